@@ -1,0 +1,6 @@
+//! Pure text functions: sanitising, direction, Arabic folding, shaping and
+//! bidi layout. Nothing here does I/O, so all of it is tested in isolation.
+
+pub mod direction;
+pub mod fold;
+pub mod sanitize;
