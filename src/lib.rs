@@ -7,3 +7,6 @@
 
 pub mod model;
 pub mod text;
+pub mod cli;
+pub mod intel;
+pub mod paths;
