@@ -6,3 +6,4 @@
 //! related stories) → `ui` (the TUI) and `cli` (headless commands).
 
 pub mod model;
+pub mod text;
