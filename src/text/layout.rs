@@ -22,6 +22,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::bidi::ResolvedParagraph;
+use super::sanitize::{self, is_bidi_control};
 use super::shape;
 use crate::model::{Direction, DirectionSetting};
 
@@ -136,78 +137,22 @@ struct Prepared {
     units: Vec<Unit>,
 }
 
-/// True for the explicit bidi formatting characters, removed from the output.
-fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-    )
-}
-
 /// Spaces where a line may break; no-break spaces are not among them.
 fn is_break_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
 }
 
-/// Removes what must never reach a terminal: C0 and C1 controls, DEL and
-/// escape sequences with their bodies. Tabs, line and paragraph separators
-/// become spaces. Bidi controls stay (the bidi step needs them).
+/// The paragraph as the layout indexes it: [`sanitize::strip_controls`]
+/// (so logical grapheme indices match the stored, already stripped text),
+/// with line and paragraph separators turned into spaces.
 fn clean_paragraph(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{1B}' => skip_escape(&mut chars),
-            '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Consumes the rest of an escape sequence after its ESC.
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    match chars.peek().copied() {
-        Some('[') => {
-            chars.next();
-            while let Some(&c) = chars.peek() {
-                if !(' '..='~').contains(&c) {
-                    break;
-                }
-                chars.next();
-                if ('@'..='~').contains(&c) {
-                    break;
-                }
-            }
-        }
-        Some(']' | 'P' | 'X' | '^' | '_') => {
-            chars.next();
-            while let Some(c) = chars.next() {
-                if c == '\u{07}' {
-                    break;
-                }
-                if c == '\u{1B}' {
-                    if chars.peek() == Some(&'\\') {
-                        chars.next();
-                    }
-                    break;
-                }
-            }
-        }
-        Some(c) if (' '..='/').contains(&c) => {
-            while chars.peek().is_some_and(|c| (' '..='/').contains(c)) {
-                chars.next();
-            }
-            if chars.peek().is_some_and(|c| ('0'..='~').contains(c)) {
-                chars.next();
-            }
-        }
-        Some(c) if ('0'..='~').contains(&c) => {
-            chars.next();
-        }
-        _ => {}
-    }
+    sanitize::strip_controls(s)
+        .chars()
+        .map(|c| match c {
+            '\n' | '\u{2028}' | '\u{2029}' => ' ',
+            c => c,
+        })
+        .collect()
 }
 
 fn prepare(par: &str, opts: &LayoutOptions) -> Prepared {
@@ -594,6 +539,7 @@ mod tests {
     fn escape_sequences_and_controls_are_removed() {
         let s = "a\u{1B}[31mb\u{1B}]0;title\u{07}c\u{1B}P junk\u{1B}\\d\u{7F}e\u{85}f\tg";
         assert_eq!(clean_paragraph(s), "abcdef g");
+        assert_eq!(clean_paragraph("a\u{2029}b\nc"), "a b c");
     }
 
     #[test]

@@ -1,8 +1,10 @@
-//! Pure text handling: shaping, bidi layout, sanitising and folding.
-//!
-//! Placeholder from the `text` branch; the lead's version replaces it.
+//! Pure text functions: sanitising, direction, Arabic folding, shaping and
+//! bidi layout. Nothing here does I/O, so all of it is tested in isolation.
 
 mod arabic_tables;
 pub mod bidi;
+pub mod direction;
+pub mod fold;
 pub mod layout;
+pub mod sanitize;
 pub mod shape;
