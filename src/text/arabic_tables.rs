@@ -9,11 +9,14 @@ pub(crate) enum Kind {
     Dual,
     /// Joins only to the preceding letter (isolated, final forms).
     Right,
+    /// Never joins; shown in its isolated presentation form.
+    Isolated,
 }
 
 /// Letters that have presentation forms: (letter, kind, [isolated, final, initial, medial]);
 /// `'\0'` where a form does not exist. Sorted by letter.
 pub(crate) const SHAPED: &[(char, Kind, [char; 4])] = &[
+    ('\u{0621}', Kind::Isolated, ['\u{FE80}', '\0', '\0', '\0']),
     (
         '\u{0622}',
         Kind::Right,
@@ -194,6 +197,7 @@ pub(crate) const SHAPED: &[(char, Kind, [char; 4])] = &[
         Kind::Right,
         ['\u{FB50}', '\u{FB51}', '\0', '\0'],
     ),
+    ('\u{0677}', Kind::Isolated, ['\u{FBDD}', '\0', '\0', '\0']),
     (
         '\u{0679}',
         Kind::Dual,

@@ -48,18 +48,22 @@ for line in open(UCD + "UnicodeData.txt", encoding="utf-8"):
             lam_alef.setdefault(parts[1], {})[tag] = cp
 
 # Effective joining kind: dual when all four forms exist, right when at least
-# isolated + final exist; anything else is shown unshaped and treated as
-# non-joining so its neighbours do not reach for a letter that cannot answer.
+# isolated + final exist, isolated (non-joining, e.g. hamza) when only the
+# isolated form exists; anything else is shown unshaped. Isolated and
+# unshaped letters are non-joining, so their neighbours do not reach for a
+# letter that cannot answer.
 shaped = []
 for base in sorted(forms):
     jt = joining.get(base)
     fm = forms[base]
-    if jt not in ("D", "R"):
+    if jt not in ("D", "R", "U"):
         continue
     if jt == "D" and all(t in fm for t in ("isolated", "final", "initial", "medial")):
         kind = "Dual"
-    elif "isolated" in fm and "final" in fm:
+    elif jt in ("D", "R") and "isolated" in fm and "final" in fm:
         kind = "Right"
+    elif "isolated" in fm:
+        kind = "Isolated"
     else:
         continue
     shaped.append((base, kind, [fm.get(t, 0) for t in ("isolated", "final", "initial", "medial")]))
@@ -98,7 +102,8 @@ w("//! `UnicodeData.txt`. Do not edit by hand: rerun the script.\n\n")
 w("/// How a letter with presentation forms joins its neighbours.\n")
 w("#[derive(Debug, Clone, Copy, PartialEq, Eq)]\n")
 w("pub(crate) enum Kind {\n    /// Joins on both sides (isolated, final, initial, medial forms).\n    Dual,\n")
-w("    /// Joins only to the preceding letter (isolated, final forms).\n    Right,\n}\n\n")
+w("    /// Joins only to the preceding letter (isolated, final forms).\n    Right,\n")
+w("    /// Never joins; shown in its isolated presentation form.\n    Isolated,\n}\n\n")
 w("/// Letters that have presentation forms: (letter, kind, [isolated, final, initial, medial]);\n")
 w("/// `'\\0'` where a form does not exist. Sorted by letter.\n")
 w("pub(crate) const SHAPED: &[(char, Kind, [char; 4])] = &[\n")

@@ -6,11 +6,12 @@
 //! letter (U+FB50–FDFF, U+FE70–FEFF) from the joining types of
 //! `ArabicShaping.txt`, and forms the four lam-alef ligatures (لا لأ لإ لآ).
 //!
-//! Rules, after UAX #9's sibling chapter 9.2 of the Unicode core spec:
+//! Rules, after section 9.2 (Arabic) of the Unicode core specification:
 //! transparent characters (harakat, U+0670 and every Mn/Me/Cf) are skipped
 //! when looking for the neighbours; join-causing characters (tatweel U+0640,
 //! ZWJ) join on both sides but keep their own shape; ZWNJ and every other
-//! character break joining. Letters that have no presentation forms are
+//! character break joining. Hamza (non-joining) takes its isolated form.
+//! Letters that have no presentation forms are
 //! left as they are and treated as non-joining, so their neighbours do not
 //! reach for a letter that cannot reach back. The one-cell word ligatures
 //! (ﷲ, ﷺ ...) are never produced: a terminal cell cannot hold them.
@@ -30,6 +31,8 @@ enum Join {
     Dual(usize),
     /// Right-joining letter with isolated and final forms; index into `SHAPED`.
     Right(usize),
+    /// Non-joining letter with an isolated presentation form (hamza).
+    Isolated(usize),
     /// Join-causing (tatweel, ZWJ): joins both neighbours, never changes.
     Causing,
     /// Transparent (marks, format characters): skipped by joining.
@@ -60,6 +63,7 @@ fn joining(c: char) -> Join {
         return match SHAPED[i].1 {
             Kind::Dual => Join::Dual(i),
             Kind::Right => Join::Right(i),
+            Kind::Isolated => Join::Isolated(i),
         };
     }
     if JOIN_CAUSING.binary_search(&c).is_ok() {
@@ -151,6 +155,7 @@ pub(crate) fn shape_tagged(input: &[(char, usize)], keep_harakat: bool) -> Vec<(
                 let form = SHAPED[idx].2[usize::from(joins_prev(i))];
                 if form == '\0' { c } else { form }
             }
+            Join::Isolated(idx) => SHAPED[idx].2[0],
             Join::Transparent if !keep_harakat && is_haraka(c) => continue,
             _ => c,
         };
@@ -224,5 +229,7 @@ mod tests {
     fn no_word_ligatures_and_latin_untouched() {
         assert_eq!(shape("الله", true), "\u{FE8D}\u{FEDF}\u{FEE0}\u{FEEA}");
         assert_eq!(shape("abc 123", true), "abc 123");
+        // Hamza never joins but takes its isolated presentation form.
+        assert_eq!(shape("بءب", true), "\u{FE8F}\u{FE80}\u{FE8F}");
     }
 }
