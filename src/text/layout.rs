@@ -130,7 +130,7 @@ struct Unit {
 /// A paragraph after sanitising and shaping, before wrapping.
 #[derive(Debug)]
 struct Prepared {
-    /// The paragraph after control stripping (logical, unshaped).
+    /// The paragraph after `strip_controls` (logical, unshaped).
     clean: String,
     /// The shaped text (App mode) or `clean` (other modes).
     text: String,
@@ -142,24 +142,22 @@ fn is_break_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
 }
 
-/// The paragraph as the layout indexes it: [`sanitize::strip_controls`]
-/// (so logical grapheme indices match the stored, already stripped text),
-/// with line and paragraph separators turned into spaces.
-fn clean_paragraph(s: &str) -> String {
-    sanitize::strip_controls(s)
-        .chars()
-        .map(|c| match c {
-            '\n' | '\u{2028}' | '\u{2029}' => ' ',
-            c => c,
-        })
-        .collect()
+/// Line and paragraph separators inside a paragraph are spaces to the
+/// layout (a U+2029 must not split the bidi paragraph).
+fn separator_to_space(c: char) -> char {
+    match c {
+        '\n' | '\u{2028}' | '\u{2029}' => ' ',
+        c => c,
+    }
 }
 
 fn prepare(par: &str, opts: &LayoutOptions) -> Prepared {
-    let clean = clean_paragraph(par);
+    // Logical grapheme indices are those of `strip_controls(par)`, the text
+    // the store and the UI hold.
+    let clean = sanitize::strip_controls(par);
     let mut tagged: Vec<(char, usize)> = Vec::with_capacity(clean.len());
     for (index, grapheme) in clean.graphemes(true).enumerate() {
-        tagged.extend(grapheme.chars().map(|c| (c, index)));
+        tagged.extend(grapheme.chars().map(|c| (separator_to_space(c), index)));
     }
     let shaped = if opts.mode == BidiMode::App {
         shape::shape_tagged(&tagged, opts.keep_harakat)
@@ -538,8 +536,10 @@ mod tests {
     #[test]
     fn escape_sequences_and_controls_are_removed() {
         let s = "a\u{1B}[31mb\u{1B}]0;title\u{07}c\u{1B}P junk\u{1B}\\d\u{7F}e\u{85}f\tg";
-        assert_eq!(clean_paragraph(s), "abcdef g");
-        assert_eq!(clean_paragraph("a\u{2029}b\nc"), "a b c");
+        let lines = layout_paragraph(s, &opts(20));
+        assert_eq!(lines[0].text, "abcdef g");
+        let lines = layout_paragraph("a\u{2029}b\nc", &opts(20));
+        assert_eq!(lines[0].text, "a b c");
     }
 
     #[test]
