@@ -162,8 +162,8 @@ fn every_letter_with_forms_in_every_position() {
         }
     }
     eprintln!("{letters} letters, {checked} positions checked");
-    assert!(letters >= 70, "only {letters} letters with forms found");
-    assert!(checked >= 300, "only {checked} positions checked");
+    // Unicode 15.0 (Debian unicode-data 15.0.0).
+    assert_eq!((letters, checked), (75, 343));
 }
 
 #[test]
@@ -226,9 +226,10 @@ fn never_a_word_ligature() {
                 .any(|c| ('\u{FDF0}'..='\u{FDFF}').contains(&c)),
             "{word} → {shaped}"
         );
+        // One shaped letter per letter, except lam + alef which become one.
         assert_eq!(
-            shaped.chars().filter(|c| *c != ' ').count() + 1,
-            word.chars().filter(|c| *c != ' ').count() + 1 - count_lam_alef(word)
+            shaped.chars().count(),
+            word.chars().count() - count_lam_alef(word)
         );
     }
 }
