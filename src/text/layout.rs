@@ -249,6 +249,17 @@ fn wrap(units: &[Unit], width: usize) -> Vec<Range<usize>> {
     lines
 }
 
+/// Rule L4: the mirrored glyph of `c` (for characters at an odd level).
+fn mirror(c: char) -> char {
+    // Fast path: letters, digits and the Arabic blocks have no mirror.
+    if c.is_ascii_alphanumeric()
+        || matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+    {
+        return c;
+    }
+    unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)
+}
+
 fn forced_direction(setting: DirectionSetting) -> Option<Direction> {
     match setting {
         DirectionSetting::Auto => None,
@@ -290,11 +301,7 @@ fn render_lines(prep: &Prepared, lines: &[Range<usize>], opts: &LayoutOptions) -
             } else {
                 let s = prep.text.get(unit.bytes.clone()).unwrap_or("");
                 for c in s.chars().filter(|&c| !is_bidi_control(c)) {
-                    let c = if odd {
-                        unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)
-                    } else {
-                        c
-                    };
+                    let c = if odd { mirror(c) } else { c };
                     line.text.push(c);
                 }
                 unit.width

@@ -59,6 +59,10 @@ fn in_ranges(table: &[(char, char)], c: char) -> bool {
 }
 
 fn joining(c: char) -> Join {
+    // Fast path: nothing below the soft hyphen (Cf, transparent) joins.
+    if c < '\u{AD}' {
+        return Join::None;
+    }
     if let Ok(i) = SHAPED.binary_search_by_key(&c, |&(b, _, _)| b) {
         return match SHAPED[i].1 {
             Kind::Dual => Join::Dual(i),
