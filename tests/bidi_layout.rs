@@ -2,7 +2,8 @@
 //! for any input (proptest): no panic, every grapheme shown once, no line
 //! wider than the screen.
 
-use akhbar::model::DirectionSetting;
+use akhbar::model::{Direction, DirectionSetting};
+use akhbar::text::direction::detect_direction;
 use akhbar::text::layout::{
     BidiMode, LayoutCache, LayoutOptions, layout_paragraph, layout_text, render_plain, single_line,
 };
@@ -282,6 +283,10 @@ fn interesting_char() -> impl Strategy<Value = char> {
 fn check_paragraph(par: &str, o: &LayoutOptions) -> Result<(), TestCaseError> {
     let lines = layout_paragraph(par, o);
     prop_assert!(!lines.is_empty());
+    if o.mode == BidiMode::App && o.direction == DirectionSetting::Auto {
+        let rtl = detect_direction(&strip_controls(par)) == Some(Direction::Rtl);
+        prop_assert!(lines.iter().all(|l| l.rtl == rtl), "direction of {:?}", par);
+    }
     let clean = strip_controls(par);
     let graphemes: Vec<&str> = clean.graphemes(true).collect();
     let mut seen = vec![0usize; graphemes.len()];

@@ -46,11 +46,14 @@ pub enum BidiMode {
 pub struct LayoutOptions {
     /// Screen width in cells. Lines never get wider than this.
     pub width: usize,
-    /// Paragraph direction: detected per paragraph, or forced.
+    /// Paragraph direction: detected per paragraph from the first strong
+    /// character (P2/P3, the same rule as `text::direction::detect_direction`),
+    /// or forced.
     pub direction: DirectionSetting,
     /// Who does the bidi work.
     pub mode: BidiMode,
-    /// Keep Arabic harakat (as combining marks) or drop them.
+    /// Keep Arabic harakat (as combining marks) or drop them (App mode; the
+    /// other modes pass the text through).
     pub keep_harakat: bool,
 }
 
