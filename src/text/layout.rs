@@ -222,12 +222,12 @@ fn wrap(units: &[Unit], width: usize) -> Vec<Range<usize>> {
             .iter()
             .map(|u| unit_width(u, width))
             .sum();
-        if let Some((start, _, used)) = line {
+        if let Some((start, end, used)) = line {
             if used + space_width + word_width <= width {
                 line = Some((start, i, used + space_width + word_width));
                 continue;
             }
-            lines.push(start..line.map_or(start, |l| l.1));
+            lines.push(start..end);
         }
         if word_width <= width {
             line = Some((word_start, i, word_width));
