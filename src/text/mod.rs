@@ -3,4 +3,5 @@
 
 pub mod direction;
 pub mod fold;
+pub mod normalize;
 pub mod sanitize;
