@@ -100,7 +100,10 @@ fn refuses_a_file_that_is_not_a_database_and_leaves_it_untouched() {
     let msg = err.to_string();
     assert!(msg.contains("notes.db"), "{msg}");
     assert!(matches!(err, StoreError::NotAkhbarDatabase { .. }), "{msg}");
-    assert_eq!(std::fs::read(&path).unwrap(), content);
+    assert!(
+        std::fs::read(&path).unwrap() == content,
+        "the file was changed"
+    );
     assert!(!dir.path().join("notes.db-wal").exists());
 
     // A real SQLite header followed by garbage: corrupted, refused as is.
@@ -113,7 +116,10 @@ fn refuses_a_file_that_is_not_a_database_and_leaves_it_untouched() {
         Err(e) => e,
     };
     assert!(err.to_string().contains("corrupt.db"), "{err}");
-    assert_eq!(std::fs::read(&corrupt).unwrap(), bytes);
+    assert!(
+        std::fs::read(&corrupt).unwrap() == bytes,
+        "the file was changed"
+    );
 }
 
 #[test]
@@ -133,7 +139,10 @@ fn refuses_another_programs_sqlite_database() {
         Err(e) => panic!("wrong error: {e}"),
         Ok(_) => panic!("opened another program's database"),
     }
-    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(
+        std::fs::read(&path).unwrap() == before,
+        "the file was changed"
+    );
 }
 
 #[test]

@@ -289,6 +289,9 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
+        // Whose database is it? Checked before anything is written (turning
+        // on WAL rewrites the header).
+        schema::check_owner(&conn, path).map_err(|e| fail_at(path, e))?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
         )
@@ -344,10 +347,15 @@ impl Store {
 
     /// Attaches the file name to an internal error.
     fn fail(&self, e: Fail) -> StoreError {
-        match e {
-            Fail::Store(e) => e,
-            Fail::Sql(source) => classify_open_error(&self.path, source),
-        }
+        fail_at(&self.path, e)
+    }
+}
+
+/// Turns an internal error into a store error naming `path`.
+fn fail_at(path: &Path, e: Fail) -> StoreError {
+    match e {
+        Fail::Store(e) => e,
+        Fail::Sql(source) => classify_open_error(path, source),
     }
 }
 

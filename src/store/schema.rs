@@ -112,35 +112,7 @@ pub(crate) fn latest_version() -> i64 {
 pub(crate) fn migrate(conn: &Connection, path: &std::path::Path) -> Result<(), Fail> {
     loop {
         let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let app_id: i64 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-        let objects: i64 = tx.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
-            [],
-            |r| r.get(0),
-        )?;
-        if app_id != APPLICATION_ID && (app_id != 0 || objects > 0 || version != 0) {
-            return Err(StoreError::NotAkhbarDatabase {
-                path: path.to_path_buf(),
-                detail: "an SQLite database of another program".into(),
-            }
-            .into());
-        }
-        if version < 0 {
-            return Err(StoreError::NotAkhbarDatabase {
-                path: path.to_path_buf(),
-                detail: format!("negative schema version {version}"),
-            }
-            .into());
-        }
-        if version > latest_version() {
-            return Err(StoreError::NewerSchema {
-                path: path.to_path_buf(),
-                found: version,
-                supported: latest_version(),
-            }
-            .into());
-        }
+        let version = check_owner(&tx, path)?;
         let Some(sql) = usize::try_from(version)
             .ok()
             .and_then(|v| MIGRATIONS.get(v))
@@ -154,4 +126,40 @@ pub(crate) fn migrate(conn: &Connection, path: &std::path::Path) -> Result<(), F
         ))?;
         tx.commit()?;
     }
+}
+
+/// Reads (never writes) the header fields that say whose database this is:
+/// a fresh file, or one with akhbar's application id and a schema version
+/// this build knows. Returns the schema version.
+pub(crate) fn check_owner(conn: &Connection, path: &std::path::Path) -> Result<i64, Fail> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let objects: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
+        [],
+        |r| r.get(0),
+    )?;
+    if app_id != APPLICATION_ID && (app_id != 0 || objects > 0 || version != 0) {
+        return Err(StoreError::NotAkhbarDatabase {
+            path: path.to_path_buf(),
+            detail: "an SQLite database of another program".into(),
+        }
+        .into());
+    }
+    if version < 0 {
+        return Err(StoreError::NotAkhbarDatabase {
+            path: path.to_path_buf(),
+            detail: format!("negative schema version {version}"),
+        }
+        .into());
+    }
+    if version > latest_version() {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: latest_version(),
+        }
+        .into());
+    }
+    Ok(version)
 }
