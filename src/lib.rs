@@ -6,4 +6,5 @@
 //! related stories) → `ui` (the TUI) and `cli` (headless commands).
 
 pub mod model;
+pub mod store;
 pub mod text;
