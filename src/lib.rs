@@ -6,6 +6,7 @@
 //! related stories) → `ui` (the TUI) and `cli` (headless commands).
 
 pub mod model;
+pub mod store;
 pub mod text;
 pub mod cli;
 pub mod intel;
