@@ -122,7 +122,7 @@ pub fn show(ctx: &Context, id: i64, json: bool, width: Option<usize>) -> anyhow:
         width: width.unwrap_or(80).max(1),
         direction: ctx.article_direction(&store, a)?,
         mode: ctx.bidi_mode(),
-        keep_harakat: true,
+        keep_harakat: ctx.config.keep_harakat,
     };
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", render_plain(&body, &opts))?;

@@ -77,7 +77,7 @@ pub fn load(store: &Store) -> anyhow::Result<()> {
             .with_context(|| format!("demo feed {} does not parse", feed.url))?;
         let id = match store.add_feed(feed.url, &FeedSettings::default(), &[]) {
             Ok(id) => id,
-            Err(StoreError::FeedExists { id, .. }) => id,
+            Err(StoreError::AlreadyExists { id, .. }) => id,
             Err(e) => return Err(e.into()),
         };
         let update = FeedUpdate {

@@ -49,7 +49,7 @@ pub fn add(
             println!("added feed {} {url}", id.0);
             Ok(ExitCode::SUCCESS)
         }
-        Err(StoreError::FeedExists { id, .. }) => {
+        Err(StoreError::AlreadyExists { id, .. }) => {
             bail!("already subscribed to {url} (feed {})", id.0)
         }
         Err(e) => Err(e.into()),
@@ -106,7 +106,7 @@ pub fn import(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
     for sub in &parsed.subscriptions {
         match store.add_feed(&sub.url, &FeedSettings::default(), &sub.tags) {
             Ok(_) => added += 1,
-            Err(StoreError::FeedExists { .. }) => existing += 1,
+            Err(StoreError::AlreadyExists { .. }) => existing += 1,
             Err(e) => return Err(e.into()),
         }
     }

@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, args: &RenderArgs) -> anyhow::Result<ExitCode> {
         width: args.width.max(1),
         direction: args.dir.into(),
         mode: ctx.bidi_mode(),
-        keep_harakat: true,
+        keep_harakat: ctx.config.keep_harakat,
     };
     let mut out = std::io::stdout().lock();
     if text.is_empty() && input.is_empty() {

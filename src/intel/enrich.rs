@@ -33,8 +33,9 @@ pub fn run(store: &Store, progress: &dyn Fn(&Progress)) -> Result<u64, StoreErro
         if batch.is_empty() {
             break;
         }
-        let results = extract_all(&batch);
-        store.save_enrichment_batch(VERSION, &results)?;
+        for (id, entities) in extract_all(&batch) {
+            store.save_enrichment(id, VERSION, &entities)?;
+        }
         done += batch.len() as u64;
         progress(&Progress {
             done,
