@@ -271,3 +271,27 @@ fn counting_unread_at_100k_articles_is_fast() {
         start.elapsed()
     );
 }
+
+/// Any string at all, Arabic, Latin, punctuation or FTS5 syntax, is a
+/// valid search that never makes SQLite fail.
+#[test]
+fn any_query_is_safe() {
+    let (_dir, store) = fixture();
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config {
+        cases: 256,
+        ..proptest::test_runner::Config::default()
+    });
+    let strategy = "(\\PC|[\"*:()^{}+-]|NEAR|AND|OR|NOT| |قاهرة){0,12}";
+    let result = runner.run(&strategy, |q| {
+        let f = ArticleFilter {
+            search: Some(q.clone()),
+            ..ArticleFilter::default()
+        };
+        proptest::prop_assert!(store.articles(&f).is_ok(), "articles({:?}) failed", q);
+        proptest::prop_assert!(store.count_articles(&f).is_ok(), "count({:?}) failed", q);
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
