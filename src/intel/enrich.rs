@@ -33,9 +33,7 @@ pub fn run(store: &Store, progress: &dyn Fn(&Progress)) -> Result<u64, StoreErro
         if batch.is_empty() {
             break;
         }
-        for (id, entities) in extract_all(&batch) {
-            store.save_enrichment(id, VERSION, &entities)?;
-        }
+        store.save_enrichment_batch(VERSION, &extract_all(&batch))?;
         done += batch.len() as u64;
         progress(&Progress {
             done,
