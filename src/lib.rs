@@ -6,4 +6,6 @@
 //! related stories) → `ui` (the TUI) and `cli` (headless commands).
 
 pub mod model;
+pub mod opml;
+pub mod poll;
 pub mod text;

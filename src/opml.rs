@@ -1,0 +1,1 @@
+//! OPML and newsboat `urls` import/export.
