@@ -233,10 +233,11 @@ impl Writer {
             }
             _ => {}
         }
-        if is_block(name) {
+        let nested_list = matches!(name, "ul" | "ol") && !self.lists.is_empty();
+        if is_block(name) && !nested_list {
             self.flush();
             self.out.push(Out::Break);
-        } else if is_line(name) {
+        } else if is_line(name) || nested_list {
             self.flush();
         }
         match name {
@@ -290,10 +291,11 @@ impl Writer {
             }
             _ => {}
         }
-        if is_block(name) {
+        let nested_list = matches!(name, "ul" | "ol") && !self.lists.is_empty();
+        if is_block(name) && !nested_list {
             self.flush();
             self.out.push(Out::Break);
-        } else if is_line(name) && name != "br" {
+        } else if (is_line(name) && name != "br") || nested_list {
             self.flush();
         }
     }
