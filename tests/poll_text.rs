@@ -34,7 +34,7 @@ fn blockquotes_are_prefixed() {
 
 #[test]
 fn links_are_numbered_and_listed_once() {
-    let html = "<p>Read the <a href=\"/report\">report</a> and the <a href=\"https://other.example/x\">summary</a>; the <a href=\"/report\">report</a> again. <a href=\"javascript:alert(1)\">evil</a> <a href=\"mailto:a@b.c\">mail</a></p>";
+    let html = "<p>Read the <a href=\"/report\">report</a> and the <a href=\"https://other.example/x\">summary</a>; the <a href=\"/report\">report</a> again. <a href=\"javascript:alert(1)\">evil</a> <a href=\"mailto:a@b.c\">mail</a> <a href=\"/empty\"><img src=\"x.png\"></a></p>";
     assert_eq!(
         to_clean_text(html, Some("https://news.example/a/1")),
         "Read the report[1] and the summary[2]; the report[1] again. evil mail\n\n[1] https://news.example/report\n[2] https://other.example/x"

@@ -203,10 +203,8 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             .position(|b| *b == b'>')
             .map_or(lower.len(), |e| start + e);
         let tag = &head[start..end];
-        if let Some(label) = attribute_value(tag, b"charset") {
-            if let Some(encoding) = Encoding::for_label(label) {
-                return Some(encoding);
-            }
+        if let Some(encoding) = attribute_value(tag, b"charset").and_then(Encoding::for_label) {
+            return Some(encoding);
         }
         from = end;
     }

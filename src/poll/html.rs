@@ -172,8 +172,9 @@ struct Writer {
     out: Vec<Out>,
     inline: String,
     links: Vec<String>,
-    /// Link hrefs of the `<a>` elements currently open (None: not kept).
-    open_links: Vec<Option<usize>>,
+    /// The `<a>` elements currently open: resolved http(s) URL and where
+    /// the link text starts in `inline` (None: link not kept).
+    open_links: Vec<Option<(String, usize)>>,
     lists: Vec<ListKind>,
     marker: Option<String>,
     quote_depth: usize,
@@ -215,8 +216,8 @@ impl Writer {
         match name {
             "a" => {
                 let link = el.attr("href").and_then(|h| self.resolve(h));
-                let number = link.map(|url| self.link_number(url));
-                self.open_links.push(number);
+                self.open_links
+                    .push(link.map(|url| (url, self.inline.len())));
                 return;
             }
             "img" => {
@@ -271,10 +272,14 @@ impl Writer {
         let name = el.name();
         match name {
             "a" => {
-                if let Some(Some(n)) = self.open_links.pop() {
-                    if !self.inline.trim().is_empty() {
-                        self.inline.push_str(&format!("[{n}]"));
-                    }
+                if let Some(Some((url, start))) = self.open_links.pop()
+                    && self
+                        .inline
+                        .get(start..)
+                        .is_some_and(|t| !t.trim().is_empty())
+                {
+                    let n = self.link_number(url);
+                    self.inline.push_str(&format!("[{n}]"));
                 }
                 return;
             }
