@@ -15,8 +15,35 @@ use url::Url;
 
 /// Converts an HTML fragment (a feed's summary or content) to clean text.
 pub fn to_clean_text(html: &str, base_url: Option<&str>) -> String {
+    if let Some(text) = plain_fast_path(html) {
+        return text;
+    }
     let doc = Html::parse_fragment(html);
     to_clean_text_from(doc.root_element(), base_url)
+}
+
+/// Clean text and declared language/direction from one parse of `html`.
+pub fn clean_text_and_declared(html: &str, base_url: Option<&str>) -> (String, Declared) {
+    if let Some(text) = plain_fast_path(html) {
+        return (text, Declared::default());
+    }
+    let doc = Html::parse_fragment(html);
+    let root = doc.root_element();
+    (
+        to_clean_text_from(root, base_url),
+        declared_lang_dir_from(root),
+    )
+}
+
+/// Text without markup or entities needs no HTML parser: collapse its
+/// whitespace (one paragraph) and sanitise it.
+fn plain_fast_path(html: &str) -> Option<String> {
+    if html.contains(['<', '&']) {
+        return None;
+    }
+    Some(strip_controls(
+        &html.split_whitespace().collect::<Vec<_>>().join(" "),
+    ))
 }
 
 /// Converts one element of an already parsed document (e.g. the article
@@ -64,9 +91,13 @@ pub struct Declared {
 /// Finds the language and direction declared by the first elements that
 /// carry `lang` / `dir` attributes (typically `<html>` or a wrapping `<div>`).
 pub fn declared_lang_dir(html: &str) -> Declared {
-    let doc = Html::parse_fragment(html);
+    declared_lang_dir_from(Html::parse_fragment(html).root_element())
+}
+
+/// [`declared_lang_dir`] on an already parsed element and its descendants.
+pub fn declared_lang_dir_from(element: ElementRef<'_>) -> Declared {
     let mut found = Declared::default();
-    for el in doc.root_element().descendent_elements() {
+    for el in element.descendent_elements() {
         if found.lang.is_none() {
             found.lang = el
                 .attr("lang")

@@ -4,7 +4,7 @@
 
 use super::PollError;
 use super::charset::decode_feed;
-use super::html::{declared_lang_dir, to_clean_text};
+use super::html::{Declared, clean_text_and_declared, to_clean_text};
 use crate::model::{Direction, NewArticle, ParsedFeed};
 use crate::text::direction::{detect_direction, direction_of_lang};
 use crate::text::sanitize::strip_controls;
@@ -87,14 +87,14 @@ fn map_entry(entry: &Entry, base: Option<&Url>, feed_lang: Option<&str>) -> NewA
         .map(strip_controls)
         .filter(|c| !c.trim().is_empty());
     let body_html = content_html.as_deref().unwrap_or(&summary_html);
-    let text = if entry
+    let (text, declared) = if entry
         .summary
         .as_ref()
         .is_some_and(|t| content_html.is_none() && is_plain(t))
     {
-        strip_controls(summary_html.trim())
+        (strip_controls(summary_html.trim()), Declared::default())
     } else {
-        to_clean_text(body_html, html_base)
+        clean_text_and_declared(body_html, html_base)
     };
     let title = entry.title.as_ref().map(text_of).unwrap_or_default();
     let author = entry
@@ -103,7 +103,6 @@ fn map_entry(entry: &Entry, base: Option<&Url>, feed_lang: Option<&str>) -> NewA
         .filter_map(|p| p.name.as_deref())
         .map(|n| strip_controls(n.trim()))
         .find(|n| !n.is_empty());
-    let declared = declared_lang_dir(body_html);
     let lang = entry
         .language
         .as_deref()

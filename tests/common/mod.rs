@@ -158,6 +158,10 @@ impl Recorded {
 struct State {
     routes: HashMap<String, Route>,
     requests: Vec<Recorded>,
+    /// Requests being answered right now, per Host header.
+    active: HashMap<String, usize>,
+    /// The highest value `active` reached, per Host header.
+    max_active: HashMap<String, usize>,
 }
 
 /// The running server; it lives until the test process ends.
@@ -209,6 +213,16 @@ impl TestServer {
         lock(&self.state).requests.clone()
     }
 
+    /// The most requests this server answered at the same time.
+    pub fn max_concurrent(&self) -> usize {
+        lock(&self.state)
+            .max_active
+            .values()
+            .copied()
+            .max()
+            .unwrap_or(0)
+    }
+
     /// How many requests hit `path`.
     pub fn hits(&self, path: &str) -> usize {
         lock(&self.state)
@@ -258,11 +272,24 @@ fn serve(mut stream: TcpStream, state: &Mutex<State>) {
     let Some(request) = read_head(&mut stream) else {
         return;
     };
+    let host = request.header("host").unwrap_or_default().to_owned();
     let route = {
         let mut st = lock(state);
         st.requests.push(request.clone());
+        let active = st.active.entry(host.clone()).or_insert(0);
+        *active += 1;
+        let now = *active;
+        let max = st.max_active.entry(host.clone()).or_insert(0);
+        *max = (*max).max(now);
         st.routes.get(&request.path).cloned()
     };
+    respond(&mut stream, &request, route);
+    if let Some(n) = lock(state).active.get_mut(&host) {
+        *n -= 1;
+    }
+}
+
+fn respond(stream: &mut TcpStream, request: &Recorded, route: Option<Route>) {
     let route = route.unwrap_or_else(|| Route::status(404));
     if !route.delay.is_zero() {
         thread::sleep(route.delay);
