@@ -7,8 +7,8 @@
 //! The walk is iterative (an explicit stack), so hostile nesting depth
 //! cannot overflow the thread's stack.
 
+use super::sanitize;
 use crate::model::Direction;
-use crate::text::sanitize::strip_controls;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 use url::Url;
@@ -41,7 +41,7 @@ fn plain_fast_path(html: &str) -> Option<String> {
     if html.contains(['<', '&']) {
         return None;
     }
-    Some(strip_controls(
+    Some(sanitize(
         &html.split_whitespace().collect::<Vec<_>>().join(" "),
     ))
 }
@@ -102,7 +102,7 @@ pub fn declared_lang_dir_from(element: ElementRef<'_>) -> Declared {
             found.lang = el
                 .attr("lang")
                 .or_else(|| el.attr("xml:lang"))
-                .map(|l| strip_controls(l.trim()))
+                .map(|l| sanitize(l.trim()))
                 .filter(|l| !l.is_empty() && l.len() <= 35);
         }
         if found.dir.is_none() {
@@ -410,7 +410,7 @@ impl Writer {
                 lines.push(format!("[{}] {url}", i + 1));
             }
         }
-        strip_controls(&lines.join("\n"))
+        sanitize(&lines.join("\n"))
     }
 }
 

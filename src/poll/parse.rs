@@ -5,9 +5,9 @@
 use super::PollError;
 use super::charset::decode_feed;
 use super::html::{Declared, clean_text_and_declared, to_clean_text};
+use super::sanitize;
 use crate::model::{Direction, NewArticle, ParsedFeed};
 use crate::text::direction::{detect_direction, direction_of_lang};
-use crate::text::sanitize::strip_controls;
 use feed_rs::model::{Entry, Text};
 use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 use quick_xml::events::Event;
@@ -65,7 +65,7 @@ pub fn parse_feed(
 fn map_entry(entry: &Entry, base: Option<&Url>, feed_lang: Option<&str>) -> NewArticle {
     let guid = Some(entry.id.as_str())
         .filter(|id| *id != NO_ID)
-        .map(|id| strip_controls(id.trim()))
+        .map(|id| sanitize(id.trim()))
         .filter(|id| !id.is_empty());
     let link = entry
         .links
@@ -78,13 +78,13 @@ fn map_entry(entry: &Entry, base: Option<&Url>, feed_lang: Option<&str>) -> NewA
     let summary_html = entry
         .summary
         .as_ref()
-        .map(|t| strip_controls(&t.content))
+        .map(|t| sanitize(&t.content))
         .unwrap_or_default();
     let content_html = entry
         .content
         .as_ref()
         .and_then(|c| c.body.as_deref())
-        .map(strip_controls)
+        .map(sanitize)
         .filter(|c| !c.trim().is_empty());
     let body_html = content_html.as_deref().unwrap_or(&summary_html);
     let (text, declared) = if entry
@@ -92,7 +92,7 @@ fn map_entry(entry: &Entry, base: Option<&Url>, feed_lang: Option<&str>) -> NewA
         .as_ref()
         .is_some_and(|t| content_html.is_none() && is_plain(t))
     {
-        (strip_controls(summary_html.trim()), Declared::default())
+        (sanitize(summary_html.trim()), Declared::default())
     } else {
         clean_text_and_declared(body_html, html_base)
     };
@@ -101,7 +101,7 @@ fn map_entry(entry: &Entry, base: Option<&Url>, feed_lang: Option<&str>) -> NewA
         .authors
         .iter()
         .filter_map(|p| p.name.as_deref())
-        .map(|n| strip_controls(n.trim()))
+        .map(|n| sanitize(n.trim()))
         .find(|n| !n.is_empty());
     let lang = entry
         .language
@@ -144,11 +144,11 @@ fn text_of(t: &Text) -> String {
     } else {
         to_clean_text(&t.content, None)
     };
-    strip_controls(&raw.split_whitespace().collect::<Vec<_>>().join(" "))
+    sanitize(&raw.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn clean_lang(lang: &str) -> Option<String> {
-    let lang = strip_controls(lang.trim());
+    let lang = sanitize(lang.trim());
     (!lang.is_empty() && lang.len() <= 35).then_some(lang)
 }
 
@@ -168,7 +168,7 @@ fn map_feed_rs_error(e: ParseFeedError, content_type: Option<&str>) -> PollError
             PollError::NotAFeed(match content_type {
                 Some(ct) => format!(
                     "no RSS, Atom or JSON Feed root (content type {})",
-                    strip_controls(ct)
+                    sanitize(ct)
                 ),
                 None => "no RSS, Atom or JSON Feed root".into(),
             })
@@ -178,7 +178,7 @@ fn map_feed_rs_error(e: ParseFeedError, content_type: Option<&str>) -> PollError
             column: e.column(),
             message: e.to_string(),
         },
-        other => PollError::Parse(strip_controls(&other.to_string())),
+        other => PollError::Parse(sanitize(&other.to_string())),
     }
 }
 
@@ -227,10 +227,7 @@ fn vet_xml(text: &str, content_type: Option<&str>) -> Result<(), PollError> {
                     return Err(PollError::Xml {
                         line,
                         column,
-                        message: format!(
-                            "document ends inside <{}> (truncated?)",
-                            strip_controls(name)
-                        ),
+                        message: format!("document ends inside <{}> (truncated?)", sanitize(name)),
                     });
                 }
                 if !root_seen {
@@ -245,7 +242,7 @@ fn vet_xml(text: &str, content_type: Option<&str>) -> Result<(), PollError> {
                 return Err(PollError::Xml {
                     line,
                     column,
-                    message: strip_controls(&e.to_string()),
+                    message: sanitize(&e.to_string()),
                 });
             }
         }
@@ -258,7 +255,7 @@ fn check_root(name: &str, content_type: Option<&str>) -> Result<(), PollError> {
         "html" | "body" | "head" => Err(html_page(content_type)),
         other => Err(PollError::NotAFeed(format!(
             "root element <{}> is not RSS or Atom",
-            strip_controls(other)
+            sanitize(other)
         ))),
     }
 }
@@ -266,7 +263,7 @@ fn check_root(name: &str, content_type: Option<&str>) -> Result<(), PollError> {
 fn html_page(content_type: Option<&str>) -> PollError {
     let ct = content_type
         .and_then(|c| c.split(';').next())
-        .map(|c| strip_controls(c.trim()))
+        .map(|c| sanitize(c.trim()))
         .filter(|c| !c.is_empty())
         .unwrap_or_else(|| "text/html".into());
     PollError::NotAFeed(format!("got {ct} page"))
