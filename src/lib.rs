@@ -8,4 +8,5 @@
 pub mod model;
 pub mod opml;
 pub mod poll;
+pub mod store;
 pub mod text;
