@@ -7,6 +7,7 @@ pub mod error;
 pub mod html;
 pub mod http;
 pub mod parse;
+pub mod run;
 
 pub use error::PollError;
 

@@ -106,9 +106,7 @@ pub fn poll(
 ) -> Result<PollReport, PollError> {
     let start = Instant::now();
     let now = Utc::now();
-    let feeds = store
-        .feeds()
-        .map_err(|e| PollError::Store(e.to_string()))?;
+    let feeds = store.feeds().map_err(|e| PollError::Store(e.to_string()))?;
     let mut report = PollReport::default();
     let mut jobs = VecDeque::new();
     match opts.feed {
@@ -203,7 +201,13 @@ impl Job {
     fn of(feed: Feed) -> Job {
         let host = url::Url::parse(&feed.url)
             .ok()
-            .map(|u| format!("{}:{}", u.host_str().unwrap_or(""), u.port_or_known_default().unwrap_or(0)))
+            .map(|u| {
+                format!(
+                    "{}:{}",
+                    u.host_str().unwrap_or(""),
+                    u.port_or_known_default().unwrap_or(0)
+                )
+            })
             .unwrap_or_default();
         Job {
             id: feed.id,

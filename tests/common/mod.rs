@@ -158,7 +158,8 @@ impl Recorded {
 struct State {
     routes: HashMap<String, Route>,
     requests: Vec<Recorded>,
-    /// Requests being answered right now, per Host header.
+    /// Requests received and not yet answered (response not started), per
+    /// Host header.
     active: HashMap<String, usize>,
     /// The highest value `active` reached, per Host header.
     max_active: HashMap<String, usize>,
@@ -213,7 +214,8 @@ impl TestServer {
         lock(&self.state).requests.clone()
     }
 
-    /// The most requests this server answered at the same time.
+    /// The most requests this server held at the same time (from arrival
+    /// until the response starts).
     pub fn max_concurrent(&self) -> usize {
         lock(&self.state)
             .max_active
@@ -283,17 +285,19 @@ fn serve(mut stream: TcpStream, state: &Mutex<State>) {
         *max = (*max).max(now);
         st.routes.get(&request.path).cloned()
     };
-    respond(&mut stream, &request, route);
-    if let Some(n) = lock(state).active.get_mut(&host) {
-        *n -= 1;
-    }
-}
-
-fn respond(stream: &mut TcpStream, request: &Recorded, route: Option<Route>) {
     let route = route.unwrap_or_else(|| Route::status(404));
     if !route.delay.is_zero() {
         thread::sleep(route.delay);
     }
+    // A request stops counting as active when its response starts: after
+    // that the client may finish and send its next request at any moment.
+    if let Some(n) = lock(state).active.get_mut(&host) {
+        *n -= 1;
+    }
+    respond(&mut stream, &request, &route);
+}
+
+fn respond(stream: &mut TcpStream, request: &Recorded, route: &Route) {
     let not_modified = match (route.header_value("ETag"), request.header("if-none-match")) {
         (Some(tag), Some(sent)) => sent.split(',').any(|s| s.trim() == tag),
         _ => false,
