@@ -498,6 +498,14 @@ fn size_caps_hold_for_bodies_and_gzip_bombs() {
         Route::ok(bomb, "text/xml").header("Content-Encoding", "gzip"),
     );
     s.route("/gzipped", Route::ok(arabic_rss(None), "text/xml").gzip());
+    let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    zlib.write_all(arabic_rss(None).as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let zlib = zlib.finish().unwrap_or_else(|e| panic!("{e}"));
+    s.route(
+        "/deflated",
+        Route::ok(zlib, "text/xml").header("Content-Encoding", "deflate"),
+    );
     s.route(
         "/cut",
         Route::ok(arabic_rss(None), "text/xml").close_mid_body(),
@@ -519,6 +527,7 @@ fn size_caps_hold_for_bodies_and_gzip_bombs() {
         "feed larger than 2 MB"
     );
     assert_arabic(&ok(fetch_parse(&f, &s.url("/gzipped"))));
+    assert_arabic(&ok(fetch_parse(&f, &s.url("/deflated"))));
     assert!(err(fetch_parse(&f, &s.url("/cut"))).starts_with("network error"));
 }
 

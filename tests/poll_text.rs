@@ -3,6 +3,7 @@
 
 use akhbar::model::Direction;
 use akhbar::opml::{FeedEntry, OpmlError, export_opml, import, parse_opml, parse_urls};
+use akhbar::poll::charset::decode_html;
 use akhbar::poll::html::{declared_lang_dir, to_clean_text, to_clean_text_from};
 
 #[test]
@@ -238,4 +239,18 @@ fn newsboat_urls_with_tags_titles_comments_and_queries() {
         Ok(i) => assert_eq!(i.feeds.len(), 3),
         Err(e) => panic!("{e}"),
     }
+}
+
+#[test]
+fn html_pages_honour_meta_charset_and_http_charset() {
+    let page = "<html><head><meta charset=\"windows-1256\"><title>t</title></head><body><p>مرحبا بكم في موقعنا</p></body></html>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(page);
+    assert_eq!(decode_html(&bytes, None), page);
+    assert_eq!(
+        decode_html(&bytes, Some("text/html; charset=windows-1256")),
+        page
+    );
+    // HTTP says UTF-8 but the bytes are not: the meta declaration wins.
+    assert_eq!(decode_html(&bytes, Some("text/html; charset=utf-8")), page);
+    assert_eq!(decode_html(page.as_bytes(), None), page);
 }

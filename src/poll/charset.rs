@@ -1,8 +1,9 @@
 //! Turning a feed's or a page's bytes into UTF-8, whatever they claim.
 //!
-//! Order of evidence: a byte-order mark, then the HTTP `charset`, then the
-//! document's own declaration (XML prolog or `<meta charset>`), then a
-//! guess by chardetng. A declaration is only trusted when the bytes agree:
+//! Order of evidence: a byte-order mark, then valid non-ASCII UTF-8 (a
+//! stale label on re-encoded text is common; the converse is vanishingly
+//! rare), then the HTTP `charset`, then the document's own declaration (XML
+//! prolog or `<meta charset>`), then a guess by chardetng. A declaration is only trusted when the bytes agree:
 //! "utf-8" with invalid UTF-8, a label whose decoder reports errors, or a
 //! Latin label on bytes that chardetng recognises as Arabic (or another
 //! non-Latin single-byte script) all fall through to the guess.
@@ -43,6 +44,13 @@ fn decode_with(
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return text.into_owned();
+    }
+    // Non-ASCII text that is valid UTF-8 is UTF-8, whatever a stale label
+    // says: legacy encodings almost never form valid multi-byte sequences.
+    if !bytes.is_ascii()
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        return text.to_owned();
     }
     let http = content_type
         .and_then(charset_param)
