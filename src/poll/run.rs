@@ -142,9 +142,12 @@ pub fn poll(
         freed: Condvar::new(),
         per_host: opts.per_host.max(1),
     };
-    let (tx, rx) = mpsc::channel::<(Job, WorkResult)>();
+    // Bounded: when the store is slower than the network, workers wait
+    // instead of piling parsed feeds up in memory.
+    let workers = opts.jobs.clamp(1, total);
+    let (tx, rx) = mpsc::sync_channel::<(Job, WorkResult)>(workers);
     std::thread::scope(|scope| {
-        for _ in 0..opts.jobs.clamp(1, total) {
+        for _ in 0..workers {
             let tx = tx.clone();
             let (queue, fetcher) = (&queue, &fetcher);
             scope.spawn(move || worker(queue, fetcher, &tx));
@@ -284,7 +287,7 @@ impl Queue {
     }
 }
 
-fn worker(queue: &Queue, fetcher: &Fetcher, tx: &mpsc::Sender<(Job, WorkResult)>) {
+fn worker(queue: &Queue, fetcher: &Fetcher, tx: &mpsc::SyncSender<(Job, WorkResult)>) {
     while let Some(job) = queue.take() {
         let result = catch_unwind(AssertUnwindSafe(|| fetch_and_parse(fetcher, &job)))
             .unwrap_or_else(|_| {
