@@ -178,7 +178,7 @@ fn atom_json_feed_and_rss1() {
   <link href="http://harbour.example/"/>
   <id>urn:harbour</id><updated>2026-11-01T10:00:00Z</updated>
   <entry>
-    <title type="html">Ferry &lt;b&gt;timetable&lt;/b&gt; changes</title>
+    <title type="html">Ferry &lt;b&gt;timetable&lt;/b&gt; &lt;a href="http://x.example/"&gt;changes&lt;/a&gt;</title>
     <id>urn:harbour:1</id>
     <link rel="alternate" href="/notes/ferry"/>
     <updated>2026-11-01T09:00:00Z</updated>

@@ -50,7 +50,23 @@ fn plain_fast_path(html: &str) -> Option<String> {
 /// body chosen by a full-text extractor) to clean text.
 pub fn to_clean_text_from(element: ElementRef<'_>, base_url: Option<&str>) -> String {
     let base = base_url.and_then(|b| Url::parse(b).ok());
-    let mut w = Writer::new(base);
+    walk(element, Writer::new(base, true))
+}
+
+/// One line of text from an HTML snippet (an Atom `type="html"` title):
+/// markup and link numbers dropped, whitespace collapsed, sanitised.
+pub fn to_one_line(html: &str) -> String {
+    let text = match plain_fast_path(html) {
+        Some(text) => text,
+        None => walk(
+            Html::parse_fragment(html).root_element(),
+            Writer::new(None, false),
+        ),
+    };
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn walk(element: ElementRef<'_>, mut w: Writer) -> String {
     let mut skip = 0usize;
     for edge in element.traverse() {
         match edge {
@@ -200,6 +216,8 @@ enum Out {
 
 struct Writer {
     base: Option<Url>,
+    /// Whether links get `[n]` markers and the URL list (not in titles).
+    number_links: bool,
     out: Vec<Out>,
     inline: String,
     links: Vec<String>,
@@ -213,9 +231,10 @@ struct Writer {
 }
 
 impl Writer {
-    fn new(base: Option<Url>) -> Self {
+    fn new(base: Option<Url>, number_links: bool) -> Self {
         Writer {
             base,
+            number_links,
             out: Vec::new(),
             inline: String::new(),
             links: Vec::new(),
@@ -246,7 +265,10 @@ impl Writer {
         let name = el.name();
         match name {
             "a" => {
-                let link = el.attr("href").and_then(|h| self.resolve(h));
+                let link = el
+                    .attr("href")
+                    .filter(|_| self.number_links)
+                    .and_then(|h| self.resolve(h));
                 self.open_links
                     .push(link.map(|url| (url, self.inline.len())));
                 return;

@@ -4,7 +4,7 @@
 
 use super::PollError;
 use super::charset::decode_feed;
-use super::html::{Declared, clean_text_and_declared, to_clean_text};
+use super::html::{Declared, clean_text_and_declared, to_one_line};
 use super::sanitize;
 use crate::model::{Direction, NewArticle, ParsedFeed};
 use crate::text::direction::{detect_direction, direction_of_lang};
@@ -139,12 +139,11 @@ fn is_plain(t: &Text) -> bool {
 
 /// A title-like text: HTML stripped when it is HTML, one line, sanitised.
 fn text_of(t: &Text) -> String {
-    let raw = if is_plain(t) {
-        t.content.clone()
+    if is_plain(t) {
+        sanitize(&t.content.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
-        to_clean_text(&t.content, None)
-    };
-    sanitize(&raw.split_whitespace().collect::<Vec<_>>().join(" "))
+        to_one_line(&t.content)
+    }
 }
 
 fn clean_lang(lang: &str) -> Option<String> {
