@@ -254,3 +254,48 @@ fn html_pages_honour_meta_charset_and_http_charset() {
     assert_eq!(decode_html(&bytes, Some("text/html; charset=utf-8")), page);
     assert_eq!(decode_html(page.as_bytes(), None), page);
 }
+
+mod no_panic {
+    use akhbar::poll::html::to_clean_text;
+    use akhbar::poll::parse::parse_feed;
+    use proptest::prelude::*;
+
+    fn clean(s: &str) -> bool {
+        !s.chars().any(|c| c.is_control() && c != '\n')
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn html_to_text_never_panics_and_never_leaks_controls(
+            s in "(<(p|a href=\"/x\"|li|ul|blockquote|pre|script|b)>|</(p|a|li|ul|blockquote|pre|script|b)>|&[a-z#0-9]{0,5};?|\\PC|[\\x00-\\x1f\\u{80}-\\u{9f}]){0,60}"
+        ) {
+            let text = to_clean_text(&s, Some("http://base.example/"));
+            prop_assert!(clean(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn parse_feed_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = parse_feed(&bytes, None, "http://base.example/feed");
+        }
+
+        #[test]
+        fn parse_feed_never_panics_on_mangled_rss(
+            cut in 0usize..400,
+            junk in "[<>&;\"'/a-z\\x00-\\x1f\\u{600}-\\u{6ff}]{0,12}"
+        ) {
+            let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><title>عنوان</title><link>/a</link><description>&lt;p&gt;نص&lt;/p&gt;</description></item></channel></rss>";
+            let mut at = cut.min(rss.len());
+            while !rss.is_char_boundary(at) {
+                at -= 1;
+            }
+            let doc = format!("{}{}{}", &rss[..at], junk, &rss[at..]);
+            if let Ok(feed) = parse_feed(doc.as_bytes(), None, "http://base.example/feed") {
+                for a in &feed.articles {
+                    prop_assert!(clean(&a.title) && clean(&a.text) && clean(&a.summary_html));
+                }
+            }
+        }
+    }
+}
