@@ -6,6 +6,8 @@
 //! related stories) → `ui` (the TUI) and `cli` (headless commands).
 
 pub mod model;
+pub mod opml;
+pub mod poll;
 pub mod store;
 pub mod text;
 pub mod cli;
