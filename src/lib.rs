@@ -5,5 +5,7 @@
 //! only SQL) → `text` (pure layout and normalisation) and `intel` (entities,
 //! related stories) → `ui` (the TUI) and `cli` (headless commands).
 
+pub mod config;
 pub mod model;
 pub mod text;
+pub mod ui;
