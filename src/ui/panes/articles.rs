@@ -210,16 +210,16 @@ impl ArticlesPane {
             f.render_widget(Paragraph::new(Span::styled(hint, theme.hint)), area);
             return;
         }
-        // Columns: markers (2), date (6), feed (a fifth, 8..18), title.
+        // Columns: markers (3), date (6 + 1), feed (a fifth, 8..18), title.
         let feed_width = (width / 5).clamp(8, 18);
         let show_feed = width >= 40;
-        let title_width = width.saturating_sub(2 + 7 + if show_feed { feed_width + 1 } else { 0 });
+        let title_width = width.saturating_sub(3 + 7 + if show_feed { feed_width + 1 } else { 0 });
         let now = Local::now();
         let lines: Vec<Line> = (offset..(offset + self.height).min(self.total))
             .map(|i| match self.get(i) {
                 Some(a) => {
                     let unread = if a.read { " " } else { "●" };
-                    let bookmark = if a.bookmarked { "★" } else { " " };
+                    let bookmark = if a.bookmarked { "★ " } else { "  " };
                     let style = if a.read { theme.read } else { theme.unread };
                     let feed_dir = feeds.info.get(&a.feed_id).map(|i| i.direction);
                     let title_dir = match feed_dir {

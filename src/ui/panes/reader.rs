@@ -102,7 +102,9 @@ impl ReaderPane {
             .published
             .map(|d| d.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
             .unwrap_or_default();
-        let mut meta = format!("{} · {}", s.feed_title, date);
+        // Date first in an LTR line, so the digits and the feed name never
+        // trade places in an RTL paragraph.
+        let mut meta = format!("{date} · {}", s.feed_title);
         if let Some(author) = a.author.as_deref().filter(|x| !x.is_empty()) {
             meta.push_str(" · ");
             meta.push_str(author);
@@ -113,7 +115,7 @@ impl ReaderPane {
                 style: theme.heading,
             },
             Chunk {
-                lines: cache.text(&meta, &body_opts),
+                lines: cache.text(&meta, &ltr),
                 style: theme.meta,
             },
         ];
