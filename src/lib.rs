@@ -7,5 +7,6 @@
 
 pub mod config;
 pub mod model;
+pub mod store;
 pub mod text;
 pub mod ui;

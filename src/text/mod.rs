@@ -6,5 +6,6 @@ pub mod bidi;
 pub mod direction;
 pub mod fold;
 pub mod layout;
+pub mod normalize;
 pub mod sanitize;
 pub mod shape;
