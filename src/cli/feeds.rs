@@ -9,6 +9,7 @@ use anyhow::{Context as _, bail};
 use super::Context;
 use super::json::FeedRow;
 use crate::model::{DirectionSetting, FeedId};
+use crate::opml::FeedEntry;
 use crate::store::{FeedSettings, StoreError};
 use crate::text::sanitize::for_terminal;
 
@@ -99,11 +100,11 @@ pub fn list(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
 pub fn import(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
     let bytes =
         std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let parsed = crate::opml::parse_subscriptions(&bytes)
+    let parsed = crate::opml::import(&bytes)
         .with_context(|| format!("cannot import {}", file.display()))?;
     let store = ctx.store()?;
     let (mut added, mut existing) = (0usize, 0usize);
-    for sub in &parsed.subscriptions {
+    for sub in &parsed.feeds {
         match store.add_feed(&sub.url, &FeedSettings::default(), &sub.tags) {
             Ok(_) => added += 1,
             Err(StoreError::AlreadyExists { .. }) => existing += 1,
@@ -111,7 +112,11 @@ pub fn import(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
         }
     }
     for skipped in &parsed.skipped {
-        eprintln!("skipped: {}", for_terminal(skipped));
+        eprintln!(
+            "skipped {}: {}",
+            for_terminal(&skipped.entry),
+            for_terminal(&skipped.reason)
+        );
     }
     println!(
         "imported {added} feeds ({existing} already subscribed, {} skipped)",
@@ -123,7 +128,15 @@ pub fn import(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
 /// `akhbar export`: OPML on stdout.
 pub fn export(ctx: &Context) -> anyhow::Result<ExitCode> {
     let feeds = ctx.store()?.feeds()?;
-    let opml = crate::opml::export(&feeds);
+    let entries: Vec<FeedEntry> = feeds
+        .iter()
+        .map(|f| FeedEntry {
+            url: f.url.clone(),
+            title: f.title.clone(),
+            tags: f.tags.clone(),
+        })
+        .collect();
+    let opml = crate::opml::export_opml(&entries);
     std::io::stdout().lock().write_all(opml.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -25,10 +25,10 @@ pub fn poll(ctx: &Context, args: &PollArgs) -> anyhow::Result<ExitCode> {
         bar.show(&format!("polling {}/{} feeds", p.done, p.total));
     })?;
     bar.clear();
-    for failure in &report.failures {
+    for failure in &report.failed {
         eprintln!(
             "feed {} {}: {}",
-            failure.feed_id.0,
+            failure.feed.0,
             for_terminal(&failure.url),
             for_terminal(&failure.message)
         );
@@ -37,7 +37,7 @@ pub fn poll(ctx: &Context, args: &PollArgs) -> anyhow::Result<ExitCode> {
         "{} feeds ok ({} unchanged), {} failed, {} new articles, {:.2} s",
         report.ok + report.not_modified,
         report.not_modified,
-        report.failures.len(),
+        report.failed.len(),
         report.new_articles,
         report.elapsed.as_secs_f64()
     );
