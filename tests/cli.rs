@@ -31,8 +31,6 @@ impl Env {
         let mut c = Command::new(env!("CARGO_BIN_EXE_akhbar"));
         c.arg("--db")
             .arg(self.db())
-            .arg("--config")
-            .arg(self.dir.path().join("no-config.toml"))
             .args(args)
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
