@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Tagged;
-use super::arabic::strip_clitics;
+use super::arabic::{strip_article_clitic, strip_clitics};
 use super::gazetteer::Gazetteer;
 use super::tokenize::is_arabic_char;
 use crate::model::{Entity, EntityKind};
@@ -108,6 +108,9 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         if !first.chars().any(is_arabic_char) {
             continue;
         }
+        for t in m.folded.iter_mut().skip(1) {
+            *t = strip_article_clitic(t);
+        }
         let stripped = strip_clitics(&first, &is_known);
         if stripped != first {
             let dropped = first.chars().count().saturating_sub(stripped.chars().count());
@@ -146,7 +149,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             }
         }
     }
-    merge_person_parts(&mut groups);
+    merge_parts(&mut groups);
     groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
     groups
         .into_iter()
@@ -159,19 +162,16 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         .collect()
 }
 
-/// Folds a person group whose name is part of a longer person name
-/// («بوتين» in «فلاديمير بوتين») into the longer one; a gazetteer id on
-/// either side becomes the key.
-fn merge_person_parts(groups: &mut Vec<Group>) {
+/// Folds a group whose name is part of a longer name of the same kind
+/// («بوتين» in «فلاديمير بوتين», «Samsung» in «Samsung Electronics») into
+/// the longer one; a gazetteer id on either side becomes the key.
+fn merge_parts(groups: &mut Vec<Group>) {
     loop {
         let mut found = None;
         'outer: for (i, short) in groups.iter().enumerate() {
-            if short.kind != EntityKind::Person {
-                continue;
-            }
             let mut best: Option<usize> = None;
             for (j, long) in groups.iter().enumerate() {
-                if i != j && long.kind == EntityKind::Person && contains_seq(&long.folded, &short.folded) {
+                if i != j && long.kind == short.kind && !(long.gaz && short.gaz) && contains_seq(&long.folded, &short.folded) {
                     if best.is_some_and(|b| groups[b].count >= long.count) {
                         continue;
                     }
@@ -195,5 +195,78 @@ fn merge_person_parts(groups: &mut Vec<Group>) {
             long.key = short.key;
             long.gaz = true;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(words: &[&str], kind: EntityKind, gaz_id: Option<&str>) -> Mention {
+        Mention {
+            folded: words.iter().map(|w| crate::text::fold::fold(w)).collect(),
+            surface: words.iter().map(|w| w.to_string()).collect(),
+            kind,
+            gaz_id: gaz_id.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn surname_and_clitic_forms_join_the_full_name() {
+        let g = Gazetteer::builtin();
+        let p = EntityKind::Person;
+        let out = merge(
+            vec![
+                mention(&["بوتين"], p, Some("per:putin")),
+                mention(&["فلاديمير", "بوتين"], p, Some("per:putin")),
+                mention(&["لبوتين"], p, None),
+                mention(&["أحمد", "الشمري"], p, None),
+                mention(&["والشمري"], p, None),
+            ],
+            &g,
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert_eq!(out[0].key, "per:putin");
+        assert_eq!(out[0].display, "فلاديمير بوتين");
+        assert_eq!(out[0].count, 3);
+        assert_eq!(out[1].display, "أحمد الشمري");
+        assert_eq!(out[1].key, "per:احمد الشمري");
+        assert_eq!(out[1].count, 2);
+    }
+
+    #[test]
+    fn article_clitics_are_removed_from_display_and_key() {
+        let g = Gazetteer::builtin();
+        let o = EntityKind::Org;
+        let out = merge(
+            vec![
+                mention(&["للمركز", "الوطني", "للأرصاد"], o, None),
+                mention(&["المركز", "الوطني", "للأرصاد"], o, None),
+            ],
+            &g,
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].display, "المركز الوطني للأرصاد");
+        assert_eq!(out[0].key, "org:المركز الوطني الارصاد");
+        assert_eq!(out[0].count, 2);
+    }
+
+    #[test]
+    fn different_gazetteer_things_stay_apart() {
+        let g = Gazetteer::builtin();
+        let l = EntityKind::Place;
+        let out = merge(
+            vec![
+                mention(&["Korea"], l, None),
+                mention(&["South", "Korea"], l, Some("loc:south_korea")),
+                mention(&["Moscow"], l, Some("loc:moscow")),
+                mention(&["موسكو"], l, Some("loc:moscow")),
+            ],
+            &g,
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert_eq!(out[0].key, "loc:south_korea");
+        assert_eq!(out[1].key, "loc:moscow");
+        assert_eq!(out[1].count, 2);
     }
 }

@@ -6,8 +6,10 @@
 
 pub mod arabic;
 pub mod conll;
+pub mod crf;
 pub mod features;
 pub mod gazetteer;
+pub mod labelled;
 mod merge;
 pub mod tokenize;
 
@@ -15,6 +17,7 @@ use std::sync::OnceLock;
 
 use crate::model::{Entity, EntityKind};
 use conll::Span;
+use crf::CrfModel;
 use features::TokenInfo;
 use gazetteer::Gazetteer;
 use tokenize::Lang;
@@ -22,34 +25,10 @@ use tokenize::Lang;
 static AR_MODEL: &[u8] = include_bytes!("../../../data/ner/ar.crfsuite");
 static EN_MODEL: &[u8] = include_bytes!("../../../data/ner/en.crfsuite");
 
-/// A loaded CRF model and its tagger.
-struct Crf {
-    tagger: crfs::Tagger<'static>,
-}
-
-impl Crf {
-    /// Loads a model compiled into the binary; None when the bytes are not
-    /// a valid model (then only the gazetteer finds names).
-    fn load(bytes: &'static [u8]) -> Option<Crf> {
-        let model = crfs::Model::new(bytes).ok()?;
-        let model: &'static crfs::Model<'static> = Box::leak(Box::new(model));
-        let tagger = model.tagger().ok()?;
-        Some(Crf { tagger })
-    }
-
-    fn tag(&self, infos: &[TokenInfo]) -> Vec<Span> {
-        let xseq = features::sentence_attributes(infos);
-        match self.tagger.tag(&xseq) {
-            Ok(labels) => conll::spans(&labels),
-            Err(_) => Vec::new(),
-        }
-    }
-}
-
 /// The entity extractor: models, gazetteer and trigger lists, loaded once.
 pub struct Extractor {
-    ar: Option<Crf>,
-    en: Option<Crf>,
+    ar: Option<CrfModel>,
+    en: Option<CrfModel>,
     gaz: Gazetteer,
 }
 
@@ -83,8 +62,8 @@ impl Extractor {
 
     fn new() -> Extractor {
         Extractor {
-            ar: Crf::load(AR_MODEL),
-            en: Crf::load(EN_MODEL),
+            ar: CrfModel::load(AR_MODEL),
+            en: CrfModel::load(EN_MODEL),
             gaz: Gazetteer::builtin(),
         }
     }
