@@ -20,6 +20,9 @@ struct Args {
     /// The hand-labelled articles.
     #[arg(long, default_value = "tests/fixtures/ner")]
     labelled: PathBuf,
+    /// Also print the entities found in each labelled article.
+    #[arg(long)]
+    show: bool,
 }
 
 const KINDS: [&str; 4] = ["PERS", "LOC", "ORG", "MISC"];
@@ -103,7 +106,7 @@ fn thread_cpu_ns() -> Option<u64> {
     s.split_whitespace().next()?.parse().ok()
 }
 
-fn own_set(ex: &Extractor, dir: &Path) -> Result<()> {
+fn own_set(ex: &Extractor, dir: &Path, show: bool) -> Result<()> {
     let mut arts = Vec::new();
     let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
@@ -116,6 +119,14 @@ fn own_set(ex: &Extractor, dir: &Path) -> Result<()> {
         let json = std::fs::read_to_string(p.with_extension("json"))
             .with_context(|| format!("reading the labels of {}", p.display()))?;
         arts.push(labelled::Article::parse(&txt, &json).with_context(|| format!("parsing {}", p.display()))?);
+    }
+    if show {
+        for (a, p) in arts.iter().zip(&names) {
+            println!("{}:", p.display());
+            for e in ex.extract(&a.title, &a.text) {
+                println!("  {:<7} {:>2}  {}  [{}]", e.kind.as_str(), e.count, e.display, e.key);
+            }
+        }
     }
     let s = labelled::score(ex, &arts);
     println!("Own labelled articles ({}), after normalisation:", arts.len());
@@ -133,7 +144,7 @@ fn main() -> Result<()> {
         ex.models_loaded()
     );
     anercorp(ex, &args.data)?;
-    own_set(ex, &args.labelled)?;
+    own_set(ex, &args.labelled, args.show)?;
     throughput(ex, &args.data)?;
     Ok(())
 }

@@ -18,6 +18,17 @@ const SOURCES: [&str; 4] = [
     include_str!("../../../data/gazetteer/people.tsv"),
 ];
 const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
+const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
+const STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
+
+/// Folded words of the second column of a `lang<TAB>word` file.
+fn word_list(src: &str) -> HashSet<String> {
+    src.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(_, w)| fold(w))
+        .collect()
+}
 
 /// One gazetteer name: the shared id and the kind of thing it names.
 #[derive(Debug, Clone)]
@@ -51,6 +62,8 @@ pub struct Gazetteer {
     triggers: HashMap<String, EntityKind>,
     single_tokens: HashSet<String>,
     place_stems: HashSet<String>,
+    titles: HashSet<String>,
+    stopwords: HashSet<String>,
 }
 
 impl Gazetteer {
@@ -91,10 +104,11 @@ impl Gazetteer {
             if !folded.contains(' ') {
                 single_tokens.insert(folded.clone());
             }
-            if arabic && kind == EntityKind::Place {
+            if kind == EntityKind::Place {
                 let bare = folded.strip_prefix("ال").unwrap_or(&folded);
                 let chars: Vec<char> = bare.chars().collect();
-                for n in 3..=chars.len().min(6) {
+                let min = if arabic { 3 } else { 4 };
+                for n in min..=chars.len().min(8) {
                     place_stems.insert(chars[..n].iter().collect::<String>());
                 }
             }
@@ -136,6 +150,8 @@ impl Gazetteer {
             triggers,
             single_tokens,
             place_stems,
+            titles: word_list(TITLES),
+            stopwords: word_list(STOPWORDS),
         }
     }
 
@@ -154,8 +170,19 @@ impl Gazetteer {
         self.single_tokens.contains(folded)
     }
 
-    /// True when a folded string starts an Arabic place name (for
-    /// nationality adjectives such as «الروسي»).
+    /// True for a folded title word («الرئيس», «chancellor») that may
+    /// precede a name inside a tagged span.
+    pub fn is_title(&self, folded: &str) -> bool {
+        self.titles.contains(folded)
+    }
+
+    /// True for a folded word that is never a name alone (days, months).
+    pub fn is_stopword(&self, folded: &str) -> bool {
+        self.stopwords.contains(folded)
+    }
+
+    /// True when a folded string starts a place name (for nationality
+    /// adjectives such as «الروسي» or «Korean»).
     pub fn is_place_stem(&self, s: &str) -> bool {
         self.place_stems.contains(s)
     }

@@ -25,6 +25,21 @@ use tokenize::Lang;
 static AR_MODEL: &[u8] = include_bytes!("../../../data/ner/ar.crfsuite");
 static EN_MODEL: &[u8] = include_bytes!("../../../data/ner/en.crfsuite");
 
+/// True for an English nationality adjective built on a place name
+/// («korean», «saudi», «german»), given the folded token.
+fn is_demonym(f: &str, is_place_stem: &dyn Fn(&str) -> bool) -> bool {
+    if !f.is_ascii() || f.len() < 4 {
+        return false;
+    }
+    if is_place_stem(f) {
+        return true;
+    }
+    ["ian", "an", "ese", "ish", "i", "n"]
+        .iter()
+        .filter_map(|suf| f.strip_suffix(suf))
+        .any(|stem| stem.len() >= 4 && is_place_stem(stem))
+}
+
 /// The entity extractor: models, gazetteer and trigger lists, loaded once.
 pub struct Extractor {
     ar: Option<CrfModel>,
@@ -120,6 +135,11 @@ impl Extractor {
                 spans.push((g, Some(m.entry)));
             }
         }
+        for (s, id) in spans.iter_mut() {
+            if id.is_none() {
+                self.strip_title(&infos, s);
+            }
+        }
         spans.sort_by_key(|(s, _)| s.start);
         spans.retain(|(s, id)| id.is_some() || !self.is_noise(tokens, &infos, s));
         Tagged {
@@ -129,16 +149,38 @@ impl Extractor {
         }
     }
 
-    /// Spans that are not names: punctuation or digits only, or a single
-    /// nationality adjective («الروسي») tagged as a person or place.
+    /// Removes leading titles from a span: «German Chancellor Olaf Scholz»
+    /// becomes the person «Olaf Scholz».
+    fn strip_title(&self, infos: &[TokenInfo], s: &mut Span) {
+        let last_title = (s.start..s.end.saturating_sub(1))
+            .rev()
+            .find(|&i| self.gaz.is_title(&infos[i].folded));
+        if let Some(k) = last_title {
+            s.start = k + 1;
+            s.kind = EntityKind::Person;
+        }
+    }
+
+    /// Spans that are not names: punctuation or digits only, a day or
+    /// month name, or a single nationality adjective («الروسي», «Korean»)
+    /// tagged as a person, place or organisation.
     fn is_noise(&self, tokens: &[&str], infos: &[TokenInfo], s: &Span) -> bool {
         let toks = &tokens[s.start..s.end];
         if !toks.iter().any(|t| t.chars().any(char::is_alphabetic)) {
             return true;
         }
-        s.end - s.start == 1
-            && matches!(s.kind, EntityKind::Person | EntityKind::Place)
-            && arabic::is_nisba(&infos[s.start].folded, &|x| self.gaz.is_place_stem(x))
+        if s.end - s.start != 1 {
+            return false;
+        }
+        let f = &infos[s.start].folded;
+        if self.gaz.is_stopword(f) {
+            return true;
+        }
+        if s.kind == EntityKind::Misc {
+            return false;
+        }
+        let stem = |x: &str| self.gaz.is_place_stem(x);
+        arabic::is_nisba(f, &stem) || is_demonym(f, &stem)
     }
 
     /// The entity spans of one tokenised sentence (used by the evaluation).
