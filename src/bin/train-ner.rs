@@ -28,6 +28,10 @@ struct Args {
     /// L1 regularisation (keeps the model small).
     #[arg(long, default_value_t = 0.5)]
     c1: f64,
+    /// Also train the English model on WNUT17 (tweets; person, location,
+    /// corporation and group).
+    #[arg(long)]
+    wnut: bool,
     /// L2 regularisation.
     #[arg(long, default_value_t = 0.01)]
     c2: f64,
@@ -72,7 +76,12 @@ fn main() -> Result<()> {
         train(&sents, Lang::Arabic, &args, &args.out.join("ar.crfsuite"))?;
     }
     if args.lang == "en" || args.lang == "both" {
-        let sents = read(&args.data.join("ner-en/wikigold.conll"))?;
+        let mut sents = read(&args.data.join("ner-en/wikigold.conll"))?;
+        if args.wnut {
+            for part in ["train", "dev", "test"] {
+                sents.extend(read(&args.data.join(format!("ner-en/wnut17-{part}.conll")))?);
+            }
+        }
         train(&sents, Lang::English, &args, &args.out.join("en.crfsuite"))?;
     }
     Ok(())

@@ -22,13 +22,24 @@ pub struct TokenInfo {
     pub trigger: Option<EntityKind>,
 }
 
-/// Folds a token with a fast path for plain ASCII.
+/// Folds a token like `text::fold::fold`, with fast paths for plain ASCII
+/// and for plain Arabic letters (where NFKC changes nothing).
 pub fn fold_token(t: &str) -> String {
     if t.is_ascii() {
-        t.to_ascii_lowercase()
-    } else {
-        fold(t)
+        return t.to_ascii_lowercase();
     }
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        match c {
+            'أ' | 'إ' | 'آ' => out.push('ا'),
+            'ة' => out.push('ه'),
+            'ى' | 'ئ' => out.push('ي'),
+            'ؤ' => out.push('و'),
+            '\u{621}'..='\u{63a}' | '\u{641}'..='\u{64a}' => out.push(c),
+            _ => return fold(t),
+        }
+    }
+    out
 }
 
 fn shape(t: &str) -> &'static str {
@@ -114,13 +125,15 @@ pub fn for_each_attribute(infos: &[TokenInfo], mut emit: impl FnMut(usize, &str)
         put(&["w=", &t.folded]);
         put(&["s=", &t.stem]);
         put(&["sh=", t.shape]);
-        let chars: Vec<char> = t.stem.chars().collect();
-        let len = chars.len();
+        let stem = t.stem.as_str();
+        let bounds: Vec<usize> = stem.char_indices().map(|(b, _)| b).skip(1).take(3).collect();
+        let rbounds: Vec<usize> = stem.char_indices().rev().map(|(b, _)| b).take(3).collect();
+        let len = stem.chars().count();
         for k in 1..=3.min(len) {
-            let p: String = chars[..k].iter().collect();
-            let s: String = chars[len - k..].iter().collect();
-            put(&["p", ["1", "2", "3"][k - 1], "=", &p]);
-            put(&["x", ["1", "2", "3"][k - 1], "=", &s]);
+            let p = bounds.get(k - 1).map_or(stem, |&b| &stem[..b]);
+            let x = rbounds.get(k - 1).map_or(stem, |&b| &stem[b..]);
+            put(&["p", ["1", "2", "3"][k - 1], "=", p]);
+            put(&["x", ["1", "2", "3"][k - 1], "=", x]);
         }
         if t.folded != t.stem {
             let cl = &t.folded[..t.folded.len() - t.stem.len().min(t.folded.len())];
@@ -172,4 +185,31 @@ pub fn sentence_attributes(infos: &[TokenInfo]) -> Vec<Vec<crfs::Attribute>> {
         }
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_token_agrees_with_fold() {
+        for w in ["أحمد", "القاهرةُ", "مدرسة", "مستشفى", "ﺍﻟﻘﺎﻫﺮﺓ", "Moscow", "٢٠٢٤", "رؤية", "ـبكين", "Zürich"] {
+            assert_eq!(fold_token(w), fold(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn affixes_are_whole_characters() {
+        let gaz = Gazetteer::builtin();
+        let infos = token_infos(&["بالقاهرة", "x"], Lang::Arabic, &gaz);
+        let mut attrs = Vec::new();
+        for_each_attribute(&infos, |i, a| {
+            if i == 0 {
+                attrs.push(a.to_string());
+            }
+        });
+        for want in ["s=قاهره", "p1=ق", "p3=قاه", "x1=ه", "x3=هره", "cl=بال", "w+1=x", "gB=place", "BOS"] {
+            assert!(attrs.iter().any(|a| a == want), "{want} missing from {attrs:?}");
+        }
+    }
 }
