@@ -23,7 +23,10 @@ fn fast_tagger_matches_crfs_tagger() {
             .append(&features::sentence_attributes(&infos), &s.labels)
             .expect("append");
     }
-    trainer.params_mut().set_max_iterations(50).expect("iterations");
+    trainer
+        .params_mut()
+        .set_max_iterations(50)
+        .expect("iterations");
     trainer.train(&path).expect("train");
     let bytes = std::fs::read(&path).expect("model file");
     let fast = CrfModel::load(&bytes).expect("fast model loads");
@@ -38,7 +41,9 @@ fn fast_tagger_matches_crfs_tagger() {
     for t in tests {
         let toks: Vec<&str> = t.split(' ').collect();
         let infos = features::token_infos(&toks, Lang::Arabic, &gaz);
-        let reference = tagger.tag(&features::sentence_attributes(&infos)).expect("tag");
+        let reference = tagger
+            .tag(&features::sentence_attributes(&infos))
+            .expect("tag");
         let spans = fast.tag(&infos);
         assert_eq!(spans, conll::spans(&reference), "{t}");
         found += spans.len();

@@ -31,10 +31,22 @@ fn arabic_paragraph() {
     assert_eq!(lavrov.key, "per:lavrov");
     assert_eq!(lavrov.count, 3, "{ents:?}");
     let cairo = find(&ents, "القاهرة").expect("Cairo found");
-    assert_eq!((cairo.kind, cairo.key.as_str(), cairo.count), (EntityKind::Place, "loc:cairo", 2));
-    assert_eq!(find(&ents, "موسكو").map(|e| e.key.as_str()), Some("loc:moscow"));
-    assert_eq!(find(&ents, "جامعة الدول العربية").map(|e| e.kind), Some(EntityKind::Org));
-    assert_eq!(find(&ents, "فلاديمير بوتين").map(|e| e.kind), Some(EntityKind::Person));
+    assert_eq!(
+        (cairo.kind, cairo.key.as_str(), cairo.count),
+        (EntityKind::Place, "loc:cairo", 2)
+    );
+    assert_eq!(
+        find(&ents, "موسكو").map(|e| e.key.as_str()),
+        Some("loc:moscow")
+    );
+    assert_eq!(
+        find(&ents, "جامعة الدول العربية").map(|e| e.kind),
+        Some(EntityKind::Org)
+    );
+    assert_eq!(
+        find(&ents, "فلاديمير بوتين").map(|e| e.kind),
+        Some(EntityKind::Person)
+    );
     assert_eq!(find(&ents, "مصر").map(|e| e.kind), Some(EntityKind::Place));
     assert!(find(&ents, "الروسي").is_none(), "{ents:?}");
     assert!(find(&ents, "المصري").is_none(), "{ents:?}");
@@ -49,12 +61,24 @@ fn english_paragraph() {
          Putin said talks with the United Nations would continue, Reuters reported.",
     );
     let putin = find(&ents, "Vladimir Putin").expect("Putin found");
-    assert_eq!((putin.kind, putin.key.as_str(), putin.count), (EntityKind::Person, "per:putin", 3));
+    assert_eq!(
+        (putin.kind, putin.key.as_str(), putin.count),
+        (EntityKind::Person, "per:putin", 3)
+    );
     let moscow = find(&ents, "Moscow").expect("Moscow found");
     assert_eq!((moscow.key.as_str(), moscow.count), ("loc:moscow", 2));
-    assert_eq!(find(&ents, "Xi Jinping").map(|e| e.kind), Some(EntityKind::Person));
-    assert_eq!(find(&ents, "United Nations").map(|e| e.key.as_str()), Some("org:un"));
-    assert_eq!(find(&ents, "Reuters").map(|e| e.kind), Some(EntityKind::Org));
+    assert_eq!(
+        find(&ents, "Xi Jinping").map(|e| e.kind),
+        Some(EntityKind::Person)
+    );
+    assert_eq!(
+        find(&ents, "United Nations").map(|e| e.key.as_str()),
+        Some("org:un")
+    );
+    assert_eq!(
+        find(&ents, "Reuters").map(|e| e.kind),
+        Some(EntityKind::Org)
+    );
 }
 
 #[test]
@@ -88,11 +112,19 @@ fn labelled_articles_score_above_floor() {
     }
     assert_eq!(arts.len(), 10);
     let s = labelled::score(Extractor::global(), &arts);
-    let floors = [("person", FLOOR_PERSON), ("place", FLOOR_PLACE), ("org", FLOOR_ORG)];
+    let floors = [
+        ("person", FLOOR_PERSON),
+        ("place", FLOOR_PLACE),
+        ("org", FLOOR_ORG),
+    ];
     for ((name, floor), c) in floors.iter().zip(&s.per_kind) {
         assert!(c.f1() >= *floor, "{name} F1 {:.1} below {floor}", c.f1());
     }
-    assert!(s.micro().f1() >= FLOOR_MICRO, "micro F1 {:.1}", s.micro().f1());
+    assert!(
+        s.micro().f1() >= FLOOR_MICRO,
+        "micro F1 {:.1}",
+        s.micro().f1()
+    );
 }
 
 const FLOOR_PERSON: f64 = 0.0;

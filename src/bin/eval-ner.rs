@@ -49,7 +49,8 @@ fn print_scores(s: &conll::Scores, kinds: usize) {
 
 fn anercorp(ex: &Extractor, data: &Path) -> Result<()> {
     let path = data.join("ner-ar/anercorp/test.txt");
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let mut scores = conll::Scores::default();
     for s in conll::parse(&text) {
         let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
@@ -62,7 +63,8 @@ fn anercorp(ex: &Extractor, data: &Path) -> Result<()> {
 
 fn throughput(ex: &Extractor, data: &Path) -> Result<()> {
     let path = data.join("news-ar/saudinewsnet-2015-07-21.json");
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let items: Vec<serde_json::Value> = serde_json::from_str(&text)?;
     let arts: Vec<(String, String)> = items
         .iter()
@@ -71,7 +73,10 @@ fn throughput(ex: &Extractor, data: &Path) -> Result<()> {
             (f("title"), f("content"))
         })
         .collect();
-    let words: usize = arts.iter().map(|(t, c)| t.split_whitespace().count() + c.split_whitespace().count()).sum();
+    let words: usize = arts
+        .iter()
+        .map(|(t, c)| t.split_whitespace().count() + c.split_whitespace().count())
+        .sum();
     let start = Instant::now();
     let cpu_start = thread_cpu_ns();
     let mut entities = 0usize;
@@ -87,7 +92,11 @@ fn throughput(ex: &Extractor, data: &Path) -> Result<()> {
         words as f64 / n,
         entities as f64 / n
     );
-    println!("  wall clock: {:.0} articles/s ({:.0} words/s)", n / secs, words as f64 / secs);
+    println!(
+        "  wall clock: {:.0} articles/s ({:.0} words/s)",
+        n / secs,
+        words as f64 / secs
+    );
     if let (Some(a), Some(b)) = (cpu_start, thread_cpu_ns()) {
         let cpu = (b.saturating_sub(a)) as f64 / 1e9;
         println!(
@@ -118,18 +127,30 @@ fn own_set(ex: &Extractor, dir: &Path, show: bool) -> Result<()> {
         let txt = std::fs::read_to_string(p)?;
         let json = std::fs::read_to_string(p.with_extension("json"))
             .with_context(|| format!("reading the labels of {}", p.display()))?;
-        arts.push(labelled::Article::parse(&txt, &json).with_context(|| format!("parsing {}", p.display()))?);
+        arts.push(
+            labelled::Article::parse(&txt, &json)
+                .with_context(|| format!("parsing {}", p.display()))?,
+        );
     }
     if show {
         for (a, p) in arts.iter().zip(&names) {
             println!("{}:", p.display());
             for e in ex.extract(&a.title, &a.text) {
-                println!("  {:<7} {:>2}  {}  [{}]", e.kind.as_str(), e.count, e.display, e.key);
+                println!(
+                    "  {:<7} {:>2}  {}  [{}]",
+                    e.kind.as_str(),
+                    e.count,
+                    e.display,
+                    e.key
+                );
             }
         }
     }
     let s = labelled::score(ex, &arts);
-    println!("Own labelled articles ({}), after normalisation:", arts.len());
+    println!(
+        "Own labelled articles ({}), after normalisation:",
+        arts.len()
+    );
     print_scores(&s, 3);
     Ok(())
 }

@@ -38,7 +38,8 @@ struct Args {
 }
 
 fn read(path: &Path) -> Result<Vec<conll::Sentence>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     Ok(conll::parse(&text))
 }
 
@@ -56,7 +57,9 @@ fn train(sents: &[conll::Sentence], lang: Lang, args: &Args, out: &Path) -> Resu
     trainer.params_mut().set_c2(args.c2)?;
     trainer.params_mut().set_max_iterations(args.iterations)?;
     let start = std::time::Instant::now();
-    trainer.train(out).with_context(|| format!("training {}", out.display()))?;
+    trainer
+        .train(out)
+        .with_context(|| format!("training {}", out.display()))?;
     let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
     eprintln!(
         "wrote {} ({} sentences, {:.1} MB, {:.0} s)",
@@ -79,7 +82,9 @@ fn main() -> Result<()> {
         let mut sents = read(&args.data.join("ner-en/wikigold.conll"))?;
         if args.wnut {
             for part in ["train", "dev", "test"] {
-                sents.extend(read(&args.data.join(format!("ner-en/wnut17-{part}.conll")))?);
+                sents.extend(read(
+                    &args.data.join(format!("ner-en/wnut17-{part}.conll")),
+                )?);
             }
         }
         train(&sents, Lang::English, &args, &args.out.join("en.crfsuite"))?;

@@ -2,9 +2,7 @@
 //! names («وبكين», «لروسيا», «بالقاهرة»).
 
 /// Clitic prefixes that may precede a name, longest first.
-pub const PREFIXES: [&str; 11] = [
-    "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
-];
+pub const PREFIXES: [&str; 11] = ["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
 
 /// Prefix + article combinations that unambiguously mean "clitic + ال".
 const ARTICLE_PREFIXES: [&str; 9] = [

@@ -95,7 +95,11 @@ pub fn spans<S: AsRef<str>>(labels: &[S]) -> Vec<Span> {
             ("I", Some(k), Some(s)) if s.kind == k && s.end == i => s.end = i + 1,
             ("B" | "I", Some(k), _) => {
                 out.extend(open.take());
-                open = Some(Span { start: i, end: i + 1, kind: k });
+                open = Some(Span {
+                    start: i,
+                    end: i + 1,
+                    kind: k,
+                });
             }
             _ => out.extend(open.take()),
         }
@@ -127,12 +131,20 @@ impl Counts {
     /// F1 in percent.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
 fn pct(a: u64, b: u64) -> f64 {
-    if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 }
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
 }
 
 /// Entity-level scores per kind (micro average via [`Scores::micro`]).
@@ -157,7 +169,11 @@ impl Scores {
     pub fn add(&mut self, gold: &[Span], pred: &[Span]) {
         for p in pred {
             let c = &mut self.per_kind[kind_index(p.kind)];
-            if gold.contains(p) { c.tp += 1 } else { c.fp += 1 }
+            if gold.contains(p) {
+                c.tp += 1
+            } else {
+                c.fp += 1
+            }
         }
         for g in gold {
             if !pred.contains(g) {
@@ -188,7 +204,17 @@ mod tests {
         let gold = spans(&s[0].labels);
         assert_eq!(gold.len(), 2);
         let mut sc = Scores::default();
-        sc.add(&gold, &[gold[0], Span { start: 3, end: 5, kind: EntityKind::Place }]);
+        sc.add(
+            &gold,
+            &[
+                gold[0],
+                Span {
+                    start: 3,
+                    end: 5,
+                    kind: EntityKind::Place,
+                },
+            ],
+        );
         let m = sc.micro();
         assert_eq!((m.tp, m.fp, m.fn_), (1, 1, 1));
         assert!((m.f1() - 50.0).abs() < 1e-9);

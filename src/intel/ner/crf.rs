@@ -19,7 +19,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x100_0000_01b3);
@@ -51,7 +55,11 @@ impl CrfModel {
         for i in 0..n {
             labels.push(model.to_label(i as u32)?.to_string());
         }
-        let index: HashMap<&str, usize> = labels.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
+        let index: HashMap<&str, usize> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.as_str(), i))
+            .collect();
         let mut trans = vec![0f32; n * n];
         let mut per_attr: FnvMap<Box<str>, Vec<(u16, f32)>> = FnvMap::default();
         let mut section = "";
@@ -140,7 +148,10 @@ impl CrfModel {
         let mut cur = score
             .iter()
             .enumerate()
-            .fold((0, f32::NEG_INFINITY), |acc, (k, &s)| if s > acc.1 { (k, s) } else { acc })
+            .fold(
+                (0, f32::NEG_INFINITY),
+                |acc, (k, &s)| if s > acc.1 { (k, s) } else { acc },
+            )
             .0;
         for i in (0..t).rev() {
             path[i] = cur;

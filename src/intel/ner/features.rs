@@ -48,7 +48,11 @@ fn shape(t: &str) -> &'static str {
         return "empty";
     };
     if t.chars().any(is_arabic_char) {
-        return if t.chars().count() <= 2 { "ar-short" } else { "ar" };
+        return if t.chars().count() <= 2 {
+            "ar-short"
+        } else {
+            "ar"
+        };
     }
     if t.chars().all(|c| c.is_ascii_digit()) {
         return "digits";
@@ -126,7 +130,12 @@ pub fn for_each_attribute(infos: &[TokenInfo], mut emit: impl FnMut(usize, &str)
         put(&["s=", &t.stem]);
         put(&["sh=", t.shape]);
         let stem = t.stem.as_str();
-        let bounds: Vec<usize> = stem.char_indices().map(|(b, _)| b).skip(1).take(3).collect();
+        let bounds: Vec<usize> = stem
+            .char_indices()
+            .map(|(b, _)| b)
+            .skip(1)
+            .take(3)
+            .collect();
         let rbounds: Vec<usize> = stem.char_indices().rev().map(|(b, _)| b).take(3).collect();
         let len = stem.chars().count();
         for k in 1..=3.min(len) {
@@ -193,7 +202,18 @@ mod tests {
 
     #[test]
     fn fold_token_agrees_with_fold() {
-        for w in ["أحمد", "القاهرةُ", "مدرسة", "مستشفى", "ﺍﻟﻘﺎﻫﺮﺓ", "Moscow", "٢٠٢٤", "رؤية", "ـبكين", "Zürich"] {
+        for w in [
+            "أحمد",
+            "القاهرةُ",
+            "مدرسة",
+            "مستشفى",
+            "ﺍﻟﻘﺎﻫﺮﺓ",
+            "Moscow",
+            "٢٠٢٤",
+            "رؤية",
+            "ـبكين",
+            "Zürich",
+        ] {
             assert_eq!(fold_token(w), fold(w), "{w}");
         }
     }
@@ -208,8 +228,21 @@ mod tests {
                 attrs.push(a.to_string());
             }
         });
-        for want in ["s=قاهره", "p1=ق", "p3=قاه", "x1=ه", "x3=هره", "cl=بال", "w+1=x", "gB=place", "BOS"] {
-            assert!(attrs.iter().any(|a| a == want), "{want} missing from {attrs:?}");
+        for want in [
+            "s=قاهره",
+            "p1=ق",
+            "p3=قاه",
+            "x1=ه",
+            "x3=هره",
+            "cl=بال",
+            "w+1=x",
+            "gB=place",
+            "BOS",
+        ] {
+            assert!(
+                attrs.iter().any(|a| a == want),
+                "{want} missing from {attrs:?}"
+            );
         }
     }
 }

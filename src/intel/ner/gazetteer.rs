@@ -253,7 +253,10 @@ mod tests {
         let g = Gazetteer::builtin();
         assert_eq!(find_ids(&g, "وصل إلى موسكو"), vec!["loc:moscow"]);
         assert_eq!(find_ids(&g, "He flew to Moscow"), vec!["loc:moscow"]);
-        assert_eq!(find_ids(&g, "زيارة لروسيا وبكين"), vec!["loc:russia", "loc:beijing"]);
+        assert_eq!(
+            find_ids(&g, "زيارة لروسيا وبكين"),
+            vec!["loc:russia", "loc:beijing"]
+        );
         assert_eq!(find_ids(&g, "اجتماع بالقاهرة"), vec!["loc:cairo"]);
         assert_eq!(find_ids(&g, "الولايات المتحدة"), vec!["loc:united_states"]);
         assert!(find_ids(&g, "the moscow mule").is_empty());

@@ -67,10 +67,9 @@ pub fn score(ex: &Extractor, articles: &[Article]) -> Scores {
                 .chain(&exp.aliases)
                 .map(|n| fold(n))
                 .collect();
-            let hit = got
-                .iter()
-                .enumerate()
-                .find(|(i, g)| !used[*i] && g.kind == exp.kind && names.contains(&fold(&g.display)));
+            let hit = got.iter().enumerate().find(|(i, g)| {
+                !used[*i] && g.kind == exp.kind && names.contains(&fold(&g.display))
+            });
             let c: &mut Counts = &mut s.per_kind[kind_index(exp.kind)];
             match hit {
                 Some((i, _)) => {

@@ -99,10 +99,15 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
     for m in &mentions {
         known.extend(m.folded.iter().skip(1).cloned());
     }
-    let firsts: Vec<String> = mentions.iter().filter_map(|m| m.folded.first().cloned()).collect();
-    let is_known = |x: &str| known.contains(x) || firsts.iter().any(|f| f == x) || gaz.is_name_token(x);
+    let firsts: Vec<String> = mentions
+        .iter()
+        .filter_map(|m| m.folded.first().cloned())
+        .collect();
+    let is_known =
+        |x: &str| known.contains(x) || firsts.iter().any(|f| f == x) || gaz.is_name_token(x);
     for m in &mut mentions {
-        let (Some(first), Some(surf)) = (m.folded.first().cloned(), m.surface.first().cloned()) else {
+        let (Some(first), Some(surf)) = (m.folded.first().cloned(), m.surface.first().cloned())
+        else {
             continue;
         };
         if !first.chars().any(is_arabic_char) {
@@ -113,7 +118,10 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         }
         let stripped = strip_clitics(&first, &is_known);
         if stripped != first {
-            let dropped = first.chars().count().saturating_sub(stripped.chars().count());
+            let dropped = first
+                .chars()
+                .count()
+                .saturating_sub(stripped.chars().count());
             m.surface[0] = drop_letters(&surf, dropped, stripped.starts_with("ال"));
             m.folded[0] = stripped;
         }
@@ -171,7 +179,11 @@ fn merge_parts(groups: &mut Vec<Group>) {
         'outer: for (i, short) in groups.iter().enumerate() {
             let mut best: Option<usize> = None;
             for (j, long) in groups.iter().enumerate() {
-                if i != j && long.kind == short.kind && !(long.gaz && short.gaz) && contains_seq(&long.folded, &short.folded) {
+                if i != j
+                    && long.kind == short.kind
+                    && !(long.gaz && short.gaz)
+                    && contains_seq(&long.folded, &short.folded)
+                {
                     if best.is_some_and(|b| groups[b].count >= long.count) {
                         continue;
                     }

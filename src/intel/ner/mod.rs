@@ -185,7 +185,11 @@ impl Extractor {
 
     /// The entity spans of one tokenised sentence (used by the evaluation).
     pub fn spans(&self, tokens: &[&str]) -> Vec<Span> {
-        self.tag_sentence(tokens).spans.into_iter().map(|(s, _)| s).collect()
+        self.tag_sentence(tokens)
+            .spans
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
     }
 
     /// Extracts the entities of an article: one per real thing, keyed so

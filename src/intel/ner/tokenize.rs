@@ -56,10 +56,7 @@ fn split_chunk<'a>(chunk: &'a str, out: &mut Vec<&'a str>) {
         end = i;
     }
     let core = &rest[..end];
-    let (word, poss) = match core
-        .strip_suffix("'s")
-        .or_else(|| core.strip_suffix("’s"))
-    {
+    let (word, poss) = match core.strip_suffix("'s").or_else(|| core.strip_suffix("’s")) {
         Some(w) if !w.is_empty() => (w, Some(&core[w.len()..])),
         _ => (core, None),
     };
@@ -144,14 +141,35 @@ mod tests {
     fn punctuation_is_split_and_abbreviations_kept() {
         assert_eq!(
             tokenize("(Reuters) Mr. Smith's U.S. trip, «بالقاهرة»."),
-            vec!["(", "Reuters", ")", "Mr.", "Smith", "'s", "U.S.", "trip", ",", "«", "بالقاهرة", "»", "."]
+            vec![
+                "(",
+                "Reuters",
+                ")",
+                "Mr.",
+                "Smith",
+                "'s",
+                "U.S.",
+                "trip",
+                ",",
+                "«",
+                "بالقاهرة",
+                "»",
+                "."
+            ]
         );
     }
 
     #[test]
     fn sentences_split_at_stops_and_lines() {
         let s = sentences("قال بوتين. وأضاف\nثم ماذا؟");
-        assert_eq!(s, vec![vec!["قال", "بوتين", "."], vec!["وأضاف"], vec!["ثم", "ماذا", "؟"]]);
+        assert_eq!(
+            s,
+            vec![
+                vec!["قال", "بوتين", "."],
+                vec!["وأضاف"],
+                vec!["ثم", "ماذا", "؟"]
+            ]
+        );
         assert_eq!(sentence_lang(&s[0]), Some(Lang::Arabic));
         assert_eq!(sentence_lang(&["Hello", "world"]), Some(Lang::English));
         assert_eq!(sentence_lang(&["12", "."]), None);
