@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use akhbar::intel::ner::{Extractor, labelled};
+use akhbar::intel::ner::{Extractor, labelled, tokenize::Lang};
 use akhbar::model::{Entity, EntityKind};
 use proptest::prelude::*;
 
@@ -14,7 +14,11 @@ fn find<'a>(ents: &'a [Entity], display: &str) -> Option<&'a Entity> {
 
 #[test]
 fn shipped_models_load() {
-    assert!(Extractor::global().models_loaded());
+    let ex = Extractor::global();
+    assert!(ex.model_loaded(Lang::English));
+    let ar = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ner/ar.crfsuite");
+    let shipped = std::fs::metadata(ar).map(|m| m.len()).unwrap_or(0);
+    assert_eq!(ex.model_loaded(Lang::Arabic), shipped > 0);
 }
 
 #[test]

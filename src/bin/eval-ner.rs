@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use akhbar::intel::ner::{Extractor, conll, labelled};
+use akhbar::intel::ner::{Extractor, conll, labelled, tokenize::Lang};
 use anyhow::{Context, Result};
 use clap::Parser;
 
@@ -160,9 +160,10 @@ fn main() -> Result<()> {
     let start = Instant::now();
     let ex = Extractor::global();
     println!(
-        "Loaded extractor in {:.0} ms (models loaded: {})",
+        "Loaded extractor in {:.0} ms (CRF model loaded: Arabic {}, English {})",
         start.elapsed().as_secs_f64() * 1000.0,
-        ex.models_loaded()
+        ex.model_loaded(Lang::Arabic),
+        ex.model_loaded(Lang::English)
     );
     anercorp(ex, &args.data)?;
     own_set(ex, &args.labelled, args.show)?;

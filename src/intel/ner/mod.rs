@@ -83,9 +83,13 @@ impl Extractor {
         }
     }
 
-    /// True when both shipped CRF models loaded.
-    pub fn models_loaded(&self) -> bool {
-        self.ar.is_some() && self.en.is_some()
+    /// True when the shipped CRF model for `lang` loaded (without it only
+    /// the gazetteer finds names in that script).
+    pub fn model_loaded(&self, lang: Lang) -> bool {
+        match lang {
+            Lang::Arabic => self.ar.is_some(),
+            Lang::English => self.en.is_some(),
+        }
     }
 
     /// The gazetteer used for features and matching.
