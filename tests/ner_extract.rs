@@ -131,10 +131,10 @@ fn labelled_articles_score_above_floor() {
     );
 }
 
-const FLOOR_PERSON: f64 = 65.0;
-const FLOOR_PLACE: f64 = 87.0;
-const FLOOR_ORG: f64 = 63.0;
-const FLOOR_MICRO: f64 = 75.0;
+const FLOOR_PERSON: f64 = 78.0;
+const FLOOR_PLACE: f64 = 88.0;
+const FLOOR_ORG: f64 = 62.0;
+const FLOOR_MICRO: f64 = 78.0;
 
 proptest! {
     #[test]
