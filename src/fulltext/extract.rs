@@ -452,7 +452,7 @@ fn strip_site_name(s: &str) -> String {
 
 /// The key used to compare texts: folded (Arabic letter variants,
 /// harakat, case), letters and digits only, single spaces.
-fn match_key(s: &str) -> String {
+pub(crate) fn match_key(s: &str) -> String {
     let mut out = String::new();
     for c in fold(s).chars() {
         if c.is_alphanumeric() {

@@ -6,4 +6,5 @@
 //! decoded HTML string; `fetch` wires the poller's fetcher and charset
 //! decoding in front of it.
 
+pub mod eval;
 pub mod extract;
