@@ -110,7 +110,7 @@ pub fn score_page(page: &Path) -> std::io::Result<PageScore> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let html = decode(&bytes);
+    let html = crate::poll::charset::decode_html(&bytes, None);
     let url = format!("https://pages.example/{name}");
     let mut lines = expected_raw
         .lines()
@@ -153,29 +153,6 @@ pub fn score_page(page: &Path) -> std::io::Result<PageScore> {
         leaked_lines,
         error,
     })
-}
-
-/// Decodes a page's bytes: UTF-8 when valid, else the `<meta>` charset,
-/// else windows-1252.
-fn decode(bytes: &[u8]) -> String {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return s.to_string();
-    }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
-    let label = head
-        .split("charset=")
-        .nth(1)
-        .map(|rest| {
-            rest.trim_start_matches(['"', '\''])
-                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-                .next()
-                .unwrap_or("")
-                .to_string()
-        })
-        .unwrap_or_default();
-    let encoding =
-        encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::WINDOWS_1252);
-    encoding.decode(bytes).0.into_owned()
 }
 
 /// Removes the numbered-link markers (`text[3]`) and the trailing link

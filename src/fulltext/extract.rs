@@ -675,6 +675,13 @@ const PHRASES: &[&str] = &[
     "إعلان",
     "محتوى مدعوم",
     "وقت القراءة",
+    "طباعة",
+    "أرسل الخبر",
+    "أرسل لصديق",
+    "عدد القراءات",
+    "عدد المشاهدات",
+    "print this",
+    "email this",
 ];
 
 /// Phrases dropped only when the block is about that short (they also
@@ -1033,7 +1040,7 @@ impl<'a, 'b> Page<'a, 'b> {
                 continue;
             }
             let s = self.stats[i];
-            if s.chars < 25 {
+            if s.chars < 25 || self.link_density(i) > 0.5 {
                 continue;
             }
             let mut points = 1.0
@@ -1046,6 +1053,12 @@ impl<'a, 'b> Page<'a, 'b> {
                 if probe.chars().count() >= 20 && ld.contains(&probe) {
                     points += 25.0;
                 }
+            }
+            // A container holding text directly (paragraphs separated by
+            // `<br>`, legacy table cells) is a candidate itself.
+            if !matches!(self.arena.tag(i), "p" | "pre") {
+                let base = score[i].unwrap_or_else(|| self.initial_score(i));
+                score[i] = Some(base + points);
             }
             let mut ancestor = self.arena.parent(i);
             for level in 0..3 {
@@ -1363,44 +1376,9 @@ fn escape_into(out: &mut String, s: &str, attr: bool) {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Clean text.
-
-/// The clean text of a cleaned fragment.
-///
-/// Interim collector until `poll::html::to_clean_text` lands: one line per
-/// block, blank lines between blocks.
-fn clean_text(fragment: &str, _base: Option<&str>) -> String {
-    let doc = Html::parse_fragment(fragment);
-    let arena = Arena::build(&doc);
-    let mut lines: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut stack = vec![(0usize, false)];
-    while let Some((n, closing)) = stack.pop() {
-        match arena.items.get(n).map(|it| &it.kind) {
-            Some(Kind::Text(t)) => push_collapsed(&mut cur, t),
-            Some(Kind::Element(e)) => {
-                let tag = e.name();
-                if tag == "br" || (is_block_tag(tag) && (closing || !cur.trim().is_empty())) {
-                    let line = strip_controls(cur.trim());
-                    if !line.is_empty() {
-                        lines.push(line);
-                    }
-                    cur.clear();
-                }
-                if !closing {
-                    stack.push((n, true));
-                    stack.extend(arena.children(n).iter().rev().map(|&c| (c, false)));
-                }
-            }
-            _ => stack.extend(arena.children(n).iter().rev().map(|&c| (c, false))),
-        }
-    }
-    let line = strip_controls(cur.trim());
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines.join("\n\n")
+/// The clean text (contract format) of a cleaned fragment.
+fn clean_text(fragment: &str, base: Option<&str>) -> String {
+    crate::poll::html::to_clean_text(fragment, base)
 }
 
 #[cfg(test)]
