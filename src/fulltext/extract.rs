@@ -20,6 +20,8 @@
 //! If that yields almost nothing, the pass is repeated without the class/id
 //! rules, and the JSON-LD `articleBody` is the last resort.
 
+use std::sync::LazyLock;
+
 use scraper::node::Element;
 use scraper::{Html, Node};
 
@@ -867,30 +869,53 @@ fn is_boiler_text(text: &str) -> bool {
     }
     let len = key.chars().count();
     let folded_raw = fold(text);
-    for phrase in PHRASES {
-        let p = match_key(phrase);
-        let starts = key.starts_with(&p)
-            || (phrase.ends_with(':') && folded_raw.trim_start().starts_with(&fold(phrase)));
-        if !starts {
-            continue;
-        }
-        let short_only = SHORT_ONLY.contains(phrase);
-        if !short_only || len <= p.chars().count() + 25 {
+    let folded_raw = folded_raw.trim_start();
+    for phrase in PHRASE_KEYS.iter() {
+        let starts = key.starts_with(&phrase.key)
+            || (phrase.colon && folded_raw.starts_with(&phrase.folded));
+        if starts && (!phrase.short_only || len <= phrase.key.chars().count() + 25) {
             return true;
         }
     }
     if len <= 40 {
         let words: Vec<&str> = key.split(' ').collect();
         let has_digit = key.chars().any(|c| c.is_ascii_digit());
-        let counter = words
-            .iter()
-            .any(|w| COUNTER_WORDS.iter().any(|c| fold(c) == *w));
+        let counter = words.iter().any(|w| COUNTER_KEYS.iter().any(|c| c == w));
         if counter && (has_digit || words.len() <= 2) {
             return true;
         }
     }
     false
 }
+
+/// A boilerplate phrase prepared for matching.
+struct PhraseKey {
+    /// `match_key` of the phrase.
+    key: String,
+    /// The phrase folded, punctuation kept.
+    folded: String,
+    /// The phrase ends with a colon (matched with its punctuation too).
+    colon: bool,
+    /// Only short blocks starting with it are boilerplate.
+    short_only: bool,
+}
+
+/// `PHRASES` prepared once.
+static PHRASE_KEYS: LazyLock<Vec<PhraseKey>> = LazyLock::new(|| {
+    PHRASES
+        .iter()
+        .map(|p| PhraseKey {
+            key: match_key(p),
+            folded: fold(p),
+            colon: p.ends_with(':'),
+            short_only: SHORT_ONLY.contains(p),
+        })
+        .collect()
+});
+
+/// `COUNTER_WORDS` folded once.
+static COUNTER_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| COUNTER_WORDS.iter().map(|w| fold(w)).collect());
 
 // ---------------------------------------------------------------------------
 // One extraction pass.

@@ -8,3 +8,4 @@
 
 pub mod eval;
 pub mod extract;
+pub mod fetch;
