@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod fulltext;
 pub mod intel;
 pub mod model;
 pub mod opml;

@@ -63,7 +63,7 @@ fn print_rows(rows: &[ArticleSummary], json: bool) -> anyhow::Result<ExitCode> {
         let date = a
             .published
             .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_else(|| "—".repeat(1));
+            .unwrap_or_else(|| "—".to_string());
         let tags = if a.tags.is_empty() {
             String::new()
         } else {

@@ -16,10 +16,12 @@ use crate::text::sanitize::for_terminal;
 /// one line on stderr naming the feed and the cause.
 pub fn poll(ctx: &Context, args: &PollArgs) -> anyhow::Result<ExitCode> {
     let store = ctx.store()?;
-    let mut opts = PollOptions::default();
-    opts.jobs = args.jobs.unwrap_or(ctx.config.poll.jobs).max(1);
-    opts.per_host = args.per_host.unwrap_or(ctx.config.poll.per_host).max(1);
-    opts.feed = args.feed.map(FeedId);
+    let opts = PollOptions {
+        jobs: args.jobs.unwrap_or(ctx.config.poll.jobs).max(1),
+        per_host: args.per_host.unwrap_or(ctx.config.poll.per_host).max(1),
+        feed: args.feed.map(FeedId),
+        ..PollOptions::default()
+    };
     let bar = ProgressLine::new();
     let report = poll_feeds(&store, &opts, &|p: &PollProgress| {
         bar.show(&format!("polling {}/{} feeds", p.done, p.total));
