@@ -349,6 +349,9 @@ impl App {
             title = format!("{title} / {q}");
         }
         self.articles = ArticlesPane::open(&self.store, ListSource::Filter(filter), title)?;
+        if let Some(e) = self.feeds.selected_error() {
+            self.error(format!("last update failed: {e}"));
+        }
         Ok(())
     }
 
