@@ -7,6 +7,8 @@
 
 pub mod config;
 pub mod model;
+pub mod opml;
+pub mod poll;
 pub mod store;
 pub mod text;
 pub mod ui;
