@@ -397,3 +397,20 @@ fn hostile_titles_never_reach_the_terminal_raw() {
         "{all}"
     );
 }
+
+#[test]
+fn rtl_feed_name_heads_its_list_without_padding() {
+    let f = fixture();
+    let mut app = app(f.store);
+    app.focus = Pane::Feeds;
+    while app.feeds.selected_title() != "الأخبار العربية" {
+        let before = app.feeds.cursor.selected;
+        app.act(Action::Down).expect("down");
+        assert_ne!(before, app.feeds.cursor.selected, "feed not listed");
+    }
+    let rows = draw(&mut app, 80, 24);
+    assert_eq!(app.articles.total, 2);
+    let top = &rows[0];
+    let list_title = top.split(['┐', '┓']).nth(1).unwrap_or_default();
+    assert!(list_title.starts_with("┌ (2) ﺔﻴﺑﺮﻌﻟﺍ ﺭﺎﺒﺧﻷﺍ ─"), "{top}");
+}

@@ -203,10 +203,14 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, opts: &LayoutOptions) {
     } else {
         t.status
     };
+    let status_opts = LayoutOptions {
+        direction: crate::model::DirectionSetting::Ltr,
+        ..*opts
+    };
     let left = cell_text(
         &crate::text::sanitize::for_terminal(&app.status.text),
         left_width,
-        opts,
+        &status_opts,
     );
     f.render_widget(
         Paragraph::new(Line::from(vec![

@@ -14,7 +14,7 @@ use ratatui::widgets::Paragraph;
 use super::{Cursor, block, cell_text, highlight, inner, selection_style};
 use crate::model::{ArticleId, Direction, DirectionSetting};
 use crate::store::{ArticleFilter, ArticleSummary, Store, StoreError};
-use crate::text::layout::LayoutOptions;
+use crate::text::layout::{LayoutOptions, single_line};
 use crate::ui::panes::feeds::FeedsPane;
 use crate::ui::theme::Theme;
 
@@ -206,8 +206,9 @@ impl ArticlesPane {
             crate::text::sanitize::for_terminal(&self.title),
             self.total
         );
-        let title = super::cell_text(&title, (area.width as usize).saturating_sub(6), opts);
-        f.render_widget(block(title.trim_end().to_owned(), focused, theme), area);
+        // Unpadded: an RTL feed name must not push the title off the corner.
+        let title = single_line(&title, (area.width as usize).saturating_sub(6), opts).text;
+        f.render_widget(block(title, focused, theme), area);
         let area = inner(area);
         self.height = area.height as usize;
         let width = area.width as usize;
