@@ -232,3 +232,28 @@ fn mouse_click_selects_and_wheel_scrolls() {
     assert_eq!(app.focus, Pane::Feeds);
     assert_eq!(app.feeds.cursor.selected, 3);
 }
+
+#[test]
+fn a_failing_feed_shows_its_error_when_selected() {
+    let (_dir, mut app) = setup();
+    let feeds = app.store.feeds().expect("feeds");
+    let failing = feeds[0].id;
+    app.store
+        .record_feed_error(
+            failing,
+            &akhbar::store::FeedFailure {
+                message: "HTTP 503 \u{1b}[31mService Unavailable".to_owned(),
+                retry_after: None,
+                at: Utc::now(),
+            },
+        )
+        .expect("record error");
+    app.feeds.reload(&app.store, &app.config).expect("reload");
+    press(&mut app, KeyCode::BackTab);
+    while app.feeds.selected() != Some(&FeedKey::Feed(failing)) {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    assert!(app.status.error);
+    assert!(app.status.text.contains("HTTP 503"), "{}", app.status.text);
+    assert!(!app.status.text.contains('\u{1b}'));
+}

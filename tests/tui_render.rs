@@ -348,6 +348,31 @@ fn welcome_screen_on_an_empty_store() {
 }
 
 #[test]
+fn welcome_screen_imports_the_starter_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("empty.db")).expect("open");
+    let mut app = app(store);
+    let rows = draw(&mut app, 80, 24);
+    assert!(find(&rows, "Press i to").contains("Press i to subscribe to a starter list of Arabic"));
+    app.handle_key(key('i'));
+    let feeds = app.store.feeds().expect("feeds");
+    assert!(feeds.len() >= 6, "{}", feeds.len());
+    assert!(feeds.iter().all(|f| f.url.starts_with("https://")));
+    assert_eq!(
+        app.effects,
+        vec![akhbar::ui::app::Effect::Poll {
+            feed: None,
+            force: true
+        }]
+    );
+    // The feeds are listed before anything was fetched; the welcome is gone.
+    let rows = draw(&mut app, 80, 24);
+    assert!(!rows.join("\n").contains("Welcome"));
+    app.handle_key(key('i'));
+    assert_eq!(app.status.text, "already subscribed to every starter feed");
+}
+
+#[test]
 fn hostile_titles_never_reach_the_terminal_raw() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open(&dir.path().join("h.db")).expect("open");
@@ -371,4 +396,21 @@ fn hostile_titles_never_reach_the_terminal_raw() {
         all.contains("badtitletxt") || all.contains("badtitle"),
         "{all}"
     );
+}
+
+#[test]
+fn rtl_feed_name_heads_its_list_without_padding() {
+    let f = fixture();
+    let mut app = app(f.store);
+    app.focus = Pane::Feeds;
+    while app.feeds.selected_title() != "الأخبار العربية" {
+        let before = app.feeds.cursor.selected;
+        app.act(Action::Down).expect("down");
+        assert_ne!(before, app.feeds.cursor.selected, "feed not listed");
+    }
+    let rows = draw(&mut app, 80, 24);
+    assert_eq!(app.articles.total, 2);
+    let top = &rows[0];
+    let list_title = top.split(['┐', '┓']).nth(1).unwrap_or_default();
+    assert!(list_title.starts_with("┌ (2) ﺔﻴﺑﺮﻌﻟﺍ ﺭﺎﺒﺧﻷﺍ ─"), "{top}");
 }

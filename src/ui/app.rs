@@ -22,6 +22,10 @@ use crate::ui::prompt::{Confirm, Prompt, PromptKind, parse_tags};
 use crate::ui::theme::Theme;
 use crate::ui::worker::WorkerMsg;
 
+/// The starter list offered on the welcome screen: public feed addresses
+/// of major Arabic and English news outlets.
+pub const STARTER_OPML: &[u8] = include_bytes!("../../data/starter.opml");
+
 /// Rows moved by one mouse-wheel step.
 const WHEEL_STEP: isize = 3;
 
@@ -226,6 +230,7 @@ impl App {
             Action::MarkFeedRead => self.mark_feed_read()?,
             Action::ReloadAll => self.reload_all(),
             Action::OpenLink | Action::CopyLink => self.link_action(action),
+            Action::ImportStarter => self.import_starter()?,
             Action::AddFeed => {
                 self.mode = Mode::Prompt(Prompt::new(PromptKind::AddFeed, String::new()));
             }
@@ -349,6 +354,9 @@ impl App {
             title = format!("{title} / {q}");
         }
         self.articles = ArticlesPane::open(&self.store, ListSource::Filter(filter), title)?;
+        if let Some(e) = self.feeds.selected_error() {
+            self.error(format!("last update failed: {e}"));
+        }
         Ok(())
     }
 
@@ -547,17 +555,48 @@ impl App {
         Ok(())
     }
 
+    /// Subscribes to every feed of the starter list not yet subscribed and
+    /// polls them in the background.
+    pub fn import_starter(&mut self) -> Result<(), StoreError> {
+        let import = match crate::opml::import(STARTER_OPML) {
+            Ok(i) => i,
+            Err(e) => {
+                self.error(format!("cannot read the starter list: {e}"));
+                return Ok(());
+            }
+        };
+        let mut added = 0;
+        for entry in &import.feeds {
+            match self
+                .store
+                .add_feed(&entry.url, &FeedSettings::default(), &entry.tags)
+            {
+                Ok(_) => added += 1,
+                Err(StoreError::AlreadyExists { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.feeds.reload(&self.store, &self.config)?;
+        self.show_selected_feed()?;
+        if added == 0 {
+            self.info("already subscribed to every starter feed");
+        } else if self.poll_progress.is_none() {
+            self.poll_progress = Some((0, 0));
+            self.info(format!("subscribed to {added} feeds; fetching them…"));
+            self.effects.push(Effect::Poll {
+                feed: None,
+                force: true,
+            });
+        }
+        Ok(())
+    }
+
     fn add_feed(&mut self, url: &str) -> Result<(), StoreError> {
         if !is_web_url(url) {
             self.error("a feed URL starts with http:// or https:// and has a host");
             return Ok(());
         }
-        let settings = FeedSettings {
-            direction: DirectionSetting::Auto,
-            refresh_minutes: None,
-            full_text: false,
-        };
-        match self.store.add_feed(url, &settings, &[]) {
+        match self.store.add_feed(url, &FeedSettings::default(), &[]) {
             Ok(id) => {
                 self.feeds.reload(&self.store, &self.config)?;
                 if let Some(pos) = self

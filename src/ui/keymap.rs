@@ -64,11 +64,13 @@ pub enum Action {
     RemoveFeed,
     /// Show the key list.
     Help,
+    /// Subscribe to the starter list of news feeds.
+    ImportStarter,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -93,6 +95,7 @@ impl Action {
         Action::AddFeed,
         Action::RemoveFeed,
         Action::Help,
+        Action::ImportStarter,
     ];
 
     /// What the action does, for the help overlay.
@@ -122,6 +125,7 @@ impl Action {
             Action::AddFeed => "add a feed",
             Action::RemoveFeed => "remove feed",
             Action::Help => "this help",
+            Action::ImportStarter => "import starter feeds",
         }
     }
 
@@ -152,6 +156,7 @@ impl Action {
             Action::AddFeed => &["a"],
             Action::RemoveFeed => &["d"],
             Action::Help => &["?"],
+            Action::ImportStarter => &["i"],
         }
     }
 }

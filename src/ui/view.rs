@@ -110,6 +110,7 @@ fn draw_welcome(f: &mut Frame, area: Rect, app: &App) {
     let add = app.keymap.keys_for(Action::AddFeed);
     let quit = app.keymap.keys_for(Action::Quit);
     let help = app.keymap.keys_for(Action::Help);
+    let starter = app.keymap.keys_for(Action::ImportStarter);
     let lines = vec![
         Line::from(Span::styled("Welcome to akhbar", t.heading)),
         Line::from(""),
@@ -121,6 +122,12 @@ fn draw_welcome(f: &mut Frame, area: Rect, app: &App) {
             Span::styled(add, t.marker),
             Span::raw(" to subscribe to a feed by its URL."),
         ]),
+        Line::from(vec![
+            Span::raw("Press "),
+            Span::styled(starter, t.marker),
+            Span::raw(" to subscribe to a starter list of Arabic"),
+        ]),
+        Line::from("and English news outlets (BBC, France 24, DW...)."),
         Line::from(vec![
             Span::raw("Or run "),
             Span::styled("akhbar import FILE.opml", t.marker),
@@ -196,10 +203,14 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, opts: &LayoutOptions) {
     } else {
         t.status
     };
+    let status_opts = LayoutOptions {
+        direction: crate::model::DirectionSetting::Ltr,
+        ..*opts
+    };
     let left = cell_text(
         &crate::text::sanitize::for_terminal(&app.status.text),
         left_width,
-        opts,
+        &status_opts,
     );
     f.render_widget(
         Paragraph::new(Line::from(vec![

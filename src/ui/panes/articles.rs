@@ -3,6 +3,8 @@
 //! visible page is read from the store (the store may hold 100,000
 //! articles; the first frame must not wait for all of them).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Datelike, Local, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,7 +14,7 @@ use ratatui::widgets::Paragraph;
 use super::{Cursor, block, cell_text, highlight, inner, selection_style};
 use crate::model::{ArticleId, Direction, DirectionSetting};
 use crate::store::{ArticleFilter, ArticleSummary, Store, StoreError};
-use crate::text::layout::LayoutOptions;
+use crate::text::layout::{LayoutOptions, single_line};
 use crate::ui::panes::feeds::FeedsPane;
 use crate::ui::theme::Theme;
 
@@ -51,6 +53,11 @@ pub struct ArticlesPane {
     rows: Vec<ArticleSummary>,
     /// Rows visible at the last draw.
     pub height: usize,
+    /// Laid-out (feed, title) cells of rows drawn before, so scrolling and
+    /// key presses do not shape the same titles again; valid for `memo_widths`.
+    memo: HashMap<ArticleId, (String, String)>,
+    /// Feed and title column widths the memo was made for.
+    memo_widths: (usize, usize),
 }
 
 impl ArticlesPane {
@@ -68,6 +75,8 @@ impl ArticlesPane {
             window_start: 0,
             rows: Vec::new(),
             height: 20,
+            memo: HashMap::new(),
+            memo_widths: (0, 0),
         };
         pane.reload(store)?;
         Ok(pane)
@@ -86,6 +95,7 @@ impl ArticlesPane {
             }
             ListSource::Mentions { key } => {
                 self.rows = store.articles_mentioning(key, MENTIONS_LIMIT)?;
+                self.memo.clear();
                 self.window_start = 0;
                 self.total = self.rows.len();
                 self.cursor.move_by(0, self.total);
@@ -107,6 +117,7 @@ impl ArticlesPane {
                 ..f.clone()
             };
             self.rows = store.articles(&filter)?;
+            self.memo.clear();
             self.window_start = start;
         }
         Ok(())
@@ -195,8 +206,9 @@ impl ArticlesPane {
             crate::text::sanitize::for_terminal(&self.title),
             self.total
         );
-        let title = super::cell_text(&title, (area.width as usize).saturating_sub(6), opts);
-        f.render_widget(block(title.trim_end().to_owned(), focused, theme), area);
+        // Unpadded: an RTL feed name must not push the title off the corner.
+        let title = single_line(&title, (area.width as usize).saturating_sub(6), opts).text;
+        f.render_widget(block(title, focused, theme), area);
         let area = inner(area);
         self.height = area.height as usize;
         let width = area.width as usize;
@@ -214,54 +226,76 @@ impl ArticlesPane {
         let feed_width = (width / 5).clamp(8, 18);
         let show_feed = width >= 40;
         let title_width = width.saturating_sub(3 + 7 + if show_feed { feed_width + 1 } else { 0 });
+        let widths = (if show_feed { feed_width } else { 0 }, title_width);
+        if self.memo_widths != widths {
+            self.memo.clear();
+            self.memo_widths = widths;
+        }
+        let visible = offset..(offset + self.height).min(self.total);
+        let start = visible.start.saturating_sub(self.window_start);
+        let end = visible
+            .end
+            .saturating_sub(self.window_start)
+            .min(self.rows.len());
+        for a in self.rows.get(start..end).unwrap_or_default() {
+            if self.memo.contains_key(&a.id) {
+                continue;
+            }
+            let feed_dir = feeds.info.get(&a.feed_id).map(|i| i.direction);
+            let title_dir = match feed_dir {
+                Some(d) if d != DirectionSetting::Auto => d,
+                _ => match a.direction {
+                    Direction::Rtl => DirectionSetting::Rtl,
+                    Direction::Ltr => DirectionSetting::Auto,
+                },
+            };
+            let feed_opts = LayoutOptions {
+                direction: feed_dir.unwrap_or_default(),
+                ..*opts
+            };
+            let title_opts = LayoutOptions {
+                direction: title_dir,
+                ..*opts
+            };
+            let feed = if show_feed {
+                cell_text(&a.feed_title, feed_width, &feed_opts)
+            } else {
+                String::new()
+            };
+            let title = cell_text(&a.title, title_width, &title_opts);
+            self.memo.insert(a.id, (feed, title));
+        }
         let now = Local::now();
-        let lines: Vec<Line> = (offset..(offset + self.height).min(self.total))
-            .map(|i| match self.get(i) {
-                Some(a) => {
-                    let unread = if a.read { " " } else { "●" };
-                    let bookmark = if a.bookmarked { "★ " } else { "  " };
-                    let style = if a.read { theme.read } else { theme.unread };
-                    let feed_dir = feeds.info.get(&a.feed_id).map(|i| i.direction);
-                    let title_dir = match feed_dir {
-                        Some(d) if d != DirectionSetting::Auto => d,
-                        _ => match a.direction {
-                            Direction::Rtl => DirectionSetting::Rtl,
-                            Direction::Ltr => DirectionSetting::Auto,
-                        },
-                    };
-                    let mut spans = vec![
-                        Span::styled(unread, theme.marker),
-                        Span::styled(bookmark, theme.marker),
-                        Span::styled(format!("{:<6} ", short_date(a.published, now)), theme.date),
-                    ];
-                    if show_feed {
-                        let feed_opts = LayoutOptions {
-                            direction: feed_dir.unwrap_or_default(),
-                            ..*opts
-                        };
-                        spans.push(Span::styled(
-                            cell_text(&a.feed_title, feed_width, &feed_opts),
-                            theme.feed,
-                        ));
-                        spans.push(Span::raw(" "));
+        let lines: Vec<Line> = visible
+            .map(
+                |i| match (self.get(i), self.get(i).and_then(|a| self.memo.get(&a.id))) {
+                    (Some(a), Some((feed, title))) => {
+                        let unread = if a.read { " " } else { "●" };
+                        let bookmark = if a.bookmarked { "★ " } else { "  " };
+                        let style = if a.read { theme.read } else { theme.unread };
+                        let mut spans = vec![
+                            Span::styled(unread, theme.marker),
+                            Span::styled(bookmark, theme.marker),
+                            Span::styled(
+                                format!("{:<6} ", short_date(a.published, now)),
+                                theme.date,
+                            ),
+                        ];
+                        if show_feed {
+                            spans.push(Span::styled(feed.as_str(), theme.feed));
+                            spans.push(Span::raw(" "));
+                        }
+                        spans.push(Span::styled(title.as_str(), style));
+                        let line = Line::from(spans);
+                        if i == self.cursor.selected {
+                            highlight(line, selection_style(focused, theme))
+                        } else {
+                            line
+                        }
                     }
-                    let title_opts = LayoutOptions {
-                        direction: title_dir,
-                        ..*opts
-                    };
-                    spans.push(Span::styled(
-                        cell_text(&a.title, title_width, &title_opts),
-                        style,
-                    ));
-                    let line = Line::from(spans);
-                    if i == self.cursor.selected {
-                        highlight(line, selection_style(focused, theme))
-                    } else {
-                        line
-                    }
-                }
-                None => Line::from(""),
-            })
+                    _ => Line::from(""),
+                },
+            )
             .collect();
         f.render_widget(Paragraph::new(lines), area);
     }

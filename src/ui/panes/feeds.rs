@@ -64,10 +64,6 @@ pub struct FeedRow {
 /// What the app needs to know about each feed besides its row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedInfo {
-    /// The feed URL.
-    pub url: String,
-    /// Display title.
-    pub title: String,
     /// Direction setting: the config file's override, else the store's.
     pub direction: DirectionSetting,
     /// The last poll error, sanitised.
@@ -117,8 +113,6 @@ impl FeedsPane {
             self.info.insert(
                 f.id,
                 FeedInfo {
-                    url: f.url.clone(),
-                    title: f.display_title().to_owned(),
                     direction,
                     last_error: f
                         .last_error
@@ -147,6 +141,14 @@ impl FeedsPane {
             .get(self.cursor.selected)
             .map(|r| r.title.clone())
             .unwrap_or_default()
+    }
+
+    /// The last poll error of the selected feed, if it has one.
+    pub fn selected_error(&self) -> Option<&str> {
+        match self.selected() {
+            Some(FeedKey::Feed(id)) => self.info.get(id).and_then(|i| i.last_error.as_deref()),
+            _ => None,
+        }
     }
 
     /// True when the store has no subscriptions.
