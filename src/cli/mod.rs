@@ -96,6 +96,11 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         width: Option<usize>,
     },
+    /// Fetch an article's web page and keep its full text.
+    FetchText {
+        /// The article's id.
+        id: i64,
+    },
     /// Full-text search (Arabic-aware: harakat, alef forms and clitics fold).
     Search {
         /// Words to find; the last one also matches as a prefix.
@@ -244,6 +249,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Enrich => poll::enrich(&ctx),
         Command::List(args) => articles::list(&ctx, &args),
         Command::Show { id, json, width } => articles::show(&ctx, id, json, width),
+        Command::FetchText { id } => poll::fetch_text(&ctx, id),
         Command::Search { query, limit, json } => articles::search(&ctx, &query, limit, json),
         Command::Tag { id, tags } => articles::tag(&ctx, id, &tags, true),
         Command::Untag { id, tags } => articles::tag(&ctx, id, &tags, false),

@@ -5,8 +5,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{Context, PollArgs};
+use crate::fulltext::run::{fetch_one, fetch_pending};
 use crate::intel::enrich;
-use crate::model::FeedId;
+use crate::model::{ArticleId, FeedId};
 use crate::poll::run::{PollOptions, PollProgress, poll as poll_feeds};
 use crate::text::sanitize::for_terminal;
 
@@ -35,6 +36,18 @@ pub fn poll(ctx: &Context, args: &PollArgs) -> anyhow::Result<ExitCode> {
             for_terminal(&failure.message)
         );
     }
+    let full = fetch_pending(&store, opts.jobs, &|done, total| {
+        bar.show(&format!("full text {done}/{total} pages"));
+    })?;
+    bar.clear();
+    for (id, link, message) in &full.failed {
+        eprintln!(
+            "article {} {}: full text: {}",
+            id.0,
+            for_terminal(link),
+            for_terminal(message)
+        );
+    }
     let mut summary = format!(
         "{} feeds ok ({} unchanged), {} failed, {} new articles, {:.2} s",
         report.ok + report.not_modified,
@@ -43,6 +56,13 @@ pub fn poll(ctx: &Context, args: &PollArgs) -> anyhow::Result<ExitCode> {
         report.new_articles,
         report.elapsed.as_secs_f64()
     );
+    if full.ok + full.failed.len() > 0 {
+        summary.push_str(&format!(
+            "; full text of {} pages ({} failed)",
+            full.ok + full.failed.len(),
+            full.failed.len()
+        ));
+    }
     if !args.no_enrich {
         let started = Instant::now();
         let done = enrich::run(&store, &|p: &enrich::Progress| {
@@ -55,6 +75,14 @@ pub fn poll(ctx: &Context, args: &PollArgs) -> anyhow::Result<ExitCode> {
         ));
     }
     eprintln!("{summary}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `akhbar fetch-text`: one article's full text, now.
+pub fn fetch_text(ctx: &Context, id: i64) -> anyhow::Result<ExitCode> {
+    let store = ctx.store()?;
+    let chars = fetch_one(&store, ArticleId(id))?;
+    eprintln!("article {id}: full text stored ({chars} characters)");
     Ok(ExitCode::SUCCESS)
 }
 

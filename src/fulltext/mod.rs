@@ -9,3 +9,4 @@
 pub mod eval;
 pub mod extract;
 pub mod fetch;
+pub mod run;

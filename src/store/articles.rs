@@ -115,10 +115,29 @@ fn find_existing(
 /// Replaces the full-text row of an article with its normalised title and
 /// text.
 fn index_article(conn: &Connection, id: i64, p: &PreparedArticle) -> rusqlite::Result<()> {
+    let full: Option<String> = conn
+        .prepare_cached("SELECT full_text FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let body = match full {
+        Some(full) => index_text(&full),
+        None => p.index_body.clone(),
+    };
+    write_fts(conn, id, &p.index_title, &body)
+}
+
+/// Replaces the full-text index row of an article.
+pub(crate) fn write_fts(
+    conn: &Connection,
+    id: i64,
+    title: &str,
+    body: &str,
+) -> rusqlite::Result<()> {
     conn.prepare_cached("DELETE FROM article_fts WHERE rowid = ?1")?
         .execute([id])?;
     conn.prepare_cached("INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, p.index_title, p.index_body])?;
+        .execute(params![id, title, body])?;
     Ok(())
 }
 
@@ -408,7 +427,8 @@ impl Store {
         self.run(|conn| {
             let sql = format!(
                 "SELECT {SUMMARY_COLUMNS}, a.author, a.updated, a.summary_html, a.content_html,
-                 a.text, a.summary_text, a.lang, a.fetched_at
+                 coalesce(a.full_text, a.text), a.summary_text, a.lang, a.fetched_at,
+                 a.full_fetched_at, a.full_error
                  FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1"
             );
             let found = conn
@@ -423,6 +443,8 @@ impl Store {
                         summary_text: r.get(15)?,
                         lang: r.get(16)?,
                         fetched_at: from_ts(r.get(17)?).unwrap_or_default(),
+                        full_text_at: from_ts(r.get(18)?),
+                        full_text_error: r.get(19)?,
                     })
                 })
                 .optional()?;

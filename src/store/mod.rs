@@ -13,6 +13,7 @@ mod articles;
 mod enrich;
 mod error;
 mod feeds;
+mod fulltext;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 pub use articles::{PreparedArticle, PreparedUpdate};
 use error::Fail;
 pub use error::StoreError;
+pub use fulltext::FullTextJob;
 
 use crate::model::{ArticleId, Direction, DirectionSetting, FeedId, ParsedFeed};
 
@@ -187,10 +189,15 @@ pub struct Article {
     pub summary_html: String,
     /// The feed's content HTML.
     pub content_html: Option<String>,
-    /// Clean text (see the clean text format in the contract).
+    /// Clean text (see the clean text format in the contract): the full
+    /// text extracted from the web page once fetched, else the feed's text.
     pub text: String,
     /// Plain text of the summary.
     pub summary_text: String,
+    /// When the full text was fetched from the web page, if it was.
+    pub full_text_at: Option<DateTime<Utc>>,
+    /// Why the last full-text fetch failed, if it did.
+    pub full_text_error: Option<String>,
     /// Language tag.
     pub lang: Option<String>,
     /// When the article was last fetched.

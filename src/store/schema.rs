@@ -99,6 +99,15 @@ CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
     DELETE FROM article_fts WHERE rowid = old.id;
 END;
 ",
+    // 2: full text extracted from the article's web page, kept apart from
+    // the feed's own text (which stays the summary).
+    "
+ALTER TABLE articles ADD COLUMN full_text TEXT;
+ALTER TABLE articles ADD COLUMN full_html TEXT;
+ALTER TABLE articles ADD COLUMN full_fetched_at INTEGER;
+ALTER TABLE articles ADD COLUMN full_error TEXT;
+CREATE INDEX articles_full_pending ON articles(feed_id) WHERE full_fetched_at IS NULL;
+",
 ];
 
 /// The schema version this build creates and understands.
