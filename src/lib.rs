@@ -5,5 +5,6 @@
 //! only SQL) → `text` (pure layout and normalisation) and `intel` (entities,
 //! related stories) → `ui` (the TUI) and `cli` (headless commands).
 
+pub mod intel;
 pub mod model;
 pub mod text;

@@ -1,0 +1,4 @@
+//! Derived knowledge about articles: entities, related stories, the
+//! enrichment stage that computes them incrementally.
+
+pub mod related;

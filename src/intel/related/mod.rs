@@ -1,0 +1,439 @@
+//! Related stories and story clusters across feeds.
+//!
+//! When one event is covered by several outlets the reader should see the
+//! other coverage at once. This module decides, for each new article, which
+//! stored articles are related and which of them are the *same story*, and
+//! keeps story clusters up to date — incrementally, from the enrichment
+//! stage, so that opening an article only reads a precomputed list.
+//!
+//! Method, per new article:
+//! 1. Terms: folded, lightly stemmed words ([`features::terms`]), title
+//!    counted twice; a TF-IDF vector of the heaviest terms with document
+//!    frequencies kept incrementally by the index; a MinHash signature of
+//!    3-word shingles; entity keys weighted by rarity.
+//! 2. Candidates: full-text (FTS5 BM25 in the store) over the article's most
+//!    distinctive terms, within a time window, across all feeds.
+//! 3. Rerank: cosine of the TF-IDF vectors, rarity-weighted overlap of entity
+//!    keys, shingle similarity, damped by the time distance ([`Weights`]).
+//! 4. Same story: shingle similarity or cosine above thresholds. The new
+//!    article joins (and merges) the clusters of its same-story partners;
+//!    an existing cluster keeps its id, so ids survive re-polls.
+//! 5. The top-K list of the new article is stored, and every older article
+//!    that the new one ranks into gets its list updated.
+//!
+//! The storage is behind [`RelatedIndex`]: the SQLite store implements it
+//! (`store::related`), [`memory::MemIndex`] implements it in memory for tests
+//! and evaluation. Work per call grows with the new articles only.
+
+pub mod features;
+pub mod memory;
+
+use crate::model::{ArticleId, Entity, FeedId};
+use features::{Sparse, dot, minhash, minhash_similarity, term_counts, tfidf, weighted_jaccard};
+
+/// What the relater needs to know of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    /// The article.
+    pub id: ArticleId,
+    /// Its feed (same-feed articles are never "another source").
+    pub feed: FeedId,
+    /// Publication time in Unix seconds (published, else updated, else seen).
+    pub published: i64,
+    /// Title as stored.
+    pub title: String,
+    /// Clean text as stored.
+    pub text: String,
+    /// Entities found by the NER stage (may be empty).
+    pub entities: Vec<Entity>,
+}
+
+/// The precomputed features of one article, as stored by the index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signature {
+    /// The article.
+    pub id: ArticleId,
+    /// Its feed.
+    pub feed: FeedId,
+    /// Publication time in Unix seconds.
+    pub published: i64,
+    /// TF-IDF vector (normalised, sorted by term hash).
+    pub vector: Sparse,
+    /// Entity keys weighted by their idf (sorted by key hash).
+    pub entities: Sparse,
+    /// MinHash of word shingles.
+    pub minhash: Vec<u32>,
+}
+
+/// One entry of an article's related list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    /// The related article.
+    pub other: ArticleId,
+    /// Combined score, higher is closer (0..≈1).
+    pub score: f64,
+    /// True when the two articles report the same story.
+    pub same_story: bool,
+}
+
+/// Storage the relater works on. Implemented by the SQLite store and by
+/// [`memory::MemIndex`]; all methods take `&self` (the store serialises
+/// through its connection).
+pub trait RelatedIndex {
+    /// The storage's error type.
+    type Error: std::error::Error + Send + Sync + 'static;
+    /// Runs `f` in one transaction (so a batch costs one commit).
+    fn related_transaction<T, F>(&self, f: F) -> Result<T, Self::Error>
+    where
+        F: FnOnce() -> Result<T, Self::Error>;
+    /// The article's text and entities, `None` when it does not exist.
+    fn related_doc(&self, id: ArticleId) -> Result<Option<Doc>, Self::Error>;
+    /// Number of counted documents and the document frequency of each key.
+    fn related_doc_freqs(&self, keys: &[u64]) -> Result<(u64, Vec<u64>), Self::Error>;
+    /// Counts `docs` more documents and one more document for each key.
+    fn related_add_doc_freqs(&self, docs: u64, keys: &[u64]) -> Result<(), Self::Error>;
+    /// The stored signature of an article, if it has been processed.
+    fn related_signature(&self, id: ArticleId) -> Result<Option<Signature>, Self::Error>;
+    /// Stores (or replaces) a signature and the article's searchable terms
+    /// (space-separated) for candidate search.
+    fn related_save_signature(&self, sig: &Signature, terms: &str) -> Result<(), Self::Error>;
+    /// Best-matching processed articles for any of `terms` (BM25 order),
+    /// published within `[from, to]`, at most `limit`.
+    fn related_candidates(
+        &self,
+        terms: &[String],
+        from: i64,
+        to: i64,
+        limit: usize,
+    ) -> Result<Vec<ArticleId>, Self::Error>;
+    /// The stored related list of an article, best first.
+    fn related_links(&self, id: ArticleId) -> Result<Vec<Link>, Self::Error>;
+    /// Replaces the related list of an article.
+    fn related_set_links(&self, id: ArticleId, links: &[Link]) -> Result<(), Self::Error>;
+    /// The story cluster of an article, if it has one.
+    fn related_cluster(&self, id: ArticleId) -> Result<Option<i64>, Self::Error>;
+    /// Allocates a cluster id never used before.
+    fn related_new_cluster(&self) -> Result<i64, Self::Error>;
+    /// Puts an article into a cluster.
+    fn related_set_cluster(&self, id: ArticleId, cluster: i64) -> Result<(), Self::Error>;
+    /// Moves every member of cluster `from` into cluster `into`.
+    fn related_merge_clusters(&self, from: i64, into: i64) -> Result<(), Self::Error>;
+}
+
+/// Weights and thresholds of the scoring; defaults are the values measured
+/// on the SaudiNewsNet evaluation (`eval-related`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Weight of the TF-IDF cosine.
+    pub cosine: f64,
+    /// Weight of the rarity-weighted entity overlap.
+    pub entities: f64,
+    /// Weight of the shingle (MinHash) similarity.
+    pub shingles: f64,
+    /// Time constant (seconds) of the time-distance damping.
+    pub time_scale: f64,
+    /// Share of the score kept however far apart in time (0..1).
+    pub time_floor: f64,
+    /// Shingle similarity from which two articles are the same story.
+    pub same_shingles: f64,
+    /// Cosine from which two articles are the same story.
+    pub same_cosine: f64,
+    /// Scores below this are not listed as related at all.
+    pub min_score: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            cosine: 0.7,
+            entities: 0.2,
+            shingles: 0.1,
+            time_scale: 2.0 * 86_400.0,
+            time_floor: 0.7,
+            same_shingles: 0.3,
+            same_cosine: 0.5,
+            min_score: 0.08,
+        }
+    }
+}
+
+/// Tuning of the relater: list length, candidate search, weights.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RelaterConfig {
+    /// Length of the stored related list per article.
+    pub top_k: usize,
+    /// Terms kept in the TF-IDF vector of an article.
+    pub vector_terms: usize,
+    /// Distinctive terms used for the candidate query.
+    pub query_terms: usize,
+    /// Candidates fetched per new article.
+    pub candidates: usize,
+    /// Half-width of the candidate time window, seconds.
+    pub window: i64,
+    /// Scoring weights and thresholds.
+    pub weights: Weights,
+}
+
+impl Default for RelaterConfig {
+    fn default() -> Self {
+        RelaterConfig {
+            top_k: 10,
+            vector_terms: 80,
+            query_terms: 12,
+            candidates: 60,
+            window: 4 * 86_400,
+            weights: Weights::default(),
+        }
+    }
+}
+
+/// What one [`Relater::process_new`] call did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RelateReport {
+    /// Articles processed (missing ids are skipped).
+    pub processed: usize,
+    /// Links stored (new lists plus insertions into older lists).
+    pub links: usize,
+    /// Articles that joined or founded a story cluster.
+    pub clustered: usize,
+}
+
+/// Computes related lists and story clusters for new articles.
+#[derive(Debug, Clone, Default)]
+pub struct Relater {
+    /// Tuning in use.
+    pub config: RelaterConfig,
+}
+
+/// The score of a pair and whether it is the same story.
+pub fn score_pair(a: &Signature, b: &Signature, w: &Weights) -> (f64, bool) {
+    let cos = dot(&a.vector, &b.vector);
+    let ent = weighted_jaccard(&a.entities, &b.entities);
+    let jac = minhash_similarity(&a.minhash, &b.minhash);
+    let dt = (a.published - b.published).abs() as f64;
+    let time = w.time_floor + (1.0 - w.time_floor) * (-dt / w.time_scale.max(1.0)).exp();
+    let score = (w.cosine * cos + w.entities * ent + w.shingles * jac) * time;
+    let same = jac >= w.same_shingles || cos >= w.same_cosine;
+    (score, same)
+}
+
+impl Relater {
+    /// A relater with the given tuning.
+    pub fn new(config: RelaterConfig) -> Self {
+        Relater { config }
+    }
+
+    /// Processes newly stored (or re-stored) articles: signatures, related
+    /// lists (theirs and the older lists they rank into) and clusters, in
+    /// one transaction. Called by the enrichment stage after entities are
+    /// saved. Re-processing an article keeps its cluster id and does not
+    /// count it twice in the document frequencies.
+    pub fn process_new<I: RelatedIndex>(
+        &self,
+        index: &I,
+        ids: &[ArticleId],
+    ) -> Result<RelateReport, I::Error> {
+        index.related_transaction(|| self.process_in_tx(index, ids))
+    }
+
+    fn process_in_tx<I: RelatedIndex>(
+        &self,
+        index: &I,
+        ids: &[ArticleId],
+    ) -> Result<RelateReport, I::Error> {
+        let mut report = RelateReport::default();
+        // Pass 1: terms and document frequencies of the whole batch.
+        let mut prepared = Vec::new();
+        let mut new_keys = Vec::new();
+        let mut new_docs = 0u64;
+        for &id in ids {
+            let Some(doc) = index.related_doc(id)? else {
+                continue;
+            };
+            let title = features::terms(&doc.title);
+            let body = features::terms(&doc.text);
+            let counts = term_counts(&title, &body);
+            let mut ent_keys: Vec<u64> = doc
+                .entities
+                .iter()
+                .map(|e| features::entity_hash(&e.key))
+                .collect();
+            ent_keys.sort_unstable();
+            ent_keys.dedup();
+            if index.related_signature(id)?.is_none() {
+                new_docs += 1;
+                new_keys.extend(counts.iter().map(|(h, _)| *h));
+                new_keys.extend(&ent_keys);
+            }
+            let mut all_terms: Vec<String> = title.iter().chain(&body).cloned().collect();
+            let shingles = minhash(&all_terms);
+            all_terms.sort_unstable();
+            all_terms.dedup();
+            prepared.push((doc, counts, ent_keys, shingles, all_terms));
+        }
+        index.related_add_doc_freqs(new_docs, &new_keys)?;
+        // Pass 2: signatures, saved before any search so a batch finds itself.
+        let mut sigs = Vec::with_capacity(prepared.len());
+        for (doc, counts, ent_keys, shingles, all_terms) in prepared {
+            let keys: Vec<u64> = counts.iter().map(|(h, _)| *h).collect();
+            let (n, dfs) = index.related_doc_freqs(&keys)?;
+            let vector = tfidf(&counts, &dfs, n, self.config.vector_terms);
+            let (_, edfs) = index.related_doc_freqs(&ent_keys)?;
+            let entities = features::normalise(
+                ent_keys
+                    .iter()
+                    .zip(&edfs)
+                    .map(|(h, df)| (*h, features::idf(n, *df)))
+                    .collect(),
+            );
+            let sig = Signature {
+                id: doc.id,
+                feed: doc.feed,
+                published: doc.published,
+                vector,
+                entities,
+                minhash: shingles,
+            };
+            index.related_save_signature(&sig, &all_terms.join(" "))?;
+            let query = distinctive_terms(&all_terms, &sig.vector, self.config.query_terms);
+            sigs.push((sig, query));
+        }
+        sigs.sort_by_key(|(s, _)| (s.published, s.id));
+        // Pass 3: related lists and clusters.
+        for (sig, query) in &sigs {
+            report.processed += 1;
+            let cands = index.related_candidates(
+                query,
+                sig.published - self.config.window,
+                sig.published + self.config.window,
+                self.config.candidates,
+            )?;
+            let mut links = Vec::new();
+            for c in cands {
+                if c == sig.id {
+                    continue;
+                }
+                let Some(other) = index.related_signature(c)? else {
+                    continue;
+                };
+                let (score, same_story) = score_pair(sig, &other, &self.config.weights);
+                if score >= self.config.weights.min_score {
+                    links.push(Link {
+                        other: c,
+                        score,
+                        same_story,
+                    });
+                }
+            }
+            sort_links(&mut links);
+            links.truncate(self.config.top_k);
+            report.links += links.len();
+            index.related_set_links(sig.id, &links)?;
+            for l in &links {
+                let back = Link {
+                    other: sig.id,
+                    score: l.score,
+                    same_story: l.same_story,
+                };
+                if self.insert_link(index, l.other, back)? {
+                    report.links += 1;
+                }
+            }
+            if self.cluster(index, sig.id, &links)? {
+                report.clustered += 1;
+            }
+        }
+        Ok(report)
+    }
+
+    /// Inserts `link` into the list of `id` when it ranks into the top K;
+    /// true when the list changed.
+    fn insert_link<I: RelatedIndex>(
+        &self,
+        index: &I,
+        id: ArticleId,
+        link: Link,
+    ) -> Result<bool, I::Error> {
+        let mut list = index.related_links(id)?;
+        list.retain(|l| l.other != link.other);
+        let k = self.config.top_k;
+        if list.len() >= k && list.last().is_some_and(|l| l.score >= link.score) {
+            return Ok(false);
+        }
+        list.push(link);
+        sort_links(&mut list);
+        list.truncate(k);
+        index.related_set_links(id, &list)?;
+        Ok(true)
+    }
+
+    /// Puts `id` into the cluster of its same-story partners (merging their
+    /// clusters into the oldest one), or founds one; true when clustered.
+    fn cluster<I: RelatedIndex>(
+        &self,
+        index: &I,
+        id: ArticleId,
+        links: &[Link],
+    ) -> Result<bool, I::Error> {
+        let partners: Vec<ArticleId> = links
+            .iter()
+            .filter(|l| l.same_story)
+            .map(|l| l.other)
+            .collect();
+        let own = index.related_cluster(id)?;
+        if partners.is_empty() {
+            return Ok(own.is_some());
+        }
+        let mut clusters: Vec<i64> = own.into_iter().collect();
+        for p in &partners {
+            if let Some(c) = index.related_cluster(*p)? {
+                clusters.push(c);
+            }
+        }
+        clusters.sort_unstable();
+        clusters.dedup();
+        let target = match clusters.first() {
+            Some(c) => *c,
+            None => index.related_new_cluster()?,
+        };
+        for c in clusters.iter().skip(1) {
+            index.related_merge_clusters(*c, target)?;
+        }
+        if own != Some(target) {
+            index.related_set_cluster(id, target)?;
+        }
+        for p in partners {
+            if index.related_cluster(p)? != Some(target) {
+                index.related_set_cluster(p, target)?;
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// Best first; ties broken by id so lists are deterministic.
+fn sort_links(links: &mut [Link]) {
+    links.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
+}
+
+/// The `n` terms of the article with the heaviest TF-IDF weight, for the
+/// candidate query.
+fn distinctive_terms(all_terms: &[String], vector: &Sparse, n: usize) -> Vec<String> {
+    let mut weighted: Vec<(f32, &String)> = all_terms
+        .iter()
+        .filter_map(|t| {
+            let h = features::term_hash(t);
+            vector
+                .binary_search_by_key(&h, |(k, _)| *k)
+                .ok()
+                .and_then(|i| vector.get(i))
+                .map(|(_, w)| (*w, t))
+        })
+        .collect();
+    weighted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    weighted
+        .into_iter()
+        .take(n)
+        .map(|(_, t)| t.clone())
+        .collect()
+}
