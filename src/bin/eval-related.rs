@@ -294,7 +294,8 @@ fn main() -> Result<()> {
 }
 
 /// Prints unlabelled top-5 pairs from different sources that are not wire
-/// copies, spread over the day, for hand labelling.
+/// copies, spread over the day, for hand labelling: `n` marked same story
+/// and `n` not.
 fn print_sample(
     items: &[Item],
     index: &MemIndex,
@@ -302,41 +303,44 @@ fn print_sample(
     labels: &HashMap<(usize, usize), u8>,
     n: usize,
 ) {
-    let mut shown = HashSet::new();
-    let step = (items.len() / n.max(1)).max(1);
-    let mut a = 0;
-    while shown.len() < n && a < items.len() {
-        for l in index.related_of(ArticleId(a as i64 + 1), 5) {
-            let b = l.other.0 as usize - 1;
-            let p = pair(a, b);
-            if items[a].source == items[b].source || easy.contains(&p) || labels.contains_key(&p) {
-                continue;
-            }
-            if shown.insert(p) {
-                let snip = |i: usize| {
-                    items[i]
-                        .content
-                        .chars()
-                        .take(260)
-                        .collect::<String>()
-                        .replace('\n', " ")
-                };
-                println!(
-                    "\n=== score {:.3} same {}\n{}\t{}\nA [{}] {}\n  {}\nB [{}] {}\n  {}",
-                    l.score,
-                    l.same_story,
-                    items[a].url,
-                    items[b].url,
-                    items[a].source,
-                    items[a].title,
-                    snip(a),
-                    items[b].source,
-                    items[b].title,
-                    snip(b)
-                );
-                break;
+    for want_same in [true, false] {
+        let mut pool = Vec::new();
+        for a in 0..items.len() {
+            for l in index.related_of(ArticleId(a as i64 + 1), 5) {
+                let b = l.other.0 as usize - 1;
+                let p = pair(a, b);
+                if l.same_story == want_same
+                    && items[a].source != items[b].source
+                    && !easy.contains(&p)
+                    && !labels.contains_key(&p)
+                {
+                    pool.push((p, l.score, l.same_story));
+                }
             }
         }
-        a += step;
+        pool.sort_by_key(|(p, _, _)| *p);
+        pool.dedup_by_key(|(p, _, _)| *p);
+        let step = (pool.len() / n.max(1)).max(1);
+        for ((a, b), score, same) in pool.into_iter().step_by(step).take(n) {
+            let snip = |i: usize| {
+                items[i]
+                    .content
+                    .chars()
+                    .take(220)
+                    .collect::<String>()
+                    .replace('\n', " ")
+            };
+            println!(
+                "\n=== score {score:.3} same {same}\n{}\t{}\nA [{}] {}\n  {}\nB [{}] {}\n  {}",
+                items[a].url,
+                items[b].url,
+                items[a].source,
+                items[a].title,
+                snip(a),
+                items[b].source,
+                items[b].title,
+                snip(b)
+            );
+        }
     }
 }
