@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 use akhbar::intel::related::memory::MemIndex;
-use akhbar::intel::related::{Doc, Relater, RelaterConfig};
+use akhbar::intel::related::{Doc, RelatedIndex, Relater, RelaterConfig, features};
 use akhbar::model::{ArticleId, FeedId};
 use akhbar::text::fold::fold;
 use anyhow::{Context, Result, bail};
@@ -60,6 +60,7 @@ fn parse_opts() -> Result<Opts> {
             "--sample" => o.sample = val()?.parse()?,
             "--same-cos" => o.config.weights.same_cosine = val()?.parse()?,
             "--same-jac" => o.config.weights.same_shingles = val()?.parse()?,
+            "--same-title" => o.config.weights.same_title = val()?.parse()?,
             "--min-score" => o.config.weights.min_score = val()?.parse()?,
             _ => bail!("unknown argument {a} (see the doc comment of eval-related)"),
         }
@@ -287,10 +288,92 @@ fn main() -> Result<()> {
         p5_same as f64 / p5_all.max(1) as f64,
         p5_all
     );
+    sweep(&index, &easy, &labels, opts.config.weights.same_title);
     if opts.sample > 0 {
         print_sample(&items, &index, &easy, &labels, opts.sample);
     }
     Ok(())
+}
+
+/// Cosine and shingle similarity of a pair, from the stored signatures.
+fn components(index: &MemIndex, a: usize, b: usize) -> (f64, f64) {
+    let sig = |i: usize| {
+        index
+            .related_signature(ArticleId(i as i64 + 1))
+            .ok()
+            .flatten()
+    };
+    match (sig(a), sig(b)) {
+        (Some(x), Some(y)) => (
+            features::dot(&x.vector, &y.vector),
+            features::minhash_similarity(&x.minhash, &y.minhash),
+        ),
+        _ => (0.0, 0.0),
+    }
+}
+
+/// Cosine of the title vectors of a pair.
+fn title_cos(index: &MemIndex, a: usize, b: usize) -> f64 {
+    let sig = |i: usize| {
+        index
+            .related_signature(ArticleId(i as i64 + 1))
+            .ok()
+            .flatten()
+    };
+    match (sig(a), sig(b)) {
+        (Some(x), Some(y)) => features::dot(&x.title, &y.title),
+        _ => 0.0,
+    }
+}
+
+/// Same-story rule `shingles ≥ j || cosine ≥ c` over a grid: true and false
+/// positives on the hand labels, share of wire copies found.
+fn sweep(
+    index: &MemIndex,
+    easy: &HashSet<(usize, usize)>,
+    labels: &HashMap<(usize, usize), u8>,
+    title_weight: f64,
+) {
+    let hand: Vec<(f64, f64, bool)> = labels
+        .iter()
+        .map(|(&(a, b), &l)| {
+            let (c, j) = components(index, a, b);
+            (c + title_weight * title_cos(index, a, b), j, l == 2)
+        })
+        .collect();
+    let wire: Vec<(f64, f64)> = easy
+        .iter()
+        .map(|&(a, b)| {
+            let (c, j) = components(index, a, b);
+            (c + title_weight * title_cos(index, a, b), j)
+        })
+        .collect();
+    if std::env::var_os("EVAL_DUMP").is_some() {
+        for (&(a, b), &l) in labels {
+            let (c, j) = components(index, a, b);
+            let t = title_cos(index, a, b);
+            println!(
+                "label {l} cos {c:.3} jac {j:.3} title {t:.3} | {} | {}",
+                a, b
+            );
+        }
+    }
+    println!(
+        "same-story rule sweep, cos = body + {title_weight} × title (hand labels: TP/FP/FN; wire copies found):"
+    );
+    for j in [0.2, 0.3, 0.4] {
+        for c in [0.5, 0.55, 0.6, 0.65, 0.7] {
+            let same = |cos: f64, jac: f64| jac >= j || cos >= c;
+            let tp = hand.iter().filter(|h| h.2 && same(h.0, h.1)).count();
+            let fp = hand.iter().filter(|h| !h.2 && same(h.0, h.1)).count();
+            let fneg = hand.iter().filter(|h| h.2 && !same(h.0, h.1)).count();
+            let w = wire.iter().filter(|w| same(w.0, w.1)).count();
+            println!(
+                "  jac>={j:.2} cos>={c:.2}: {tp}/{fp}/{fneg}  wire {w}/{}",
+                wire.len()
+            );
+        }
+    }
 }
 
 /// Prints unlabelled top-5 pairs from different sources that are not wire
@@ -330,8 +413,9 @@ fn print_sample(
                     .collect::<String>()
                     .replace('\n', " ")
             };
+            let (cos, jac) = components(index, a, b);
             println!(
-                "\n=== score {score:.3} same {same}\n{}\t{}\nA [{}] {}\n  {}\nB [{}] {}\n  {}",
+                "\n=== score {score:.3} same {same} cos {cos:.3} jac {jac:.3}\n{}\t{}\nA [{}] {}\n  {}\nB [{}] {}\n  {}",
                 items[a].url,
                 items[b].url,
                 items[a].source,

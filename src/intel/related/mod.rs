@@ -59,6 +59,8 @@ pub struct Signature {
     pub published: i64,
     /// TF-IDF vector (normalised, sorted by term hash).
     pub vector: Sparse,
+    /// TF-IDF vector of the title alone (normalised, sorted by hash).
+    pub title: Sparse,
     /// Entity keys weighted by their idf (sorted by key hash).
     pub entities: Sparse,
     /// MinHash of word shingles.
@@ -136,7 +138,11 @@ pub struct Weights {
     pub time_floor: f64,
     /// Shingle similarity from which two articles are the same story.
     pub same_shingles: f64,
-    /// Cosine from which two articles are the same story.
+    /// Weight of the title cosine added to the body cosine for the
+    /// same-story decision.
+    pub same_title: f64,
+    /// Body cosine plus weighted title cosine from which two articles are
+    /// the same story.
     pub same_cosine: f64,
     /// Scores below this are not listed as related at all.
     pub min_score: f64,
@@ -150,8 +156,9 @@ impl Default for Weights {
             shingles: 0.1,
             time_scale: 2.0 * 86_400.0,
             time_floor: 0.7,
-            same_shingles: 0.3,
-            same_cosine: 0.5,
+            same_shingles: 0.4,
+            same_title: 0.3,
+            same_cosine: 0.55,
             min_score: 0.08,
         }
     }
@@ -213,7 +220,8 @@ pub fn score_pair(a: &Signature, b: &Signature, w: &Weights) -> (f64, bool) {
     let dt = (a.published - b.published).abs() as f64;
     let time = w.time_floor + (1.0 - w.time_floor) * (-dt / w.time_scale.max(1.0)).exp();
     let score = (w.cosine * cos + w.entities * ent + w.shingles * jac) * time;
-    let same = jac >= w.same_shingles || cos >= w.same_cosine;
+    let title = dot(&a.title, &b.title);
+    let same = jac >= w.same_shingles || cos + w.same_title * title >= w.same_cosine;
     (score, same)
 }
 
@@ -269,15 +277,19 @@ impl Relater {
             let shingles = minhash(&all_terms);
             all_terms.sort_unstable();
             all_terms.dedup();
-            prepared.push((doc, counts, ent_keys, shingles, all_terms));
+            let title_counts = term_counts(&title, &[]);
+            prepared.push((doc, counts, title_counts, ent_keys, shingles, all_terms));
         }
         index.related_add_doc_freqs(new_docs, &new_keys)?;
         // Pass 2: signatures, saved before any search so a batch finds itself.
         let mut sigs = Vec::with_capacity(prepared.len());
-        for (doc, counts, ent_keys, shingles, all_terms) in prepared {
+        for (doc, counts, title_counts, ent_keys, shingles, all_terms) in prepared {
             let keys: Vec<u64> = counts.iter().map(|(h, _)| *h).collect();
             let (n, dfs) = index.related_doc_freqs(&keys)?;
             let vector = tfidf(&counts, &dfs, n, self.config.vector_terms);
+            let title_keys: Vec<u64> = title_counts.iter().map(|(h, _)| *h).collect();
+            let (_, tdfs) = index.related_doc_freqs(&title_keys)?;
+            let title = tfidf(&title_counts, &tdfs, n, self.config.vector_terms);
             let (_, edfs) = index.related_doc_freqs(&ent_keys)?;
             let entities = features::normalise(
                 ent_keys
@@ -291,6 +303,7 @@ impl Relater {
                 feed: doc.feed,
                 published: doc.published,
                 vector,
+                title,
                 entities,
                 minhash: shingles,
             };
