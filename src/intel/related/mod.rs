@@ -144,6 +144,9 @@ pub struct Weights {
     /// Body cosine plus weighted title cosine from which two articles are
     /// the same story.
     pub same_cosine: f64,
+    /// Both articles need at least this many distinct terms to be called
+    /// the same story (title-only items, cartoons and photo posts are not).
+    pub same_min_terms: usize,
     /// Scores below this are not listed as related at all.
     pub min_score: f64,
 }
@@ -158,7 +161,8 @@ impl Default for Weights {
             time_floor: 0.7,
             same_shingles: 0.4,
             same_title: 0.3,
-            same_cosine: 0.55,
+            same_cosine: 0.65,
+            same_min_terms: 15,
             min_score: 0.08,
         }
     }
@@ -221,7 +225,8 @@ pub fn score_pair(a: &Signature, b: &Signature, w: &Weights) -> (f64, bool) {
     let time = w.time_floor + (1.0 - w.time_floor) * (-dt / w.time_scale.max(1.0)).exp();
     let score = (w.cosine * cos + w.entities * ent + w.shingles * jac) * time;
     let title = dot(&a.title, &b.title);
-    let same = jac >= w.same_shingles || cos + w.same_title * title >= w.same_cosine;
+    let enough = a.vector.len().min(b.vector.len()) >= w.same_min_terms;
+    let same = enough && (jac >= w.same_shingles || cos + w.same_title * title >= w.same_cosine);
     (score, same)
 }
 
