@@ -257,7 +257,7 @@ impl RelatedIndex for Store {
         Ok((n.unwrap_or(0).max(0) as u64, dfs))
     }
 
-    fn related_add_doc_freqs(&self, docs: u64, keys: &[u64]) -> Result<(), StoreError> {
+    fn related_add_doc_freqs(&self, docs: u64, keys: &[(u64, u64)]) -> Result<(), StoreError> {
         self.conn
             .prepare_cached(
                 "INSERT INTO related_meta (key, value) VALUES ('doc_count', ?1)
@@ -265,11 +265,11 @@ impl RelatedIndex for Store {
             )?
             .execute(params![docs as i64])?;
         let mut stmt = self.conn.prepare_cached(
-            "INSERT INTO related_df (term, df) VALUES (?1, 1)
-             ON CONFLICT(term) DO UPDATE SET df = df + 1",
+            "INSERT INTO related_df (term, df) VALUES (?1, ?2)
+             ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
         )?;
-        for k in keys {
-            stmt.execute(params![*k as i64])?;
+        for (k, n) in keys {
+            stmt.execute(params![*k as i64, *n as i64])?;
         }
         Ok(())
     }

@@ -226,6 +226,13 @@ pub fn entity_hash(key: &str) -> u64 {
     term_hash(&format!("\u{1}{key}"))
 }
 
+/// The searchable token of an entity key: `e` and 16 hex digits of its
+/// hash, one alphanumeric token whatever the key's script, so an English
+/// article finds the Arabic coverage of the same entities.
+pub fn entity_token(key: &str) -> String {
+    format!("e{:016x}", entity_hash(key))
+}
+
 /// SplitMix64 finaliser: a cheap, well-mixed permutation of `u64`.
 fn mix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);

@@ -117,11 +117,11 @@ impl RelatedIndex for MemIndex {
         Ok((g.doc_count, dfs))
     }
 
-    fn related_add_doc_freqs(&self, docs: u64, keys: &[u64]) -> Result<(), Infallible> {
+    fn related_add_doc_freqs(&self, docs: u64, keys: &[(u64, u64)]) -> Result<(), Infallible> {
         let mut g = self.inner.borrow_mut();
         g.doc_count += docs;
-        for k in keys {
-            *g.df.entry(*k).or_insert(0) += 1;
+        for (k, n) in keys {
+            *g.df.entry(*k).or_insert(0) += n;
         }
         Ok(())
     }

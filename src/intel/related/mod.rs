@@ -28,6 +28,8 @@
 pub mod features;
 pub mod memory;
 
+use std::collections::HashMap;
+
 use crate::model::{ArticleId, Entity, FeedId};
 use features::{Sparse, dot, minhash, minhash_similarity, term_counts, tfidf, weighted_jaccard};
 
@@ -92,8 +94,9 @@ pub trait RelatedIndex {
     fn related_doc(&self, id: ArticleId) -> Result<Option<Doc>, Self::Error>;
     /// Number of counted documents and the document frequency of each key.
     fn related_doc_freqs(&self, keys: &[u64]) -> Result<(u64, Vec<u64>), Self::Error>;
-    /// Counts `docs` more documents and one more document for each key.
-    fn related_add_doc_freqs(&self, docs: u64, keys: &[u64]) -> Result<(), Self::Error>;
+    /// Counts `docs` more documents and, for each `(key, n)`, `n` more
+    /// documents containing the key.
+    fn related_add_doc_freqs(&self, docs: u64, keys: &[(u64, u64)]) -> Result<(), Self::Error>;
     /// The stored signature of an article, if it has been processed.
     fn related_signature(&self, id: ArticleId) -> Result<Option<Signature>, Self::Error>;
     /// Stores (or replaces) a signature and the article's searchable terms
@@ -144,6 +147,9 @@ pub struct Weights {
     /// Body cosine plus weighted title cosine from which two articles are
     /// the same story.
     pub same_cosine: f64,
+    /// Rarity-weighted entity overlap from which two articles are the same
+    /// story (needs at least three entities on each side).
+    pub same_entities: f64,
     /// Both articles need at least this many distinct terms to be called
     /// the same story (title-only items, cartoons and photo posts are not).
     pub same_min_terms: usize,
@@ -163,6 +169,7 @@ impl Default for Weights {
             same_title: 0.3,
             same_cosine: 0.65,
             same_min_terms: 15,
+            same_entities: 0.5,
             min_score: 0.08,
         }
     }
@@ -226,7 +233,10 @@ pub fn score_pair(a: &Signature, b: &Signature, w: &Weights) -> (f64, bool) {
     let score = (w.cosine * cos + w.entities * ent + w.shingles * jac) * time;
     let title = dot(&a.title, &b.title);
     let enough = a.vector.len().min(b.vector.len()) >= w.same_min_terms;
-    let same = enough && (jac >= w.same_shingles || cos + w.same_title * title >= w.same_cosine);
+    let text_same =
+        enough && (jac >= w.same_shingles || cos + w.same_title * title >= w.same_cosine);
+    let entity_same = a.entities.len().min(b.entities.len()) >= 3 && ent >= w.same_entities;
+    let same = text_same || entity_same;
     (score, same)
 }
 
@@ -255,65 +265,77 @@ impl Relater {
         ids: &[ArticleId],
     ) -> Result<RelateReport, I::Error> {
         let mut report = RelateReport::default();
-        // Pass 1: terms and document frequencies of the whole batch.
+        // Pass 1: terms of the whole batch; document frequencies counted
+        // once per distinct key (new articles only, so re-polls never count
+        // twice).
         let mut prepared = Vec::new();
-        let mut new_keys = Vec::new();
+        let mut df_add: HashMap<u64, u64> = HashMap::new();
         let mut new_docs = 0u64;
         for &id in ids {
             let Some(doc) = index.related_doc(id)? else {
                 continue;
             };
-            let title = features::terms(&doc.title);
-            let body = features::terms(&doc.text);
-            let counts = term_counts(&title, &body);
-            let mut ent_keys: Vec<u64> = doc
-                .entities
-                .iter()
-                .map(|e| features::entity_hash(&e.key))
-                .collect();
-            ent_keys.sort_unstable();
-            ent_keys.dedup();
+            let p = Prepared::new(doc);
             if index.related_signature(id)?.is_none() {
                 new_docs += 1;
-                new_keys.extend(counts.iter().map(|(h, _)| *h));
-                new_keys.extend(&ent_keys);
+                for k in p.counts.iter().map(|(h, _)| h).chain(&p.ent_keys) {
+                    *df_add.entry(*k).or_insert(0) += 1;
+                }
             }
-            let mut all_terms: Vec<String> = title.iter().chain(&body).cloned().collect();
-            let shingles = minhash(&all_terms);
-            all_terms.sort_unstable();
-            all_terms.dedup();
-            let title_counts = term_counts(&title, &[]);
-            prepared.push((doc, counts, title_counts, ent_keys, shingles, all_terms));
+            prepared.push(p);
         }
-        index.related_add_doc_freqs(new_docs, &new_keys)?;
+        let mut adds: Vec<(u64, u64)> = df_add.into_iter().collect();
+        adds.sort_unstable();
+        index.related_add_doc_freqs(new_docs, &adds)?;
+        let mut keys: Vec<u64> = prepared
+            .iter()
+            .flat_map(|p| {
+                p.counts
+                    .iter()
+                    .map(|(h, _)| *h)
+                    .chain(p.ent_keys.iter().copied())
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let (n, dfs) = index.related_doc_freqs(&keys)?;
+        let df: HashMap<u64, u64> = keys.into_iter().zip(dfs).collect();
+        let df_of = |hs: &mut dyn Iterator<Item = u64>| -> Vec<u64> {
+            hs.map(|h| df.get(&h).copied().unwrap_or(1)).collect()
+        };
         // Pass 2: signatures, saved before any search so a batch finds itself.
         let mut sigs = Vec::with_capacity(prepared.len());
-        for (doc, counts, title_counts, ent_keys, shingles, all_terms) in prepared {
-            let keys: Vec<u64> = counts.iter().map(|(h, _)| *h).collect();
-            let (n, dfs) = index.related_doc_freqs(&keys)?;
-            let vector = tfidf(&counts, &dfs, n, self.config.vector_terms);
-            let title_keys: Vec<u64> = title_counts.iter().map(|(h, _)| *h).collect();
-            let (_, tdfs) = index.related_doc_freqs(&title_keys)?;
-            let title = tfidf(&title_counts, &tdfs, n, self.config.vector_terms);
-            let (_, edfs) = index.related_doc_freqs(&ent_keys)?;
+        for p in prepared {
+            let dfs = df_of(&mut p.counts.iter().map(|(h, _)| *h));
+            let vector = tfidf(&p.counts, &dfs, n, self.config.vector_terms);
+            let tdfs = df_of(&mut p.title_counts.iter().map(|(h, _)| *h));
+            let title = tfidf(&p.title_counts, &tdfs, n, self.config.vector_terms);
+            let edfs = df_of(&mut p.ent_keys.iter().copied());
             let entities = features::normalise(
-                ent_keys
+                p.ent_keys
                     .iter()
                     .zip(&edfs)
                     .map(|(h, df)| (*h, features::idf(n, *df)))
                     .collect(),
             );
             let sig = Signature {
-                id: doc.id,
-                feed: doc.feed,
-                published: doc.published,
+                id: p.doc.id,
+                feed: p.doc.feed,
+                published: p.doc.published,
                 vector,
                 title,
                 entities,
-                minhash: shingles,
+                minhash: p.shingles,
             };
-            index.related_save_signature(&sig, &all_terms.join(" "))?;
-            let query = distinctive_terms(&all_terms, &sig.vector, self.config.query_terms);
+            let searchable: Vec<&str> = p
+                .all_terms
+                .iter()
+                .chain(&p.ent_tokens)
+                .map(String::as_str)
+                .collect();
+            index.related_save_signature(&sig, &searchable.join(" "))?;
+            let mut query = distinctive_terms(&p.all_terms, &sig.vector, self.config.query_terms);
+            query.extend(p.ent_tokens);
             sigs.push((sig, query));
         }
         sigs.sort_by_key(|(s, _)| (s.published, s.id));
@@ -426,6 +448,59 @@ impl Relater {
             }
         }
         Ok(true)
+    }
+}
+
+/// The features of one article computed before any storage access.
+struct Prepared {
+    doc: Doc,
+    /// Term counts of title (twice) and body, by hash.
+    counts: Vec<(u64, u32)>,
+    /// Term counts of the title alone.
+    title_counts: Vec<(u64, u32)>,
+    /// Hashes of the entity keys, sorted, distinct.
+    ent_keys: Vec<u64>,
+    /// Searchable tokens of the entity keys.
+    ent_tokens: Vec<String>,
+    /// MinHash of the word shingles.
+    shingles: Vec<u32>,
+    /// Distinct terms, sorted (the FTS text).
+    all_terms: Vec<String>,
+}
+
+impl Prepared {
+    fn new(doc: Doc) -> Self {
+        let title = features::terms(&doc.title);
+        let body = features::terms(&doc.text);
+        let counts = term_counts(&title, &body);
+        let title_counts = term_counts(&title, &[]);
+        let mut ent_keys: Vec<u64> = doc
+            .entities
+            .iter()
+            .map(|e| features::entity_hash(&e.key))
+            .collect();
+        ent_keys.sort_unstable();
+        ent_keys.dedup();
+        let mut ent_tokens: Vec<String> = doc
+            .entities
+            .iter()
+            .map(|e| features::entity_token(&e.key))
+            .collect();
+        ent_tokens.sort_unstable();
+        ent_tokens.dedup();
+        let mut all_terms: Vec<String> = title.into_iter().chain(body).collect();
+        let shingles = minhash(&all_terms);
+        all_terms.sort_unstable();
+        all_terms.dedup();
+        Prepared {
+            doc,
+            counts,
+            title_counts,
+            ent_keys,
+            ent_tokens,
+            shingles,
+            all_terms,
+        }
     }
 }
 
