@@ -150,6 +150,7 @@ fn main() -> Result<()> {
     let t0 = Instant::now();
     let easy = easy_positives(&items);
     let mut labels: HashMap<(usize, usize), u8> = HashMap::new();
+    let mut audit: HashSet<(usize, usize)> = HashSet::new();
     if let Ok(text) = std::fs::read_to_string(&opts.labels) {
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -163,6 +164,9 @@ fn main() -> Result<()> {
                 bail!("{}:{}: url not in the dataset", opts.labels, n + 1);
             };
             labels.insert(pair(*a, *b), l.trim().parse()?);
+            if f.get(3).is_some_and(|b| b.trim() == "r1") {
+                audit.insert(pair(*a, *b));
+            }
         }
     }
     let ground_secs = t0.elapsed().as_secs_f64();
@@ -227,6 +231,16 @@ fn main() -> Result<()> {
         }
     }
     let easy_found = easy.iter().filter(|p| same_pairs.contains(p)).count();
+    // The audit sample (r1) estimates the precision of the unlabelled rest.
+    let audited: Vec<u8> = audit
+        .iter()
+        .filter(|p| same_pairs.contains(p))
+        .filter_map(|p| labels.get(p).copied())
+        .collect();
+    let audit_precision =
+        audited.iter().filter(|l| **l == 2).count() as f64 / audited.len().max(1) as f64;
+    let estimate =
+        (ss_true as f64 + ss_unknown as f64 * audit_precision) / same_pairs.len().max(1) as f64;
     // Precision@5 on the hand-labelled pairs that are in a top-5 list.
     let (mut p5_rel, mut p5_all, mut p5_same) = (0, 0, 0);
     for (&(a, b), &l) in &labels {
@@ -281,6 +295,14 @@ fn main() -> Result<()> {
         ss_hand.0 + ss_hand.1,
         easy_found,
         easy.len()
+    );
+    println!(
+        "same_story precision estimate over all {} pairs: {:.3} (audit sample r1: {}/{} same, applied to the {} unlabelled)",
+        same_pairs.len(),
+        estimate,
+        audited.iter().filter(|l| **l == 2).count(),
+        audited.len(),
+        ss_unknown
     );
     println!(
         "precision@5 on hand-labelled pairs in a top-5 list: related-or-same {:.3}, same {:.3} (n={})",
