@@ -7,4 +7,5 @@
 
 pub mod intel;
 pub mod model;
+pub mod store;
 pub mod text;

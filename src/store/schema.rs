@@ -1,0 +1,165 @@
+//! Versioned schema migrations, applied when a database is opened.
+//!
+//! `PRAGMA user_version` holds the number of migrations applied. A later
+//! version of akhbar appends a new entry to [`MIGRATIONS`]; entries already
+//! released are never edited.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::error::{Fail, StoreError};
+
+/// Marks a database as akhbar's (`PRAGMA application_id`, "AKHB").
+pub(crate) const APPLICATION_ID: i64 = 0x414B_4842;
+
+/// The migrations in order: entry `i` takes the schema from version `i` to
+/// version `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: feeds, articles, tags, entities and the full-text index.
+    "
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    site_link TEXT,
+    direction TEXT NOT NULL DEFAULT 'auto',
+    refresh_minutes INTEGER,
+    full_text INTEGER NOT NULL DEFAULT 0,
+    etag TEXT,
+    last_modified TEXT,
+    last_polled INTEGER,
+    last_error TEXT,
+    error_count INTEGER NOT NULL DEFAULT 0,
+    retry_after INTEGER,
+    removed INTEGER NOT NULL DEFAULT 0,
+    added_at INTEGER NOT NULL
+);
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE feed_tags (
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (feed_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX feed_tags_tag ON feed_tags(tag_id);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    guid TEXT,
+    link TEXT,
+    title TEXT NOT NULL,
+    author TEXT,
+    published INTEGER,
+    updated INTEGER,
+    first_seen INTEGER NOT NULL,
+    sort_at INTEGER NOT NULL,
+    summary_html TEXT NOT NULL,
+    content_html TEXT,
+    text TEXT NOT NULL,
+    summary_text TEXT NOT NULL,
+    lang TEXT,
+    direction TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    bookmarked INTEGER NOT NULL DEFAULT 0,
+    fetched_at INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    enriched INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_feed_guid ON articles(feed_id, guid);
+CREATE INDEX articles_feed_link ON articles(feed_id, link);
+CREATE INDEX articles_feed_hash ON articles(feed_id, content_hash);
+CREATE INDEX articles_feed_read ON articles(feed_id, read);
+CREATE INDEX articles_feed_sort ON articles(feed_id, sort_at);
+CREATE INDEX articles_read_sort ON articles(read, sort_at);
+CREATE INDEX articles_sort ON articles(sort_at, id);
+CREATE INDEX articles_bookmarked ON articles(bookmarked) WHERE bookmarked = 1;
+CREATE INDEX articles_enriched ON articles(enriched);
+CREATE TABLE article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (article_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX article_tags_tag ON article_tags(tag_id);
+CREATE TABLE entities (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    display TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (article_id, key, kind)
+) WITHOUT ROWID;
+CREATE INDEX entities_key ON entities(key);
+CREATE VIRTUAL TABLE article_fts USING fts5(
+    title, body,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM article_fts WHERE rowid = old.id;
+END;
+",
+];
+
+/// The schema version this build creates and understands.
+pub(crate) fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Checks that the open database is akhbar's (or empty) and applies the
+/// missing migrations, each in its own immediate transaction together with
+/// the new `user_version`.
+pub(crate) fn migrate(conn: &Connection, path: &std::path::Path) -> Result<(), Fail> {
+    loop {
+        let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+        let version = check_owner(&tx, path)?;
+        let Some(sql) = usize::try_from(version)
+            .ok()
+            .and_then(|v| MIGRATIONS.get(v))
+        else {
+            return Ok(());
+        };
+        tx.execute_batch(sql)?;
+        tx.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
+            version + 1
+        ))?;
+        tx.commit()?;
+    }
+}
+
+/// Reads (never writes) the header fields that say whose database this is:
+/// a fresh file, or one with akhbar's application id and a schema version
+/// this build knows. Returns the schema version.
+pub(crate) fn check_owner(conn: &Connection, path: &std::path::Path) -> Result<i64, Fail> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let objects: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
+        [],
+        |r| r.get(0),
+    )?;
+    if app_id != APPLICATION_ID && (app_id != 0 || objects > 0 || version != 0) {
+        return Err(StoreError::NotAkhbarDatabase {
+            path: path.to_path_buf(),
+            detail: "an SQLite database of another program".into(),
+        }
+        .into());
+    }
+    if version < 0 {
+        return Err(StoreError::NotAkhbarDatabase {
+            path: path.to_path_buf(),
+            detail: format!("negative schema version {version}"),
+        }
+        .into());
+    }
+    if version > latest_version() {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: latest_version(),
+        }
+        .into());
+    }
+    Ok(version)
+}
