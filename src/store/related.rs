@@ -17,8 +17,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
+use super::error::Fail;
 use super::{Store, StoreError};
 use crate::intel::related::features::{
     decode_minhash, decode_sparse, encode_minhash, encode_sparse,
@@ -99,64 +100,51 @@ pub struct ClusterInfo {
 impl Store {
     /// The precomputed related list of an article, best first (empty when
     /// it has not been enriched yet).
-    pub fn related_of(
-        &self,
-        id: ArticleId,
-        limit: usize,
-    ) -> Result<Vec<RelatedStory>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.title, a.feed_id, COALESCE(f.title, f.url), s.published,
-                    l.score, l.same_story
-             FROM related_links l
-             JOIN articles a ON a.id = l.other_id
-             JOIN feeds f ON f.id = a.feed_id
-             LEFT JOIN related_sig s ON s.article_id = a.id
-             WHERE l.article_id = ?1
-             ORDER BY l.score DESC, a.id
-             LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![id.0, limit_sql(limit)], |r| {
-            let published: Option<i64> = r.get(4)?;
-            Ok(RelatedStory {
-                id: ArticleId(r.get(0)?),
-                title: r.get(1)?,
-                feed_id: FeedId(r.get(2)?),
-                feed_title: r.get(3)?,
-                published: published.and_then(|t| DateTime::from_timestamp(t, 0)),
-                score: r.get(5)?,
-                same_story: r.get(6)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    pub fn related_of(&self, id: ArticleId, limit: usize) -> Result<Vec<RelatedStory>, StoreError> {
+        self.run(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT a.id, a.title, a.feed_id,
+                        coalesce(nullif(trim(f.title), ''), f.url), a.sort_at,
+                        l.score, l.same_story
+                 FROM related_links l
+                 JOIN articles a ON a.id = l.other_id
+                 JOIN feeds f ON f.id = a.feed_id
+                 WHERE l.article_id = ?1
+                 ORDER BY l.score DESC, a.id
+                 LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![id.0, limit_sql(limit)], |r| {
+                let published: Option<i64> = r.get(4)?;
+                Ok(RelatedStory {
+                    id: ArticleId(r.get(0)?),
+                    title: r.get(1)?,
+                    feed_id: FeedId(r.get(2)?),
+                    feed_title: r.get(3)?,
+                    published: published.and_then(|t| DateTime::from_timestamp(t, 0)),
+                    score: r.get(5)?,
+                    same_story: r.get(6)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
     }
 
     /// The story cluster of an article and its current size, if the article
     /// is in one.
     pub fn cluster_of(&self, id: ArticleId) -> Result<Option<ClusterInfo>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT s.cluster_id, (SELECT COUNT(*) FROM related_sig m
-                                       WHERE m.cluster_id = s.cluster_id)
-                 FROM related_sig s WHERE s.article_id = ?1 AND s.cluster_id IS NOT NULL",
-            )?
-            .query_row(params![id.0], |r| {
-                Ok(ClusterInfo {
-                    cluster_id: r.get(0)?,
-                    size: r.get(1)?,
-                })
-            })
-            .optional()?)
+        self.run(|conn| cluster_info(conn, id))
     }
 
     /// The members of a story cluster, oldest first.
     pub fn cluster_members(&self, cluster_id: i64) -> Result<Vec<ArticleId>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT article_id FROM related_sig WHERE cluster_id = ?1
-             ORDER BY published, article_id",
-        )?;
-        let rows = stmt.query_map(params![cluster_id], |r| Ok(ArticleId(r.get(0)?)))?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        self.run(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT article_id FROM related_sig WHERE cluster_id = ?1
+                 ORDER BY published, article_id",
+            )?;
+            let rows = stmt.query_map(params![cluster_id], |r| Ok(ArticleId(r.get(0)?)))?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
     }
 
     /// Cluster membership of a page of the article list (ids not in a
@@ -165,19 +153,48 @@ impl Store {
         &self,
         ids: &[ArticleId],
     ) -> Result<HashMap<ArticleId, ClusterInfo>, StoreError> {
-        let mut out = HashMap::new();
-        for id in ids {
-            if let Some(c) = self.cluster_of(*id)? {
-                out.insert(*id, c);
+        self.run(|conn| {
+            let mut out = HashMap::new();
+            for id in ids {
+                if let Some(c) = cluster_info(conn, *id)? {
+                    out.insert(*id, c);
+                }
             }
-        }
-        Ok(out)
+            Ok(out)
+        })
     }
+}
+
+/// Cluster id and size of one article.
+fn cluster_info(conn: &Connection, id: ArticleId) -> Result<Option<ClusterInfo>, Fail> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT s.cluster_id, (SELECT count(*) FROM related_sig m
+                                   WHERE m.cluster_id = s.cluster_id)
+             FROM related_sig s WHERE s.article_id = ?1 AND s.cluster_id IS NOT NULL",
+        )?
+        .query_row(params![id.0], |r| {
+            Ok(ClusterInfo {
+                cluster_id: r.get(0)?,
+                size: r.get(1)?,
+            })
+        })
+        .optional()?)
 }
 
 /// SQLite's LIMIT takes an i64; anything larger means "no limit".
 fn limit_sql(limit: usize) -> i64 {
     i64::try_from(limit).unwrap_or(i64::MAX)
+}
+
+/// Term hashes are stored as SQLite integers (same 64 bits, signed).
+fn key_sql(k: u64) -> i64 {
+    i64::from_ne_bytes(k.to_ne_bytes())
+}
+
+/// A count read back from SQLite; negative (never written) reads as 0.
+fn count_from_sql(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
 }
 
 /// Builds a safe FTS5 query: each term quoted, OR-ed.
@@ -194,6 +211,8 @@ fn fts_or_query(terms: &[String]) -> Option<String> {
     }
 }
 
+/// Relater storage on the SQLite store. A batch runs in one `BEGIN
+/// IMMEDIATE` transaction, like every other store write.
 impl RelatedIndex for Store {
     type Error = StoreError;
 
@@ -201,107 +220,114 @@ impl RelatedIndex for Store {
     where
         F: FnOnce() -> Result<T, StoreError>,
     {
-        self.conn.execute_batch("SAVEPOINT related")?;
+        self.run(|conn| Ok(conn.execute_batch("BEGIN IMMEDIATE")?))?;
         match f() {
             Ok(v) => {
-                self.conn.execute_batch("RELEASE related")?;
+                self.run(|conn| Ok(conn.execute_batch("COMMIT")?))?;
                 Ok(v)
             }
             Err(e) => {
-                // The original error matters more than a failed rollback.
-                let _ = self
-                    .conn
-                    .execute_batch("ROLLBACK TO related; RELEASE related");
+                // The original error matters more than a failed rollback,
+                // and SQLite rolls back anyway when the connection closes.
+                let _ = self.run(|conn| Ok(conn.execute_batch("ROLLBACK")?));
                 Err(e)
             }
         }
     }
 
     fn related_doc(&self, id: ArticleId) -> Result<Option<Doc>, StoreError> {
-        let Some(a) = self.article(id)? else {
+        let row = self.run(|conn| {
+            Ok(conn
+                .prepare_cached("SELECT feed_id, sort_at, title, text FROM articles WHERE id = ?1")?
+                .query_row(params![id.0], |r| {
+                    Ok((
+                        FeedId(r.get(0)?),
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                })
+                .optional()?)
+        })?;
+        let Some((feed, published, title, text)) = row else {
             return Ok(None);
         };
         let entities = self.entities_of(id)?;
-        let published = a
-            .summary
-            .published
-            .or(a.updated)
-            .unwrap_or(a.fetched_at)
-            .timestamp();
         Ok(Some(Doc {
             id,
-            feed: a.summary.feed_id,
+            feed,
             published,
-            title: a.summary.title,
-            text: a.text,
+            title,
+            text,
             entities,
         }))
     }
 
     fn related_doc_freqs(&self, keys: &[u64]) -> Result<(u64, Vec<u64>), StoreError> {
-        let n: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT value FROM related_meta WHERE key = 'doc_count'")?
-            .query_row([], |r| r.get(0))
-            .optional()?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT df FROM related_df WHERE term = ?1")?;
-        let mut dfs = Vec::with_capacity(keys.len());
-        for k in keys {
-            let df: Option<i64> = stmt
-                .query_row(params![*k as i64], |r| r.get(0))
+        self.run(|conn| {
+            let n: Option<i64> = conn
+                .prepare_cached("SELECT value FROM related_meta WHERE key = 'doc_count'")?
+                .query_row([], |r| r.get(0))
                 .optional()?;
-            dfs.push(df.unwrap_or(0).max(0) as u64);
-        }
-        Ok((n.unwrap_or(0).max(0) as u64, dfs))
+            let mut stmt = conn.prepare_cached("SELECT df FROM related_df WHERE term = ?1")?;
+            let mut dfs = Vec::with_capacity(keys.len());
+            for k in keys {
+                let df: Option<i64> = stmt
+                    .query_row(params![key_sql(*k)], |r| r.get(0))
+                    .optional()?;
+                dfs.push(count_from_sql(df.unwrap_or(0)));
+            }
+            Ok((count_from_sql(n.unwrap_or(0)), dfs))
+        })
     }
 
     fn related_add_doc_freqs(&self, docs: u64, keys: &[(u64, u64)]) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached(
+        self.run(|conn| {
+            conn.prepare_cached(
                 "INSERT INTO related_meta (key, value) VALUES ('doc_count', ?1)
                  ON CONFLICT(key) DO UPDATE SET value = value + excluded.value",
             )?
-            .execute(params![docs as i64])?;
-        let mut stmt = self.conn.prepare_cached(
-            "INSERT INTO related_df (term, df) VALUES (?1, ?2)
-             ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-        )?;
-        for (k, n) in keys {
-            stmt.execute(params![*k as i64, *n as i64])?;
-        }
-        Ok(())
+            .execute(params![i64::try_from(docs).unwrap_or(i64::MAX)])?;
+            let mut stmt = conn.prepare_cached(
+                "INSERT INTO related_df (term, df) VALUES (?1, ?2)
+                 ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+            )?;
+            for (k, n) in keys {
+                stmt.execute(params![key_sql(*k), i64::try_from(*n).unwrap_or(i64::MAX)])?;
+            }
+            Ok(())
+        })
     }
 
     fn related_signature(&self, id: ArticleId) -> Result<Option<Signature>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT feed_id, published, vector, title, entities, minhash
-                 FROM related_sig WHERE article_id = ?1",
-            )?
-            .query_row(params![id.0], |r| {
-                let vector: Vec<u8> = r.get(2)?;
-                let title: Vec<u8> = r.get(3)?;
-                let entities: Vec<u8> = r.get(4)?;
-                let minhash: Vec<u8> = r.get(5)?;
-                Ok(Signature {
-                    id,
-                    feed: FeedId(r.get(0)?),
-                    published: r.get(1)?,
-                    vector: decode_sparse(&vector),
-                    title: decode_sparse(&title),
-                    entities: decode_sparse(&entities),
-                    minhash: decode_minhash(&minhash),
+        self.run(|conn| {
+            Ok(conn
+                .prepare_cached(
+                    "SELECT feed_id, published, vector, title, entities, minhash
+                     FROM related_sig WHERE article_id = ?1",
+                )?
+                .query_row(params![id.0], |r| {
+                    let vector: Vec<u8> = r.get(2)?;
+                    let title: Vec<u8> = r.get(3)?;
+                    let entities: Vec<u8> = r.get(4)?;
+                    let minhash: Vec<u8> = r.get(5)?;
+                    Ok(Signature {
+                        id,
+                        feed: FeedId(r.get(0)?),
+                        published: r.get(1)?,
+                        vector: decode_sparse(&vector),
+                        title: decode_sparse(&title),
+                        entities: decode_sparse(&entities),
+                        minhash: decode_minhash(&minhash),
+                    })
                 })
-            })
-            .optional()?)
+                .optional()?)
+        })
     }
 
     fn related_save_signature(&self, sig: &Signature, terms: &str) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached(
+        self.run(|conn| {
+            conn.prepare_cached(
                 "INSERT INTO related_sig
                      (article_id, feed_id, published, vector, title, entities, minhash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -319,13 +345,12 @@ impl RelatedIndex for Store {
                 encode_sparse(&sig.entities),
                 encode_minhash(&sig.minhash),
             ])?;
-        self.conn
-            .prepare_cached("DELETE FROM related_fts WHERE rowid = ?1")?
-            .execute(params![sig.id.0])?;
-        self.conn
-            .prepare_cached("INSERT INTO related_fts (rowid, terms) VALUES (?1, ?2)")?
-            .execute(params![sig.id.0, terms])?;
-        Ok(())
+            conn.prepare_cached("DELETE FROM related_fts WHERE rowid = ?1")?
+                .execute(params![sig.id.0])?;
+            conn.prepare_cached("INSERT INTO related_fts (rowid, terms) VALUES (?1, ?2)")?
+                .execute(params![sig.id.0, terms])?;
+            Ok(())
+        })
     }
 
     fn related_candidates(
@@ -338,74 +363,83 @@ impl RelatedIndex for Store {
         let Some(query) = fts_or_query(terms) else {
             return Ok(Vec::new());
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.article_id FROM related_fts
-             JOIN related_sig s ON s.article_id = related_fts.rowid
-             WHERE related_fts MATCH ?1 AND s.published BETWEEN ?2 AND ?3
-             ORDER BY bm25(related_fts) LIMIT ?4",
-        )?;
-        let rows = stmt.query_map(params![query, from, to, limit_sql(limit)], |r| {
-            Ok(ArticleId(r.get(0)?))
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        self.run(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT s.article_id FROM related_fts
+                 JOIN related_sig s ON s.article_id = related_fts.rowid
+                 WHERE related_fts MATCH ?1 AND s.published BETWEEN ?2 AND ?3
+                 ORDER BY bm25(related_fts) LIMIT ?4",
+            )?;
+            let rows = stmt.query_map(params![query, from, to, limit_sql(limit)], |r| {
+                Ok(ArticleId(r.get(0)?))
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
     }
 
     fn related_links(&self, id: ArticleId) -> Result<Vec<Link>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT other_id, score, same_story FROM related_links
-             WHERE article_id = ?1 ORDER BY score DESC, other_id",
-        )?;
-        let rows = stmt.query_map(params![id.0], |r| {
-            Ok(Link {
-                other: ArticleId(r.get(0)?),
-                score: r.get(1)?,
-                same_story: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        self.run(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT other_id, score, same_story FROM related_links
+                 WHERE article_id = ?1 ORDER BY score DESC, other_id",
+            )?;
+            let rows = stmt.query_map(params![id.0], |r| {
+                Ok(Link {
+                    other: ArticleId(r.get(0)?),
+                    score: r.get(1)?,
+                    same_story: r.get(2)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
     }
 
     fn related_set_links(&self, id: ArticleId, links: &[Link]) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("DELETE FROM related_links WHERE article_id = ?1")?
-            .execute(params![id.0])?;
-        let mut stmt = self.conn.prepare_cached(
-            "INSERT OR REPLACE INTO related_links (article_id, other_id, score, same_story)
-             VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for l in links {
-            stmt.execute(params![id.0, l.other.0, l.score, l.same_story])?;
-        }
-        Ok(())
+        self.run(|conn| {
+            conn.prepare_cached("DELETE FROM related_links WHERE article_id = ?1")?
+                .execute(params![id.0])?;
+            let mut stmt = conn.prepare_cached(
+                "INSERT OR REPLACE INTO related_links (article_id, other_id, score, same_story)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for l in links {
+                stmt.execute(params![id.0, l.other.0, l.score, l.same_story])?;
+            }
+            Ok(())
+        })
     }
 
     fn related_cluster(&self, id: ArticleId) -> Result<Option<i64>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT cluster_id FROM related_sig WHERE article_id = ?1")?
-            .query_row(params![id.0], |r| r.get::<_, Option<i64>>(0))
-            .optional()?
-            .flatten())
+        self.run(|conn| {
+            Ok(conn
+                .prepare_cached("SELECT cluster_id FROM related_sig WHERE article_id = ?1")?
+                .query_row(params![id.0], |r| r.get::<_, Option<i64>>(0))
+                .optional()?
+                .flatten())
+        })
     }
 
     fn related_new_cluster(&self) -> Result<i64, StoreError> {
-        self.conn
-            .prepare_cached("INSERT INTO story_clusters DEFAULT VALUES")?
-            .execute([])?;
-        Ok(self.conn.last_insert_rowid())
+        self.run(|conn| {
+            conn.prepare_cached("INSERT INTO story_clusters DEFAULT VALUES")?
+                .execute([])?;
+            Ok(conn.last_insert_rowid())
+        })
     }
 
     fn related_set_cluster(&self, id: ArticleId, cluster: i64) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE related_sig SET cluster_id = ?2 WHERE article_id = ?1")?
-            .execute(params![id.0, cluster])?;
-        Ok(())
+        self.run(|conn| {
+            conn.prepare_cached("UPDATE related_sig SET cluster_id = ?2 WHERE article_id = ?1")?
+                .execute(params![id.0, cluster])?;
+            Ok(())
+        })
     }
 
     fn related_merge_clusters(&self, from: i64, into: i64) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE related_sig SET cluster_id = ?2 WHERE cluster_id = ?1")?
-            .execute(params![from, into])?;
-        Ok(())
+        self.run(|conn| {
+            conn.prepare_cached("UPDATE related_sig SET cluster_id = ?2 WHERE cluster_id = ?1")?
+                .execute(params![from, into])?;
+            Ok(())
+        })
     }
 }
