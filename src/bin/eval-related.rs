@@ -17,8 +17,10 @@ use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 use akhbar::intel::related::memory::MemIndex;
-use akhbar::intel::related::{Doc, RelatedIndex, Relater, RelaterConfig, features};
+use akhbar::intel::related::{Doc, RelatedIndex, Relater, RelaterConfig, Signature, features};
 use akhbar::model::{ArticleId, FeedId};
+use akhbar::model::{NewArticle, ParsedFeed};
+use akhbar::store::{ArticleFilter, FeedSettings, FeedUpdate, Store};
 use akhbar::text::fold::fold;
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
@@ -39,6 +41,7 @@ struct Opts {
     labels: String,
     batch: usize,
     sample: usize,
+    mode: String,
     config: RelaterConfig,
 }
 
@@ -48,6 +51,7 @@ fn parse_opts() -> Result<Opts> {
         labels: "eval/related-labels.tsv".into(),
         batch: 250,
         sample: 0,
+        mode: "memory".into(),
         config: RelaterConfig::default(),
     };
     let mut args = std::env::args().skip(1);
@@ -58,6 +62,9 @@ fn parse_opts() -> Result<Opts> {
             "--labels" => o.labels = val()?,
             "--batch" => o.batch = val()?.parse()?,
             "--sample" => o.sample = val()?.parse()?,
+            "--mode" => o.mode = val()?,
+            "--candidates" => o.config.candidates = val()?.parse()?,
+            "--query-terms" => o.config.query_terms = val()?.parse()?,
             "--same-cos" => o.config.weights.same_cosine = val()?.parse()?,
             "--same-jac" => o.config.weights.same_shingles = val()?.parse()?,
             "--same-title" => o.config.weights.same_title = val()?.parse()?,
@@ -128,24 +135,6 @@ fn main() -> Result<()> {
         .enumerate()
         .map(|(i, it)| (it.url.as_str(), i))
         .collect();
-    let mut feeds: HashMap<&str, i64> = HashMap::new();
-    let index = MemIndex::new();
-    for (i, it) in items.iter().enumerate() {
-        let n = feeds.len() as i64 + 1;
-        let feed = *feeds.entry(it.source.as_str()).or_insert(n);
-        let published =
-            chrono::NaiveDateTime::parse_from_str(&it.date_extracted, "%Y-%m-%d %H:%M:%S")
-                .map(|t| t.and_utc().timestamp())
-                .unwrap_or(0);
-        index.add_doc(Doc {
-            id: ArticleId(i as i64 + 1),
-            feed: FeedId(feed),
-            published,
-            title: it.title.clone(),
-            text: it.content.clone(),
-            entities: Vec::new(),
-        });
-    }
     // Ground truth.
     let t0 = Instant::now();
     let easy = easy_positives(&items);
@@ -172,25 +161,24 @@ fn main() -> Result<()> {
     let ground_secs = t0.elapsed().as_secs_f64();
     // Run the method in polls.
     let relater = Relater::new(opts.config);
-    let t1 = Instant::now();
-    let ids: Vec<ArticleId> = (1..=items.len() as i64).map(ArticleId).collect();
-    let mut polls = 0;
-    for chunk in ids.chunks(opts.batch) {
-        relater.process_new(&index, chunk).map_err(|e| match e {})?;
-        polls += 1;
-    }
-    let run_secs = t1.elapsed().as_secs_f64();
+    let run = match opts.mode.as_str() {
+        "memory" => run_memory(&items, &relater, opts.batch)?,
+        "store" => run_store(&items, &relater, opts.batch)?,
+        other => bail!("unknown --mode {other} (memory, store)"),
+    };
     let top = |i: usize, k: usize| -> Vec<(usize, bool)> {
-        index
-            .related_of(ArticleId(i as i64 + 1), k)
-            .into_iter()
-            .map(|l| (l.other.0 as usize - 1, l.same_story))
-            .collect()
+        run.tops
+            .get(i)
+            .map(|t| t.iter().take(k).copied().collect())
+            .unwrap_or_default()
     };
     // Positives per article (other sources only).
     let mut positives: HashMap<usize, HashSet<usize>> = HashMap::new();
     let hand_pos = labels.iter().filter(|(_, l)| **l == 2).map(|(p, _)| *p);
-    for (a, b) in easy.iter().copied().chain(hand_pos) {
+    let kept = |&(a, b): &(usize, usize)| {
+        run.stored.get(a).copied().unwrap_or(false) && run.stored.get(b).copied().unwrap_or(false)
+    };
+    for (a, b) in easy.iter().copied().chain(hand_pos).filter(kept) {
         positives.entry(a).or_default().insert(b);
         positives.entry(b).or_default().insert(a);
     }
@@ -230,6 +218,7 @@ fn main() -> Result<()> {
             None => ss_unknown += 1,
         }
     }
+    let easy_kept = easy.iter().filter(|p| kept(p)).count();
     let easy_found = easy.iter().filter(|p| same_pairs.contains(p)).count();
     // The audit sample (r1) estimates the precision of the unlabelled rest.
     let audited: Vec<u8> = audit
@@ -259,16 +248,21 @@ fn main() -> Result<()> {
     let label_counts = (0..=2u8)
         .map(|k| labels.values().filter(|l| **l == k).count())
         .collect::<Vec<_>>();
+    let sources: HashSet<&str> = items.iter().map(|i| i.source.as_str()).collect();
     println!(
-        "articles {} sources {} polls {} (batch {}), relater {:.2}s ({:.2} ms/article), ground truth {:.2}s",
+        "mode {}: articles {} sources {} polls {} (batch {}), relater {:.2}s ({:.2} ms/article), ground truth {:.2}s",
+        opts.mode,
         items.len(),
-        feeds.len(),
-        polls,
+        sources.len(),
+        items.len().div_ceil(opts.batch),
         opts.batch,
-        run_secs,
-        run_secs * 1000.0 / items.len().max(1) as f64,
+        run.secs,
+        run.secs * 1000.0 / items.len().max(1) as f64,
         ground_secs
     );
+    if let Some(ms) = run.open_ms {
+        println!("opening an article (related_of + cluster_of): mean {ms:.3} ms");
+    }
     println!(
         "ground truth: {} wire-copy pairs, hand labels {} (same {}, related {}, unrelated {})",
         easy.len(),
@@ -294,7 +288,7 @@ fn main() -> Result<()> {
         ss_hand.0,
         ss_hand.0 + ss_hand.1,
         easy_found,
-        easy.len()
+        easy_kept
     );
     println!(
         "same_story precision estimate over all {} pairs: {:.3} (audit sample r1: {}/{} same, applied to the {} unlabelled)",
@@ -310,22 +304,16 @@ fn main() -> Result<()> {
         p5_same as f64 / p5_all.max(1) as f64,
         p5_all
     );
-    sweep(&index, &easy, &labels, opts.config.weights.same_title);
+    sweep(&run, &easy, &labels, opts.config.weights.same_title);
     if opts.sample > 0 {
-        print_sample(&items, &index, &easy, &labels, opts.sample);
+        print_sample(&items, &run, &easy, &labels, opts.sample);
     }
     Ok(())
 }
 
 /// Cosine and shingle similarity of a pair, from the stored signatures.
-fn components(index: &MemIndex, a: usize, b: usize) -> (f64, f64) {
-    let sig = |i: usize| {
-        index
-            .related_signature(ArticleId(i as i64 + 1))
-            .ok()
-            .flatten()
-    };
-    match (sig(a), sig(b)) {
+fn components(run: &Run, a: usize, b: usize) -> (f64, f64) {
+    match (run.sig(a), run.sig(b)) {
         (Some(x), Some(y)) => (
             features::dot(&x.vector, &y.vector),
             features::minhash_similarity(&x.minhash, &y.minhash),
@@ -335,14 +323,8 @@ fn components(index: &MemIndex, a: usize, b: usize) -> (f64, f64) {
 }
 
 /// Cosine of the title vectors of a pair.
-fn title_cos(index: &MemIndex, a: usize, b: usize) -> f64 {
-    let sig = |i: usize| {
-        index
-            .related_signature(ArticleId(i as i64 + 1))
-            .ok()
-            .flatten()
-    };
-    match (sig(a), sig(b)) {
+fn title_cos(run: &Run, a: usize, b: usize) -> f64 {
+    match (run.sig(a), run.sig(b)) {
         (Some(x), Some(y)) => features::dot(&x.title, &y.title),
         _ => 0.0,
     }
@@ -351,7 +333,7 @@ fn title_cos(index: &MemIndex, a: usize, b: usize) -> f64 {
 /// Same-story rule `shingles ≥ j || cosine ≥ c` over a grid: true and false
 /// positives on the hand labels, share of wire copies found.
 fn sweep(
-    index: &MemIndex,
+    run: &Run,
     easy: &HashSet<(usize, usize)>,
     labels: &HashMap<(usize, usize), u8>,
     title_weight: f64,
@@ -359,21 +341,21 @@ fn sweep(
     let hand: Vec<(f64, f64, bool)> = labels
         .iter()
         .map(|(&(a, b), &l)| {
-            let (c, j) = components(index, a, b);
-            (c + title_weight * title_cos(index, a, b), j, l == 2)
+            let (c, j) = components(run, a, b);
+            (c + title_weight * title_cos(run, a, b), j, l == 2)
         })
         .collect();
     let wire: Vec<(f64, f64)> = easy
         .iter()
         .map(|&(a, b)| {
-            let (c, j) = components(index, a, b);
-            (c + title_weight * title_cos(index, a, b), j)
+            let (c, j) = components(run, a, b);
+            (c + title_weight * title_cos(run, a, b), j)
         })
         .collect();
     if std::env::var_os("EVAL_DUMP").is_some() {
         for (&(a, b), &l) in labels {
-            let (c, j) = components(index, a, b);
-            let t = title_cos(index, a, b);
+            let (c, j) = components(run, a, b);
+            let t = title_cos(run, a, b);
             println!(
                 "label {l} cos {c:.3} jac {j:.3} title {t:.3} | {} | {}",
                 a, b
@@ -403,7 +385,7 @@ fn sweep(
 /// and `n` not.
 fn print_sample(
     items: &[Item],
-    index: &MemIndex,
+    run: &Run,
     easy: &HashSet<(usize, usize)>,
     labels: &HashMap<(usize, usize), u8>,
     n: usize,
@@ -411,22 +393,21 @@ fn print_sample(
     for want_same in [true, false] {
         let mut pool = Vec::new();
         for a in 0..items.len() {
-            for l in index.related_of(ArticleId(a as i64 + 1), 5) {
-                let b = l.other.0 as usize - 1;
+            for &(b, same) in run.tops.get(a).into_iter().flatten().take(5) {
                 let p = pair(a, b);
-                if l.same_story == want_same
+                if same == want_same
                     && items[a].source != items[b].source
                     && !easy.contains(&p)
                     && !labels.contains_key(&p)
                 {
-                    pool.push((p, l.score, l.same_story));
+                    pool.push((p, same));
                 }
             }
         }
-        pool.sort_by_key(|(p, _, _)| *p);
-        pool.dedup_by_key(|(p, _, _)| *p);
+        pool.sort_by_key(|(p, _)| *p);
+        pool.dedup_by_key(|(p, _)| *p);
         let step = (pool.len() / n.max(1)).max(1);
-        for ((a, b), score, same) in pool.into_iter().step_by(step).take(n) {
+        for ((a, b), same) in pool.into_iter().step_by(step).take(n) {
             let snip = |i: usize| {
                 items[i]
                     .content
@@ -435,9 +416,9 @@ fn print_sample(
                     .collect::<String>()
                     .replace('\n', " ")
             };
-            let (cos, jac) = components(index, a, b);
+            let (cos, jac) = components(run, a, b);
             println!(
-                "\n=== score {score:.3} same {same} cos {cos:.3} jac {jac:.3}\n{}\t{}\nA [{}] {}\n  {}\nB [{}] {}\n  {}",
+                "\n=== same {same} cos {cos:.3} jac {jac:.3}\n{}\t{}\nA [{}] {}\n  {}\nB [{}] {}\n  {}",
                 items[a].url,
                 items[b].url,
                 items[a].source,
@@ -449,4 +430,182 @@ fn print_sample(
             );
         }
     }
+}
+
+/// What one run of the method left: per dataset item, its top-10 related
+/// items (by dataset index) and its signature.
+struct Run {
+    /// False for items the store did not keep as their own article.
+    stored: Vec<bool>,
+    tops: Vec<Vec<(usize, bool)>>,
+    sigs: Vec<Option<Signature>>,
+    secs: f64,
+    open_ms: Option<f64>,
+}
+
+impl Run {
+    fn sig(&self, i: usize) -> Option<&Signature> {
+        self.sigs.get(i).and_then(Option::as_ref)
+    }
+}
+
+/// Extraction time of an item in Unix seconds.
+fn published(it: &Item) -> i64 {
+    chrono::NaiveDateTime::parse_from_str(&it.date_extracted, "%Y-%m-%d %H:%M:%S")
+        .map(|t| t.and_utc().timestamp())
+        .unwrap_or(0)
+}
+
+/// The method on the in-memory index (article id = dataset index + 1).
+fn run_memory(items: &[Item], relater: &Relater, batch: usize) -> Result<Run> {
+    let index = MemIndex::new();
+    let mut feeds: HashMap<&str, i64> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        let n = feeds.len() as i64 + 1;
+        let feed = *feeds.entry(it.source.as_str()).or_insert(n);
+        index.add_doc(Doc {
+            id: ArticleId(i as i64 + 1),
+            feed: FeedId(feed),
+            published: published(it),
+            title: it.title.clone(),
+            text: it.content.clone(),
+            entities: Vec::new(),
+        });
+    }
+    let ids: Vec<ArticleId> = (1..=items.len() as i64).map(ArticleId).collect();
+    let t = Instant::now();
+    for chunk in ids.chunks(batch) {
+        relater.process_new(&index, chunk).map_err(|e| match e {})?;
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let mut tops = Vec::with_capacity(items.len());
+    let mut sigs = Vec::with_capacity(items.len());
+    for id in &ids {
+        tops.push(
+            index
+                .related_of(*id, 10)
+                .into_iter()
+                .map(|l| (l.other.0 as usize - 1, l.same_story))
+                .collect(),
+        );
+        sigs.push(index.related_signature(*id).map_err(|e| match e {})?);
+    }
+    Ok(Run {
+        stored: vec![true; items.len()],
+        tops,
+        sigs,
+        secs,
+        open_ms: None,
+    })
+}
+
+/// The method on a real SQLite store in a temporary directory: one feed
+/// per source stored through the store's feed-update path, then the
+/// relater in polls of `batch` articles in extraction order.
+fn run_store(items: &[Item], relater: &Relater, batch: usize) -> Result<Run> {
+    let dir = std::env::temp_dir().join(format!("akhbar-eval-related-{}", std::process::id()));
+    let store = Store::open(&dir.join("eval.db"))?;
+    let run = fill_store(items, &store).and_then(|()| run_on_store(items, relater, batch, &store));
+    drop(store);
+    // Best effort: a leftover temporary directory is harmless.
+    let _ = std::fs::remove_dir_all(&dir);
+    run
+}
+
+/// Stores every item, one feed per source.
+fn fill_store(items: &[Item], store: &Store) -> Result<()> {
+    let mut by_source: HashMap<&str, Vec<&Item>> = HashMap::new();
+    for it in items {
+        by_source.entry(it.source.as_str()).or_default().push(it);
+    }
+    for (source, its) in &by_source {
+        let feed = store.add_feed(
+            &format!("http://127.0.0.1/{source}.xml"),
+            &FeedSettings::default(),
+            &[],
+        )?;
+        let parsed = ParsedFeed {
+            title: Some((*source).to_string()),
+            articles: its
+                .iter()
+                .map(|it| NewArticle {
+                    guid: Some(it.url.clone()),
+                    link: Some(it.url.clone()),
+                    title: it.title.clone(),
+                    published: chrono::DateTime::from_timestamp(published(it), 0),
+                    text: it.content.clone(),
+                    ..NewArticle::default()
+                })
+                .collect(),
+            ..ParsedFeed::default()
+        };
+        store.apply_feed_update(
+            feed,
+            &FeedUpdate {
+                feed: parsed,
+                etag: None,
+                last_modified: None,
+                fetched_at: chrono::Utc::now(),
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Runs the relater over every stored article (extraction order) and reads
+/// the lists back the way the UI does.
+fn run_on_store(items: &[Item], relater: &Relater, batch: usize, store: &Store) -> Result<Run> {
+    let by_url: HashMap<&str, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| (it.url.as_str(), i))
+        .collect();
+    let mut index_of: HashMap<ArticleId, usize> = HashMap::new();
+    let mut id_of: Vec<Option<ArticleId>> = vec![None; items.len()];
+    for a in store.articles(&ArticleFilter::default())? {
+        if let Some(i) = a.link.as_deref().and_then(|l| by_url.get(l)) {
+            index_of.insert(a.id, *i);
+            id_of[*i] = Some(a.id);
+        }
+    }
+    let ids: Vec<ArticleId> = id_of.iter().flatten().copied().collect();
+    if ids.len() < items.len() {
+        println!(
+            "the store kept {} of {} items (same content twice in one feed is stored once)",
+            ids.len(),
+            items.len()
+        );
+    }
+    let t = Instant::now();
+    for chunk in ids.chunks(batch) {
+        relater.process_new(store, chunk)?;
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let mut tops = Vec::with_capacity(items.len());
+    let mut sigs = Vec::with_capacity(items.len());
+    let t = Instant::now();
+    for id in &id_of {
+        let Some(id) = id else {
+            tops.push(Vec::new());
+            sigs.push(None);
+            continue;
+        };
+        tops.push(
+            store
+                .related_of(*id, 10)?
+                .into_iter()
+                .filter_map(|r| index_of.get(&r.id).map(|i| (*i, r.same_story)))
+                .collect(),
+        );
+        store.cluster_of(*id)?;
+        sigs.push(store.related_signature(*id)?);
+    }
+    let open_ms = t.elapsed().as_secs_f64() * 1000.0 / ids.len().max(1) as f64;
+    Ok(Run {
+        stored: id_of.iter().map(Option::is_some).collect(),
+        tops,
+        sigs,
+        secs,
+        open_ms: Some(open_ms),
+    })
 }
