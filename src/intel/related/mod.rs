@@ -530,3 +530,54 @@ fn distinctive_terms(all_terms: &[String], vector: &Sparse, n: usize) -> Vec<Str
         .map(|(_, t)| t.clone())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig(id: i64, published: i64, terms: &[u64], entities: &[u64]) -> Signature {
+        let w = |ks: &[u64]| features::normalise(ks.iter().map(|k| (*k, 1.0)).collect());
+        Signature {
+            id: ArticleId(id),
+            feed: FeedId(id),
+            published,
+            vector: w(terms),
+            title: w(&terms[..terms.len().min(3)]),
+            entities: w(entities),
+            minhash: vec![u32::MAX; features::MINHASH_LEN],
+        }
+    }
+
+    #[test]
+    fn identical_texts_are_the_same_story_short_ones_are_not() {
+        let w = Weights::default();
+        let long: Vec<u64> = (0..40).collect();
+        let (score, same) = score_pair(&sig(1, 0, &long, &[]), &sig(2, 0, &long, &[]), &w);
+        assert!(same && score > 0.5);
+        // Title-only items (a cartoon, a photo post) share words but are
+        // never called the same story.
+        let short = [1, 2, 3];
+        let (_, same) = score_pair(&sig(1, 0, &short, &[]), &sig(2, 0, &short, &[]), &w);
+        assert!(!same);
+    }
+
+    #[test]
+    fn time_distance_damps_the_score_and_entities_link_languages() {
+        let w = Weights::default();
+        let t: Vec<u64> = (0..40).collect();
+        let (near, _) = score_pair(&sig(1, 0, &t, &[]), &sig(2, 3600, &t, &[]), &w);
+        let (far, _) = score_pair(&sig(1, 0, &t, &[]), &sig(2, 30 * 86_400, &t, &[]), &w);
+        assert!(far < near && far >= near * w.time_floor * 0.99);
+        // No shared word, four shared entities: related and the same story.
+        let a: Vec<u64> = (0..40).collect();
+        let b: Vec<u64> = (100..140).collect();
+        let (score, same) = score_pair(
+            &sig(1, 0, &a, &[7, 8, 9, 10]),
+            &sig(2, 0, &b, &[7, 8, 9, 10]),
+            &w,
+        );
+        assert!(same && score >= w.min_score);
+        let (score, same) = score_pair(&sig(1, 0, &a, &[7]), &sig(2, 0, &b, &[8]), &w);
+        assert!(!same && score < w.min_score);
+    }
+}
