@@ -7,5 +7,7 @@
 
 pub mod intel;
 pub mod model;
+pub mod opml;
+pub mod poll;
 pub mod store;
 pub mod text;
