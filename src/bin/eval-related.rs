@@ -9,17 +9,26 @@
 //! `eval/related-labels.tsv` (`url_a TAB url_b TAB label`, label 2 = same
 //! story, 1 = related background, 0 = unrelated).
 //!
-//! Usage: `eval-related [--data FILE] [--labels FILE] [--batch N]
-//! [--same-cos X] [--same-jac X] [--sample N]`; `--sample N` prints N
-//! unlabelled top-5 pairs (not wire copies) for hand labelling.
+//! Usage: `eval-related [--mode memory|store|poll] [--data FILE]
+//! [--labels FILE] [--batch N] [--same-cos X] [--same-jac X]
+//! [--same-title X] [--min-score X] [--candidates N] [--query-terms N]
+//! [--sample N]`. `--mode memory` (default) runs the method on the
+//! in-memory index; `store` stores the articles in a real SQLite store
+//! through the feed-update path; `poll` serves one RSS feed per source on
+//! 127.0.0.1, subscribes and polls them with the real poller, then relates.
+//! `--sample N` prints N unlabelled top-5 pairs (not wire copies) for hand
+//! labelling.
 
 use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::time::Instant;
 
 use akhbar::intel::related::memory::MemIndex;
 use akhbar::intel::related::{Doc, RelatedIndex, Relater, RelaterConfig, Signature, features};
 use akhbar::model::{ArticleId, FeedId};
 use akhbar::model::{NewArticle, ParsedFeed};
+use akhbar::poll::run::{PollOptions, poll};
 use akhbar::store::{ArticleFilter, FeedSettings, FeedUpdate, Store};
 use akhbar::text::fold::fold;
 use anyhow::{Context, Result, bail};
@@ -164,7 +173,8 @@ fn main() -> Result<()> {
     let run = match opts.mode.as_str() {
         "memory" => run_memory(&items, &relater, opts.batch)?,
         "store" => run_store(&items, &relater, opts.batch)?,
-        other => bail!("unknown --mode {other} (memory, store)"),
+        "poll" => run_poll(&items, &relater, opts.batch)?,
+        other => bail!("unknown --mode {other} (memory, store, poll)"),
     };
     let top = |i: usize, k: usize| -> Vec<(usize, bool)> {
         run.tops
@@ -563,7 +573,8 @@ fn run_on_store(items: &[Item], relater: &Relater, batch: usize, store: &Store) 
     let mut index_of: HashMap<ArticleId, usize> = HashMap::new();
     let mut id_of: Vec<Option<ArticleId>> = vec![None; items.len()];
     for a in store.articles(&ArticleFilter::default())? {
-        if let Some(i) = a.link.as_deref().and_then(|l| by_url.get(l)) {
+        let link = a.link.as_deref().map(percent_decode);
+        if let Some(i) = link.as_deref().and_then(|l| by_url.get(l)) {
             index_of.insert(a.id, *i);
             id_of[*i] = Some(a.id);
         }
@@ -608,4 +619,149 @@ fn run_on_store(items: &[Item], relater: &Relater, batch: usize, store: &Store) 
         secs,
         open_ms: Some(open_ms),
     })
+}
+
+/// Escapes text for XML character data and attribute values.
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// An RSS 2.0 document of one source's items (content as an HTML
+/// paragraph in the description).
+fn rss_of(source: &str, items: &[&Item]) -> String {
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>{}</title><link>http://127.0.0.1/</link><description>eval</description><language>ar</language>\n",
+        xml_escape(source)
+    );
+    for it in items {
+        let date = chrono::DateTime::from_timestamp(published(it), 0)
+            .map(|d| d.to_rfc2822())
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "<item><title>{}</title><link>{}</link><guid>{}</guid><pubDate>{}</pubDate><description>{}</description></item>\n",
+            xml_escape(&it.title),
+            xml_escape(&it.url),
+            xml_escape(&it.url),
+            date,
+            xml_escape(&format!("<p>{}</p>", xml_escape(&it.content))),
+        ));
+    }
+    out.push_str("</channel></rss>\n");
+    out
+}
+
+/// Serves `feeds` (path → body) on 127.0.0.1 from a background thread;
+/// returns the base URL. Unknown paths get a 404.
+fn serve(feeds: HashMap<String, String>) -> Result<String> {
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let base = format!("http://{}", listener.local_addr()?);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            // One bad request must not stop the server.
+            let _ = answer(stream, &feeds);
+        }
+    });
+    Ok(base)
+}
+
+/// Answers one HTTP/1.1 request with the feed at its path.
+fn answer(mut stream: TcpStream, feeds: &HashMap<String, String>) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/");
+    match feeds.get(path) {
+        Some(body) => {
+            write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            )?;
+            stream.write_all(body.as_bytes())
+        }
+        None => stream
+            .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+    }
+}
+
+/// The whole pipeline: per-source RSS feeds served on loopback, subscribed
+/// and polled into a real store by the poller, then related by the relater.
+fn run_poll(items: &[Item], relater: &Relater, batch: usize) -> Result<Run> {
+    let mut by_source: HashMap<&str, Vec<&Item>> = HashMap::new();
+    for it in items {
+        by_source.entry(it.source.as_str()).or_default().push(it);
+    }
+    let feeds: HashMap<String, String> = by_source
+        .iter()
+        .map(|(s, its)| (format!("/{s}.xml"), rss_of(s, its)))
+        .collect();
+    let base = serve(feeds)?;
+    let dir = std::env::temp_dir().join(format!("akhbar-eval-related-{}", std::process::id()));
+    let store = Store::open(&dir.join("eval.db"))?;
+    let run = (|| {
+        for s in by_source.keys() {
+            store.add_feed(&format!("{base}/{s}.xml"), &FeedSettings::default(), &[])?;
+        }
+        let opts = PollOptions {
+            max_bytes: 256 << 20,
+            ..PollOptions::default()
+        };
+        let t = Instant::now();
+        let report = poll(&store, &opts, &|_| {})?;
+        println!(
+            "poll: {} feeds ok, {} failed, {} new articles in {:.2}s",
+            report.ok,
+            report.failed.len(),
+            report.new_articles,
+            t.elapsed().as_secs_f64()
+        );
+        for f in &report.failed {
+            println!("  failed: {f:?}");
+        }
+        run_on_store(items, relater, batch, &store)
+    })();
+    drop(store);
+    // Best effort: a leftover temporary directory is harmless.
+    let _ = std::fs::remove_dir_all(&dir);
+    run
+}
+
+/// Undoes URL percent-encoding (the poller stores links normalised, with
+/// non-ASCII characters encoded), so stored links match the dataset's.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
