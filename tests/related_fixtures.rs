@@ -3,7 +3,7 @@
 //! stories, run through the relater on the in-memory index.
 
 use akhbar::intel::related::memory::MemIndex;
-use akhbar::intel::related::{Doc, Relater};
+use akhbar::intel::related::{Doc, RelatedIndex, Relater};
 use akhbar::model::{ArticleId, Entity, FeedId};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -137,4 +137,25 @@ fn removing_a_feed_removes_its_articles_from_clusters_and_lists() {
             .iter()
             .all(|(o, _)| *o != 1 && *o != 4)
     );
+}
+
+#[test]
+fn old_articles_leave_the_candidate_index_but_keep_their_lists() {
+    let index = index_with(&[1, 2, 3, 4, 5, 6]);
+    let relater = Relater::default();
+    run(&relater, &index, &[1, 2, 3, 4, 5, 6]);
+    let query = akhbar::intel::related::features::terms("أسوان");
+    let before = index.related_candidates(&query, 0, i64::MAX, 10);
+    assert!(before.is_ok_and(|c| c.contains(&ArticleId(1))));
+    // Three weeks later a new article arrives: the retention (two weeks)
+    // takes the old ones out of candidate search.
+    let mut later = fixtures().remove(0);
+    later.id = ArticleId(100);
+    later.published += 21 * 86_400;
+    index.add_doc(later);
+    let report = relater.process_new(&index, &[ArticleId(100)]);
+    assert!(report.is_ok_and(|r| r.pruned == 6 && r.links == 0));
+    let after = index.related_candidates(&query, 0, i64::MAX, 10);
+    assert!(after.is_ok_and(|c| c == vec![ArticleId(100)]));
+    assert!(related_ids(&index, 1).contains(&(2, true)));
 }

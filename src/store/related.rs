@@ -4,8 +4,9 @@
 //!
 //! What is stored, per processed article: its signature (`related_sig`:
 //! TF-IDF vectors, entity weights, MinHash, cluster id), its searchable terms
-//! in a contentless FTS5 index (`related_fts`, BM25 candidates), and its
-//! precomputed top-K list (`related_links`). Document frequencies for the
+//! in a contentless FTS5 index (`related_fts`, BM25 candidates; only the
+//! last two weeks stay searchable, so a poll's work does not grow with the
+//! store), and its precomputed top-K list (`related_links`). Document frequencies for the
 //! idf are counted incrementally (`related_df`, `related_meta`). Opening an
 //! article reads one indexed list: well under 20 ms at 100,000 articles.
 //!
@@ -49,8 +50,11 @@ CREATE TABLE IF NOT EXISTS related_sig (
     title      BLOB NOT NULL,
     entities   BLOB NOT NULL,
     minhash    BLOB NOT NULL,
-    cluster_id INTEGER REFERENCES story_clusters(id) ON DELETE SET NULL
+    cluster_id INTEGER REFERENCES story_clusters(id) ON DELETE SET NULL,
+    searchable INTEGER NOT NULL DEFAULT 1
 );
+CREATE INDEX IF NOT EXISTS related_sig_searchable ON related_sig(published)
+    WHERE searchable = 1;
 CREATE INDEX IF NOT EXISTS related_sig_cluster ON related_sig(cluster_id)
     WHERE cluster_id IS NOT NULL;
 CREATE TABLE IF NOT EXISTS related_links (
@@ -334,7 +338,8 @@ impl RelatedIndex for Store {
                  ON CONFLICT(article_id) DO UPDATE SET
                      feed_id = excluded.feed_id, published = excluded.published,
                      vector = excluded.vector, title = excluded.title,
-                     entities = excluded.entities, minhash = excluded.minhash",
+                     entities = excluded.entities, minhash = excluded.minhash,
+                     searchable = 1",
             )?
             .execute(params![
                 sig.id.0,
@@ -374,6 +379,21 @@ impl RelatedIndex for Store {
                 Ok(ArticleId(r.get(0)?))
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+
+    fn related_prune(&self, before: i64) -> Result<usize, StoreError> {
+        self.run(|conn| {
+            conn.prepare_cached(
+                "DELETE FROM related_fts WHERE rowid IN
+                     (SELECT article_id FROM related_sig WHERE searchable = 1 AND published < ?1)",
+            )?
+            .execute(params![before])?;
+            Ok(conn
+                .prepare_cached(
+                    "UPDATE related_sig SET searchable = 0 WHERE searchable = 1 AND published < ?1",
+                )?
+                .execute(params![before])?)
         })
     }
 

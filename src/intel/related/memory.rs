@@ -178,6 +178,26 @@ impl RelatedIndex for MemIndex {
         Ok(v.into_iter().take(limit).map(|(id, _)| id).collect())
     }
 
+    fn related_prune(&self, before: i64) -> Result<usize, Infallible> {
+        let mut g = self.inner.borrow_mut();
+        let old: Vec<ArticleId> = g
+            .terms_of
+            .keys()
+            .filter(|id| g.sigs.get(id).is_some_and(|s| s.published < before))
+            .copied()
+            .collect();
+        for id in &old {
+            if let Some(terms) = g.terms_of.remove(id) {
+                for t in terms {
+                    if let Some(p) = g.postings.get_mut(&t) {
+                        p.retain(|x| x != id);
+                    }
+                }
+            }
+        }
+        Ok(old.len())
+    }
+
     fn related_links(&self, id: ArticleId) -> Result<Vec<Link>, Infallible> {
         Ok(self
             .inner

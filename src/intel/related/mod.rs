@@ -111,6 +111,11 @@ pub trait RelatedIndex {
         to: i64,
         limit: usize,
     ) -> Result<Vec<ArticleId>, Self::Error>;
+    /// Removes from candidate search every article published before
+    /// `before` (its signature, list and cluster stay), so the search index
+    /// holds a bounded recent window however large the store grows.
+    /// Returns how many were removed.
+    fn related_prune(&self, before: i64) -> Result<usize, Self::Error>;
     /// The stored related list of an article, best first.
     fn related_links(&self, id: ArticleId) -> Result<Vec<Link>, Self::Error>;
     /// Replaces the related list of an article.
@@ -188,6 +193,9 @@ pub struct RelaterConfig {
     pub candidates: usize,
     /// Half-width of the candidate time window, seconds.
     pub window: i64,
+    /// Articles older than this (seconds before the newest processed one)
+    /// leave the candidate index, which bounds the work per poll.
+    pub retention: i64,
     /// Scoring weights and thresholds.
     pub weights: Weights,
 }
@@ -200,6 +208,7 @@ impl Default for RelaterConfig {
             query_terms: 12,
             candidates: 60,
             window: 4 * 86_400,
+            retention: 14 * 86_400,
             weights: Weights::default(),
         }
     }
@@ -214,6 +223,8 @@ pub struct RelateReport {
     pub links: usize,
     /// Articles that joined or founded a story cluster.
     pub clustered: usize,
+    /// Old articles removed from the candidate index.
+    pub pruned: usize,
 }
 
 /// Computes related lists and story clusters for new articles.
@@ -382,6 +393,9 @@ impl Relater {
             if self.cluster(index, sig.id, &links)? {
                 report.clustered += 1;
             }
+        }
+        if let Some(newest) = sigs.iter().map(|(s, _)| s.published).max() {
+            report.pruned = index.related_prune(newest.saturating_sub(self.config.retention))?;
         }
         Ok(report)
     }
