@@ -1,4 +1,5 @@
-//! Derived knowledge about articles: entities, related stories, the
-//! enrichment stage that computes them incrementally.
+//! Derived knowledge about articles: named entities and related stories,
+//! computed in the enrichment stage after articles are stored.
 
+pub mod enrich;
 pub mod related;
