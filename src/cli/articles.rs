@@ -129,6 +129,32 @@ pub fn show(ctx: &Context, id: i64, json: bool, width: Option<usize>) -> anyhow:
     Ok(ExitCode::SUCCESS)
 }
 
+/// `akhbar related`.
+pub fn related(ctx: &Context, id: i64, limit: usize, json: bool) -> anyhow::Result<ExitCode> {
+    let store = ctx.store()?;
+    store
+        .article(ArticleId(id))?
+        .with_context(|| format!("no article with id {id}"))?;
+    let rows = ctx.related_rows(&store, ArticleId(id), limit)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for r in &rows {
+        writeln!(
+            out,
+            "{:>6} {:.2} {} {}",
+            r.id,
+            r.score,
+            if r.same_story { "same " } else { "     " },
+            for_terminal(&r.title)
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `akhbar tag` / `akhbar untag`.
 pub fn tag(ctx: &Context, id: i64, tags: &[String], add: bool) -> anyhow::Result<ExitCode> {
     let store = ctx.store()?;

@@ -75,8 +75,17 @@ impl Context {
         id: ArticleId,
         limit: usize,
     ) -> anyhow::Result<Vec<RelatedRow>> {
-        let _ = (store, id, limit);
-        Ok(Vec::new())
+        Ok(store
+            .related_of(id, limit)?
+            .into_iter()
+            .map(|r| RelatedRow {
+                id: r.id.0,
+                title: r.title,
+                feed_id: r.feed_id,
+                score: r.score,
+                same_story: r.same_story,
+            })
+            .collect())
     }
 
     /// Opens the TUI on the configured database.

@@ -110,6 +110,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Other coverage of the same story and related stories, best first.
+    Related {
+        /// The article's id.
+        id: i64,
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Add tags to an article.
     Tag {
         id: i64,
@@ -251,6 +260,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show { id, json, width } => articles::show(&ctx, id, json, width),
         Command::FetchText { id } => poll::fetch_text(&ctx, id),
         Command::Search { query, limit, json } => articles::search(&ctx, &query, limit, json),
+        Command::Related { id, limit, json } => articles::related(&ctx, id, limit, json),
         Command::Tag { id, tags } => articles::tag(&ctx, id, &tags, true),
         Command::Untag { id, tags } => articles::tag(&ctx, id, &tags, false),
         Command::Bookmark { id } => articles::bookmark(&ctx, id, true),

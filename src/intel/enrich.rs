@@ -1,5 +1,8 @@
 //! The enrichment stage: derived data for articles not yet enriched.
 //!
+//! For each batch: entities (all cores), then related stories and story
+//! clusters, which depend on the articles before them and so run in order.
+//!
 //! Storing comes first; this runs afterwards (after `poll`, from `akhbar
 //! enrich`, or in the TUI's background worker) over the articles whose
 //! marker is older than [`VERSION`], in batches, so it resumes after a
@@ -7,7 +10,8 @@
 //! results of a batch are written in one transaction.
 
 use crate::intel::ner::Extractor;
-use crate::model::Entity;
+use crate::intel::related::Relater;
+use crate::model::{ArticleId, Entity};
 use crate::store::{EnrichInput, Store, StoreError};
 
 /// The version of the derived data. Raising it makes every article
@@ -27,6 +31,7 @@ pub struct Progress {
 /// Enriches every pending article; returns how many were enriched.
 pub fn run(store: &Store, progress: &dyn Fn(&Progress)) -> Result<u64, StoreError> {
     let total = store.pending_enrichment(VERSION)?;
+    let relater = Relater::default();
     let mut done = 0u64;
     progress(&Progress { done, total });
     loop {
@@ -35,6 +40,8 @@ pub fn run(store: &Store, progress: &dyn Fn(&Progress)) -> Result<u64, StoreErro
             break;
         }
         store.save_enrichment_batch(VERSION, &extract_all(&batch))?;
+        let ids: Vec<ArticleId> = batch.iter().map(|a| a.id).collect();
+        relater.process_new(store, &ids)?;
         done += batch.len() as u64;
         progress(&Progress {
             done,
@@ -45,7 +52,7 @@ pub fn run(store: &Store, progress: &dyn Fn(&Progress)) -> Result<u64, StoreErro
 }
 
 /// Computes the derived data of a batch on all cores, in input order.
-fn extract_all(batch: &[EnrichInput]) -> Vec<(crate::model::ArticleId, Vec<Entity>)> {
+fn extract_all(batch: &[EnrichInput]) -> Vec<(ArticleId, Vec<Entity>)> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -70,7 +77,7 @@ fn extract_all(batch: &[EnrichInput]) -> Vec<(crate::model::ArticleId, Vec<Entit
 /// The derived data of one article: its named entities. A bug in the
 /// extractor must not stall the stage: the article is then stored with no
 /// entities (and marked done) instead of being retried forever.
-fn enrich_one(a: &EnrichInput) -> (crate::model::ArticleId, Vec<Entity>) {
+fn enrich_one(a: &EnrichInput) -> (ArticleId, Vec<Entity>) {
     let entities = std::panic::catch_unwind(|| Extractor::global().extract(&a.title, &a.text))
         .unwrap_or_default();
     (a.id, entities)

@@ -3,3 +3,4 @@
 
 pub mod enrich;
 pub mod ner;
+pub mod related;

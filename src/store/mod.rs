@@ -14,6 +14,7 @@ mod enrich;
 mod error;
 mod feeds;
 mod fulltext;
+mod related;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ pub use articles::{PreparedArticle, PreparedUpdate};
 use error::Fail;
 pub use error::StoreError;
 pub use fulltext::FullTextJob;
+pub use related::{ClusterInfo, MIGRATION_SQL, RelatedStory};
 
 use crate::model::{ArticleId, Direction, DirectionSetting, FeedId, ParsedFeed};
 

@@ -108,6 +108,8 @@ ALTER TABLE articles ADD COLUMN full_fetched_at INTEGER;
 ALTER TABLE articles ADD COLUMN full_error TEXT;
 CREATE INDEX articles_full_pending ON articles(feed_id) WHERE full_fetched_at IS NULL;
 ",
+    // 3: related stories and story clusters.
+    super::related::MIGRATION_SQL,
 ];
 
 /// The schema version this build creates and understands.
