@@ -43,7 +43,9 @@ fn poll_and_cli_writers_at_once_lose_nothing() {
         });
     }
     let sb = Arc::new(Sandbox::new());
-    let urls: Vec<String> = (0..FEEDS).map(|f| server.url(&format!("/c{f}.xml"))).collect();
+    let urls: Vec<String> = (0..FEEDS)
+        .map(|f| server.url(&format!("/c{f}.xml")))
+        .collect();
     sb.subscribe(&urls);
     sb.ok(&["poll", "--no-enrich"]);
     let ids: Vec<i64> = sb
@@ -58,15 +60,16 @@ fn poll_and_cli_writers_at_once_lose_nothing() {
     let polls = Arc::new(AtomicUsize::new(0));
     let errors: Arc<std::sync::Mutex<Vec<String>>> = Arc::default();
 
-    let record = |errors: &std::sync::Mutex<Vec<String>>, what: String, out: &std::process::Output| {
-        let stderr = String::from_utf8_lossy(&out.stderr).to_lowercase();
-        if !out.status.success() || stderr.contains("locked") || stderr.contains("busy") {
-            errors
-                .lock()
-                .expect("errors lock")
-                .push(format!("{what}: {} {stderr}", out.status));
-        }
-    };
+    let record =
+        |errors: &std::sync::Mutex<Vec<String>>, what: String, out: &std::process::Output| {
+            let stderr = String::from_utf8_lossy(&out.stderr).to_lowercase();
+            if !out.status.success() || stderr.contains("locked") || stderr.contains("busy") {
+                errors
+                    .lock()
+                    .expect("errors lock")
+                    .push(format!("{what}: {} {stderr}", out.status));
+            }
+        };
 
     let poller = {
         let (sb, stop, polls, errors) = (sb.clone(), stop.clone(), polls.clone(), errors.clone());
@@ -145,7 +148,10 @@ fn poll_and_cli_writers_at_once_lose_nothing() {
     let read = sb.count("SELECT count(*) FROM articles WHERE read = 1");
     println!("writes observed: {tags} tags, {bookmarks} bookmarks, {read} read");
     assert_eq!(tags as usize, WRITES_PER_KIND, "every tag write is there");
-    assert_eq!(bookmarks as usize, WRITES_PER_KIND, "every bookmark is there");
+    assert_eq!(
+        bookmarks as usize, WRITES_PER_KIND,
+        "every bookmark is there"
+    );
     assert_eq!(read as usize, WRITES_PER_KIND, "every mark-read is there");
     let total = sb.count("SELECT count(*) FROM articles");
     assert!(

@@ -76,7 +76,9 @@ fn kill_9_during_poll_never_corrupts_nor_loses_state() {
         });
     }
     let sb = Sandbox::new();
-    let urls: Vec<String> = (0..FEEDS).map(|f| server.url(&format!("/f{f}.xml"))).collect();
+    let urls: Vec<String> = (0..FEEDS)
+        .map(|f| server.url(&format!("/f{f}.xml")))
+        .collect();
     sb.subscribe(&urls);
 
     let start = Instant::now();
@@ -143,9 +145,15 @@ fn kill_9_during_poll_never_corrupts_nor_loses_state() {
     );
 
     let conn = sb.sql();
-    assert_eq!(integrity(&conn), "ok", "integrity_check after {kills} kills");
+    assert_eq!(
+        integrity(&conn),
+        "ok",
+        "integrity_check after {kills} kills"
+    );
     let fk: i64 = conn
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
         .expect("foreign_key_check");
     assert_eq!(fk, 0, "foreign keys intact");
     let missing_fts: i64 = conn
@@ -204,7 +212,11 @@ fn kill_9_during_poll_never_corrupts_nor_loses_state() {
         assert!(read_now.contains(&id), "article {id} lost its read mark");
     }
     let bm_now: i64 = conn
-        .query_row("SELECT count(*) FROM articles WHERE bookmarked = 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM articles WHERE bookmarked = 1",
+            [],
+            |r| r.get(0),
+        )
         .expect("bookmarks");
     assert_eq!(bm_now as usize, bookmarked.len(), "bookmarks intact");
     let tag_now: i64 = conn

@@ -38,7 +38,11 @@ fn items(n: usize, tag: &str) -> Vec<Item> {
 
 /// A sandbox with a real database holding one polled feed of 30 items.
 fn populated(server: &Server) -> Sandbox {
-    server.fixed("/d.xml", rss("Disk", &items(30, "a")), "application/rss+xml");
+    server.fixed(
+        "/d.xml",
+        rss("Disk", &items(30, "a")),
+        "application/rss+xml",
+    );
     let sb = Sandbox::new();
     sb.subscribe(&[server.url("/d.xml")]);
     sb.ok(&["poll", "--no-enrich"]);
@@ -57,7 +61,12 @@ fn checkpoint(db: &Path) {
 /// the file as it was.
 fn assert_refused(sb: &Sandbox, what: &str) {
     let before = std::fs::read(&sb.db).expect("read db");
-    let db_name = sb.db.file_name().expect("name").to_string_lossy().into_owned();
+    let db_name = sb
+        .db
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     let cmds: &[&[&str]] = &[
         &["list"],
         &["list", "--count"],
@@ -94,13 +103,18 @@ fn assert_refused(sb: &Sandbox, what: &str) {
             "{what}: akhbar {args:?} modified the damaged file"
         );
     }
-    println!("{what}: refused cleanly by {} commands, file unchanged", cmds.len());
+    println!(
+        "{what}: refused cleanly by {} commands, file unchanged",
+        cmds.len()
+    );
 }
 
 #[test]
 fn garbage_file_is_refused_untouched() {
     let sb = Sandbox::new();
-    let garbage: Vec<u8> = (0..64 * 1024u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let garbage: Vec<u8> = (0..64 * 1024u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     std::fs::write(&sb.db, &garbage).expect("write garbage");
     assert_refused(&sb, "garbage file");
     // A text file that merely starts like a database name.
@@ -157,16 +171,25 @@ fn immutable_database_file_gives_a_clear_message() {
     }
     let before = std::fs::read(&sb.db).expect("read");
     let mut outputs = Vec::new();
-    for args in [&["mark-read", "2"][..], &["tag", "3", "x"], &["poll", "--no-enrich"]] {
+    for args in [
+        &["mark-read", "2"][..],
+        &["tag", "3", "x"],
+        &["poll", "--no-enrich"],
+    ] {
         outputs.push((args, sb.run(args)));
     }
     let after = std::fs::read(&sb.db).expect("read");
     assert!(chattr(&sb.db, "-i"), "chattr -i");
     for (args, out) in outputs {
         let stderr = String::from_utf8_lossy(&out.stderr).to_lowercase();
-        assert!(!out.status.success(), "akhbar {args:?} on an immutable file succeeded");
         assert!(
-            stderr.contains("read-only") || stderr.contains("readonly") || stderr.contains("permission"),
+            !out.status.success(),
+            "akhbar {args:?} on an immutable file succeeded"
+        );
+        assert!(
+            stderr.contains("read-only")
+                || stderr.contains("readonly")
+                || stderr.contains("permission"),
             "akhbar {args:?}: message says why: {stderr}"
         );
         assert!(!stderr.contains("panicked"), "akhbar {args:?} panicked");
@@ -232,10 +255,17 @@ fn read_only_directory_gives_a_clear_message() {
     checkpoint(&sb.db);
     let before = std::fs::read(&sb.db).expect("read");
     fs.remount("ro");
-    for args in [&["bookmark", "2"][..], &["mark-read", "3"], &["poll", "--no-enrich"]] {
+    for args in [
+        &["bookmark", "2"][..],
+        &["mark-read", "3"],
+        &["poll", "--no-enrich"],
+    ] {
         let out = sb.run(args);
         let stderr = String::from_utf8_lossy(&out.stderr).to_lowercase();
-        assert!(!out.status.success(), "akhbar {args:?} on a read-only fs succeeded");
+        assert!(
+            !out.status.success(),
+            "akhbar {args:?} on a read-only fs succeeded"
+        );
         assert!(
             stderr.contains("read-only") || stderr.contains("readonly"),
             "akhbar {args:?}: the message says read-only: {stderr}"
@@ -243,8 +273,14 @@ fn read_only_directory_gives_a_clear_message() {
         assert!(!stderr.contains("panicked"), "akhbar {args:?} panicked");
     }
     fs.remount("rw");
-    assert!(before == std::fs::read(&sb.db).expect("read"), "file unchanged");
-    assert_eq!(sb.count("SELECT count(*) FROM articles WHERE bookmarked = 1"), 1);
+    assert!(
+        before == std::fs::read(&sb.db).expect("read"),
+        "file unchanged"
+    );
+    assert_eq!(
+        sb.count("SELECT count(*) FROM articles WHERE bookmarked = 1"),
+        1
+    );
     assert_eq!(sb.count("SELECT count(*) FROM articles"), 20);
 }
 
@@ -255,9 +291,17 @@ fn full_disk_fails_cleanly_and_recovers() {
         return;
     };
     let server = Server::start();
-    server.fixed("/small.xml", rss("Small", &items(10, "s")), "application/rss+xml");
+    server.fixed(
+        "/small.xml",
+        rss("Small", &items(10, "s")),
+        "application/rss+xml",
+    );
     // About 4 MB of feed, more stored: cannot fit in the 4 MB filesystem.
-    server.fixed("/big.xml", rss("Big", &items(4000, "b")), "application/rss+xml");
+    server.fixed(
+        "/big.xml",
+        rss("Big", &items(4000, "b")),
+        "application/rss+xml",
+    );
     let sb = sandbox_in(&fs.path());
     sb.subscribe(&[server.url("/small.xml")]);
     sb.ok(&["poll", "--no-enrich"]);
@@ -269,7 +313,10 @@ fn full_disk_fails_cleanly_and_recovers() {
     let out = sb.run(&["poll", "--no-enrich"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     println!("poll on a full disk: {} / {stderr}", out.status);
-    assert!(!stderr.contains("panicked"), "no panic on a full disk: {stderr}");
+    assert!(
+        !stderr.contains("panicked"),
+        "no panic on a full disk: {stderr}"
+    );
     assert!(
         stderr.to_lowercase().contains("full"),
         "the disk-full cause is reported: {stderr}"
@@ -278,13 +325,23 @@ fn full_disk_fails_cleanly_and_recovers() {
     let conn = sb.sql();
     assert_eq!(integrity(&conn), "ok", "integrity after disk full");
     let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
-    assert_eq!(count("SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url LIKE '%small.xml'"), 10);
     assert_eq!(
-        count("SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url LIKE '%big.xml'") % 4000,
+        count(
+            "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url LIKE '%small.xml'"
+        ),
+        10
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url LIKE '%big.xml'"
+        ) % 4000,
         0,
         "the big feed is stored all or nothing"
     );
-    assert_eq!(count("SELECT count(*) FROM articles WHERE bookmarked = 1"), 1);
+    assert_eq!(
+        count("SELECT count(*) FROM articles WHERE bookmarked = 1"),
+        1
+    );
     assert_eq!(count("SELECT count(*) FROM article_tags"), 1);
     assert_eq!(count("SELECT count(*) FROM articles WHERE read = 1"), 1);
     drop(conn);
@@ -293,10 +350,18 @@ fn full_disk_fails_cleanly_and_recovers() {
 
     // Replace the big feed with a small one: after the disk-full failure the
     // database still accepts writes.
-    server.fixed("/big.xml", rss("Big", &items(5, "b2")), "application/rss+xml");
+    server.fixed(
+        "/big.xml",
+        rss("Big", &items(5, "b2")),
+        "application/rss+xml",
+    );
     let feed_id = sb.count("SELECT id FROM feeds WHERE url LIKE '%big.xml'");
     let out = sb.run(&["poll", "--no-enrich", "--feed", &feed_id.to_string()]);
-    assert!(out.status.success(), "poll after disk full: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "poll after disk full: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(sb.count("SELECT count(*) FROM articles") >= 15);
     assert_eq!(integrity(&sb.sql()), "ok");
 }

@@ -73,14 +73,26 @@ fn long_run_memory_flat_db_grows_only_with_content_prune_keeps_marked() {
     // A feed that never changes, polled by the measured CLI runs too.
     server.fixed(
         "/static.xml",
-        rss("Static", &[Item { guid: "st".into(), title: "static".into(), link: "http://example.com/st".into(), body: "x".into() }]),
+        rss(
+            "Static",
+            &[Item {
+                guid: "st".into(),
+                title: "static".into(),
+                link: "http://example.com/st".into(),
+                body: "x".into(),
+            }],
+        ),
         "application/rss+xml",
     );
     let sb = Sandbox::new();
     let store = Store::open(&sb.db).expect("open store");
     for f in 0..FEEDS {
         store
-            .add_feed(&server.url(&format!("/s{f}.xml")), &FeedSettings::default(), &[])
+            .add_feed(
+                &server.url(&format!("/s{f}.xml")),
+                &FeedSettings::default(),
+                &[],
+            )
             .expect("add feed");
     }
     let static_id = store
@@ -156,7 +168,9 @@ fn long_run_memory_flat_db_grows_only_with_content_prune_keeps_marked() {
         .map(|f| WINDOW + (server.hits(&format!("/s{f}.xml")) - 1) / 2)
         .sum::<usize>()
         + 1;
-    let total = store.count_articles(&ArticleFilter::default()).expect("count");
+    let total = store
+        .count_articles(&ArticleFilter::default())
+        .expect("count");
     println!("soak: {total} articles stored, {} bytes", sb.db_bytes());
     assert!(
         (total as usize).abs_diff(expected) <= 1,
@@ -167,9 +181,7 @@ fn long_run_memory_flat_db_grows_only_with_content_prune_keeps_marked() {
 
     // Pruning keeps marked articles.
     let oldest: Vec<ArticleId> = {
-        let mut all = store
-            .articles(&ArticleFilter::default())
-            .expect("articles");
+        let mut all = store.articles(&ArticleFilter::default()).expect("articles");
         all.sort_by_key(|a| a.published);
         all.iter().take(20).map(|a| a.id).collect()
     };
@@ -195,7 +207,9 @@ fn long_run_memory_flat_db_grows_only_with_content_prune_keeps_marked() {
             id.0
         );
     }
-    let left = store.count_articles(&ArticleFilter::default()).expect("count");
+    let left = store
+        .count_articles(&ArticleFilter::default())
+        .expect("count");
     assert!(
         left as usize <= FEEDS * WINDOW + 1 + oldest.len(),
         "prune left {left} articles"

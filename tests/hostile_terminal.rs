@@ -108,8 +108,8 @@ fn check_json(label: &str, out: &std::process::Output) -> serde_json::Value {
     // Raw bytes: JSON escapes control characters, so this is the printable
     // form; the decoded strings are checked below.
     assert_terminal_clean(&format!("{label} raw"), &out.stdout, false);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{label}: not JSON: {e}"));
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{label}: not JSON: {e}"));
     let mut strings = Vec::new();
     json_strings(&v, &mut strings);
     for s in &strings {
@@ -176,7 +176,10 @@ fn hostile_text_never_reaches_the_terminal() {
             &format!("show {id} --width 80"),
             &sb.run(&["show", &id, "--width", "80"]),
         );
-        let v = check_json(&format!("show {id} --json"), &sb.run(&["show", &id, "--json"]));
+        let v = check_json(
+            &format!("show {id} --json"),
+            &sb.run(&["show", &id, "--json"]),
+        );
         let text = v["text"].as_str().expect("show --json has text");
         // The visible words around the stripped sequences are kept.
         assert!(
@@ -194,7 +197,9 @@ fn render_of_hostile_stdin_is_clean() {
         input.push_str(&evil(&format!("سطر {n} line")));
         input.push('\n');
     }
-    input.push_str("\u{1b}P1;2|payload-dcs\u{1b}\\ \u{1b}[38;5;196mred\u{1b}[0m مرحبا \u{202e}abc\n");
+    input.push_str(
+        "\u{1b}P1;2|payload-dcs\u{1b}\\ \u{1b}[38;5;196mred\u{1b}[0m مرحبا \u{202e}abc\n",
+    );
     for bidi in ["app", "terminal", "off"] {
         for dir in ["auto", "rtl", "ltr"] {
             let mut child = sb

@@ -93,8 +93,15 @@ fn hostile_links_are_never_clickable_nor_executed() {
                 && let Some((num, url)) = rest.split_once("] ")
                 && num.chars().all(|c| c.is_ascii_digit())
             {
-                assert!(is_http(url), "article {id}: non-http link listed: {url:.200}");
-                assert!(url.len() <= MAX_LINK, "article {id}: {} byte link listed", url.len());
+                assert!(
+                    is_http(url),
+                    "article {id}: non-http link listed: {url:.200}"
+                );
+                assert!(
+                    url.len() <= MAX_LINK,
+                    "article {id}: {} byte link listed",
+                    url.len()
+                );
             }
         }
         assert!(

@@ -129,7 +129,10 @@ fn hostile_documents_fail_alone_in_bounded_time_and_memory() {
     server.fixed("/deep.xml", deep(100_000), "application/rss+xml");
     server.fixed("/huge.xml", fifty_mb(), "application/rss+xml");
     let bomb = gzip_bomb();
-    println!("gzip bomb: {} bytes on the wire, 1 GiB inflated", bomb.len());
+    println!(
+        "gzip bomb: {} bytes on the wire, 1 GiB inflated",
+        bomb.len()
+    );
     server.route("/bomb.xml", move |_| Reply::Full {
         status: 200,
         headers: vec![
@@ -150,7 +153,11 @@ fn hostile_documents_fail_alone_in_bounded_time_and_memory() {
         chunk: b"<".to_vec(),
         every: Duration::from_millis(500),
     });
-    server.fixed("/utf8.xml", invalid_utf8(), "application/rss+xml; charset=utf-8");
+    server.fixed(
+        "/utf8.xml",
+        invalid_utf8(),
+        "application/rss+xml; charset=utf-8",
+    );
 
     let paths = [
         "/good.xml",
@@ -174,7 +181,10 @@ fn hostile_documents_fail_alone_in_bounded_time_and_memory() {
         rss_kib / 1024
     );
     assert!(out.status.success(), "poll ran: {stderr}");
-    assert!(took < TIME_BOUND, "poll took {took:?} (bound {TIME_BOUND:?})");
+    assert!(
+        took < TIME_BOUND,
+        "poll took {took:?} (bound {TIME_BOUND:?})"
+    );
     assert!(
         rss_kib < RSS_BOUND_KIB,
         "peak RSS {} MiB over the {} MiB bound",
@@ -232,10 +242,15 @@ fn hostile_documents_fail_alone_in_bounded_time_and_memory() {
     // with a reason; never a crash, never invalid text in the store.
     let list = sb.list_json(&[]);
     if error_of("/utf8.xml").is_none() {
-        assert_eq!(articles_of("/utf8.xml"), 1, "the invalid-UTF-8 item is stored");
+        assert_eq!(
+            articles_of("/utf8.xml"),
+            1,
+            "the invalid-UTF-8 item is stored"
+        );
         assert!(
-            list.iter()
-                .any(|a| a["title"].as_str().is_some_and(|t| t.contains("utf8 title"))),
+            list.iter().any(|a| a["title"]
+                .as_str()
+                .is_some_and(|t| t.contains("utf8 title"))),
             "the invalid-UTF-8 title is readable"
         );
     }
@@ -255,7 +270,9 @@ fn hostile_documents_fail_alone_in_bounded_time_and_memory() {
         p.push(suffix);
         if let Ok(bytes) = std::fs::read(&p) {
             assert!(
-                !bytes.windows(secret_marker.len()).any(|w| w == secret_marker.as_bytes()),
+                !bytes
+                    .windows(secret_marker.len())
+                    .any(|w| w == secret_marker.as_bytes()),
                 "the XXE secret reached {p:?}"
             );
         }
@@ -329,5 +346,9 @@ fn changing_guids_do_not_duplicate_nor_lose_state() {
         let tagged = sb.list_json(&["--tag", "keep"]);
         assert_eq!(tagged.len(), 1, "round {round}: tag kept");
     }
-    assert_eq!(server.hits("/rotating.xml"), 4, "every poll fetched the feed");
+    assert_eq!(
+        server.hits("/rotating.xml"),
+        4,
+        "every poll fetched the feed"
+    );
 }

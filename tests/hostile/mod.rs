@@ -4,6 +4,7 @@
 //! builders and the "nothing control-like reached the terminal" check.
 #![allow(dead_code)] // each test file uses a different subset
 
+pub mod fuzz;
 pub mod server;
 
 use std::path::{Path, PathBuf};
@@ -96,7 +97,8 @@ impl Sandbox {
     /// Opens the database directly (read side of the assertions).
     pub fn sql(&self) -> rusqlite::Connection {
         let c = rusqlite::Connection::open(&self.db).expect("open db with rusqlite");
-        c.busy_timeout(Duration::from_secs(10)).expect("busy timeout");
+        c.busy_timeout(Duration::from_secs(10))
+            .expect("busy timeout");
         c
     }
 
@@ -171,8 +173,8 @@ pub fn hostile_chars(s: &str, allow_tab: bool, bidi: bool) -> Vec<String> {
 /// Asserts raw terminal output holds nothing control-like (invalid UTF-8
 /// counts as hostile too: a raw 0x9b byte is a C1 CSI for some terminals).
 pub fn assert_terminal_clean(label: &str, bytes: &[u8], bidi: bool) {
-    let s = std::str::from_utf8(bytes)
-        .unwrap_or_else(|e| panic!("{label}: output is not UTF-8 ({e})"));
+    let s =
+        std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{label}: output is not UTF-8 ({e})"));
     let bad = hostile_chars(s, false, bidi);
     assert!(
         bad.is_empty(),

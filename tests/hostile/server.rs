@@ -73,11 +73,7 @@ impl Server {
                 thread::spawn(move || serve(conn, &r, &s));
             }
         });
-        Server {
-            port,
-            routes,
-            stop,
-        }
+        Server { port, routes, stop }
     }
 
     /// Full URL of a path on this server.
