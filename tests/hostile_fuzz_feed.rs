@@ -98,7 +98,7 @@ fn fuzz_parse_feed_arbitrary_bytes() {
             v
         }),
     ];
-    runner("hostile_fuzz_parse_bytes", 1500)
+    runner("hostile_fuzz_parse_bytes", 3000)
         .run(&strategy, |bytes| {
             tried.fetch_add(1, Ordering::Relaxed);
             if let Ok(feed) = parse_feed(&bytes, Some("application/xml"), URL) {
@@ -204,7 +204,7 @@ fn fuzz_parse_feed_mutated_valid_feeds() {
             Some("text/html; charset=utf-16"),
         ]),
     );
-    runner("hostile_fuzz_parse_mutated", 3000)
+    runner("hostile_fuzz_parse_mutated", 10000)
         .run(&strategy, |(seed, muts, ctype)| {
             tried.fetch_add(1, Ordering::Relaxed);
             let bytes = apply(SEEDS[seed], &muts);
@@ -215,7 +215,7 @@ fn fuzz_parse_feed_mutated_valid_feeds() {
                 }
                 Err(e) => {
                     let msg = e.to_string();
-                    let bad = hostile_chars(&msg, false, true);
+                    let bad = hostile_chars(&msg, false, false);
                     prop_assert!(bad.is_empty(), "error message {:?} holds {:?}", msg, bad);
                 }
             }
@@ -252,7 +252,7 @@ fn hostile_html() -> impl Strategy<Value = String> {
 #[test]
 fn fuzz_html_to_clean_text() {
     let tried = AtomicUsize::new(0);
-    runner("hostile_fuzz_html", 3000)
+    runner("hostile_fuzz_html", 5000)
         .run(&hostile_html(), |html| {
             tried.fetch_add(1, Ordering::Relaxed);
             for base in [None, Some("http://example.com/dir/page.html")] {

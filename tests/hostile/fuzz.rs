@@ -80,7 +80,6 @@ pub fn runner(name: &str, cases: u32) -> TestRunner {
     TestRunner::new(Config {
         cases,
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct(path))),
-        source_file: Some(path),
         ..Config::default()
     })
 }
