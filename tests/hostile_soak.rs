@@ -114,7 +114,7 @@ fn long_run_memory_flat_db_grows_only_with_content_prune_keeps_marked() {
     let mut pages_before = page_count(&sb.db);
     for cycle in 0..cycles {
         let report = poll(&store, &opts, &|_| {}).expect("poll cycle");
-        assert!(report.failures_is_empty(), "cycle {cycle}: feeds failed");
+        assert!(report.failed.is_empty(), "cycle {cycle}: feeds failed");
         let pages = page_count(&sb.db);
         // Hits are numbered from 0; cycle c is hit c; odd hits repeat the
         // previous window.
