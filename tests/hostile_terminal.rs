@@ -223,7 +223,9 @@ fn render_of_hostile_stdin_is_clean() {
                 String::from_utf8_lossy(&out.stderr)
             );
             assert!(
-                String::from_utf8_lossy(&out.stdout).contains("end"),
+                // (after U+202E the app's bidi reverses the rest, so "end"
+                // may show as "dne": the override is applied, not printed)
+                String::from_utf8_lossy(&out.stdout).contains("line"),
                 "{label}: visible text kept"
             );
             // In terminal mode the terminal does the bidi, so marks may stay.
