@@ -106,15 +106,15 @@ fn kill_9_during_poll_never_corrupts_nor_loses_state() {
         sb.ok(&["tag", &id.to_string(), "survivor", "خبر-مهم"]);
     }
 
-    // The kill loop: a random point in [0, the time of a full poll], ≥ MIN_KILLS
+    // The kill loop: a random point in [0, 0.8 × the time of a full poll], ≥ MIN_KILLS
     // kills, at most ~40 s.
-    let window = (full_poll.as_millis() as u64).max(50);
+    let window = (full_poll.as_millis() as u64 * 8 / 10).max(50);
     let mut kills = 0;
     let mut finished = 0;
     let loop_start = Instant::now();
     while kills < MIN_KILLS || (loop_start.elapsed() < Duration::from_secs(5) && kills < 80) {
         assert!(
-            loop_start.elapsed() < Duration::from_secs(50),
+            loop_start.elapsed() < Duration::from_secs(90),
             "kill loop too slow: {kills} kills in {:?}",
             loop_start.elapsed()
         );
