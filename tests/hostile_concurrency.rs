@@ -22,7 +22,7 @@ use hostile::{Item, Sandbox, rss};
 
 const FEEDS: usize = 20;
 const ITEMS: usize = 15;
-const WRITES_PER_KIND: usize = 60;
+const WRITES_PER_KIND: usize = 100;
 
 #[test]
 fn poll_and_cli_writers_at_once_lose_nothing() {
