@@ -146,6 +146,30 @@ fn refuses_another_programs_sqlite_database() {
 }
 
 #[test]
+fn refuses_a_newer_schema_without_touching_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA user_version = 999;").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    match Store::open(&path) {
+        Err(e @ StoreError::NewerSchema { .. }) => {
+            let msg = e.to_string();
+            assert!(msg.contains("future.db") && msg.contains("999"), "{msg}");
+        }
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("opened a database from the future"),
+    }
+    assert!(
+        std::fs::read(&path).unwrap() == before,
+        "the file was changed"
+    );
+}
+
+#[test]
 fn same_guid_updates_in_place_and_keeps_flags() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());

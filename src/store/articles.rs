@@ -224,8 +224,9 @@ fn filter_clause(f: &ArticleFilter) -> Option<(String, Vec<Value>)> {
               OR a.feed_id IN (SELECT ft.feed_id FROM feed_tags ft JOIN tags t
                        ON t.id = ft.tag_id WHERE t.name = ?))",
         );
-        params.push(Value::Text(tag.trim().to_string()));
-        params.push(Value::Text(tag.trim().to_string()));
+        let tag = clean_tag(tag).unwrap_or_default();
+        params.push(Value::Text(tag.clone()));
+        params.push(Value::Text(tag));
     }
     if let Some(q) = f.search.as_deref().filter(|q| !q.trim().is_empty()) {
         let m = fts_query(q)?;

@@ -45,21 +45,24 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.write(|tx| {
             require_article(tx, id)?;
-            tx.execute("DELETE FROM entities WHERE article_id = ?1", [id.0])?;
-            let mut stmt = tx.prepare_cached(
-                "INSERT INTO entities(article_id, key, display, kind, count)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT(article_id, key, kind) DO UPDATE SET count = count + excluded.count,
-                 display = CASE WHEN length(excluded.display) > length(display)
-                           THEN excluded.display ELSE display END",
-            )?;
-            for e in entities {
-                stmt.execute(params![id.0, e.key, e.display, e.kind.as_str(), e.count])?;
+            write_entities(tx, id, version, entities)
+        })
+    }
+
+    /// [`Store::save_enrichment`] for a whole batch in one transaction, so
+    /// enriching thousands of articles costs few commits. Articles deleted
+    /// since they were read (pruned, feed removed) are skipped.
+    pub fn save_enrichment_batch(
+        &self,
+        version: i64,
+        batch: &[(ArticleId, Vec<Entity>)],
+    ) -> Result<(), StoreError> {
+        self.write(|tx| {
+            for (id, entities) in batch {
+                if require_article(tx, *id).is_ok() {
+                    write_entities(tx, *id, version, entities)?;
+                }
             }
-            tx.execute(
-                "UPDATE articles SET enriched = ?2 WHERE id = ?1",
-                params![id.0, version],
-            )?;
             Ok(())
         })
     }
@@ -122,4 +125,29 @@ impl Store {
             Ok(rows)
         })
     }
+}
+
+/// Replaces one article's entities and sets its enrichment marker.
+fn write_entities(
+    tx: &rusqlite::Connection,
+    id: ArticleId,
+    version: i64,
+    entities: &[Entity],
+) -> Result<(), super::error::Fail> {
+    tx.execute("DELETE FROM entities WHERE article_id = ?1", [id.0])?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO entities(article_id, key, display, kind, count)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT(article_id, key, kind) DO UPDATE SET count = count + excluded.count,
+         display = CASE WHEN length(excluded.display) > length(display)
+                   THEN excluded.display ELSE display END",
+    )?;
+    for e in entities {
+        stmt.execute(params![id.0, e.key, e.display, e.kind.as_str(), e.count])?;
+    }
+    tx.execute(
+        "UPDATE articles SET enriched = ?2 WHERE id = ?1",
+        params![id.0, version],
+    )?;
+    Ok(())
 }

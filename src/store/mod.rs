@@ -20,6 +20,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
 
 use error::Fail;
 pub use error::StoreError;
@@ -41,7 +42,7 @@ pub struct Store {
 }
 
 /// Per-feed settings chosen by the user.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedSettings {
     /// Force a direction for this feed's articles, or detect it.
     pub direction: DirectionSetting,
@@ -52,7 +53,7 @@ pub struct FeedSettings {
 }
 
 /// A subscribed feed with its poll state and article counts.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Feed {
     /// Row id.
     pub id: FeedId,
@@ -108,7 +109,7 @@ pub struct FeedUpdate {
 }
 
 /// What [`Store::apply_feed_update`] did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct UpdateStats {
     /// Articles seen for the first time.
     pub new: usize,
@@ -148,7 +149,7 @@ pub struct ArticleFilter {
 }
 
 /// One row of an article list.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleSummary {
     /// Row id.
     pub id: ArticleId,
@@ -173,7 +174,7 @@ pub struct ArticleSummary {
 }
 
 /// A whole article, for the reader view.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Article {
     /// The list fields.
     pub summary: ArticleSummary,
@@ -273,8 +274,7 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                | OpenFlags::SQLITE_OPEN_URI,
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(sql_err)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sql_err)?;

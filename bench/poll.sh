@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Poll benchmark: N feeds x 100 items (half Arabic) served by nginx on
+# loopback; akhbar cold / warm poll and `list --unread --count`, and the
+# same with newsboat when it is installed. Prints figures and ratios.
+#
+#   bench/poll.sh            # 200 feeds (20,000 articles)
+#   bench/poll.sh 1000       # 1,000 feeds (100,000 articles)
+#
+# Needs: nginx, python3; newsboat optional (apt-get install nginx newsboat).
+set -euo pipefail
+N=${1:-200}
+PORT=${BENCH_PORT:-8088}
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+work=$(mktemp -d /tmp/akhbar-bench.XXXXXX)
+trap 'kill $(cat "$work/nginx.pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+command -v nginx >/dev/null || { echo "nginx is needed: apt-get install -y nginx" >&2; exit 1; }
+cargo build --release --quiet --manifest-path "$top/Cargo.toml"
+AKHBAR="$top/target/release/akhbar"
+
+echo "generating $N feeds x 100 items..."
+BENCH_BASE="http://127.0.0.1:$PORT" python3 "$here/gen_feeds.py" "$work/www" "$N" 100
+du -sh "$work/www/feeds" | awk '{print "feeds on disk: " $1}'
+
+mkdir -p "$work/nginx"
+cat > "$work/nginx.conf" <<NGINX
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx;
+  proxy_temp_path $work/nginx;
+  fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx;
+  scgi_temp_path $work/nginx;
+  types { application/rss+xml xml; }
+  server {
+    listen 127.0.0.1:$PORT;
+    root $work/www;
+    etag on;
+    keepalive_requests 10000;
+  }
+}
+NGINX
+nginx -c "$work/nginx.conf" -e "$work/nginx/error.log" -g "user root;" 2>/dev/null || nginx -c "$work/nginx.conf" -e "$work/nginx/error.log"
+sleep 0.5
+
+# run LABEL CMD...: prints wall seconds and peak RSS (MB); sets LAST_S / LAST_MB.
+run() {
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { echo "$label failed:"; tail -5 "$work/err"; exit 1; }
+  read -r LAST_S kb < "$work/time"
+  LAST_MB=$(( kb / 1024 ))
+  printf '%-42s %8.2f s %6d MB\n' "$label" "$LAST_S" "$LAST_MB"
+}
+
+export AKHBAR_DB="$work/akhbar.db"
+"$AKHBAR" import "$work/www/urls" >/dev/null
+run "akhbar poll --no-enrich (cold)" "$AKHBAR" poll --no-enrich --jobs 8 --per-host 8
+a_cold=$LAST_S; a_cold_mb=$LAST_MB
+tail -1 "$work/err"
+run "akhbar poll --no-enrich (warm, all 304)" "$AKHBAR" poll --no-enrich --jobs 8 --per-host 8
+a_warm=$LAST_S
+run "akhbar list --unread --count" "$AKHBAR" list --unread --count
+a_count=$LAST_S
+echo "  unread: $(cat "$work/out")"
+run "akhbar enrich (after the cold poll)" "$AKHBAR" enrich
+export AKHBAR_DB="$work/akhbar-full.db"
+"$AKHBAR" import "$work/www/urls" >/dev/null
+run "akhbar poll (cold, with enrichment)" "$AKHBAR" poll --jobs 8 --per-host 8
+a_full=$LAST_S
+ls -la "$work/akhbar.db" | awk '{printf "database size: %.1f MB\n", $5/1048576}'
+
+if command -v newsboat >/dev/null; then
+  mkdir -p "$work/nb"
+  printf 'reload-threads 8\nshow-read-feeds yes\n' > "$work/nb/config"
+  NB=(newsboat -u "$work/www/urls" -c "$work/nb/cache.db" -C "$work/nb/config")
+  run "newsboat -x reload (cold)" "${NB[@]}" -x reload
+  n_cold=$LAST_S; n_cold_mb=$LAST_MB
+  run "newsboat -x reload (warm)" "${NB[@]}" -x reload
+  n_warm=$LAST_S
+  run "newsboat -x print-unread" "${NB[@]}" -x print-unread
+  n_count=$LAST_S
+  echo "  newsboat: $(head -1 "$work/out")"
+  python3 - "$a_cold" "$n_cold" "$a_warm" "$n_warm" "$a_count" "$n_count" "$a_cold_mb" "$n_cold_mb" <<'PY'
+import sys
+ac, nc, aw, nw, an, nn, am, nm = map(float, sys.argv[1:])
+r = lambda a, b: f"1/{b / a:.0f}" if a > 0 else "inf"
+print(f"ratios akhbar/newsboat: cold {r(ac, nc)} (target <= 1/5), warm {r(aw, nw)} (<= 1/20), "
+      f"count {r(an, nn)} (<= 1/20), peak memory {am:.0f} MB vs {nm:.0f} MB")
+PY
+else
+  echo "newsboat not installed: no comparison (apt-get install -y newsboat)"
+fi

@@ -1,0 +1,133 @@
+//! The terminal reader: app state and actions ([`app`]), one module per
+//! pane ([`panes`]), drawing ([`view`]), keys ([`keymap`]), colours
+//! ([`theme`]), prompts, background workers and terminal handling.
+//!
+//! The event loop waits on terminal input with a short timeout, applies
+//! worker reports from a channel, starts requested background work, and
+//! redraws only when something changed. It never waits for the network.
+
+pub mod app;
+pub mod external;
+pub mod keymap;
+pub mod panes;
+pub mod prompt;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+pub mod worker;
+
+use std::io;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::config::Config;
+use crate::store::Store;
+use crate::text::layout::BidiMode;
+use app::{App, Effect};
+use theme::Theme;
+use worker::WorkerMsg;
+
+/// How long the loop waits for input before it looks at workers and signals.
+const TICK: Duration = Duration::from_millis(50);
+
+/// Opens the reader on the store at `store_path` and runs it until the
+/// user quits or a SIGTERM/SIGHUP/SIGINT arrives. The first frame is drawn
+/// from the store alone; polling and enrichment run in the background.
+pub fn run(store_path: &Path, config: &Config) -> anyhow::Result<()> {
+    let config_dir = crate::config::config_dir().ok();
+    let theme = Theme::load(&config.theme, config_dir.as_deref())?;
+    let store = Store::open(store_path)?;
+    let mut app = App::new(store, config.clone(), theme)?;
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+
+    let _guard = terminal::enter(config.bidi == BidiMode::App)?;
+    let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    term.clear()?;
+    term.draw(|f| view::draw(f, &mut app))?;
+
+    let (tx, rx) = mpsc::channel();
+    app.start_enrichment();
+    event_loop(&mut term, &mut app, &stop, &tx, &rx)
+}
+
+fn event_loop(
+    term: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    stop: &AtomicBool,
+    tx: &Sender<WorkerMsg>,
+    rx: &Receiver<WorkerMsg>,
+) -> anyhow::Result<()> {
+    let refresh = Duration::from_secs(u64::from(app.config.refresh_minutes) * 60);
+    let mut last_refresh = Instant::now();
+    let mut dirty = false;
+    while !app.quit && !stop.load(Ordering::SeqCst) {
+        for effect in std::mem::take(&mut app.effects) {
+            dirty = true;
+            match effect {
+                Effect::Poll { feed, force } => {
+                    last_refresh = Instant::now();
+                    worker::spawn_poll(
+                        app.store_path.clone(),
+                        &app.config,
+                        feed,
+                        force,
+                        tx.clone(),
+                    );
+                }
+                Effect::Enrich => worker::spawn_enrich(app.store_path.clone(), tx.clone()),
+                Effect::OpenUrl(url) => {
+                    if let Err(e) = external::open_url(&app.config, &url) {
+                        app.error(format!("cannot start the browser: {e}"));
+                    }
+                }
+                Effect::Copy(text) => {
+                    if let Err(e) = external::copy(&mut io::stdout(), &text) {
+                        app.error(format!("cannot copy: {e}"));
+                    }
+                }
+            }
+        }
+        while let Ok(msg) = rx.try_recv() {
+            app.on_worker(msg);
+            dirty = true;
+        }
+        if !refresh.is_zero() && last_refresh.elapsed() >= refresh && app.poll_progress.is_none() {
+            last_refresh = Instant::now();
+            if !app.feeds.no_feeds() {
+                app.poll_progress = Some((0, 0));
+                app.effects.push(Effect::Poll {
+                    feed: None,
+                    force: false,
+                });
+            }
+        }
+        if dirty {
+            term.draw(|f| view::draw(f, app))?;
+            dirty = false;
+        }
+        if event::poll(TICK)? {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+                Event::Mouse(m) => app.handle_mouse(m),
+                _ => {}
+            }
+            dirty = true;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,283 @@
+//! The article list: date, feed, title and markers of the articles of the
+//! selected feed, tag, search or entity. Only a window of rows around the
+//! visible page is read from the store (the store may hold 100,000
+//! articles; the first frame must not wait for all of them).
+
+use chrono::{DateTime, Datelike, Local, Utc};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Cursor, block, cell_text, highlight, inner, selection_style};
+use crate::model::{ArticleId, Direction, DirectionSetting};
+use crate::store::{ArticleFilter, ArticleSummary, Store, StoreError};
+use crate::text::layout::LayoutOptions;
+use crate::ui::panes::feeds::FeedsPane;
+use crate::ui::theme::Theme;
+
+/// Rows read from the store at once.
+pub const PAGE: usize = 200;
+
+/// Most articles listed for an entity.
+pub const MENTIONS_LIMIT: usize = 1000;
+
+/// Where the listed articles come from.
+#[derive(Debug, Clone)]
+pub enum ListSource {
+    /// A store filter (feed, tag, unread, bookmarked, search).
+    Filter(ArticleFilter),
+    /// Every article that mentions an entity.
+    Mentions {
+        /// The entity's normalised key.
+        key: String,
+    },
+}
+
+/// State of the article list.
+#[derive(Debug, Clone)]
+pub struct ArticlesPane {
+    /// What is listed.
+    pub source: ListSource,
+    /// What the pane title says about the source (raw text: sanitised when drawn).
+    pub title: String,
+    /// Number of articles in the source.
+    pub total: usize,
+    /// Selection and scroll, as indexes into the whole list.
+    pub cursor: Cursor,
+    /// Index of `rows[0]` in the whole list.
+    window_start: usize,
+    /// The rows read so far.
+    rows: Vec<ArticleSummary>,
+    /// Rows visible at the last draw.
+    pub height: usize,
+}
+
+impl ArticlesPane {
+    /// Lists a source: counts it and reads the first page.
+    pub fn open(
+        store: &Store,
+        source: ListSource,
+        title: String,
+    ) -> Result<ArticlesPane, StoreError> {
+        let mut pane = ArticlesPane {
+            source,
+            title,
+            total: 0,
+            cursor: Cursor::default(),
+            window_start: 0,
+            rows: Vec::new(),
+            height: 20,
+        };
+        pane.reload(store)?;
+        Ok(pane)
+    }
+
+    /// Re-reads the count and the window (after a poll, a search, a change
+    /// of read state), keeping the selected article selected when it is
+    /// still within reach.
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        let selected_id = self.selected().map(|a| a.id);
+        match &self.source {
+            ListSource::Filter(f) => {
+                self.total = usize::try_from(store.count_articles(f)?).unwrap_or(usize::MAX);
+                self.cursor.move_by(0, self.total);
+                self.load_window(store, self.cursor.offset.saturating_sub(PAGE / 4))?;
+            }
+            ListSource::Mentions { key } => {
+                self.rows = store.articles_mentioning(key, MENTIONS_LIMIT)?;
+                self.window_start = 0;
+                self.total = self.rows.len();
+                self.cursor.move_by(0, self.total);
+            }
+        }
+        if let Some(id) = selected_id
+            && let Some(pos) = self.rows.iter().position(|a| a.id == id)
+        {
+            self.cursor.selected = self.window_start + pos;
+        }
+        Ok(())
+    }
+
+    fn load_window(&mut self, store: &Store, start: usize) -> Result<(), StoreError> {
+        if let ListSource::Filter(f) = &self.source {
+            let filter = ArticleFilter {
+                limit: Some(PAGE),
+                offset: start,
+                ..f.clone()
+            };
+            self.rows = store.articles(&filter)?;
+            self.window_start = start;
+        }
+        Ok(())
+    }
+
+    /// Makes sure the rows around the selection (the visible page) are read.
+    pub fn ensure_loaded(&mut self, store: &Store) -> Result<(), StoreError> {
+        let offset = self.cursor.scroll_into_view(self.height);
+        let need_end = (offset + self.height).min(self.total);
+        let have_end = self.window_start + self.rows.len();
+        if offset < self.window_start || need_end > have_end {
+            let start = offset.saturating_sub(PAGE / 4);
+            self.load_window(store, start)?;
+        }
+        Ok(())
+    }
+
+    /// The row at an index of the whole list, when it is read.
+    pub fn get(&self, index: usize) -> Option<&ArticleSummary> {
+        index
+            .checked_sub(self.window_start)
+            .and_then(|i| self.rows.get(i))
+    }
+
+    /// The selected article.
+    pub fn selected(&self) -> Option<&ArticleSummary> {
+        self.get(self.cursor.selected)
+    }
+
+    /// Changes a listed article in place (after the store was updated).
+    pub fn update(&mut self, id: ArticleId, change: impl Fn(&mut ArticleSummary)) {
+        if let Some(a) = self.rows.iter_mut().find(|a| a.id == id) {
+            change(a);
+        }
+    }
+
+    /// Index of the next (or previous) unread article after the selection,
+    /// reading further pages as needed, up to `PAGE * 25` rows away.
+    pub fn find_unread(
+        &mut self,
+        store: &Store,
+        forward: bool,
+    ) -> Result<Option<usize>, StoreError> {
+        let mut index = self.cursor.selected;
+        for _ in 0..PAGE * 25 {
+            index = if forward {
+                index + 1
+            } else {
+                match index.checked_sub(1) {
+                    Some(i) => i,
+                    None => return Ok(None),
+                }
+            };
+            if index >= self.total {
+                return Ok(None);
+            }
+            if self.get(index).is_none() {
+                let start = if forward {
+                    index
+                } else {
+                    index.saturating_sub(PAGE - 1)
+                };
+                self.load_window(store, start)?;
+            }
+            match self.get(index) {
+                Some(a) if !a.read => return Ok(Some(index)),
+                Some(_) => {}
+                None => return Ok(None),
+            }
+        }
+        Ok(None)
+    }
+
+    /// Draws the pane.
+    pub fn draw(
+        &mut self,
+        f: &mut Frame,
+        area: Rect,
+        focused: bool,
+        theme: &Theme,
+        opts: &LayoutOptions,
+        feeds: &FeedsPane,
+    ) {
+        let title = format!(
+            "{} ({})",
+            crate::text::sanitize::for_terminal(&self.title),
+            self.total
+        );
+        let title = super::cell_text(&title, (area.width as usize).saturating_sub(6), opts);
+        f.render_widget(block(title.trim_end().to_owned(), focused, theme), area);
+        let area = inner(area);
+        self.height = area.height as usize;
+        let width = area.width as usize;
+        let offset = self.cursor.scroll_into_view(self.height);
+        if self.total == 0 {
+            let hint = if feeds.no_feeds() {
+                "No feeds yet: press a to add one."
+            } else {
+                "No articles here."
+            };
+            f.render_widget(Paragraph::new(Span::styled(hint, theme.hint)), area);
+            return;
+        }
+        // Columns: markers (3), date (6 + 1), feed (a fifth, 8..18), title.
+        let feed_width = (width / 5).clamp(8, 18);
+        let show_feed = width >= 40;
+        let title_width = width.saturating_sub(3 + 7 + if show_feed { feed_width + 1 } else { 0 });
+        let now = Local::now();
+        let lines: Vec<Line> = (offset..(offset + self.height).min(self.total))
+            .map(|i| match self.get(i) {
+                Some(a) => {
+                    let unread = if a.read { " " } else { "●" };
+                    let bookmark = if a.bookmarked { "★ " } else { "  " };
+                    let style = if a.read { theme.read } else { theme.unread };
+                    let feed_dir = feeds.info.get(&a.feed_id).map(|i| i.direction);
+                    let title_dir = match feed_dir {
+                        Some(d) if d != DirectionSetting::Auto => d,
+                        _ => match a.direction {
+                            Direction::Rtl => DirectionSetting::Rtl,
+                            Direction::Ltr => DirectionSetting::Auto,
+                        },
+                    };
+                    let mut spans = vec![
+                        Span::styled(unread, theme.marker),
+                        Span::styled(bookmark, theme.marker),
+                        Span::styled(format!("{:<6} ", short_date(a.published, now)), theme.date),
+                    ];
+                    if show_feed {
+                        let feed_opts = LayoutOptions {
+                            direction: feed_dir.unwrap_or_default(),
+                            ..*opts
+                        };
+                        spans.push(Span::styled(
+                            cell_text(&a.feed_title, feed_width, &feed_opts),
+                            theme.feed,
+                        ));
+                        spans.push(Span::raw(" "));
+                    }
+                    let title_opts = LayoutOptions {
+                        direction: title_dir,
+                        ..*opts
+                    };
+                    spans.push(Span::styled(
+                        cell_text(&a.title, title_width, &title_opts),
+                        style,
+                    ));
+                    let line = Line::from(spans);
+                    if i == self.cursor.selected {
+                        highlight(line, selection_style(focused, theme))
+                    } else {
+                        line
+                    }
+                }
+                None => Line::from(""),
+            })
+            .collect();
+        f.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+/// A date in at most 6 cells: the time today, the day this year, else the year.
+pub fn short_date(d: Option<DateTime<Utc>>, now: DateTime<Local>) -> String {
+    let Some(d) = d else {
+        return String::new();
+    };
+    let d = d.with_timezone(&Local);
+    if d.date_naive() == now.date_naive() {
+        d.format("%H:%M").to_string()
+    } else if d.year() == now.year() {
+        d.format("%d %b").to_string()
+    } else {
+        d.format("%Y").to_string()
+    }
+}

@@ -1,0 +1,101 @@
+//! Entering and leaving the terminal's full-screen mode. Whatever ends the
+//! reader (q, Ctrl-C, SIGTERM, SIGHUP, a panic) the terminal is restored:
+//! raw mode off, main screen back, mouse released, cursor shown, and the
+//! terminal's own bidi (`CSI 8 h`) switched back on when akhbar turned it
+//! off.
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::cursor::{Hide, Show};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::ui::external::tmux_passthrough;
+
+/// Terminal BiDi recommendation: explicit mode (the terminal leaves the
+/// text alone; akhbar reorders).
+const BIDI_EXPLICIT: &str = "\x1b[8l";
+/// Implicit mode (the terminal reorders): restored on exit.
+const BIDI_IMPLICIT: &str = "\x1b[8h";
+
+/// Set while the terminal is in full-screen mode, so a restore runs once.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether `CSI 8 l` was sent and must be undone.
+static BIDI_SWITCHED: AtomicBool = AtomicBool::new(false);
+
+/// Restores the terminal when dropped.
+pub struct TerminalGuard(());
+
+/// The bidi mode switch, wrapped for tmux's passthrough when inside tmux.
+pub fn bidi_sequence(explicit: bool, in_tmux: bool) -> String {
+    let seq = if explicit {
+        BIDI_EXPLICIT
+    } else {
+        BIDI_IMPLICIT
+    };
+    if in_tmux {
+        format!("{seq}{}", tmux_passthrough(seq))
+    } else {
+        seq.to_owned()
+    }
+}
+
+/// Switches to full-screen raw mode with mouse reporting; with
+/// `bidi_explicit` it also turns the terminal's own bidi off. Installs a
+/// panic hook that restores the terminal before the message is printed.
+pub fn enter(bidi_explicit: bool) -> io::Result<TerminalGuard> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, EnableMouseCapture, Hide)?;
+    if bidi_explicit {
+        out.write_all(bidi_sequence(true, std::env::var_os("TMUX").is_some()).as_bytes())?;
+        out.flush()?;
+        BIDI_SWITCHED.store(true, Ordering::SeqCst);
+    }
+    Ok(TerminalGuard(()))
+}
+
+/// Puts the terminal back as it was; safe to call more than once.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    if BIDI_SWITCHED.swap(false, Ordering::SeqCst) {
+        let _ = out.write_all(bidi_sequence(false, std::env::var_os("TMUX").is_some()).as_bytes());
+    }
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bidi_sequence;
+
+    #[test]
+    fn bidi_switch_is_wrapped_for_tmux() {
+        assert_eq!(bidi_sequence(true, false), "\x1b[8l");
+        assert_eq!(bidi_sequence(false, false), "\x1b[8h");
+        assert_eq!(
+            bidi_sequence(true, true),
+            "\x1b[8l\x1bPtmux;\x1b\x1b[8l\x1b\\"
+        );
+    }
+}

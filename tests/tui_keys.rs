@@ -1,0 +1,234 @@
+//! Interaction tests: keys and mouse change the real store (read state,
+//! feed removal) and the selection, through the same `App` the reader runs.
+
+use akhbar::config::Config;
+use akhbar::model::{Direction, NewArticle, ParsedFeed};
+use akhbar::store::{ArticleFilter, FeedSettings, FeedUpdate, Store};
+use akhbar::ui::app::{App, Effect, Mode};
+use akhbar::ui::panes::Pane;
+use akhbar::ui::panes::feeds::FeedKey;
+use akhbar::ui::theme::Theme;
+use akhbar::ui::view;
+use chrono::{TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn feed(store: &Store, url: &str, titles: &[&str]) {
+    let id = store
+        .add_feed(url, &FeedSettings::default(), &[])
+        .expect("add feed");
+    let articles = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| NewArticle {
+            guid: Some(format!("{url}#{i}")),
+            link: Some(format!("https://example.com/{i}")),
+            title: (*t).to_owned(),
+            published: Utc
+                .with_ymd_and_hms(2025, 3, 1 + u32::try_from(i).unwrap_or(0), 9, 0, 0)
+                .single(),
+            text: format!("{t}.\n"),
+            direction: Direction::Ltr,
+            ..NewArticle::default()
+        })
+        .collect();
+    let update = FeedUpdate {
+        feed: ParsedFeed {
+            title: Some(url.rsplit('/').next().unwrap_or(url).to_owned()),
+            articles,
+            ..ParsedFeed::default()
+        },
+        etag: None,
+        last_modified: None,
+        fetched_at: Utc::now(),
+    };
+    store.apply_feed_update(id, &update).expect("update");
+}
+
+fn setup() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("k.db")).expect("open");
+    feed(
+        &store,
+        "https://a.example/one",
+        &["first", "second", "third"],
+    );
+    feed(&store, "https://b.example/two", &["خبر أول", "خبر ثان"]);
+    let theme = Theme::load("dark", None).expect("theme");
+    let mut app = App::new(store, Config::default(), theme).expect("app");
+    draw(&mut app, 160, 40);
+    (dir, app)
+}
+
+fn draw(app: &mut App, w: u16, h: u16) {
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    term.draw(|f| view::draw(f, app)).expect("draw");
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn unread(app: &App) -> u64 {
+    app.store
+        .count_articles(&ArticleFilter {
+            unread: true,
+            ..ArticleFilter::default()
+        })
+        .expect("count")
+}
+
+#[test]
+fn read_state_is_saved_at_once() {
+    let (_dir, mut app) = setup();
+    assert_eq!(unread(&app), 5);
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(unread(&app), 4);
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(unread(&app), 5);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(unread(&app), 4);
+    assert_eq!(app.feeds.rows[0].count, 4);
+}
+
+#[test]
+fn next_unread_skips_read_articles() {
+    let (_dir, mut app) = setup();
+    let ids: Vec<_> = (0..5)
+        .filter_map(|i| app.articles.get(i).map(|a| a.id))
+        .collect();
+    app.store.set_read(&ids[1..3], true).expect("set read");
+    app.articles.reload(&app.store).expect("reload");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.articles.cursor.selected, 3);
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.articles.cursor.selected, 0);
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.articles.cursor.selected, 0);
+    assert_eq!(app.status.text, "no more unread articles");
+}
+
+#[test]
+fn feeds_pane_filters_and_marks_read() {
+    let (_dir, mut app) = setup();
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Pane::Feeds);
+    // All, Unread, Bookmarked, then the feeds ordered by title.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    assert!(matches!(app.feeds.selected(), Some(FeedKey::Feed(_))));
+    let listed = app.articles.total;
+    assert!(listed == 3 || listed == 2, "{listed}");
+    press(&mut app, KeyCode::Char('A'));
+    assert_eq!(unread(&app), 5 - listed as u64);
+    assert_eq!(app.articles.total, listed);
+}
+
+#[test]
+fn removing_a_feed_asks_first_and_keeps_marked_articles() {
+    let (_dir, mut app) = setup();
+    // Bookmark the newest article of whichever feed comes first in the list.
+    press(&mut app, KeyCode::Char('b'));
+    let bookmarked = app
+        .articles
+        .selected()
+        .map(|a| (a.id, a.feed_id))
+        .expect("row");
+    press(&mut app, KeyCode::BackTab);
+    while app.feeds.selected() != Some(&FeedKey::Feed(bookmarked.1)) {
+        let before = app.feeds.cursor.selected;
+        press(&mut app, KeyCode::Down);
+        assert_ne!(before, app.feeds.cursor.selected, "feed row not found");
+    }
+    press(&mut app, KeyCode::Char('d'));
+    assert!(matches!(app.mode, Mode::Confirm(_)));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.store.feeds().expect("feeds").len(), 2);
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.store.feeds().expect("feeds").len(), 1);
+    assert!(app.store.article(bookmarked.0).expect("query").is_some());
+}
+
+#[test]
+fn links_open_and_copy_as_effects_only_for_http() {
+    let (_dir, mut app) = setup();
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('y'));
+    let link = app
+        .articles
+        .selected()
+        .and_then(|a| a.link.clone())
+        .expect("link");
+    assert_eq!(
+        app.effects,
+        vec![Effect::OpenUrl(link.clone()), Effect::Copy(link)]
+    );
+}
+
+#[test]
+fn add_feed_validates_then_polls_it() {
+    let (_dir, mut app) = setup();
+    press(&mut app, KeyCode::Char('a'));
+    for c in "ftp://x".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.status.error);
+    assert!(app.effects.is_empty());
+    press(&mut app, KeyCode::Char('a'));
+    for c in "https://c.example/feed".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    let feeds = app.store.feeds().expect("feeds");
+    let added = feeds
+        .iter()
+        .find(|f| f.url == "https://c.example/feed")
+        .map(|f| f.id);
+    assert!(added.is_some());
+    assert_eq!(
+        app.effects,
+        vec![Effect::Poll {
+            feed: added,
+            force: true
+        }]
+    );
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    let (_dir, mut app) = setup();
+    let (_, list) = *app
+        .areas
+        .iter()
+        .find(|(p, _)| *p == Pane::Articles)
+        .expect("article pane");
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: list.x + 5,
+        row: list.y + 3,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.handle_mouse(click);
+    assert_eq!(app.articles.cursor.selected, 2);
+    app.handle_mouse(click);
+    assert_eq!(app.focus, Pane::Reader);
+    draw(&mut app, 160, 40);
+    let (_, feeds) = *app
+        .areas
+        .iter()
+        .find(|(p, _)| *p == Pane::Feeds)
+        .expect("feeds pane");
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: feeds.x + 2,
+        row: feeds.y + 2,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(app.focus, Pane::Feeds);
+    assert_eq!(app.feeds.cursor.selected, 3);
+}
