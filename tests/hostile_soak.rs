@@ -12,6 +12,7 @@
 //!   number of distinct items served, and bytes per article stay bounded;
 //! - `Store::prune` with a per-feed cap never deletes bookmarked or tagged
 //!   articles (and does delete the others).
+//!
 //! Also, a CLI `akhbar poll` every 25 cycles under `/usr/bin/time`: its peak
 //! RSS must not grow with the database.
 
