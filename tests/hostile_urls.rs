@@ -201,3 +201,76 @@ fn hostile_opml_import_is_safe_and_explained() {
     let export = sb.run(&["export"]);
     assert_terminal_clean("export", &export.stdout, true);
 }
+
+/// Opening a link (the reader's `o` key goes through `ui::external::open_url`):
+/// only http(s) URLs are opened, and the URL reaches the browser as ONE
+/// argv element, byte for byte, never through a shell. The "browser" here
+/// is a recording program; shell payloads in the URL must not run.
+#[test]
+fn opening_links_never_goes_through_a_shell() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    let marker = sb.path().join("pwned-open");
+    let m = marker.to_str().expect("utf-8 path");
+    let record = sb.path().join("argv.txt");
+    let browser = sb.path().join("fake-browser");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n\\036\\n' \"$a\"; done >> '{}'\n",
+            record.display()
+        ),
+    )
+    .expect("write fake browser");
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let config = akhbar::config::Config {
+        browser: Some(browser.to_str().expect("path").to_owned()),
+        ..akhbar::config::Config::default()
+    };
+    let refused = [
+        "javascript:alert(1)".to_string(),
+        "file:///etc/passwd".to_string(),
+        "data:text/html,<script>alert(1)</script>".to_string(),
+        format!("$(touch {m})"),
+        format!("`touch {m}`"),
+        format!("; touch {m}"),
+        "http://".to_string(),
+    ];
+    for url in &refused {
+        assert!(
+            akhbar::ui::external::open_url(&config, url).is_err(),
+            "{url:?} was opened"
+        );
+    }
+    let opened = [
+        format!("http://example.com/$(touch {m})"),
+        format!("https://example.com/`touch {m}`;touch {m}|touch {m}&&touch {m}"),
+        format!("http://example.com/a b'\"$HOME {m}"),
+    ];
+    for url in &opened {
+        akhbar::ui::external::open_url(&config, url).expect("http(s) URL opened");
+    }
+    // The browser runs detached: wait for its three records.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let args = loop {
+        let text = std::fs::read_to_string(&record).unwrap_or_default();
+        let args: Vec<String> = text
+            .split("\n\u{1e}\n")
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if args.len() >= opened.len() || std::time::Instant::now() > deadline {
+            break args;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let mut got = args.clone();
+    got.sort();
+    let mut want = opened.to_vec();
+    want.sort();
+    assert_eq!(
+        got, want,
+        "each URL reached the browser as one untouched argument"
+    );
+    assert!(!marker.exists(), "a shell ran a payload from a link");
+}
