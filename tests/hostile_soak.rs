@@ -127,7 +127,10 @@ fn long_run_memory_flat_db_grows_only_with_content_prune_keeps_marked() {
             rss_samples.push((cycle + 1, vm_rss_kib()));
         }
         if (cycle + 1) % 25 == 0 {
-            let (out, kib, _) = sb.measured(&["poll", "--no-enrich", "--feed", &static_id]);
+            let (out, kib, _) = sb.measured(
+                &["poll", "--no-enrich", "--feed", &static_id],
+                std::time::Duration::from_secs(60),
+            );
             assert!(out.status.success(), "CLI poll");
             cli_rss.push((cycle + 1, kib));
         }

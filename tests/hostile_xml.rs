@@ -173,7 +173,7 @@ fn hostile_documents_fail_alone_in_bounded_time_and_memory() {
     let urls: Vec<String> = paths.iter().map(|p| server.url(p)).collect();
     sb.subscribe(&urls);
 
-    let (out, rss_kib, took) = sb.measured(&["poll", "--no-enrich"]);
+    let (out, rss_kib, took) = sb.measured(&["poll", "--no-enrich"], TIME_BOUND * 2);
     let stderr = String::from_utf8_lossy(&out.stderr);
     println!(
         "hostile poll: {:.1} s, peak RSS {} MiB; stderr:\n{stderr}",

@@ -72,7 +72,10 @@ impl Sandbox {
 
     /// Runs under `/usr/bin/time -f %M` and returns the output, the peak
     /// resident set size of the akhbar process in KiB, and the wall time.
-    pub fn measured(&self, args: &[&str]) -> (Output, u64, Duration) {
+    /// Panics (after killing the whole process group) when the command is
+    /// still running after `deadline`.
+    pub fn measured(&self, args: &[&str], deadline: Duration) -> (Output, u64, Duration) {
+        use std::os::unix::process::CommandExt;
         let rss_file = self.dir.path().join("rss.txt");
         let mut c = Command::new("/usr/bin/time");
         c.arg("-f")
@@ -81,9 +84,27 @@ impl Sandbox {
             .arg(&rss_file)
             .arg(env!("CARGO_BIN_EXE_akhbar"));
         self.prepare(&mut c);
-        c.args(args);
+        c.args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .process_group(0);
         let start = Instant::now();
-        let out = c.output().expect("spawn /usr/bin/time akhbar");
+        let child = c.spawn().expect("spawn /usr/bin/time akhbar");
+        let pid = child.id();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(child.wait_with_output());
+        });
+        let out = match rx.recv_timeout(deadline) {
+            Ok(out) => out.expect("wait for akhbar"),
+            Err(_) => {
+                let _ = Command::new("kill")
+                    .arg("-KILL")
+                    .arg(format!("-{pid}"))
+                    .status();
+                panic!("akhbar {args:?} still running after {deadline:?}: killed");
+            }
+        };
         let took = start.elapsed();
         let text = std::fs::read_to_string(&rss_file).expect("read /usr/bin/time output");
         let kib = text
