@@ -115,21 +115,36 @@ fn serve_feeds() -> TestServer {
         "/ar.xml",
         Route::ok(arabic_rss(3, "أ"), "application/rss+xml").etag("\"v1\""),
     );
-    server.route("/en.atom", Route::ok(english_atom(), "application/atom+xml"));
+    server.route(
+        "/en.atom",
+        Route::ok(english_atom(), "application/atom+xml"),
+    );
     server.route("/missing.xml", Route::status(404));
     server.route(
         "/page.html",
-        Route::ok("<!doctype html><html><body><p>hi</p></body></html>", "text/html"),
+        Route::ok(
+            "<!doctype html><html><body><p>hi</p></body></html>",
+            "text/html",
+        ),
     );
     server.route(
         "/broken.xml",
-        Route::ok("<?xml version=\"1.0\"?><rss><channel><title>x</title><item>", "application/rss+xml"),
+        Route::ok(
+            "<?xml version=\"1.0\"?><rss><channel><title>x</title><item>",
+            "application/rss+xml",
+        ),
     );
     server
 }
 
 fn add_all(env: &Env, server: &TestServer) {
-    for path in ["/ar.xml", "/en.atom", "/missing.xml", "/page.html", "/broken.xml"] {
+    for path in [
+        "/ar.xml",
+        "/en.atom",
+        "/missing.xml",
+        "/page.html",
+        "/broken.xml",
+    ] {
         env.ok(&["add", &server.url(path)]);
     }
 }
@@ -140,13 +155,26 @@ fn poll_stores_good_feeds_and_names_each_failure() {
     let server = serve_feeds();
     add_all(&env, &server);
     let out = env.run(&["poll", "--no-enrich"]);
-    assert!(out.status.success(), "poll must exit 0 when it ran: {}", stderr(&out));
+    assert!(
+        out.status.success(),
+        "poll must exit 0 when it ran: {}",
+        stderr(&out)
+    );
     let err = stderr(&out);
-    assert!(err.contains(&server.url("/missing.xml")) && err.contains("404"), "{err}");
+    assert!(
+        err.contains(&server.url("/missing.xml")) && err.contains("404"),
+        "{err}"
+    );
     assert!(err.contains(&server.url("/page.html")), "{err}");
     assert!(err.contains(&server.url("/broken.xml")), "{err}");
-    assert!(!err.contains(&format!("{}:", server.url("/ar.xml"))), "{err}");
-    assert!(err.contains("2 feeds ok") && err.contains("3 failed") && err.contains("4 new"), "{err}");
+    assert!(
+        !err.contains(&format!("{}:", server.url("/ar.xml"))),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 feeds ok") && err.contains("3 failed") && err.contains("4 new"),
+        "{err}"
+    );
 
     let count = env.ok(&["list", "--count"]);
     assert_eq!(count.trim(), "4");
@@ -170,18 +198,35 @@ fn list_show_json_shapes_and_state_survive_reload() {
     let rows = env.json(&["list", "--json"]);
     let rows = rows.as_array().expect("array");
     assert_eq!(rows.len(), 3);
-    for key in ["id", "feed_id", "title", "link", "published", "read", "bookmarked", "tags"] {
+    for key in [
+        "id",
+        "feed_id",
+        "title",
+        "link",
+        "published",
+        "read",
+        "bookmarked",
+        "tags",
+    ] {
         assert!(rows[0].get(key).is_some(), "missing {key} in {:#}", rows[0]);
     }
     // Newest first: item 2 has the latest date.
     assert_eq!(rows[0]["link"], "https://news.test/ar/2");
     let published = rows[0]["published"].as_str().expect("published");
-    assert!(chrono::DateTime::parse_from_rfc3339(published).is_ok(), "{published}");
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(published).is_ok(),
+        "{published}"
+    );
     let id = rows[0]["id"].as_i64().expect("id").to_string();
 
     let shown = env.json(&["show", &id, "--json"]);
     assert_eq!(shown["direction"], "rtl");
-    assert!(shown["text"].as_str().expect("text").contains("محطةً للطاقة الشمسية"));
+    assert!(
+        shown["text"]
+            .as_str()
+            .expect("text")
+            .contains("محطةً للطاقة الشمسية")
+    );
     assert!(shown["entities"].is_array() && shown["related"].is_array());
 
     env.ok(&["bookmark", &id]);
@@ -195,7 +240,10 @@ fn list_show_json_shapes_and_state_survive_reload() {
     );
     env.ok(&["poll", "--no-enrich"]);
     let shown = env.json(&["show", &id, "--json"]);
-    assert!(shown["text"].as_str().expect("text").contains("الشمسية ب"), "{shown:#}");
+    assert!(
+        shown["text"].as_str().expect("text").contains("الشمسية ب"),
+        "{shown:#}"
+    );
     assert_eq!(shown["read"], true);
     assert_eq!(shown["bookmarked"], true);
     let mut tags: Vec<String> = shown["tags"]
@@ -206,7 +254,11 @@ fn list_show_json_shapes_and_state_survive_reload() {
         .collect();
     tags.sort();
     assert_eq!(tags, vec!["egypt".to_string(), "طاقة".to_string()]);
-    assert_eq!(env.ok(&["list", "--count"]).trim(), "3", "no duplicates after reload");
+    assert_eq!(
+        env.ok(&["list", "--count"]).trim(),
+        "3",
+        "no duplicates after reload"
+    );
 
     let bookmarked = env.json(&["list", "--bookmarked", "--json"]);
     assert_eq!(bookmarked.as_array().map(Vec::len), Some(1));
@@ -263,7 +315,10 @@ fn errors_are_one_clear_line_without_panics() {
     let bad = env.run(&["add", "javascript:alert(1)"]);
     assert!(!bad.status.success());
     let e = stderr(&bad);
-    assert!(e.starts_with("akhbar: ") && e.contains("not a feed address"), "{e}");
+    assert!(
+        e.starts_with("akhbar: ") && e.contains("not a feed address"),
+        "{e}"
+    );
     assert_eq!(e.trim_end().lines().count(), 1, "{e}");
 
     let unknown = env.run(&["show", "999999"]);
@@ -296,7 +351,10 @@ fn errors_are_one_clear_line_without_panics() {
 #[test]
 fn render_right_aligns_arabic_and_keeps_empty_lines() {
     let env = Env::new();
-    let out = env.with_stdin(&["render", "--width", "30"], "مرحبا بالعالم\n\nhello world\n");
+    let out = env.with_stdin(
+        &["render", "--width", "30"],
+        "مرحبا بالعالم\n\nhello world\n",
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).expect("utf-8");
     let lines: Vec<&str> = text.lines().collect();
@@ -340,6 +398,11 @@ fn opml_round_trip_and_newsboat_urls_import() {
         .iter()
         .find(|f| f["url"] == "https://a.test/feed.xml")
         .expect("feed a");
-    let tags: Vec<&str> = a["tags"].as_array().expect("tags").iter().filter_map(Value::as_str).collect();
+    let tags: Vec<&str> = a["tags"]
+        .as_array()
+        .expect("tags")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     assert!(tags.contains(&"news") && tags.contains(&"عربي"), "{a:#}");
 }

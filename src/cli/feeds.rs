@@ -22,10 +22,16 @@ pub fn validate_feed_url(url: &str) -> anyhow::Result<String> {
         .or_else(|| lower.strip_prefix("http://"));
     match rest {
         Some(host) if !host.is_empty() && !host.starts_with('/') => {}
-        _ => bail!("not a feed address: {:?} (expected http:// or https://)", for_terminal(url)),
+        _ => bail!(
+            "not a feed address: {:?} (expected http:// or https://)",
+            for_terminal(url)
+        ),
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        bail!("not a feed address: {:?} contains spaces or control characters", for_terminal(url));
+        bail!(
+            "not a feed address: {:?} contains spaces or control characters",
+            for_terminal(url)
+        );
     }
     Ok(url.to_string())
 }
@@ -90,7 +96,12 @@ pub fn list(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
             for_terminal(&f.url)
         )?;
         if let Some(err) = &f.last_error {
-            writeln!(out, "       error ({}x): {}", f.error_count, for_terminal(err))?;
+            writeln!(
+                out,
+                "       error ({}x): {}",
+                f.error_count,
+                for_terminal(err)
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -98,10 +109,9 @@ pub fn list(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
 
 /// `akhbar import`: OPML or a newsboat `urls` file.
 pub fn import(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
-    let bytes =
-        std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let parsed = crate::opml::import(&bytes)
-        .with_context(|| format!("cannot import {}", file.display()))?;
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let parsed =
+        crate::opml::import(&bytes).with_context(|| format!("cannot import {}", file.display()))?;
     let store = ctx.store()?;
     let (mut added, mut existing) = (0usize, 0usize);
     for sub in &parsed.feeds {

@@ -7,8 +7,8 @@
 use super::PollError;
 use super::http::{FetchOptions, FetchOutcome, Fetcher, Validators};
 use super::parse::parse_feed;
-use crate::model::{FeedId, ParsedFeed};
-use crate::store::{Feed, FeedFailure, FeedUpdate, Store};
+use crate::model::FeedId;
+use crate::store::{Feed, FeedFailure, FeedUpdate, PreparedUpdate, Store};
 use crate::text::sanitize::strip_controls;
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
@@ -223,11 +223,9 @@ impl Job {
 }
 
 enum WorkResult {
-    Fetched {
-        feed: ParsedFeed,
-        etag: Option<String>,
-        last_modified: Option<String>,
-    },
+    /// Parsed and prepared for the writer (hashes and index text done here,
+    /// on the worker, so the single writer thread only writes).
+    Fetched(Box<PreparedUpdate>),
     NotModified,
     Failed(PollError),
 }
@@ -316,11 +314,12 @@ fn fetch_and_parse(fetcher: &Fetcher, job: &Job) -> WorkResult {
             last_modified,
             final_url,
         }) => match parse_feed(&bytes, content_type.as_deref(), &final_url) {
-            Ok(feed) => WorkResult::Fetched {
+            Ok(feed) => WorkResult::Fetched(Box::new(PreparedUpdate::new(FeedUpdate {
                 feed,
                 etag,
                 last_modified,
-            },
+                fetched_at: Utc::now(),
+            }))),
             Err(e) => WorkResult::Failed(e),
         },
         Err(e) => WorkResult::Failed(e),
@@ -331,26 +330,14 @@ fn fetch_and_parse(fetcher: &Fetcher, job: &Job) -> WorkResult {
 fn write_result(store: &Store, job: &Job, result: WorkResult, report: &mut PollReport) -> bool {
     let now = Utc::now();
     let outcome = match result {
-        WorkResult::Fetched {
-            feed,
-            etag,
-            last_modified,
-        } => {
-            let update = FeedUpdate {
-                feed,
-                etag,
-                last_modified,
-                fetched_at: now,
-            };
-            store
-                .apply_feed_update(job.id, &update)
-                .map(|stats| {
-                    report.ok += 1;
-                    report.new_articles += stats.new;
-                    report.updated += stats.updated;
-                })
-                .map_err(|e| PollError::Store(e.to_string()))
-        }
+        WorkResult::Fetched(update) => store
+            .apply_prepared_update(job.id, &update)
+            .map(|stats| {
+                report.ok += 1;
+                report.new_articles += stats.new;
+                report.updated += stats.updated;
+            })
+            .map_err(|e| PollError::Store(e.to_string())),
         WorkResult::NotModified => store
             .record_not_modified(job.id, now)
             .map(|()| report.not_modified += 1)

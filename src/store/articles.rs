@@ -114,13 +114,37 @@ fn find_existing(
 
 /// Replaces the full-text row of an article with its normalised title and
 /// text.
-fn index_article(conn: &Connection, id: i64, title: &str, text: &str) -> rusqlite::Result<()> {
-    conn.execute("DELETE FROM article_fts WHERE rowid = ?1", [id])?;
-    conn.execute(
-        "INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
-        params![id, index_text(title), index_text(text)],
-    )?;
+fn index_article(conn: &Connection, id: i64, p: &PreparedArticle) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM article_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, p.index_title, p.index_body])?;
     Ok(())
+}
+
+/// Everything about an incoming article that can be computed without the
+/// database (hash, summary text, normalised index text). Poll workers
+/// compute it in parallel so the single writer only writes.
+#[derive(Debug, Clone)]
+pub struct PreparedArticle {
+    article: NewArticle,
+    hash: String,
+    summary: String,
+    index_title: String,
+    index_body: String,
+}
+
+impl PreparedArticle {
+    /// Does the pure work for one article.
+    pub fn new(article: NewArticle) -> PreparedArticle {
+        PreparedArticle {
+            hash: content_hash(&article.title, &article.text),
+            summary: summary_text(&article),
+            index_title: index_text(&article.title),
+            index_body: index_text(&article.text),
+            article,
+        }
+    }
 }
 
 /// Inserts or updates one article; returns whether it was new and whether
@@ -128,76 +152,106 @@ fn index_article(conn: &Connection, id: i64, title: &str, text: &str) -> rusqlit
 fn upsert(
     conn: &Connection,
     feed: FeedId,
-    a: &NewArticle,
+    p: &PreparedArticle,
     fetched_at: DateTime<Utc>,
 ) -> rusqlite::Result<(bool, bool)> {
-    let hash = content_hash(&a.title, &a.text);
+    let a = &p.article;
+    let hash = &p.hash;
     let published = a.published.map(|t| t.timestamp());
     let updated = a.updated.map(|t| t.timestamp());
     let now = fetched_at.timestamp();
-    let summary = summary_text(a);
-    match find_existing(conn, feed, a, &hash)? {
+    let summary = &p.summary;
+    match find_existing(conn, feed, a, hash)? {
+        Some((id, old_hash, old_link)) if old_hash == *hash && old_link == a.link => {
+            // Seen before and unchanged: only note that it is still there.
+            conn.prepare_cached(
+                "UPDATE articles SET guid = coalesce(?2, guid), published = ?3, updated = ?4,
+                 sort_at = coalesce(?3, ?4, first_seen), fetched_at = ?5 WHERE id = ?1",
+            )?
+            .execute(params![id, a.guid, published, updated, now])?;
+            Ok((false, false))
+        }
         Some((id, old_hash, old_link)) => {
-            conn.execute(
+            conn.prepare_cached(
                 "UPDATE articles SET guid = coalesce(?2, guid), link = ?3, title = ?4,
                  author = ?5, published = ?6, updated = ?7,
                  sort_at = coalesce(?6, ?7, first_seen), summary_html = ?8, content_html = ?9,
                  text = ?10, summary_text = ?11, lang = ?12, direction = ?13, fetched_at = ?14,
                  content_hash = ?15 WHERE id = ?1",
-                params![
-                    id,
-                    a.guid,
-                    a.link,
-                    a.title,
-                    a.author,
-                    published,
-                    updated,
-                    a.summary_html,
-                    a.content_html,
-                    a.text,
-                    summary,
-                    a.lang,
-                    a.direction.as_str(),
-                    now,
-                    hash
-                ],
-            )?;
-            let content_changed = old_hash != hash;
+            )?
+            .execute(params![
+                id,
+                a.guid,
+                a.link,
+                a.title,
+                a.author,
+                published,
+                updated,
+                a.summary_html,
+                a.content_html,
+                a.text,
+                summary,
+                a.lang,
+                a.direction.as_str(),
+                now,
+                hash
+            ])?;
+            let content_changed = old_hash != *hash;
             if content_changed {
-                index_article(conn, id, &a.title, &a.text)?;
-                conn.execute("UPDATE articles SET enriched = 0 WHERE id = ?1", [id])?;
+                index_article(conn, id, p)?;
+                conn.prepare_cached("UPDATE articles SET enriched = 0 WHERE id = ?1")?
+                    .execute([id])?;
             }
             Ok((false, content_changed || old_link != a.link))
         }
         None => {
-            conn.execute(
+            conn.prepare_cached(
                 "INSERT INTO articles(feed_id, guid, link, title, author, published, updated,
                  first_seen, sort_at, summary_html, content_html, text, summary_text, lang,
                  direction, fetched_at, content_hash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(?6, ?7, ?8), ?9, ?10, ?11,
                  ?12, ?13, ?14, ?8, ?15)",
-                params![
-                    feed.0,
-                    a.guid,
-                    a.link,
-                    a.title,
-                    a.author,
-                    published,
-                    updated,
-                    now,
-                    a.summary_html,
-                    a.content_html,
-                    a.text,
-                    summary,
-                    a.lang,
-                    a.direction.as_str(),
-                    hash
-                ],
-            )?;
+            )?
+            .execute(params![
+                feed.0,
+                a.guid,
+                a.link,
+                a.title,
+                a.author,
+                published,
+                updated,
+                now,
+                a.summary_html,
+                a.content_html,
+                a.text,
+                summary,
+                a.lang,
+                a.direction.as_str(),
+                hash
+            ])?;
             let id = conn.last_insert_rowid();
-            index_article(conn, id, &a.title, &a.text)?;
+            index_article(conn, id, p)?;
             Ok((true, false))
         }
+    }
+}
+
+/// A feed update with its articles prepared ([`PreparedArticle`]): built
+/// on any thread, applied by [`Store::apply_prepared_update`].
+#[derive(Debug, Clone)]
+pub struct PreparedUpdate {
+    update: FeedUpdate,
+    articles: Vec<PreparedArticle>,
+}
+
+impl PreparedUpdate {
+    /// Does the pure work of every article of the update.
+    pub fn new(mut update: FeedUpdate) -> PreparedUpdate {
+        let articles = std::mem::take(&mut update.feed.articles)
+            .into_iter()
+            .map(PreparedArticle::new)
+            .collect();
+        PreparedUpdate { update, articles }
     }
 }
 
@@ -278,6 +332,17 @@ impl Store {
         id: FeedId,
         upd: &FeedUpdate,
     ) -> Result<UpdateStats, StoreError> {
+        self.apply_prepared_update(id, &PreparedUpdate::new(upd.clone()))
+    }
+
+    /// [`Store::apply_feed_update`] for an update whose pure work was done
+    /// beforehand (see [`PreparedUpdate`]), so the writer only writes.
+    pub fn apply_prepared_update(
+        &self,
+        id: FeedId,
+        prepared: &PreparedUpdate,
+    ) -> Result<UpdateStats, StoreError> {
+        let upd = &prepared.update;
         self.write(|tx| {
             require_feed(tx, id)?;
             tx.execute(
@@ -294,7 +359,7 @@ impl Store {
                 ],
             )?;
             let mut stats = UpdateStats::default();
-            for a in &upd.feed.articles {
+            for a in &prepared.articles {
                 match upsert(tx, id, a, upd.fetched_at)? {
                     (true, _) => stats.new += 1,
                     (false, true) => stats.updated += 1,

@@ -22,6 +22,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
+pub use articles::{PreparedArticle, PreparedUpdate};
 use error::Fail;
 pub use error::StoreError;
 

@@ -17,7 +17,13 @@ impl Tmux {
     /// Starts `program args...` in a `width`×`height` session with the given
     /// environment. Each instance has its own server socket, so tests can
     /// run in parallel and never touch the user's tmux.
-    pub fn start(program: &Path, args: &[&str], env: &[(&str, &str)], width: u16, height: u16) -> Tmux {
+    pub fn start(
+        program: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        width: u16,
+        height: u16,
+    ) -> Tmux {
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let socket = format!(
             "akhbar-test-{}-{}",
@@ -40,7 +46,15 @@ impl Tmux {
             .arg(width.to_string())
             .arg("-y")
             .arg(height.to_string())
-            .args(["-s", "t", "env", "TERM=xterm-256color", "LANG=C.UTF-8", "sh", "-c"])
+            .args([
+                "-s",
+                "t",
+                "env",
+                "TERM=xterm-256color",
+                "LANG=C.UTF-8",
+                "sh",
+                "-c",
+            ])
             .arg(format!("{shell_cmd}; echo akhbar-exited-$?; sleep 30"))
             .env("TERM", "xterm-256color")
             .status()
