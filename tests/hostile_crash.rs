@@ -107,8 +107,8 @@ fn kill_9_during_poll_never_corrupts_nor_loses_state() {
     }
 
     // The kill loop: a random point in [0, 0.8 × the time of a full poll]
-    // (at most 1.2 s, so a loaded CI machine keeps the test near a minute), ≥ MIN_KILLS
-    // kills, at most ~40 s.
+    // (at most 1.2 s, so a loaded CI machine keeps the test near a minute),
+    // ≥ MIN_KILLS kills.
     let window = (full_poll.as_millis() as u64 * 8 / 10).clamp(50, 1200);
     let mut kills = 0;
     let mut finished = 0;

@@ -235,6 +235,9 @@ fn opening_links_never_goes_through_a_shell() {
         format!("`touch {m}`"),
         format!("; touch {m}"),
         "http://".to_string(),
+        // Whitespace and controls inside an http URL: refused too.
+        format!("http://example.com/a b;touch {m}"),
+        "http://example.com/\u{1b}]0;x\u{7}".to_string(),
     ];
     for url in &refused {
         assert!(
@@ -242,10 +245,14 @@ fn opening_links_never_goes_through_a_shell() {
             "{url:?} was opened"
         );
     }
+    // No literal spaces (URLs with whitespace are refused above); `${IFS}`
+    // is a space to a shell, so these are live payloads if a shell sees them.
     let opened = [
-        format!("http://example.com/$(touch {m})"),
-        format!("https://example.com/`touch {m}`;touch {m}|touch {m}&&touch {m}"),
-        format!("http://example.com/a b'\"$HOME {m}"),
+        format!("http://example.com/$(touch${{IFS}}{m})"),
+        format!(
+            "https://example.com/`touch${{IFS}}{m}`;touch${{IFS}}{m}|touch${{IFS}}{m}&&touch${{IFS}}{m}"
+        ),
+        format!("http://example.com/a'\"$HOME>{m}<{m}"),
     ];
     for url in &opened {
         akhbar::ui::external::open_url(&config, url).expect("http(s) URL opened");
