@@ -44,7 +44,7 @@ fn json_feed() -> String {
             "title": evil(&format!("Hostile{n} title")),
             "authors": [{"name": evil("Mallory")}],
             "content_html": format!(
-                "<p>{}</p><p><a href=\"http://example.com/x{n}\">{}</a></p><ul><li>{}</li></ul>",
+                "<p>{}</p><p>Barack \u{1b}[31mObama visited Cairo \u{1b}]0;pwned\u{7}with the United Nations. زار محمد بن سلمان القاهرة.</p><p><a href=\"http://example.com/x{n}\">{}</a></p><ul><li>{}</li></ul>",
                 evil("Para"), evil("linktext"), evil("listitem")
             ),
             "summary": evil("summary"),
@@ -140,7 +140,9 @@ fn hostile_text_never_reaches_the_terminal() {
         server.url("/raw.xml"),
     ]);
 
-    let poll = sb.run(&["poll", "--no-enrich"]);
+    // With enrichment: entity names extracted from hostile text end up in
+    // `show --json` and the reader's entity pane, so they are checked too.
+    let poll = sb.run(&["poll"]);
     assert!(
         poll.status.success(),
         "poll: {}",
