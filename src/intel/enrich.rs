@@ -6,6 +6,7 @@
 //! crash and never redoes finished work. Extraction uses every core; the
 //! results of a batch are written in one transaction.
 
+use crate::intel::ner::Extractor;
 use crate::model::Entity;
 use crate::store::{EnrichInput, Store, StoreError};
 
@@ -57,12 +58,20 @@ fn extract_all(batch: &[EnrichInput]) -> Vec<(crate::model::ArticleId, Vec<Entit
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .zip(batch.chunks(chunk))
+            .flat_map(|(h, part)| {
+                h.join()
+                    .unwrap_or_else(|_| part.iter().map(|a| (a.id, Vec::new())).collect())
+            })
             .collect()
     })
 }
 
-/// The derived data of one article.
+/// The derived data of one article: its named entities. A bug in the
+/// extractor must not stall the stage: the article is then stored with no
+/// entities (and marked done) instead of being retried forever.
 fn enrich_one(a: &EnrichInput) -> (crate::model::ArticleId, Vec<Entity>) {
-    (a.id, Vec::new())
+    let entities = std::panic::catch_unwind(|| Extractor::global().extract(&a.title, &a.text))
+        .unwrap_or_default();
+    (a.id, entities)
 }

@@ -2,3 +2,4 @@
 //! computed in the enrichment stage after articles are stored.
 
 pub mod enrich;
+pub mod ner;

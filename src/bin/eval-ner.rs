@@ -1,0 +1,172 @@
+//! Evaluates akhbar's entity extraction: ANERcorp test (entity-level exact
+//! match, micro and per kind), throughput on the SaudiNewsNet day, and F1
+//! on the hand-labelled articles in `tests/fixtures/ner/`.
+//!
+//! `cargo run --release --bin eval-ner -- --data /path/to/datasets`
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use akhbar::intel::ner::{Extractor, conll, labelled, tokenize::Lang};
+use anyhow::{Context, Result};
+use clap::Parser;
+
+/// Command-line options.
+#[derive(Parser, Debug)]
+struct Args {
+    /// The datasets directory (with ner-ar/anercorp and news-ar).
+    #[arg(long)]
+    data: PathBuf,
+    /// The hand-labelled articles.
+    #[arg(long, default_value = "tests/fixtures/ner")]
+    labelled: PathBuf,
+    /// Also print the entities found in each labelled article.
+    #[arg(long)]
+    show: bool,
+}
+
+const KINDS: [&str; 4] = ["PERS", "LOC", "ORG", "MISC"];
+
+fn print_scores(s: &conll::Scores, kinds: usize) {
+    let m = s.micro();
+    println!(
+        "  micro  P {:5.1}  R {:5.1}  F1 {:5.1}",
+        m.precision(),
+        m.recall(),
+        m.f1()
+    );
+    for (name, c) in KINDS.iter().zip(&s.per_kind).take(kinds) {
+        println!(
+            "  {name:<5}  P {:5.1}  R {:5.1}  F1 {:5.1}  (gold {}, predicted {})",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.tp + c.fn_,
+            c.tp + c.fp
+        );
+    }
+}
+
+fn anercorp(ex: &Extractor, data: &Path) -> Result<()> {
+    let path = data.join("ner-ar/anercorp/test.txt");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let mut scores = conll::Scores::default();
+    for s in conll::parse(&text) {
+        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        scores.add(&conll::spans(&s.labels), &ex.spans(&toks));
+    }
+    println!("ANERcorp test (entity-level exact match):");
+    print_scores(&scores, 4);
+    Ok(())
+}
+
+fn throughput(ex: &Extractor, data: &Path) -> Result<()> {
+    let path = data.join("news-ar/saudinewsnet-2015-07-21.json");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let items: Vec<serde_json::Value> = serde_json::from_str(&text)?;
+    let arts: Vec<(String, String)> = items
+        .iter()
+        .map(|v| {
+            let f = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+            (f("title"), f("content"))
+        })
+        .collect();
+    let words: usize = arts
+        .iter()
+        .map(|(t, c)| t.split_whitespace().count() + c.split_whitespace().count())
+        .sum();
+    let start = Instant::now();
+    let cpu_start = thread_cpu_ns();
+    let mut entities = 0usize;
+    for (t, c) in &arts {
+        entities += ex.extract(t, c).len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let n = arts.len().max(1) as f64;
+    println!(
+        "Throughput on {} SaudiNewsNet articles ({} words, {:.0} words/article, {:.1} entities/article), one thread:",
+        arts.len(),
+        words,
+        words as f64 / n,
+        entities as f64 / n
+    );
+    println!(
+        "  wall clock: {:.0} articles/s ({:.0} words/s)",
+        n / secs,
+        words as f64 / secs
+    );
+    if let (Some(a), Some(b)) = (cpu_start, thread_cpu_ns()) {
+        let cpu = (b.saturating_sub(a)) as f64 / 1e9;
+        println!(
+            "  CPU time:   {:.0} articles/s ({:.0} words/s) — the figure on an idle core",
+            n / cpu,
+            words as f64 / cpu
+        );
+    }
+    Ok(())
+}
+
+/// CPU time of this thread in nanoseconds (Linux), so the throughput is
+/// meaningful on a machine busy with other work.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+fn own_set(ex: &Extractor, dir: &Path, show: bool) -> Result<()> {
+    let mut arts = Vec::new();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    for p in &names {
+        let txt = std::fs::read_to_string(p)?;
+        let json = std::fs::read_to_string(p.with_extension("json"))
+            .with_context(|| format!("reading the labels of {}", p.display()))?;
+        arts.push(
+            labelled::Article::parse(&txt, &json)
+                .with_context(|| format!("parsing {}", p.display()))?,
+        );
+    }
+    if show {
+        for (a, p) in arts.iter().zip(&names) {
+            println!("{}:", p.display());
+            for e in ex.extract(&a.title, &a.text) {
+                println!(
+                    "  {:<7} {:>2}  {}  [{}]",
+                    e.kind.as_str(),
+                    e.count,
+                    e.display,
+                    e.key
+                );
+            }
+        }
+    }
+    let s = labelled::score(ex, &arts);
+    println!(
+        "Own labelled articles ({}), after normalisation:",
+        arts.len()
+    );
+    print_scores(&s, 3);
+    Ok(())
+}
+
+fn main() -> Result<()> {
+    let args = Args::parse();
+    let start = Instant::now();
+    let ex = Extractor::global();
+    println!(
+        "Loaded extractor in {:.0} ms (CRF model loaded: Arabic {}, English {})",
+        start.elapsed().as_secs_f64() * 1000.0,
+        ex.model_loaded(Lang::Arabic),
+        ex.model_loaded(Lang::English)
+    );
+    anercorp(ex, &args.data)?;
+    own_set(ex, &args.labelled, args.show)?;
+    throughput(ex, &args.data)?;
+    Ok(())
+}

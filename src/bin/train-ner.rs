@@ -1,0 +1,93 @@
+//! Trains akhbar's entity models: Arabic on ANERcorp train, English on
+//! wikigold, with the features of `akhbar::intel::ner::features`, and
+//! writes `data/ner/ar.crfsuite` and `data/ner/en.crfsuite`.
+//!
+//! `cargo run --release --bin train-ner -- --data /path/to/datasets`
+
+use std::path::{Path, PathBuf};
+
+use akhbar::intel::ner::{conll, features, gazetteer::Gazetteer, tokenize::Lang};
+use anyhow::{Context, Result};
+use clap::Parser;
+
+/// Command-line options.
+#[derive(Parser, Debug)]
+struct Args {
+    /// The datasets directory (with ner-ar/anercorp and ner-en).
+    #[arg(long)]
+    data: PathBuf,
+    /// Where the models are written.
+    #[arg(long, default_value = "data/ner")]
+    out: PathBuf,
+    /// Which model(s) to train: ar, en or both.
+    #[arg(long, default_value = "both")]
+    lang: String,
+    /// L-BFGS iterations at most.
+    #[arg(long, default_value_t = 200)]
+    iterations: usize,
+    /// L1 regularisation (keeps the model small).
+    #[arg(long, default_value_t = 0.5)]
+    c1: f64,
+    /// Also train the English model on WNUT17 (tweets; person, location,
+    /// corporation and group).
+    #[arg(long)]
+    wnut: bool,
+    /// L2 regularisation.
+    #[arg(long, default_value_t = 0.01)]
+    c2: f64,
+}
+
+fn read(path: &Path) -> Result<Vec<conll::Sentence>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(conll::parse(&text))
+}
+
+fn train(sents: &[conll::Sentence], lang: Lang, args: &Args, out: &Path) -> Result<()> {
+    let gaz = Gazetteer::builtin();
+    let mut trainer = crfs::Trainer::lbfgs();
+    trainer.verbose(false);
+    for s in sents {
+        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        let infos = features::token_infos(&toks, lang, &gaz);
+        let xseq = features::sentence_attributes(&infos);
+        trainer.append(&xseq, &s.labels)?;
+    }
+    trainer.params_mut().set_c1(args.c1)?;
+    trainer.params_mut().set_c2(args.c2)?;
+    trainer.params_mut().set_max_iterations(args.iterations)?;
+    let start = std::time::Instant::now();
+    trainer
+        .train(out)
+        .with_context(|| format!("training {}", out.display()))?;
+    let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "wrote {} ({} sentences, {:.1} MB, {:.0} s)",
+        out.display(),
+        sents.len(),
+        size as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn main() -> Result<()> {
+    let args = Args::parse();
+    std::fs::create_dir_all(&args.out)?;
+    if args.lang == "ar" || args.lang == "both" {
+        let sents = read(&args.data.join("ner-ar/anercorp/train.txt"))?;
+        train(&sents, Lang::Arabic, &args, &args.out.join("ar.crfsuite"))?;
+    }
+    if args.lang == "en" || args.lang == "both" {
+        let mut sents = read(&args.data.join("ner-en/wikigold.conll"))?;
+        if args.wnut {
+            for part in ["train", "dev", "test"] {
+                sents.extend(read(
+                    &args.data.join(format!("ner-en/wnut17-{part}.conll")),
+                )?);
+            }
+        }
+        train(&sents, Lang::English, &args, &args.out.join("en.crfsuite"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,222 @@
+//! CoNLL-style data: reading `word TAG` files, BIO spans and entity-level
+//! exact-match scoring (the convention used for ANERcorp results).
+
+use crate::model::EntityKind;
+
+/// A labelled entity span over the tokens of one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Entity kind.
+    pub kind: EntityKind,
+}
+
+/// One labelled sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Sentence {
+    /// The tokens.
+    pub tokens: Vec<String>,
+    /// BIO labels with canonical kinds (`B-PERS`, `I-LOC`, `O`...).
+    pub labels: Vec<String>,
+}
+
+/// Maps a dataset's type name to an entity kind (PERS/PER, LOC, ORG,
+/// MISC/MIS*); None for types we do not extract.
+pub fn type_kind(t: &str) -> Option<EntityKind> {
+    match t {
+        "PERS" | "PER" | "person" => Some(EntityKind::Person),
+        "LOC" | "location" => Some(EntityKind::Place),
+        "ORG" | "corporation" | "group" => Some(EntityKind::Org),
+        t if t.starts_with("MIS") => Some(EntityKind::Misc),
+        _ => None,
+    }
+}
+
+/// The canonical label suffix of a kind.
+pub fn kind_label(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "PERS",
+        EntityKind::Place => "LOC",
+        EntityKind::Org => "ORG",
+        EntityKind::Misc => "MISC",
+    }
+}
+
+/// Parses a CoNLL file (token and tag as first and last fields, blank line
+/// between sentences). IO tagging is turned into BIO; unknown types become O.
+pub fn parse(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut cur = Sentence::default();
+    let mut prev: Option<EntityKind> = None;
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields.len() < 2 {
+            if !cur.tokens.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev = None;
+            continue;
+        }
+        let tag = fields[fields.len() - 1];
+        let (bio, ty) = tag.split_once('-').unwrap_or((tag, ""));
+        let label = match type_kind(ty) {
+            Some(k) if bio == "B" || (bio == "I" && prev != Some(k)) => {
+                prev = Some(k);
+                format!("B-{}", kind_label(k))
+            }
+            Some(k) if bio == "I" => format!("I-{}", kind_label(k)),
+            _ => {
+                prev = None;
+                "O".to_string()
+            }
+        };
+        cur.tokens.push(fields[0].to_string());
+        cur.labels.push(label);
+    }
+    if !cur.tokens.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Entity spans of a BIO label sequence (an `I-` without a matching
+/// opener starts a new span, as conlleval does).
+pub fn spans<S: AsRef<str>>(labels: &[S]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut open: Option<Span> = None;
+    for (i, l) in labels.iter().enumerate() {
+        let l = l.as_ref();
+        let (bio, ty) = l.split_once('-').unwrap_or((l, ""));
+        let kind = type_kind(ty);
+        match (bio, kind, open.as_mut()) {
+            ("I", Some(k), Some(s)) if s.kind == k && s.end == i => s.end = i + 1,
+            ("B" | "I", Some(k), _) => {
+                out.extend(open.take());
+                open = Some(Span {
+                    start: i,
+                    end: i + 1,
+                    kind: k,
+                });
+            }
+            _ => out.extend(open.take()),
+        }
+    }
+    out.extend(open);
+    out
+}
+
+/// True positives, false positives and false negatives for one kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Predicted spans that match a gold span exactly.
+    pub tp: u64,
+    /// Predicted spans with no exact gold match.
+    pub fp: u64,
+    /// Gold spans not predicted.
+    pub fn_: u64,
+}
+
+impl Counts {
+    /// Precision in percent.
+    pub fn precision(&self) -> f64 {
+        pct(self.tp, self.tp + self.fp)
+    }
+    /// Recall in percent.
+    pub fn recall(&self) -> f64 {
+        pct(self.tp, self.tp + self.fn_)
+    }
+    /// F1 in percent.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn pct(a: u64, b: u64) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+/// Entity-level scores per kind (micro average via [`Scores::micro`]).
+#[derive(Debug, Clone, Default)]
+pub struct Scores {
+    /// Counts per kind in the order person, place, org, misc.
+    pub per_kind: [Counts; 4],
+}
+
+/// Index of a kind in [`Scores::per_kind`].
+pub fn kind_index(k: EntityKind) -> usize {
+    match k {
+        EntityKind::Person => 0,
+        EntityKind::Place => 1,
+        EntityKind::Org => 2,
+        EntityKind::Misc => 3,
+    }
+}
+
+impl Scores {
+    /// Adds one sentence's gold and predicted spans (exact match).
+    pub fn add(&mut self, gold: &[Span], pred: &[Span]) {
+        for p in pred {
+            let c = &mut self.per_kind[kind_index(p.kind)];
+            if gold.contains(p) {
+                c.tp += 1
+            } else {
+                c.fp += 1
+            }
+        }
+        for g in gold {
+            if !pred.contains(g) {
+                self.per_kind[kind_index(g.kind)].fn_ += 1;
+            }
+        }
+    }
+
+    /// Micro-averaged counts over all kinds.
+    pub fn micro(&self) -> Counts {
+        self.per_kind.iter().fold(Counts::default(), |a, c| Counts {
+            tp: a.tp + c.tp,
+            fp: a.fp + c.fp,
+            fn_: a.fn_ + c.fn_,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_becomes_bio_and_spans_score() {
+        let s = parse("The O\nMad I-ORG\nCapsule I-ORG\nin O\nJapan I-LOC\n\nx B-PERS\n");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].labels, vec!["O", "B-ORG", "I-ORG", "O", "B-LOC"]);
+        let gold = spans(&s[0].labels);
+        assert_eq!(gold.len(), 2);
+        let mut sc = Scores::default();
+        sc.add(
+            &gold,
+            &[
+                gold[0],
+                Span {
+                    start: 3,
+                    end: 5,
+                    kind: EntityKind::Place,
+                },
+            ],
+        );
+        let m = sc.micro();
+        assert_eq!((m.tp, m.fp, m.fn_), (1, 1, 1));
+        assert!((m.f1() - 50.0).abs() < 1e-9);
+    }
+}

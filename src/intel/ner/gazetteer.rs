@@ -1,0 +1,274 @@
+//! Gazetteers: names of places, organisations and people in Arabic and
+//! English, linked by a shared id (موسكو = Moscow = `loc:moscow`), plus
+//! trigger words. Compiled in from `data/gazetteer/*.tsv`.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::arabic::PREFIXES;
+use super::tokenize::is_arabic_char;
+use crate::model::EntityKind;
+use crate::text::fold::fold;
+
+const SOURCES: [&str; 4] = [
+    include_str!("../../../data/gazetteer/places.tsv"),
+    include_str!("../../../data/gazetteer/places_extra.tsv"),
+    include_str!("../../../data/gazetteer/orgs.tsv"),
+    include_str!("../../../data/gazetteer/people.tsv"),
+];
+const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
+const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
+const STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
+
+/// Folded words of the second column of a `lang<TAB>word` file.
+fn word_list(src: &str) -> HashSet<String> {
+    src.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(_, w)| fold(w))
+        .collect()
+}
+
+/// One gazetteer name: the shared id and the kind of thing it names.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Shared id across languages, e.g. `loc:moscow`.
+    pub id: String,
+    /// What the name denotes.
+    pub kind: EntityKind,
+}
+
+/// A gazetteer hit in a sentence: tokens `start..end` name `entry`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazMatch {
+    /// First token of the match.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Index into [`Gazetteer::entry`].
+    pub entry: usize,
+}
+
+/// Names and triggers, with an Aho-Corasick automaton over the folded
+/// names and their Arabic clitic variants (و ف ب ل ك and combinations).
+#[derive(Debug)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    ac: AhoCorasick,
+    /// Per pattern: entry index and whether the original is an acronym
+    /// (an English acronym must match in capitals).
+    patterns: Vec<(usize, bool)>,
+    triggers: HashMap<String, EntityKind>,
+    single_tokens: HashSet<String>,
+    place_stems: HashSet<String>,
+    titles: HashSet<String>,
+    stopwords: HashSet<String>,
+}
+
+impl Gazetteer {
+    /// Builds the gazetteer from the compiled-in data files.
+    pub fn builtin() -> Gazetteer {
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut pats: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut single_tokens = HashSet::new();
+        let mut place_stems = HashSet::new();
+        for line in SOURCES.iter().flat_map(|s| s.lines()) {
+            if line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let [id, kind, _lang, name] = f[..] else {
+                continue;
+            };
+            let Some(kind) = EntityKind::parse(kind) else {
+                continue;
+            };
+            let idx = *ids.entry(id.to_string()).or_insert_with(|| {
+                entries.push(Entry {
+                    id: id.to_string(),
+                    kind,
+                });
+                entries.len() - 1
+            });
+            let folded = super::tokenize::tokenize(&fold(name)).join(" ");
+            if folded.is_empty() {
+                continue;
+            }
+            let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && name.chars().all(|c| !c.is_lowercase());
+            let arabic = folded.chars().any(is_arabic_char);
+            if !folded.contains(' ') {
+                single_tokens.insert(folded.clone());
+            }
+            if kind == EntityKind::Place {
+                let bare = folded.strip_prefix("ال").unwrap_or(&folded);
+                let chars: Vec<char> = bare.chars().collect();
+                let min = if arabic { 3 } else { 4 };
+                for n in min..=chars.len().min(8) {
+                    place_stems.insert(chars[..n].iter().collect::<String>());
+                }
+            }
+            let mut variants = vec![folded.clone()];
+            if arabic {
+                for p in PREFIXES {
+                    variants.push(format!("{p}{folded}"));
+                }
+                if let Some(rest) = folded.strip_prefix("ال") {
+                    for p in ["لل", "ولل", "فلل"] {
+                        variants.push(format!("{p}{rest}"));
+                    }
+                }
+            }
+            for v in variants {
+                if seen.insert(v.clone()) {
+                    pats.push(v);
+                    patterns.push((idx, acronym));
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("the compiled-in gazetteer patterns build an automaton");
+        let mut triggers = HashMap::new();
+        for line in TRIGGERS.lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            if let [kind, _lang, word] = f[..]
+                && let Some(kind) = EntityKind::parse(kind)
+            {
+                triggers.entry(fold(word)).or_insert(kind);
+            }
+        }
+        Gazetteer {
+            entries,
+            ac,
+            patterns,
+            triggers,
+            single_tokens,
+            place_stems,
+            titles: word_list(TITLES),
+            stopwords: word_list(STOPWORDS),
+        }
+    }
+
+    /// The entry a match refers to.
+    pub fn entry(&self, idx: usize) -> Option<&Entry> {
+        self.entries.get(idx)
+    }
+
+    /// The trigger kind of a folded token, if it announces a name.
+    pub fn trigger(&self, folded: &str) -> Option<EntityKind> {
+        self.triggers.get(folded).copied()
+    }
+
+    /// True when a folded single token is a gazetteer name.
+    pub fn is_name_token(&self, folded: &str) -> bool {
+        self.single_tokens.contains(folded)
+    }
+
+    /// True for a folded title word («الرئيس», «chancellor») that may
+    /// precede a name inside a tagged span.
+    pub fn is_title(&self, folded: &str) -> bool {
+        self.titles.contains(folded)
+    }
+
+    /// True for a folded word that is never a name alone (days, months).
+    pub fn is_stopword(&self, folded: &str) -> bool {
+        self.stopwords.contains(folded)
+    }
+
+    /// True when a folded string starts a place name (for nationality
+    /// adjectives such as «الروسي» or «Korean»).
+    pub fn is_place_stem(&self, s: &str) -> bool {
+        self.place_stems.contains(s)
+    }
+
+    /// Finds gazetteer names in a sentence, given its original and folded
+    /// tokens (same length). Matches never overlap and always cover whole
+    /// tokens; English names must be capitalised in the text.
+    pub fn find(&self, tokens: &[&str], folded: &[String]) -> Vec<GazMatch> {
+        let mut joined = String::new();
+        let mut starts = Vec::with_capacity(folded.len());
+        let mut ends = Vec::with_capacity(folded.len());
+        for f in folded {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            starts.push(joined.len());
+            joined.push_str(f);
+            ends.push(joined.len());
+        }
+        let mut out = Vec::new();
+        for m in self.ac.find_iter(&joined) {
+            let (Ok(s), Ok(e)) = (
+                starts.binary_search(&m.start()),
+                ends.binary_search(&m.end()),
+            ) else {
+                continue;
+            };
+            let Some(&(entry, acronym)) = self.patterns.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let span = &tokens[s..=e];
+            let latin = !span.iter().any(|t| t.chars().any(is_arabic_char));
+            if latin {
+                let first_upper = span
+                    .first()
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| c.is_uppercase());
+                let caps_ok = !acronym || span.iter().all(|t| !t.chars().any(char::is_lowercase));
+                if !first_upper || !caps_ok {
+                    continue;
+                }
+            }
+            out.push(GazMatch {
+                start: s,
+                end: e + 1,
+                entry,
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find_ids(g: &Gazetteer, s: &str) -> Vec<String> {
+        let toks = super::super::tokenize::tokenize(s);
+        let folded: Vec<String> = toks.iter().map(|t| fold(t)).collect();
+        g.find(&toks, &folded)
+            .iter()
+            .filter_map(|m| g.entry(m.entry).map(|e| e.id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn clitic_variants_and_languages_link() {
+        let g = Gazetteer::builtin();
+        assert_eq!(find_ids(&g, "وصل إلى موسكو"), vec!["loc:moscow"]);
+        assert_eq!(find_ids(&g, "He flew to Moscow"), vec!["loc:moscow"]);
+        assert_eq!(
+            find_ids(&g, "زيارة لروسيا وبكين"),
+            vec!["loc:russia", "loc:beijing"]
+        );
+        assert_eq!(find_ids(&g, "اجتماع بالقاهرة"), vec!["loc:cairo"]);
+        assert_eq!(find_ids(&g, "الولايات المتحدة"), vec!["loc:united_states"]);
+        assert!(find_ids(&g, "the moscow mule").is_empty());
+        assert!(find_ids(&g, "let us go").is_empty());
+        assert!(find_ids(&g, "المسؤول الروسي").is_empty());
+    }
+
+    #[test]
+    fn triggers_and_stems() {
+        let g = Gazetteer::builtin();
+        assert_eq!(g.trigger(&fold("الرئيس")), Some(EntityKind::Person));
+        assert_eq!(g.trigger(&fold("شركة")), Some(EntityKind::Org));
+        assert!(g.is_place_stem("روس"));
+    }
+}

@@ -1,0 +1,89 @@
+//! Scoring the extractor on hand-labelled whole articles, after
+//! normalisation: each expected entity (a name, its accepted variants and
+//! its kind) must come out as one entity of that kind.
+
+use serde::Deserialize;
+
+use super::Extractor;
+use super::conll::{Counts, Scores, kind_index};
+use crate::model::EntityKind;
+use crate::text::fold::fold;
+
+/// One expected entity of a labelled article.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Expected {
+    /// The full name.
+    pub text: String,
+    /// The kind.
+    pub kind: EntityKind,
+    /// Other displays accepted for the same entity (e.g. a surname when
+    /// the full name never appears).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A labelled article: text and the entities it mentions.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The title.
+    pub title: String,
+    /// The body.
+    pub text: String,
+    /// Expected person, place and organisation entities.
+    pub expected: Vec<Expected>,
+}
+
+impl Article {
+    /// Builds an article from a `.txt` (title on the first line, body after)
+    /// and the `.json` array of expected entities.
+    pub fn parse(txt: &str, json: &str) -> Result<Article, serde_json::Error> {
+        let (title, text) = txt.split_once('\n').unwrap_or((txt, ""));
+        Ok(Article {
+            title: title.trim().to_string(),
+            text: text.trim().to_string(),
+            expected: serde_json::from_str(json)?,
+        })
+    }
+}
+
+fn scored(k: EntityKind) -> bool {
+    k != EntityKind::Misc
+}
+
+/// Entity-level scores (person, place, org) of the extractor over the
+/// articles: a predicted entity is right when its kind matches and its
+/// display folds to the expected name or one of its aliases.
+pub fn score(ex: &Extractor, articles: &[Article]) -> Scores {
+    let mut s = Scores::default();
+    for a in articles {
+        let got: Vec<_> = ex
+            .extract(&a.title, &a.text)
+            .into_iter()
+            .filter(|e| scored(e.kind))
+            .collect();
+        let mut used = vec![false; got.len()];
+        for exp in a.expected.iter().filter(|e| scored(e.kind)) {
+            let names: Vec<String> = std::iter::once(&exp.text)
+                .chain(&exp.aliases)
+                .map(|n| fold(n))
+                .collect();
+            let hit = got.iter().enumerate().find(|(i, g)| {
+                !used[*i] && g.kind == exp.kind && names.contains(&fold(&g.display))
+            });
+            let c: &mut Counts = &mut s.per_kind[kind_index(exp.kind)];
+            match hit {
+                Some((i, _)) => {
+                    used[i] = true;
+                    c.tp += 1;
+                }
+                None => c.fn_ += 1,
+            }
+        }
+        for (g, u) in got.iter().zip(&used) {
+            if !u {
+                s.per_kind[kind_index(g.kind)].fp += 1;
+            }
+        }
+    }
+    s
+}

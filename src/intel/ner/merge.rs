@@ -1,0 +1,284 @@
+//! Per-article normalisation: mentions → one entity per real thing.
+//! «بوتين», «فلاديمير بوتين» and «لبوتين» become one person shown as
+//! «فلاديمير بوتين» with three mentions.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Tagged;
+use super::arabic::{strip_article_clitic, strip_clitics};
+use super::gazetteer::Gazetteer;
+use super::tokenize::is_arabic_char;
+use crate::model::{Entity, EntityKind};
+use crate::text::fold::is_harakah;
+
+/// One mention of a name in an article.
+#[derive(Debug, Clone)]
+pub(super) struct Mention {
+    folded: Vec<String>,
+    surface: Vec<String>,
+    kind: EntityKind,
+    gaz_id: Option<String>,
+}
+
+fn is_punct_token(t: &str) -> bool {
+    !t.chars().any(char::is_alphanumeric)
+}
+
+/// Appends the mentions of a tagged sentence, trimming punctuation at the
+/// span edges.
+pub(super) fn collect_mentions(t: &Tagged<'_>, gaz: &Gazetteer, out: &mut Vec<Mention>) {
+    for (span, entry) in &t.spans {
+        let (mut s, mut e) = (span.start, span.end);
+        while s < e && is_punct_token(t.tokens[s]) {
+            s += 1;
+        }
+        while e > s && is_punct_token(t.tokens[e - 1]) {
+            e -= 1;
+        }
+        if s == e {
+            continue;
+        }
+        let gaz_id = entry.and_then(|i| gaz.entry(i)).map(|en| en.id.clone());
+        out.push(Mention {
+            folded: t.infos[s..e].iter().map(|i| i.folded.clone()).collect(),
+            surface: t.tokens[s..e].iter().map(|x| x.to_string()).collect(),
+            kind: span.kind,
+            gaz_id,
+        });
+    }
+}
+
+/// Drops `n` leading letters (not counting harakat) from a surface word,
+/// turning a leading «لل» into «ال» when the folded form was rewritten so.
+fn drop_letters(word: &str, n: usize, to_article: bool) -> String {
+    let mut seen = 0;
+    let mut cut = 0;
+    for (i, c) in word.char_indices() {
+        if seen == n {
+            cut = i;
+            break;
+        }
+        if !is_harakah(c) {
+            seen += 1;
+        }
+        cut = i + c.len_utf8();
+    }
+    let rest = &word[cut..];
+    match rest.strip_prefix("لل") {
+        Some(r) if to_article => format!("ال{r}"),
+        _ => rest.to_string(),
+    }
+}
+
+fn kind_prefix(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "per",
+        EntityKind::Place => "loc",
+        EntityKind::Org => "org",
+        EntityKind::Misc => "misc",
+    }
+}
+
+struct Group {
+    key: String,
+    kind: EntityKind,
+    folded: Vec<String>,
+    display: String,
+    count: u32,
+    gaz: bool,
+    first: usize,
+}
+
+fn contains_seq(long: &[String], short: &[String]) -> bool {
+    short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// Normalises and merges the mentions of one article.
+pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
+    let mut known: HashSet<String> = HashSet::new();
+    for m in &mentions {
+        known.extend(m.folded.iter().skip(1).cloned());
+    }
+    let firsts: Vec<String> = mentions
+        .iter()
+        .filter_map(|m| m.folded.first().cloned())
+        .collect();
+    let is_known =
+        |x: &str| known.contains(x) || firsts.iter().any(|f| f == x) || gaz.is_name_token(x);
+    for m in &mut mentions {
+        let (Some(first), Some(surf)) = (m.folded.first().cloned(), m.surface.first().cloned())
+        else {
+            continue;
+        };
+        if !first.chars().any(is_arabic_char) {
+            continue;
+        }
+        for t in m.folded.iter_mut().skip(1) {
+            *t = strip_article_clitic(t);
+        }
+        let stripped = strip_clitics(&first, &is_known);
+        if stripped != first {
+            let dropped = first
+                .chars()
+                .count()
+                .saturating_sub(stripped.chars().count());
+            m.surface[0] = drop_letters(&surf, dropped, stripped.starts_with("ال"));
+            m.folded[0] = stripped;
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (n, m) in mentions.into_iter().enumerate() {
+        let key = m
+            .gaz_id
+            .clone()
+            .unwrap_or_else(|| format!("{}:{}", kind_prefix(m.kind), m.folded.join(" ")));
+        let display = m.surface.join(" ");
+        match by_key.get(&key) {
+            Some(&g) => {
+                let g = &mut groups[g];
+                g.count += 1;
+                if display.chars().count() > g.display.chars().count() {
+                    g.display = display;
+                    g.folded = m.folded;
+                }
+            }
+            None => {
+                by_key.insert(key.clone(), groups.len());
+                groups.push(Group {
+                    key,
+                    kind: m.kind,
+                    folded: m.folded,
+                    display,
+                    count: 1,
+                    gaz: m.gaz_id.is_some(),
+                    first: n,
+                });
+            }
+        }
+    }
+    merge_parts(&mut groups);
+    groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
+    groups
+        .into_iter()
+        .map(|g| Entity {
+            key: g.key,
+            display: g.display,
+            kind: g.kind,
+            count: g.count,
+        })
+        .collect()
+}
+
+/// Folds a group whose name is part of a longer name of the same kind
+/// («بوتين» in «فلاديمير بوتين», «Samsung» in «Samsung Electronics») into
+/// the longer one; a gazetteer id on either side becomes the key.
+fn merge_parts(groups: &mut Vec<Group>) {
+    loop {
+        let mut found = None;
+        'outer: for (i, short) in groups.iter().enumerate() {
+            let mut best: Option<usize> = None;
+            for (j, long) in groups.iter().enumerate() {
+                if i != j
+                    && long.kind == short.kind
+                    && !(long.gaz && short.gaz)
+                    && contains_seq(&long.folded, &short.folded)
+                {
+                    if best.is_some_and(|b| groups[b].count >= long.count) {
+                        continue;
+                    }
+                    best = Some(j);
+                }
+            }
+            if let Some(j) = best {
+                found = Some((i, j));
+                break 'outer;
+            }
+        }
+        let Some((i, j)) = found else {
+            return;
+        };
+        let short = groups.remove(i);
+        let j = if j > i { j - 1 } else { j };
+        let long = &mut groups[j];
+        long.count += short.count;
+        long.first = long.first.min(short.first);
+        if short.gaz && !long.gaz {
+            long.key = short.key;
+            long.gaz = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(words: &[&str], kind: EntityKind, gaz_id: Option<&str>) -> Mention {
+        Mention {
+            folded: words.iter().map(|w| crate::text::fold::fold(w)).collect(),
+            surface: words.iter().map(|w| w.to_string()).collect(),
+            kind,
+            gaz_id: gaz_id.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn surname_and_clitic_forms_join_the_full_name() {
+        let g = Gazetteer::builtin();
+        let p = EntityKind::Person;
+        let out = merge(
+            vec![
+                mention(&["بوتين"], p, Some("per:putin")),
+                mention(&["فلاديمير", "بوتين"], p, Some("per:putin")),
+                mention(&["لبوتين"], p, None),
+                mention(&["أحمد", "الشمري"], p, None),
+                mention(&["والشمري"], p, None),
+            ],
+            &g,
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert_eq!(out[0].key, "per:putin");
+        assert_eq!(out[0].display, "فلاديمير بوتين");
+        assert_eq!(out[0].count, 3);
+        assert_eq!(out[1].display, "أحمد الشمري");
+        assert_eq!(out[1].key, "per:احمد الشمري");
+        assert_eq!(out[1].count, 2);
+    }
+
+    #[test]
+    fn article_clitics_are_removed_from_display_and_key() {
+        let g = Gazetteer::builtin();
+        let o = EntityKind::Org;
+        let out = merge(
+            vec![
+                mention(&["للمركز", "الوطني", "للأرصاد"], o, None),
+                mention(&["المركز", "الوطني", "للأرصاد"], o, None),
+            ],
+            &g,
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].display, "المركز الوطني للأرصاد");
+        assert_eq!(out[0].key, "org:المركز الوطني الارصاد");
+        assert_eq!(out[0].count, 2);
+    }
+
+    #[test]
+    fn different_gazetteer_things_stay_apart() {
+        let g = Gazetteer::builtin();
+        let l = EntityKind::Place;
+        let out = merge(
+            vec![
+                mention(&["Korea"], l, None),
+                mention(&["South", "Korea"], l, Some("loc:south_korea")),
+                mention(&["Moscow"], l, Some("loc:moscow")),
+                mention(&["موسكو"], l, Some("loc:moscow")),
+            ],
+            &g,
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert_eq!(out[0].key, "loc:south_korea");
+        assert_eq!(out[1].key, "loc:moscow");
+        assert_eq!(out[1].count, 2);
+    }
+}

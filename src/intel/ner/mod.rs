@@ -1,0 +1,212 @@
+//! Named entities (people, places, organisations, misc) in Arabic and
+//! English news: a linear-chain CRF per script (trained on ANERcorp and
+//! wikigold by `train-ner`, shipped in `data/ner/`) whose output is joined
+//! with gazetteer matches, then normalised to one entity per real thing
+//! per article.
+
+pub mod arabic;
+pub mod conll;
+pub mod crf;
+pub mod features;
+pub mod gazetteer;
+pub mod labelled;
+mod merge;
+pub mod tokenize;
+
+use std::sync::OnceLock;
+
+use crate::model::{Entity, EntityKind};
+use conll::Span;
+use crf::CrfModel;
+use features::TokenInfo;
+use gazetteer::Gazetteer;
+use tokenize::Lang;
+
+static AR_MODEL: &[u8] = include_bytes!("../../../data/ner/ar.crfsuite");
+static EN_MODEL: &[u8] = include_bytes!("../../../data/ner/en.crfsuite");
+
+/// True for an English nationality adjective built on a place name
+/// («korean», «saudi», «german»), given the folded token.
+fn is_demonym(f: &str, is_place_stem: &dyn Fn(&str) -> bool) -> bool {
+    if !f.is_ascii() || f.len() < 4 {
+        return false;
+    }
+    if is_place_stem(f) {
+        return true;
+    }
+    ["ian", "an", "ese", "ish", "i", "n"]
+        .iter()
+        .filter_map(|suf| f.strip_suffix(suf))
+        .any(|stem| stem.len() >= 4 && is_place_stem(stem))
+}
+
+/// The entity extractor: models, gazetteer and trigger lists, loaded once.
+pub struct Extractor {
+    ar: Option<CrfModel>,
+    en: Option<CrfModel>,
+    gaz: Gazetteer,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor")
+            .field("arabic_model", &self.ar.is_some())
+            .field("english_model", &self.en.is_some())
+            .finish()
+    }
+}
+
+/// A tagged sentence: tokens, per-token info and the entity spans found
+/// (each with the gazetteer id when a gazetteer name covers it exactly).
+#[derive(Debug, Clone)]
+pub struct Tagged<'a> {
+    /// The sentence tokens.
+    pub tokens: Vec<&'a str>,
+    /// Per-token folded forms and features.
+    pub infos: Vec<TokenInfo>,
+    /// Spans and their gazetteer ids.
+    pub spans: Vec<(Span, Option<usize>)>,
+}
+
+impl Extractor {
+    /// The process-wide extractor, built on first use.
+    pub fn global() -> &'static Extractor {
+        static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+        EXTRACTOR.get_or_init(Extractor::new)
+    }
+
+    fn new() -> Extractor {
+        Extractor {
+            ar: CrfModel::load(AR_MODEL),
+            en: CrfModel::load(EN_MODEL),
+            gaz: Gazetteer::builtin(),
+        }
+    }
+
+    /// True when the shipped CRF model for `lang` loaded (without it only
+    /// the gazetteer finds names in that script).
+    pub fn model_loaded(&self, lang: Lang) -> bool {
+        match lang {
+            Lang::Arabic => self.ar.is_some(),
+            Lang::English => self.en.is_some(),
+        }
+    }
+
+    /// The gazetteer used for features and matching.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gaz
+    }
+
+    /// Tags one tokenised sentence: CRF spans joined with gazetteer names.
+    /// A gazetteer name wins where it covers CRF spans completely; it is
+    /// added where the CRF found nothing; otherwise the CRF span stays.
+    pub fn tag_sentence<'a>(&self, tokens: &[&'a str]) -> Tagged<'a> {
+        let lang = tokenize::sentence_lang(tokens).unwrap_or(Lang::English);
+        let infos = features::token_infos(tokens, lang, &self.gaz);
+        let crf = match lang {
+            Lang::Arabic => self.ar.as_ref(),
+            Lang::English => self.en.as_ref(),
+        };
+        let mut spans: Vec<(Span, Option<usize>)> = crf
+            .map(|c| c.tag(&infos))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| (s, None))
+            .collect();
+        let folded: Vec<String> = infos.iter().map(|i| i.folded.clone()).collect();
+        for m in self.gaz.find(tokens, &folded) {
+            let Some(entry) = self.gaz.entry(m.entry) else {
+                continue;
+            };
+            let g = Span {
+                start: m.start,
+                end: m.end,
+                kind: entry.kind,
+            };
+            let overlapping: Vec<usize> = spans
+                .iter()
+                .enumerate()
+                .filter(|(_, (s, _))| s.start < g.end && g.start < s.end)
+                .map(|(i, _)| i)
+                .collect();
+            let covers = overlapping
+                .iter()
+                .all(|&i| g.start <= spans[i].0.start && spans[i].0.end <= g.end);
+            if covers {
+                for &i in overlapping.iter().rev() {
+                    spans.remove(i);
+                }
+                spans.push((g, Some(m.entry)));
+            }
+        }
+        for (s, id) in spans.iter_mut() {
+            if id.is_none() {
+                self.strip_title(&infos, s);
+            }
+        }
+        spans.sort_by_key(|(s, _)| s.start);
+        spans.retain(|(s, id)| id.is_some() || !self.is_noise(tokens, &infos, s));
+        Tagged {
+            tokens: tokens.to_vec(),
+            infos,
+            spans,
+        }
+    }
+
+    /// Removes leading titles from a span: «German Chancellor Olaf Scholz»
+    /// becomes the person «Olaf Scholz».
+    fn strip_title(&self, infos: &[TokenInfo], s: &mut Span) {
+        let last_title = (s.start..s.end.saturating_sub(1))
+            .rev()
+            .find(|&i| self.gaz.is_title(&infos[i].folded));
+        if let Some(k) = last_title {
+            s.start = k + 1;
+            s.kind = EntityKind::Person;
+        }
+    }
+
+    /// Spans that are not names: punctuation or digits only, a day or
+    /// month name, or a single nationality adjective («الروسي», «Korean»)
+    /// tagged as a person, place or organisation.
+    fn is_noise(&self, tokens: &[&str], infos: &[TokenInfo], s: &Span) -> bool {
+        let toks = &tokens[s.start..s.end];
+        if !toks.iter().any(|t| t.chars().any(char::is_alphabetic)) {
+            return true;
+        }
+        if s.end - s.start != 1 {
+            return false;
+        }
+        let f = &infos[s.start].folded;
+        if self.gaz.is_stopword(f) {
+            return true;
+        }
+        if s.kind == EntityKind::Misc {
+            return false;
+        }
+        let stem = |x: &str| self.gaz.is_place_stem(x);
+        arabic::is_nisba(f, &stem) || is_demonym(f, &stem)
+    }
+
+    /// The entity spans of one tokenised sentence (used by the evaluation).
+    pub fn spans(&self, tokens: &[&str]) -> Vec<Span> {
+        self.tag_sentence(tokens)
+            .spans
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    /// Extracts the entities of an article: one per real thing, keyed so
+    /// spellings (and, through the gazetteer, languages) meet, with the
+    /// longest name seen as display and the number of mentions.
+    pub fn extract(&self, title: &str, text: &str) -> Vec<Entity> {
+        let mut mentions = Vec::new();
+        for part in [title, text] {
+            for sent in tokenize::sentences(part) {
+                let tagged = self.tag_sentence(&sent);
+                merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
+            }
+        }
+        merge::merge(mentions, &self.gaz)
+    }
+}

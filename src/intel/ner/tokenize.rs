@@ -1,0 +1,177 @@
+//! Splitting news text into sentences and tokens the way ANERcorp and
+//! wikigold are tokenised: punctuation apart from words, clitics attached.
+
+use crate::text::fold::is_harakah;
+
+/// The script a sentence is tagged with; picks the CRF model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// Arabic script (Arabic model).
+    Arabic,
+    /// Anything else with letters (English model).
+    English,
+}
+
+/// Longest sentence handed to the tagger; longer runs are cut so one
+/// pathological paragraph cannot make tagging quadratic in memory.
+const MAX_SENTENCE: usize = 120;
+
+/// True for a letter of the Arabic script blocks.
+pub fn is_arabic_char(c: char) -> bool {
+    matches!(c, '\u{600}'..='\u{6ff}' | '\u{750}'..='\u{77f}' | '\u{8a0}'..='\u{8ff}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+}
+
+/// True for characters that form tokens of their own.
+fn is_punct(c: char) -> bool {
+    !c.is_alphanumeric() && !is_harakah(c) && c != '\u{640}'
+}
+
+/// Splits one whitespace-separated chunk into tokens: leading and trailing
+/// punctuation become single-character tokens; abbreviations such as
+/// `U.S.` or `Mr.` keep their dot; an English `'s` is split off.
+fn split_chunk<'a>(chunk: &'a str, out: &mut Vec<&'a str>) {
+    let mut start = 0;
+    for (i, c) in chunk.char_indices() {
+        if is_punct(c) {
+            out.push(&chunk[i..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let rest = &chunk[start..];
+    if rest.is_empty() {
+        return;
+    }
+    let mut end = rest.len();
+    let mut trailing = Vec::new();
+    for (i, c) in rest.char_indices().rev() {
+        if !is_punct(c) {
+            break;
+        }
+        if c == '.' && i + 1 == end && keeps_dot(&rest[..i]) {
+            break;
+        }
+        trailing.push(&rest[i..end]);
+        end = i;
+    }
+    let core = &rest[..end];
+    let (word, poss) = match core.strip_suffix("'s").or_else(|| core.strip_suffix("’s")) {
+        Some(w) if !w.is_empty() => (w, Some(&core[w.len()..])),
+        _ => (core, None),
+    };
+    if !word.is_empty() {
+        out.push(word);
+    }
+    if let Some(p) = poss {
+        out.push(p);
+    }
+    out.extend(trailing.into_iter().rev());
+}
+
+/// Whether `core.` is an abbreviation whose dot belongs to the word.
+fn keeps_dot(core: &str) -> bool {
+    if core.contains('.') {
+        return true;
+    }
+    let n = core.chars().count();
+    n > 0
+        && n <= 3
+        && core.chars().all(|c| c.is_ascii_alphabetic())
+        && core.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// Tokenises a piece of text (no sentence splitting).
+pub fn tokenize(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for chunk in s.split_whitespace() {
+        split_chunk(chunk, &mut out);
+    }
+    out
+}
+
+/// Splits text into sentences of tokens: at line breaks and after `.`,
+/// `!`, `?`, `؟` tokens, and every `MAX_SENTENCE` tokens.
+pub fn sentences(s: &str) -> Vec<Vec<&str>> {
+    let mut out = Vec::new();
+    for line in s.lines() {
+        let mut cur = Vec::new();
+        for chunk in line.split_whitespace() {
+            let before = cur.len();
+            split_chunk(chunk, &mut cur);
+            let ends = cur[before..]
+                .iter()
+                .any(|t| matches!(*t, "." | "!" | "?" | "؟"));
+            if ends || cur.len() >= MAX_SENTENCE {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+    out
+}
+
+/// The script of a sentence: Arabic when it has at least as many
+/// Arabic-script tokens as Latin ones; None when it has no letters.
+pub fn sentence_lang(tokens: &[&str]) -> Option<Lang> {
+    let (mut ar, mut other) = (0usize, 0usize);
+    for t in tokens {
+        if t.chars().any(is_arabic_char) {
+            ar += 1;
+        } else if t.chars().any(char::is_alphabetic) {
+            other += 1;
+        }
+    }
+    if ar == 0 && other == 0 {
+        None
+    } else if ar >= other {
+        Some(Lang::Arabic)
+    } else {
+        Some(Lang::English)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_is_split_and_abbreviations_kept() {
+        assert_eq!(
+            tokenize("(Reuters) Mr. Smith's U.S. trip, «بالقاهرة»."),
+            vec![
+                "(",
+                "Reuters",
+                ")",
+                "Mr.",
+                "Smith",
+                "'s",
+                "U.S.",
+                "trip",
+                ",",
+                "«",
+                "بالقاهرة",
+                "»",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_split_at_stops_and_lines() {
+        let s = sentences("قال بوتين. وأضاف\nثم ماذا؟");
+        assert_eq!(
+            s,
+            vec![
+                vec!["قال", "بوتين", "."],
+                vec!["وأضاف"],
+                vec!["ثم", "ماذا", "؟"]
+            ]
+        );
+        assert_eq!(sentence_lang(&s[0]), Some(Lang::Arabic));
+        assert_eq!(sentence_lang(&["Hello", "world"]), Some(Lang::English));
+        assert_eq!(sentence_lang(&["12", "."]), None);
+    }
+}
