@@ -358,14 +358,10 @@ impl Writer {
         }
     }
 
-    /// Resolves an href against the base; only http(s) URLs are kept.
+    /// Resolves an href against the base; only http(s) URLs of a sane
+    /// length are kept (the same rule as item links).
     fn resolve(&self, href: &str) -> Option<String> {
-        let href = href.trim();
-        let url = match &self.base {
-            Some(base) => base.join(href).ok()?,
-            None => Url::parse(href).ok()?,
-        };
-        matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+        super::parse::resolve_http(self.base.as_ref(), href)
     }
 
     fn link_number(&mut self, url: String) -> usize {

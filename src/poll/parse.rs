@@ -151,14 +151,23 @@ fn clean_lang(lang: &str) -> Option<String> {
     (!lang.is_empty() && lang.len() <= 35).then_some(lang)
 }
 
-/// Resolves a link against the feed URL; only http(s) results are kept.
+/// Longest link kept as a link: longer ones are junk or an attack (they
+/// bloat the store and choke terminals' hyperlink handling and browsers).
+pub const MAX_LINK_LEN: usize = 8 * 1024;
+
+/// Resolves a link against the feed URL; only http(s) results no longer
+/// than [`MAX_LINK_LEN`] are kept.
 pub fn resolve_http(base: Option<&Url>, href: &str) -> Option<String> {
     let href = href.trim();
+    if href.len() > MAX_LINK_LEN {
+        return None;
+    }
     let url = match base {
         Some(b) => b.join(href).ok()?,
         None => Url::parse(href).ok()?,
     };
-    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+    (matches!(url.scheme(), "http" | "https") && url.as_str().len() <= MAX_LINK_LEN)
+        .then(|| url.to_string())
 }
 
 fn map_feed_rs_error(e: ParseFeedError, content_type: Option<&str>) -> PollError {
