@@ -174,3 +174,58 @@ pub(crate) fn check_owner(conn: &Connection, path: &std::path::Path) -> Result<i
     }
     Ok(version)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database left at schema `version` by an earlier akhbar, holding a
+    /// feed, an article with read/bookmark state and a tag.
+    fn database_at(version: usize) -> Connection {
+        let conn = Connection::open_in_memory().expect("in-memory database");
+        for sql in &MIGRATIONS[..version] {
+            conn.execute_batch(sql).expect("earlier migration");
+        }
+        conn.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {version};"
+        ))
+        .expect("header");
+        if version >= 1 {
+            conn.execute_batch(
+                "INSERT INTO feeds(id, url, added_at) VALUES (1, 'https://a.test/rss', 0);
+                 INSERT INTO articles(id, feed_id, guid, title, first_seen, sort_at,
+                   summary_html, text, summary_text, direction, read, bookmarked,
+                   fetched_at, content_hash)
+                 VALUES (7, 1, 'g', 'عنوان', 0, 0, '', 'نص', 'نص', 'rtl', 1, 1, 0, 'h');
+                 INSERT INTO tags(id, name) VALUES (1, 'مهم');
+                 INSERT INTO article_tags(article_id, tag_id) VALUES (7, 1);",
+            )
+            .expect("sample rows");
+        }
+        conn
+    }
+
+    #[test]
+    fn every_earlier_version_migrates_to_the_latest_keeping_state() {
+        for version in 0..MIGRATIONS.len() {
+            let conn = database_at(version);
+            migrate(&conn, std::path::Path::new("test.db")).expect("migrate");
+            let now: i64 = conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .expect("version");
+            assert_eq!(now, latest_version(), "from version {version}");
+            if version >= 1 {
+                let (read, bookmarked, tags): (bool, bool, i64) = conn
+                    .query_row(
+                        "SELECT read, bookmarked,
+                         (SELECT count(*) FROM article_tags WHERE article_id = 7)
+                         FROM articles WHERE id = 7",
+                        [],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .expect("the article survives");
+                assert!(read && bookmarked && tags == 1, "from version {version}");
+            }
+        }
+    }
+}
