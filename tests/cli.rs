@@ -405,3 +405,103 @@ fn opml_round_trip_and_newsboat_urls_import() {
         .collect();
     assert!(tags.contains(&"news") && tags.contains(&"عربي"), "{a:#}");
 }
+
+/// A summary-only RSS feed whose item links to `page` on the same server.
+fn summary_only_feed(page: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>\
+         <title>موجز</title><link>https://brief.test/</link><language>ar</language>\
+         <item><title>مزارعو الزيتون يتوقعون موسما وفيرا</title><link>{page}</link>\
+         <guid>olive-1</guid><pubDate>Fri, 27 Nov 2026 08:00:00 +0000</pubDate>\
+         <description>موسم أفضل رغم قلة الأمطار.</description></item></channel></rss>"
+    )
+}
+
+/// The fixture page's first and last expected paragraphs.
+fn expected_paragraphs() -> (String, String) {
+    let expected = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/pages/ar-split-ads.expected.txt"
+    ))
+    .expect("expected text");
+    let paras: Vec<&str> = expected.lines().filter(|l| !l.trim().is_empty()).collect();
+    (paras[1].to_string(), paras[paras.len() - 1].to_string())
+}
+
+#[test]
+fn full_text_feeds_get_the_page_text_on_poll_and_fetch_text_on_demand() {
+    let page = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/pages/ar-split-ads.html"
+    ))
+    .expect("fixture page");
+    let server = TestServer::start();
+    server.route("/olive.html", Route::ok(page, "text/html; charset=utf-8"));
+    server.route(
+        "/brief.xml",
+        Route::ok(
+            summary_only_feed(&server.url("/olive.html")),
+            "application/rss+xml",
+        ),
+    );
+    server.route(
+        "/plain.xml",
+        Route::ok(
+            summary_only_feed(&server.url("/olive.html")),
+            "application/rss+xml",
+        ),
+    );
+    server.route(
+        "/gone.xml",
+        Route::ok(
+            summary_only_feed(&server.url("/gone.html")),
+            "application/rss+xml",
+        ),
+    );
+    let (first, last) = expected_paragraphs();
+
+    // A feed with --full-text: the poll fetches the page and keeps its text.
+    let env = Env::new();
+    env.ok(&["add", "--full-text", &server.url("/brief.xml")]);
+    env.ok(&["poll", "--no-enrich"]);
+    let rows = env.json(&["list", "--json"]);
+    let id = rows[0]["id"].as_i64().expect("id").to_string();
+    let shown = env.json(&["show", &id, "--json"]);
+    let text = shown["text"].as_str().expect("text");
+    assert!(text.contains(&first) && text.contains(&last), "{text}");
+    assert!(!text.contains("اقرأ أيضا"), "boilerplate leaked: {text}");
+    assert_eq!(shown["summary"], "موسم أفضل رغم قلة الأمطار.");
+    // The full text is searchable.
+    let hits = env.json(&["search", "الجمعية التعاونية", "--json"]);
+    assert_eq!(hits.as_array().map(Vec::len), Some(1));
+
+    // A feed without it keeps the summary until `fetch-text` is asked for.
+    let env = Env::new();
+    env.ok(&["add", &server.url("/plain.xml")]);
+    env.ok(&["add", &server.url("/gone.xml")]);
+    env.ok(&["poll", "--no-enrich"]);
+    let rows = env.json(&["list", "--json"]);
+    let find = |path: &str| {
+        rows.as_array()
+            .expect("array")
+            .iter()
+            .find(|r| r["link"] == server.url(path))
+            .and_then(|r| r["id"].as_i64())
+            .expect("article")
+            .to_string()
+    };
+    let (plain, gone) = (find("/olive.html"), find("/gone.html"));
+    let before = env.json(&["show", &plain, "--json"]);
+    assert_eq!(before["text"], "موسم أفضل رغم قلة الأمطار.");
+    env.ok(&["fetch-text", &plain]);
+    let after = env.json(&["show", &plain, "--json"]);
+    assert!(after["text"].as_str().expect("text").contains(&last));
+
+    // A page that cannot be fetched: a clear error, the summary is kept.
+    let failed = env.run(&["fetch-text", &gone]);
+    assert!(!failed.status.success());
+    let e = stderr(&failed);
+    assert!(e.contains("404") && e.contains("/gone.html"), "{e}");
+    let kept = env.json(&["show", &gone, "--json"]);
+    assert_eq!(kept["text"], "موسم أفضل رغم قلة الأمطار.");
+}
