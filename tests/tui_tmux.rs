@@ -106,3 +106,71 @@ fn read_an_arabic_article_bookmark_tag_and_quit() {
     assert_eq!(marked[0]["tags"], serde_json::json!(["مهم"]));
     assert_eq!(marked[0]["read"], true, "opening an article marks it read");
 }
+
+/// Feed text full of escape sequences, stored as it came (bypassing the
+/// ingest sanitiser, so this checks the display path on its own): the
+/// reader shows the words, nothing else reaches the terminal — the window
+/// title is unchanged, the screen is not cleared, no payload appears.
+#[test]
+fn hostile_text_never_reaches_the_terminal() {
+    use akhbar::model::{Direction, NewArticle, ParsedFeed};
+    use akhbar::store::{FeedSettings, FeedUpdate, Store};
+
+    let home = tempfile::tempdir().expect("temp dir");
+    let db = home.path().join("hostile.db");
+    {
+        let store = Store::open(&db).expect("store");
+        let feed = store
+            .add_feed("https://evil.test/rss", &FeedSettings::default(), &[])
+            .expect("feed");
+        let article = NewArticle {
+            guid: Some("x".into()),
+            link: Some("https://evil.test/1".into()),
+            title: "safe\u{1b}]0;pwned-title\u{7} words \u{1b}[2J\u{1b}[Hخبر\u{202e}abc\u{9b}31m"
+                .into(),
+            author: Some("\u{1b}]52;c;cHduZWQ=\u{7}author".into()),
+            text: "body\u{1b}]8;;https://pwned.test\u{1b}\\link\u{1b}]8;;\u{1b}\\ end\u{0}\u{7}"
+                .into(),
+            direction: Direction::Ltr,
+            ..NewArticle::default()
+        };
+        let update = FeedUpdate {
+            feed: ParsedFeed {
+                title: Some("Evil\u{1b}[31m feed".into()),
+                articles: vec![article],
+                ..ParsedFeed::default()
+            },
+            etag: None,
+            last_modified: None,
+            fetched_at: chrono::Utc::now(),
+        };
+        store.apply_feed_update(feed, &update).expect("update");
+    }
+    let db_s = db.to_string_lossy().into_owned();
+    let cfg = home.path().join("config").to_string_lossy().into_owned();
+    let data = home.path().join("data").to_string_lossy().into_owned();
+    let t = Tmux::start(
+        Path::new(env!("CARGO_BIN_EXE_akhbar")),
+        &["--db", &db_s],
+        &[("XDG_CONFIG_HOME", &cfg), ("XDG_DATA_HOME", &data)],
+        120,
+        30,
+    );
+    let title_before = t.pane_title();
+    t.wait_text("words");
+    t.keys(&["Enter"]);
+    let screen = t.wait_text("end");
+    for payload in ["pwned", "cHduZWQ", "31m", "2J"] {
+        assert!(
+            !screen.contains(payload),
+            "{payload} reached the screen:\n{screen}"
+        );
+    }
+    assert!(
+        screen.contains("safe") && screen.contains("Evil"),
+        "{screen}"
+    );
+    assert_eq!(t.pane_title(), title_before, "the window title was changed");
+    t.keys(&["Q"]);
+    t.wait_text("akhbar-exited-0");
+}

@@ -95,6 +95,12 @@ impl Tmux {
             .join("\n")
     }
 
+    /// The pane's title (what an OSC 0/2 sequence would change).
+    pub fn pane_title(&self) -> String {
+        let out = self.tmux(&["display-message", "-p", "-t", "t", "#{pane_title}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
     /// Waits until the screen satisfies `pred` and returns it; panics with
     /// the last screen after `timeout`.
     pub fn wait_for(&self, what: &str, timeout: Duration, pred: impl Fn(&str) -> bool) -> String {
