@@ -414,3 +414,130 @@ fn rtl_feed_name_heads_its_list_without_padding() {
     let list_title = top.split(['┐', '┓']).nth(1).unwrap_or_default();
     assert!(list_title.starts_with("┌ (2) ﺔﻴﺑﺮﻌﻟﺍ ﺭﺎﺒﺧﻷﺍ ─"), "{top}");
 }
+
+const STORY_A: &str = "وزير الخارجية يصل إلى عمان لبحث اتفاق المياه";
+const STORY_B: &str = "وصول وزير الخارجية إلى عمان لبحث اتفاق المياه";
+const STORY_TEXT: &str = "وصل وزير الخارجية صباح اليوم إلى العاصمة الأردنية عمان في زيارة رسمية تستمر يومين يبحث خلالها اتفاق تقاسم المياه مع نظيره الأردني. وقال مصدر في الوزارة إن المحادثات ستتناول مشروع تحلية مياه البحر في العقبة وخطة لنقل المياه إلى الشمال. وأضاف المصدر أن الجانبين يأملان توقيع الاتفاق قبل نهاية الشهر الجاري.";
+
+/// Two outlets carry the same wire story; an unrelated English story in a
+/// third feed. The enrichment stage (the real one) links them.
+fn related_fixture() -> (tempfile::TempDir, Store, ArticleId, ArticleId) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("akhbar.db")).expect("open store");
+    add_feed(
+        &store,
+        "https://example.com/a.xml",
+        "صحيفة الشرق",
+        vec![article(STORY_A, STORY_TEXT, 14, Direction::Rtl)],
+    );
+    add_feed(
+        &store,
+        "https://example.com/b.xml",
+        "Gulf Wire",
+        vec![article(
+            STORY_B,
+            &format!("{STORY_TEXT} وكان الوزير قد زار القاهرة الأسبوع الماضي."),
+            13,
+            Direction::Rtl,
+        )],
+    );
+    add_feed(
+        &store,
+        "https://example.com/en.xml",
+        "World Desk",
+        vec![article(
+            EN_TITLE,
+            "Stocks rose on Monday as trade talks resumed in Geneva.",
+            12,
+            Direction::Ltr,
+        )],
+    );
+    akhbar::intel::enrich::run(&store, &|_| {}).expect("enrich");
+    let id = |t: &str| {
+        store
+            .articles(&ArticleFilter::default())
+            .expect("articles")
+            .into_iter()
+            .find(|a| a.title == t)
+            .map(|a| a.id)
+            .expect("article")
+    };
+    let (a, b) = (id(STORY_A), id(STORY_B));
+    (dir, store, a, b)
+}
+
+#[test]
+fn related_pane_follows_the_selection_and_marks_the_same_story() {
+    let (_dir, store, a, b) = related_fixture();
+    let related = store.related_of(a, 10).expect("related");
+    assert_eq!(
+        related.first().map(|r| (r.id, r.same_story)),
+        Some((b, true))
+    );
+    let mut app = app(store);
+    // The newest article (STORY_A) is selected: its related pane lists B.
+    assert_eq!(app.articles.selected().map(|r| r.id), Some(a));
+    let rows = draw(&mut app, 240, 48);
+    let b_visual = akhbar::text::layout::single_line(STORY_B, 200, &app.layout_options()).text;
+    let row = find(&rows, "≡ ");
+    // Truncated from its logical end (the visual left) with '…', right-
+    // aligned against the feed column, then feed and date.
+    let b_start: String = b_visual
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    assert!(row.contains("≡ …"), "{row}");
+    assert!(
+        row.contains(&format!("{b_start} Gulf Wire      2025│")),
+        "{row}"
+    );
+    assert!(find(&rows, "Related (").contains("1 same story"));
+    // Moving the selection to B shows A as B's related story.
+    app.handle_key(key('j'));
+    assert_eq!(app.articles.selected().map(|r| r.id), Some(b));
+    let rows = draw(&mut app, 240, 48);
+    let a_visual = akhbar::text::layout::single_line(STORY_A, 200, &app.layout_options()).text;
+    let a_start: String = a_visual
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    assert!(find(&rows, "≡ ").contains(&a_start), "{}", rows.join("\n"));
+    assert_eq!(app.related.article, Some(b));
+    // The English story has no related stories: the empty text shows.
+    app.handle_key(key('j'));
+    let rows = draw(&mut app, 160, 48);
+    assert!(find(&rows, "No related stories").contains("No related stories"));
+}
+
+#[test]
+fn enter_in_related_opens_the_story_and_keeps_the_lists() {
+    let (_dir, store, a, b) = related_fixture();
+    let mut app = app(store);
+    draw(&mut app, 160, 48);
+    assert_eq!(app.related.article, Some(a));
+    // Tab from the articles pane: reader, entities, related.
+    for _ in 0..3 {
+        app.handle_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+        draw(&mut app, 160, 48);
+    }
+    assert_eq!(app.focus, Pane::Related);
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let rows = draw(&mut app, 160, 48);
+    assert_eq!(app.reader.article.as_ref().map(|r| r.summary.id), Some(b));
+    assert_eq!(app.focus, Pane::Related);
+    // The related list is still A's, with B still selected; the article
+    // list selection has not moved.
+    assert_eq!(app.related.article, Some(a));
+    assert_eq!(app.related.selected().map(|r| r.id), Some(b));
+    assert_eq!(app.articles.selected().map(|r| r.id), Some(a));
+    let b_visual = akhbar::text::layout::single_line(STORY_B, 200, &app.layout_options()).text;
+    assert!(rows.iter().filter(|r| r.contains(&b_visual)).count() >= 2);
+}

@@ -18,6 +18,7 @@ use crate::ui::panes::articles::{ArticlesPane, ListSource};
 use crate::ui::panes::entities::EntitiesPane;
 use crate::ui::panes::feeds::{FeedKey, FeedsPane};
 use crate::ui::panes::reader::ReaderPane;
+use crate::ui::panes::related::RelatedPane;
 use crate::ui::prompt::{Confirm, Prompt, PromptKind, parse_tags};
 use crate::ui::theme::Theme;
 use crate::ui::worker::WorkerMsg;
@@ -96,6 +97,8 @@ pub struct App {
     pub reader: ReaderPane,
     /// The entities pane.
     pub entities: EntitiesPane,
+    /// The related-stories pane.
+    pub related: RelatedPane,
     /// Who has the keyboard.
     pub mode: Mode,
     /// The status message.
@@ -139,6 +142,7 @@ impl App {
             articles,
             reader: ReaderPane::default(),
             entities: EntitiesPane::default(),
+            related: RelatedPane::default(),
             mode: Mode::Normal,
             status: Status::default(),
             poll_progress: None,
@@ -338,7 +342,7 @@ impl App {
             }
             Pane::Reader => self.reader.scroll_by(delta),
             Pane::Entities => self.entities.move_by(delta.clamp(-1000, 1000)),
-            Pane::Related => {}
+            Pane::Related => self.related.move_by(delta.clamp(-1000, 1000)),
         }
         Ok(())
     }
@@ -379,9 +383,32 @@ impl App {
                     self.focus = Pane::Articles;
                 }
             }
-            Pane::Reader | Pane::Related => {}
+            Pane::Related => {
+                if let Some(id) = self.related.selected().map(|r| r.id) {
+                    self.open_article(id)?;
+                    self.focus = Pane::Related;
+                }
+            }
+            Pane::Reader => {}
         }
         Ok(())
+    }
+
+    /// Points the related pane at the article the user looks at: the
+    /// selected row while the lists have focus, else the open article. An
+    /// article opened from the related pane leaves its list as it is.
+    pub fn sync_related(&mut self) {
+        let target = match self.focus {
+            Pane::Feeds | Pane::Articles => self.articles.selected().map(|a| a.id),
+            Pane::Related => return,
+            Pane::Reader | Pane::Entities => self
+                .related
+                .article
+                .or_else(|| self.reader.article.as_ref().map(|a| a.summary.id)),
+        };
+        if let Err(e) = self.related.show(&self.store, target) {
+            self.error(format!("database error: {e}"));
+        }
     }
 
     /// Opens an article in the reader and marks it read (saved at once).
@@ -644,6 +671,7 @@ impl App {
         }) {
             self.reader = ReaderPane::default();
             self.entities = EntitiesPane::default();
+            self.related = RelatedPane::default();
             self.reading = false;
         }
         self.focus = Pane::Feeds;
@@ -714,7 +742,16 @@ impl App {
                     self.entities.cursor.selected = target;
                 }
             }
-            Pane::Reader | Pane::Related => {}
+            Pane::Related => {
+                let target = self.related.cursor.offset + row;
+                if target < self.related.rows.len() {
+                    if target == self.related.cursor.selected {
+                        return self.open();
+                    }
+                    self.related.cursor.selected = target;
+                }
+            }
+            Pane::Reader => {}
         }
         Ok(())
     }
@@ -764,6 +801,7 @@ impl App {
                     Some(id) => self.entities.load(&self.store, id),
                     None => Ok(()),
                 }
+                .and_then(|()| self.related.invalidate(&self.store))
             }
         };
         if let Err(e) = result {

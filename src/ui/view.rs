@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use crate::text::layout::LayoutOptions;
 use crate::ui::app::{App, Mode};
 use crate::ui::keymap::Action;
-use crate::ui::panes::{self, Pane, cell_text};
+use crate::ui::panes::{Pane, cell_text};
 use crate::ui::prompt::Confirm;
 
 /// Width from which the three-column layout is used.
@@ -82,6 +82,7 @@ pub fn draw(f: &mut Frame, app: &mut App) {
         if !app.areas.iter().any(|(p, _)| *p == app.focus) {
             app.focus = app.areas.first().map_or(Pane::Articles, |(p, _)| *p);
         }
+        app.sync_related();
         let areas = app.areas.clone();
         for (pane, rect) in areas {
             let focused = pane == app.focus;
@@ -95,7 +96,7 @@ pub fn draw(f: &mut Frame, app: &mut App) {
                         .draw(f, rect, focused, &app.theme, &opts, &mut app.cache)
                 }
                 Pane::Entities => app.entities.draw(f, rect, focused, &app.theme, &opts),
-                Pane::Related => panes::related::draw(f, rect, focused, &app.theme),
+                Pane::Related => app.related.draw(f, rect, focused, &app.theme, &opts),
             }
         }
     }
