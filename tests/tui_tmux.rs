@@ -174,3 +174,40 @@ fn hostile_text_never_reaches_the_terminal() {
     t.keys(&["Q"]);
     t.wait_text("akhbar-exited-0");
 }
+
+/// A closed terminal (here: the tmux server killed under the reader) ends
+/// the reader within seconds instead of leaving it spinning on a dead
+/// terminal.
+#[test]
+fn the_reader_exits_when_its_terminal_goes_away() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let db = home.path().join("orphan-check.db");
+    let db_s = db.to_string_lossy().into_owned();
+    let cfg = home.path().join("config").to_string_lossy().into_owned();
+    let data = home.path().join("data").to_string_lossy().into_owned();
+    let t = Tmux::start(
+        Path::new(env!("CARGO_BIN_EXE_akhbar")),
+        &["--db", &db_s, "demo"],
+        &[("XDG_CONFIG_HOME", &cfg), ("XDG_DATA_HOME", &data)],
+        100,
+        30,
+    );
+    t.wait_text("All (");
+    let running = || {
+        Command::new("pgrep")
+            .args(["-f", &db_s])
+            .output()
+            .map(|o| !o.stdout.is_empty())
+            .unwrap_or(false)
+    };
+    assert!(running(), "the reader should be running");
+    drop(t);
+    let start = std::time::Instant::now();
+    while running() && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(
+        !running(),
+        "the reader kept running after its terminal closed"
+    );
+}

@@ -16,10 +16,10 @@ pub mod theme;
 pub mod view;
 pub mod worker;
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -62,13 +62,44 @@ pub fn run(store_path: &Path, config: &Config) -> anyhow::Result<()> {
 
     let (tx, rx) = mpsc::channel();
     app.start_enrichment();
-    event_loop(&mut term, &mut app, &stop, &tx, &rx)
+    let beat = Arc::new(AtomicU64::new(0));
+    spawn_watchdog(Arc::clone(&stop), Arc::clone(&beat));
+    event_loop(&mut term, &mut app, &stop, &beat, &tx, &rx)
+}
+
+/// Milliseconds since the process started, for the loop's heartbeat.
+fn now_ms() -> u64 {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    let start = START.get_or_init(Instant::now);
+    u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX)
+}
+
+/// Ends the process when the terminal is gone (closed window, killed tmux:
+/// stdin is no longer a terminal), or when a stop signal arrived and the
+/// event loop has not come round for two seconds. crossterm can spin
+/// inside `event::poll` on a hung-up terminal (read() returning 0 for
+/// ever), where the loop never gets to look at the stop flag. Read state
+/// and tags are written when they change, so leaving loses nothing; a
+/// background write in flight is rolled back by SQLite.
+fn spawn_watchdog(stop: Arc<AtomicBool>, beat: Arc<AtomicU64>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(250));
+            let stale = now_ms().saturating_sub(beat.load(Ordering::SeqCst));
+            let terminal_gone = !io::stdin().is_terminal();
+            if terminal_gone || (stop.load(Ordering::SeqCst) && stale > 2_000) {
+                terminal::restore();
+                std::process::exit(if terminal_gone { 129 } else { 0 });
+            }
+        }
+    });
 }
 
 fn event_loop(
     term: &mut Terminal<CrosstermBackend<io::Stdout>>,
     app: &mut App,
     stop: &AtomicBool,
+    beat: &AtomicU64,
     tx: &Sender<WorkerMsg>,
     rx: &Receiver<WorkerMsg>,
 ) -> anyhow::Result<()> {
@@ -76,6 +107,7 @@ fn event_loop(
     let mut last_refresh = Instant::now();
     let mut dirty = false;
     while !app.quit && !stop.load(Ordering::SeqCst) {
+        beat.store(now_ms(), Ordering::SeqCst);
         for effect in std::mem::take(&mut app.effects) {
             dirty = true;
             match effect {
