@@ -321,7 +321,15 @@ fn help_overlay_lists_active_keys() {
     for (w, h) in [(80, 24), (160, 48)] {
         let rows = draw(&mut app, w, h);
         let all = rows.join("\n");
-        for needle in ["j/↓", "search", "bookmark", "Shift-Tab", "copy link"] {
+        for needle in [
+            "j/↓",
+            "search",
+            "bookmark",
+            "Shift-Tab",
+            "copy link",
+            "fetch full text",
+            "feed full text",
+        ] {
             assert!(all.contains(needle), "{needle} missing at {w}x{h}:\n{all}");
         }
     }

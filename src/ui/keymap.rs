@@ -66,11 +66,15 @@ pub enum Action {
     Help,
     /// Subscribe to the starter list of news feeds.
     ImportStarter,
+    /// Fetch the full text of the open article from its web page.
+    FetchFullText,
+    /// Turn fetching full texts on or off for the selected feed.
+    ToggleFeedFullText,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 27] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -96,6 +100,8 @@ impl Action {
         Action::RemoveFeed,
         Action::Help,
         Action::ImportStarter,
+        Action::FetchFullText,
+        Action::ToggleFeedFullText,
     ];
 
     /// What the action does, for the help overlay.
@@ -126,6 +132,8 @@ impl Action {
             Action::RemoveFeed => "remove feed",
             Action::Help => "this help",
             Action::ImportStarter => "import starter feeds",
+            Action::FetchFullText => "fetch full text",
+            Action::ToggleFeedFullText => "feed full text on/off",
         }
     }
 
@@ -157,6 +165,8 @@ impl Action {
             Action::RemoveFeed => &["d"],
             Action::Help => &["?"],
             Action::ImportStarter => &["i"],
+            Action::FetchFullText => &["f"],
+            Action::ToggleFeedFullText => &["F"],
         }
     }
 }
