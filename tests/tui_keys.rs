@@ -310,3 +310,24 @@ fn f_without_an_open_article_says_what_to_do() {
     assert!(app.effects.is_empty());
     assert_eq!(app.status.text, "open an article to fetch its full text");
 }
+
+#[test]
+fn folded_list_reads_further_pages_as_the_selection_moves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("p.db")).expect("open");
+    let titles: Vec<String> = (0..230).map(|i| format!("story number {i}")).collect();
+    let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
+    feed(&store, "https://a.example/many", &refs);
+    let config = Config::parse("fold_clusters = true\n").expect("config");
+    let theme = Theme::load("dark", None).expect("theme");
+    let mut app = App::new(store, config, theme).expect("app");
+    draw(&mut app, 160, 40);
+    // The first page is read; going to the end reads the next one.
+    assert_eq!(app.articles.total, 200);
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.articles.total, 230);
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.articles.cursor.selected, 229);
+    let oldest = app.articles.selected().map(|a| a.title.clone());
+    assert_eq!(oldest.as_deref(), Some("story number 0"));
+}

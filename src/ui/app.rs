@@ -132,6 +132,7 @@ impl App {
             &store,
             ListSource::Filter(ArticleFilter::default()),
             "All".to_owned(),
+            config.fold_clusters,
         )?;
         let keymap = Keymap::new(&config);
         Ok(App {
@@ -242,6 +243,15 @@ impl App {
             Action::ImportStarter => self.import_starter()?,
             Action::FetchFullText => self.fetch_full_text(),
             Action::ToggleFeedFullText => self.toggle_feed_full_text()?,
+            Action::FoldClusters => {
+                let fold = !self.articles.fold;
+                self.articles.set_fold(&self.store, fold)?;
+                self.info(if fold {
+                    "story clusters folded: one row per story"
+                } else {
+                    "story clusters unfolded"
+                });
+            }
             Action::AddFeed => {
                 self.mode = Mode::Prompt(Prompt::new(PromptKind::AddFeed, String::new()));
             }
@@ -406,7 +416,8 @@ impl App {
             filter.search = Some(q.clone());
             title = format!("{title} / {q}");
         }
-        self.articles = ArticlesPane::open(&self.store, ListSource::Filter(filter), title)?;
+        let fold = self.articles.fold;
+        self.articles = ArticlesPane::open(&self.store, ListSource::Filter(filter), title, fold)?;
         if let Some(e) = self.feeds.selected_error() {
             self.error(format!("last update failed: {e}"));
         }
@@ -417,7 +428,9 @@ impl App {
         match self.focus {
             Pane::Feeds => self.focus = Pane::Articles,
             Pane::Articles => {
-                if let Some(id) = self.articles.selected().map(|a| a.id) {
+                if self.articles.expand_selected() {
+                    self.info("cluster expanded");
+                } else if let Some(id) = self.articles.selected().map(|a| a.id) {
                     self.open_article(id)?;
                 }
             }
@@ -427,6 +440,7 @@ impl App {
                         &self.store,
                         ListSource::Mentions { key: e.key },
                         format!("mentioning {}", e.display),
+                        self.articles.fold,
                     )?;
                     self.reading = false;
                     self.focus = Pane::Articles;

@@ -70,11 +70,13 @@ pub enum Action {
     FetchFullText,
     /// Turn fetching full texts on or off for the selected feed.
     ToggleFeedFullText,
+    /// Fold story clusters in the article list on or off.
+    FoldClusters,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 28] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -102,6 +104,7 @@ impl Action {
         Action::ImportStarter,
         Action::FetchFullText,
         Action::ToggleFeedFullText,
+        Action::FoldClusters,
     ];
 
     /// What the action does, for the help overlay.
@@ -134,6 +137,7 @@ impl Action {
             Action::ImportStarter => "import starter feeds",
             Action::FetchFullText => "fetch full text",
             Action::ToggleFeedFullText => "feed full text on/off",
+            Action::FoldClusters => "fold story clusters",
         }
     }
 
@@ -167,6 +171,7 @@ impl Action {
             Action::ImportStarter => &["i"],
             Action::FetchFullText => &["f"],
             Action::ToggleFeedFullText => &["F"],
+            Action::FoldClusters => &["z"],
         }
     }
 }
