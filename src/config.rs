@@ -9,6 +9,7 @@
 //! keep_harakat = true         # show Arabic short vowels
 //! refresh_minutes = 30        # periodic reload in the reader; 0 = never
 //! browser = "firefox --new-tab"   # words, no shell; the URL is appended
+//! fold_clusters = false       # one row per story cluster in the article list (z toggles)
 //!
 //! [poll]
 //! jobs = 16
@@ -104,6 +105,9 @@ pub struct Config {
     /// The browser command as words (no shell is involved); the URL is
     /// appended as its last argument. Default: `$BROWSER`, else `xdg-open`.
     pub browser: Option<String>,
+    /// Start with story clusters folded in the article list: one row (the
+    /// newest) per story covered by several sources, with their number.
+    pub fold_clusters: bool,
     /// Poller settings.
     pub poll: PollConfig,
     /// Key bindings that replace the defaults of the named actions.
@@ -120,6 +124,7 @@ impl Default for Config {
             keep_harakat: true,
             refresh_minutes: 30,
             browser: None,
+            fold_clusters: false,
             poll: PollConfig::default(),
             keys: BTreeMap::new(),
             feeds: BTreeMap::new(),

@@ -257,3 +257,77 @@ fn a_failing_feed_shows_its_error_when_selected() {
     assert!(app.status.text.contains("HTTP 503"), "{}", app.status.text);
     assert!(!app.status.text.contains('\u{1b}'));
 }
+
+#[test]
+fn shift_f_toggles_the_feeds_full_text_setting() {
+    let (_dir, mut app) = setup();
+    // Outside the feeds pane the key explains itself and changes nothing.
+    press(&mut app, KeyCode::Char('F'));
+    assert!(
+        app.status.text.contains("feeds pane"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Pane::Feeds);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let Some(FeedKey::Feed(id)) = app.feeds.selected().cloned() else {
+        panic!("no feed selected");
+    };
+    let setting = |app: &App| {
+        app.store
+            .feed(id)
+            .expect("feed")
+            .map(|f| f.settings.full_text)
+    };
+    assert_eq!(setting(&app), Some(false));
+    press(&mut app, KeyCode::Char('F'));
+    assert_eq!(setting(&app), Some(true));
+    assert!(
+        app.status.text.starts_with("full text on"),
+        "{}",
+        app.status.text
+    );
+    let row = &app.feeds.rows[app.feeds.cursor.selected];
+    assert!(row.full_text);
+    assert_eq!(row.key, FeedKey::Feed(id));
+    let mut term = Terminal::new(TestBackend::new(160, 40)).expect("terminal");
+    term.draw(|f| view::draw(f, &mut app)).expect("draw");
+    let buf = term.backend().buffer();
+    let marked = (0..40u16).any(|y| buf[(1, y)].symbol() == "¶");
+    assert!(marked, "no ¶ mark in the feeds pane");
+    press(&mut app, KeyCode::Char('F'));
+    assert_eq!(setting(&app), Some(false));
+    assert!(!app.feeds.rows[app.feeds.cursor.selected].full_text);
+}
+
+#[test]
+fn f_without_an_open_article_says_what_to_do() {
+    let (_dir, mut app) = setup();
+    press(&mut app, KeyCode::Char('f'));
+    assert!(app.effects.is_empty());
+    assert_eq!(app.status.text, "open an article to fetch its full text");
+}
+
+#[test]
+fn folded_list_reads_further_pages_as_the_selection_moves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("p.db")).expect("open");
+    let titles: Vec<String> = (0..230).map(|i| format!("story number {i}")).collect();
+    let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
+    feed(&store, "https://a.example/many", &refs);
+    let config = Config::parse("fold_clusters = true\n").expect("config");
+    let theme = Theme::load("dark", None).expect("theme");
+    let mut app = App::new(store, config, theme).expect("app");
+    draw(&mut app, 160, 40);
+    // The first page is read; going to the end reads the next one.
+    assert_eq!(app.articles.total, 200);
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.articles.total, 230);
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.articles.cursor.selected, 229);
+    let oldest = app.articles.selected().map(|a| a.title.clone());
+    assert_eq!(oldest.as_deref(), Some("story number 0"));
+}

@@ -321,7 +321,15 @@ fn help_overlay_lists_active_keys() {
     for (w, h) in [(80, 24), (160, 48)] {
         let rows = draw(&mut app, w, h);
         let all = rows.join("\n");
-        for needle in ["j/↓", "search", "bookmark", "Shift-Tab", "copy link"] {
+        for needle in [
+            "j/↓",
+            "search",
+            "bookmark",
+            "Shift-Tab",
+            "copy link",
+            "fetch full text",
+            "feed full text",
+        ] {
             assert!(all.contains(needle), "{needle} missing at {w}x{h}:\n{all}");
         }
     }
@@ -540,4 +548,56 @@ fn enter_in_related_opens_the_story_and_keeps_the_lists() {
     assert_eq!(app.articles.selected().map(|r| r.id), Some(a));
     let b_visual = akhbar::text::layout::single_line(STORY_B, 200, &app.layout_options()).text;
     assert!(rows.iter().filter(|r| r.contains(&b_visual)).count() >= 2);
+}
+
+#[test]
+fn folded_clusters_show_one_row_per_story() {
+    let (_dir, store, a, b) = related_fixture();
+    let cluster = store.cluster_of(a).expect("cluster").map(|c| c.cluster_id);
+    assert!(cluster.is_some());
+    assert_eq!(
+        store.cluster_of(b).expect("cluster").map(|c| c.cluster_id),
+        cluster
+    );
+    let config = Config::parse("fold_clusters = true\n").expect("config");
+    let theme = Theme::load("dark", None).expect("theme");
+    let mut app = App::new(store, config, theme).expect("app");
+    // Folded: the newest article of the story stands for both, then the
+    // unrelated English story.
+    assert_eq!(app.articles.total, 2);
+    assert_eq!(app.articles.selected().map(|r| r.id), Some(a));
+    assert_eq!(app.articles.fold_counts.get(&a), Some(&2));
+    let rows = draw(&mut app, 160, 48);
+    assert!(find(&rows, " All (2, folded) ").contains("(2, folded)"));
+    let a_visual = akhbar::text::layout::single_line(STORY_A, 200, &app.layout_options()).text;
+    let a_start: String = a_visual
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let row = find(&rows, "[2] ");
+    assert!(row.contains(&a_start), "{row}");
+    assert!(find(&rows, "Markets rally").contains("Markets rally"));
+    // Enter on the folded row expands it instead of opening it.
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(app.reader.article.is_none());
+    assert_eq!(app.articles.total, 3);
+    assert_eq!(app.articles.get(1).map(|r| r.id), Some(b));
+    let rows = draw(&mut app, 160, 48);
+    assert!(!rows.join("\n").contains("[2] "));
+    // Enter now opens; z unfolds, z folds again (expansions forgotten).
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(app.reader.article.as_ref().map(|r| r.summary.id), Some(a));
+    app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE));
+    app.handle_key(key('z'));
+    assert!(!app.articles.fold);
+    assert_eq!(app.articles.total, 3);
+    assert_eq!(app.articles.selected().map(|r| r.id), Some(a));
+    app.handle_key(key('z'));
+    assert!(app.articles.fold);
+    assert_eq!(app.articles.total, 2);
+    assert_eq!(app.articles.fold_counts.get(&a), Some(&2));
 }

@@ -43,6 +43,8 @@ pub enum Effect {
     },
     /// Run the enrichment stage in the background.
     Enrich,
+    /// Fetch the full text of an article in the background.
+    FetchFullText(ArticleId),
     /// Open an http(s) URL in the browser.
     OpenUrl(String),
     /// Put text on the clipboard (OSC 52).
@@ -107,6 +109,8 @@ pub struct App {
     pub poll_progress: Option<(usize, usize)>,
     /// Progress of a running enrichment (done, total).
     pub enrich_progress: Option<(u64, u64)>,
+    /// The article whose full text is being fetched.
+    pub full_text_fetch: Option<ArticleId>,
     /// The active search query.
     pub search: Option<String>,
     /// Set when the user asked to quit.
@@ -128,6 +132,7 @@ impl App {
             &store,
             ListSource::Filter(ArticleFilter::default()),
             "All".to_owned(),
+            config.fold_clusters,
         )?;
         let keymap = Keymap::new(&config);
         Ok(App {
@@ -147,6 +152,7 @@ impl App {
             status: Status::default(),
             poll_progress: None,
             enrich_progress: None,
+            full_text_fetch: None,
             search: None,
             quit: false,
             areas: Vec::new(),
@@ -235,6 +241,17 @@ impl App {
             Action::ReloadAll => self.reload_all(),
             Action::OpenLink | Action::CopyLink => self.link_action(action),
             Action::ImportStarter => self.import_starter()?,
+            Action::FetchFullText => self.fetch_full_text(),
+            Action::ToggleFeedFullText => self.toggle_feed_full_text()?,
+            Action::FoldClusters => {
+                let fold = !self.articles.fold;
+                self.articles.set_fold(&self.store, fold)?;
+                self.info(if fold {
+                    "story clusters folded: one row per story"
+                } else {
+                    "story clusters unfolded"
+                });
+            }
             Action::AddFeed => {
                 self.mode = Mode::Prompt(Prompt::new(PromptKind::AddFeed, String::new()));
             }
@@ -265,6 +282,48 @@ impl App {
                 force: true,
             });
         }
+    }
+
+    /// Fetches the full text of the open article in the background; the
+    /// summary stays in the reader until the text arrives.
+    pub fn fetch_full_text(&mut self) {
+        let Some(a) = self.reader.article.as_ref() else {
+            self.info("open an article to fetch its full text");
+            return;
+        };
+        if self.full_text_fetch.is_some() {
+            self.info("a full text is already being fetched");
+        } else if a.summary.link.is_none() {
+            self.error("this article has no link to fetch its full text from");
+        } else {
+            let id = a.summary.id;
+            self.full_text_fetch = Some(id);
+            self.info("fetching full text…");
+            self.effects.push(Effect::FetchFullText(id));
+        }
+    }
+
+    /// Turns fetching full texts after each poll on or off for the feed
+    /// selected in the feeds pane.
+    fn toggle_feed_full_text(&mut self) -> Result<(), StoreError> {
+        let feed = match self.feeds.selected() {
+            Some(FeedKey::Feed(id)) if self.focus == Pane::Feeds => self.store.feed(*id)?,
+            _ => None,
+        };
+        let Some(feed) = feed else {
+            self.info("select a feed in the feeds pane to change its full-text setting");
+            return Ok(());
+        };
+        let mut settings = feed.settings.clone();
+        settings.full_text = !settings.full_text;
+        self.store.set_feed_settings(feed.id, &settings)?;
+        self.feeds.reload(&self.store, &self.config)?;
+        self.info(if settings.full_text {
+            "full text on: articles of this feed are fetched from their pages after each poll"
+        } else {
+            "full text off for this feed"
+        });
+        Ok(())
     }
 
     /// Starts the enrichment stage unless it is running.
@@ -357,7 +416,8 @@ impl App {
             filter.search = Some(q.clone());
             title = format!("{title} / {q}");
         }
-        self.articles = ArticlesPane::open(&self.store, ListSource::Filter(filter), title)?;
+        let fold = self.articles.fold;
+        self.articles = ArticlesPane::open(&self.store, ListSource::Filter(filter), title, fold)?;
         if let Some(e) = self.feeds.selected_error() {
             self.error(format!("last update failed: {e}"));
         }
@@ -368,7 +428,9 @@ impl App {
         match self.focus {
             Pane::Feeds => self.focus = Pane::Articles,
             Pane::Articles => {
-                if let Some(id) = self.articles.selected().map(|a| a.id) {
+                if self.articles.expand_selected() {
+                    self.info("cluster expanded");
+                } else if let Some(id) = self.articles.selected().map(|a| a.id) {
                     self.open_article(id)?;
                 }
             }
@@ -378,6 +440,7 @@ impl App {
                         &self.store,
                         ListSource::Mentions { key: e.key },
                         format!("mentioning {}", e.display),
+                        self.articles.fold,
                     )?;
                     self.reading = false;
                     self.focus = Pane::Articles;
@@ -433,6 +496,18 @@ impl App {
         self.entities.load(&self.store, id)?;
         self.reading = true;
         self.focus = Pane::Reader;
+        Ok(())
+    }
+
+    /// Rereads the open article from the store when it is `id` (its text
+    /// or full-text state changed), keeping the scroll position.
+    fn reload_open_article(&mut self, id: ArticleId) -> Result<(), StoreError> {
+        if self.reader.article.as_ref().map(|a| a.summary.id) != Some(id) {
+            return Ok(());
+        }
+        if let Some(article) = self.store.article(id)? {
+            self.reader.article = Some(article);
+        }
         Ok(())
     }
 
@@ -787,6 +862,14 @@ impl App {
                 self.feeds
                     .reload(&self.store, &self.config)
                     .and_then(|()| self.articles.reload(&self.store))
+            }
+            WorkerMsg::FullTextDone { id, result } => {
+                self.full_text_fetch = None;
+                match result {
+                    Ok(chars) => self.info(format!("full text fetched: {chars} characters")),
+                    Err(e) => self.error(format!("full text failed: {e}")),
+                }
+                self.reload_open_article(id)
             }
             WorkerMsg::EnrichProgress { done, total } => {
                 self.enrich_progress = Some((done, total));

@@ -66,11 +66,17 @@ pub enum Action {
     Help,
     /// Subscribe to the starter list of news feeds.
     ImportStarter,
+    /// Fetch the full text of the open article from its web page.
+    FetchFullText,
+    /// Turn fetching full texts on or off for the selected feed.
+    ToggleFeedFullText,
+    /// Fold story clusters in the article list on or off.
+    FoldClusters,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 28] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -96,6 +102,9 @@ impl Action {
         Action::RemoveFeed,
         Action::Help,
         Action::ImportStarter,
+        Action::FetchFullText,
+        Action::ToggleFeedFullText,
+        Action::FoldClusters,
     ];
 
     /// What the action does, for the help overlay.
@@ -126,6 +135,9 @@ impl Action {
             Action::RemoveFeed => "remove feed",
             Action::Help => "this help",
             Action::ImportStarter => "import starter feeds",
+            Action::FetchFullText => "fetch full text",
+            Action::ToggleFeedFullText => "feed full text on/off",
+            Action::FoldClusters => "fold story clusters",
         }
     }
 
@@ -157,6 +169,9 @@ impl Action {
             Action::RemoveFeed => &["d"],
             Action::Help => &["?"],
             Action::ImportStarter => &["i"],
+            Action::FetchFullText => &["f"],
+            Action::ToggleFeedFullText => &["F"],
+            Action::FoldClusters => &["z"],
         }
     }
 }

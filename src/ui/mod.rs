@@ -122,6 +122,9 @@ fn event_loop(
                     );
                 }
                 Effect::Enrich => worker::spawn_enrich(app.store_path.clone(), tx.clone()),
+                Effect::FetchFullText(id) => {
+                    worker::spawn_full_text(app.store_path.clone(), id, tx.clone());
+                }
                 Effect::OpenUrl(url) => {
                     if let Err(e) = external::open_url(&app.config, &url) {
                         app.error(format!("cannot start the browser: {e}"));

@@ -193,6 +193,9 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, opts: &LayoutOptions) {
     if let Some((done, total)) = app.poll_progress {
         right.push_str(&format!("reloading {done}/{total}  "));
     }
+    if app.full_text_fetch.is_some() {
+        right.push_str("fetching full text…  ");
+    }
     if let Some((done, total)) = app.enrich_progress.filter(|(d, t)| d < t) {
         right.push_str(&format!("enriching {done}/{total}  "));
     }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
 use crate::config::Config;
-use crate::model::FeedId;
+use crate::model::{ArticleId, FeedId};
 use crate::poll::run::{PollOptions, PollProgress, poll};
 use crate::store::Store;
 
@@ -36,6 +36,14 @@ pub enum WorkerMsg {
     },
     /// The enrichment stage ended: articles enriched, or why it stopped.
     EnrichDone(Result<u64, String>),
+    /// A full-text fetch ended: characters stored, or the cause of the
+    /// failure.
+    FullTextDone {
+        /// The article.
+        id: ArticleId,
+        /// Characters of article text stored, or why there are none.
+        result: Result<usize, String>,
+    },
 }
 
 /// What a poll did, for the status bar.
@@ -117,5 +125,19 @@ pub fn spawn_enrich(path: PathBuf, tx: Sender<WorkerMsg>) {
                 crate::intel::enrich::run(&store, &report).map_err(|e| e.to_string())
             });
         let _ = tx.send(WorkerMsg::EnrichDone(result));
+    });
+}
+
+/// Fetches the full text of one article on a new thread with its own store
+/// connection (`crate::fulltext::run::fetch_one`: timeouts, size caps, the
+/// failure recorded on the article).
+pub fn spawn_full_text(path: PathBuf, id: ArticleId, tx: Sender<WorkerMsg>) {
+    std::thread::spawn(move || {
+        let result = Store::open(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|store| {
+                crate::fulltext::run::fetch_one(&store, id).map_err(|e| e.to_string())
+            });
+        let _ = tx.send(WorkerMsg::FullTextDone { id, result });
     });
 }

@@ -2,8 +2,13 @@
 //! selected feed, tag, search or entity. Only a window of rows around the
 //! visible page is read from the store (the store may hold 100,000
 //! articles; the first frame must not wait for all of them).
+//!
+//! With story clusters folded, the rows are read from the top page by
+//! page as the selection moves down, and each cluster shows once: its
+//! newest article among the rows read, with the number of its articles
+//! there (`[3]`). Enter on such a row expands the cluster.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Local, Utc};
 use ratatui::Frame;
@@ -13,7 +18,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Cursor, block, cell_text, highlight, inner, selection_style};
 use crate::model::{ArticleId, Direction, DirectionSetting};
-use crate::store::{ArticleFilter, ArticleSummary, Store, StoreError};
+use crate::store::{ArticleFilter, ArticleSummary, ClusterInfo, Store, StoreError};
 use crate::text::layout::{LayoutOptions, single_line};
 use crate::ui::panes::feeds::FeedsPane;
 use crate::ui::theme::Theme;
@@ -58,6 +63,18 @@ pub struct ArticlesPane {
     memo: HashMap<ArticleId, (String, String)>,
     /// Feed and title column widths the memo was made for.
     memo_widths: (usize, usize),
+    /// Story clusters are folded (see the module documentation).
+    pub fold: bool,
+    /// Folded mode: every row read so far, from the top, before folding.
+    raw: Vec<ArticleSummary>,
+    /// Folded mode: the cluster of each row read that has one.
+    clusters: HashMap<ArticleId, ClusterInfo>,
+    /// Folded mode: clusters the user expanded.
+    expanded: HashSet<i64>,
+    /// Folded mode: articles in the source (rows past `raw` are read later).
+    source_total: usize,
+    /// Folded mode: the number of articles each folded row stands for.
+    pub fold_counts: HashMap<ArticleId, usize>,
 }
 
 impl ArticlesPane {
@@ -66,6 +83,7 @@ impl ArticlesPane {
         store: &Store,
         source: ListSource,
         title: String,
+        fold: bool,
     ) -> Result<ArticlesPane, StoreError> {
         let mut pane = ArticlesPane {
             source,
@@ -77,6 +95,12 @@ impl ArticlesPane {
             height: 20,
             memo: HashMap::new(),
             memo_widths: (0, 0),
+            fold,
+            raw: Vec::new(),
+            clusters: HashMap::new(),
+            expanded: HashSet::new(),
+            source_total: 0,
+            fold_counts: HashMap::new(),
         };
         pane.reload(store)?;
         Ok(pane)
@@ -87,6 +111,12 @@ impl ArticlesPane {
     /// still within reach.
     pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
         let selected_id = self.selected().map(|a| a.id);
+        if self.fold {
+            return self.reload_folded(store, selected_id);
+        }
+        self.raw.clear();
+        self.clusters.clear();
+        self.fold_counts.clear();
         match &self.source {
             ListSource::Filter(f) => {
                 self.total = usize::try_from(store.count_articles(f)?).unwrap_or(usize::MAX);
@@ -109,7 +139,125 @@ impl ArticlesPane {
         Ok(())
     }
 
+    /// Folds or unfolds story clusters (expanded clusters are folded again).
+    pub fn set_fold(&mut self, store: &Store, fold: bool) -> Result<(), StoreError> {
+        self.fold = fold;
+        self.expanded.clear();
+        self.memo.clear();
+        self.window_start = 0;
+        self.reload(store)
+    }
+
+    /// Expands the selected row when it stands for a folded cluster;
+    /// false when there is nothing to expand.
+    pub fn expand_selected(&mut self) -> bool {
+        let Some(id) = self.selected().map(|a| a.id) else {
+            return false;
+        };
+        match self.clusters.get(&id) {
+            Some(c) if self.fold_counts.contains_key(&id) => {
+                self.expanded.insert(c.cluster_id);
+                self.refold();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Folded mode: reads the rows from the top again (as many as were
+    /// read before), keeping the selected article selected.
+    fn reload_folded(
+        &mut self,
+        store: &Store,
+        selected_id: Option<ArticleId>,
+    ) -> Result<(), StoreError> {
+        let want = self.raw.len().max(PAGE);
+        self.raw.clear();
+        self.clusters.clear();
+        match &self.source {
+            ListSource::Filter(f) => {
+                self.source_total = usize::try_from(store.count_articles(f)?).unwrap_or(usize::MAX);
+                let filter = ArticleFilter {
+                    limit: Some(want),
+                    offset: 0,
+                    ..f.clone()
+                };
+                self.raw = store.articles(&filter)?;
+            }
+            ListSource::Mentions { key } => {
+                self.raw = store.articles_mentioning(key, MENTIONS_LIMIT)?;
+                self.source_total = self.raw.len();
+            }
+        }
+        let ids: Vec<ArticleId> = self.raw.iter().map(|a| a.id).collect();
+        self.clusters = store.clusters_of(&ids)?;
+        self.refold();
+        if let Some(pos) = selected_id.and_then(|id| self.rows.iter().position(|a| a.id == id)) {
+            self.cursor.selected = pos;
+        }
+        Ok(())
+    }
+
+    /// Folded mode: reads the next page of rows when the selection nears
+    /// the end of the rows read.
+    fn extend_folded(&mut self, store: &Store) -> Result<(), StoreError> {
+        let ListSource::Filter(f) = &self.source else {
+            return Ok(());
+        };
+        if self.cursor.selected + self.height < self.rows.len()
+            || self.raw.len() >= self.source_total
+        {
+            return Ok(());
+        }
+        let filter = ArticleFilter {
+            limit: Some(PAGE),
+            offset: self.raw.len(),
+            ..f.clone()
+        };
+        let more = store.articles(&filter)?;
+        if more.is_empty() {
+            self.source_total = self.raw.len();
+            return Ok(());
+        }
+        let ids: Vec<ArticleId> = more.iter().map(|a| a.id).collect();
+        self.clusters.extend(store.clusters_of(&ids)?);
+        self.raw.extend(more);
+        self.refold();
+        Ok(())
+    }
+
+    /// Folded mode: the rows shown from the rows read: the first (newest)
+    /// article of each cluster unless the cluster is expanded.
+    fn refold(&mut self) {
+        let mut head_of: HashMap<i64, ArticleId> = HashMap::new();
+        let mut counts: HashMap<ArticleId, usize> = HashMap::new();
+        let mut rows = Vec::new();
+        for a in &self.raw {
+            match self.clusters.get(&a.id) {
+                Some(c) if !self.expanded.contains(&c.cluster_id) => {
+                    match head_of.get(&c.cluster_id) {
+                        Some(head) => *counts.entry(*head).or_insert(1) += 1,
+                        None => {
+                            head_of.insert(c.cluster_id, a.id);
+                            rows.push(a.clone());
+                        }
+                    }
+                }
+                _ => rows.push(a.clone()),
+            }
+        }
+        self.rows = rows;
+        self.fold_counts = counts;
+        self.window_start = 0;
+        self.total = self.rows.len();
+        self.memo.clear();
+        self.cursor.move_by(0, self.total);
+    }
+
     fn load_window(&mut self, store: &Store, start: usize) -> Result<(), StoreError> {
+        if self.fold {
+            return Ok(());
+        }
         if let ListSource::Filter(f) = &self.source {
             let filter = ArticleFilter {
                 limit: Some(PAGE),
@@ -125,6 +273,9 @@ impl ArticlesPane {
 
     /// Makes sure the rows around the selection (the visible page) are read.
     pub fn ensure_loaded(&mut self, store: &Store) -> Result<(), StoreError> {
+        if self.fold {
+            return self.extend_folded(store);
+        }
         let offset = self.cursor.scroll_into_view(self.height);
         let need_end = (offset + self.height).min(self.total);
         let have_end = self.window_start + self.rows.len();
@@ -149,8 +300,10 @@ impl ArticlesPane {
 
     /// Changes a listed article in place (after the store was updated).
     pub fn update(&mut self, id: ArticleId, change: impl Fn(&mut ArticleSummary)) {
-        if let Some(a) = self.rows.iter_mut().find(|a| a.id == id) {
-            change(a);
+        for a in self.rows.iter_mut().chain(self.raw.iter_mut()) {
+            if a.id == id {
+                change(a);
+            }
         }
     }
 
@@ -202,9 +355,10 @@ impl ArticlesPane {
         feeds: &FeedsPane,
     ) {
         let title = format!(
-            "{} ({})",
+            "{} ({}{})",
             crate::text::sanitize::for_terminal(&self.title),
-            self.total
+            self.total,
+            if self.fold { ", folded" } else { "" }
         );
         // Unpadded: an RTL feed name must not push the title off the corner.
         let title = single_line(&title, (area.width as usize).saturating_sub(6), opts).text;
@@ -262,7 +416,14 @@ impl ArticlesPane {
             } else {
                 String::new()
             };
-            let title = cell_text(&a.title, title_width, &title_opts);
+            let title = match self.fold_counts.get(&a.id) {
+                Some(n) => {
+                    let label = format!("[{n}] ");
+                    let room = title_width.saturating_sub(label.len());
+                    label + &cell_text(&a.title, room, &title_opts)
+                }
+                None => cell_text(&a.title, title_width, &title_opts),
+            };
             self.memo.insert(a.id, (feed, title));
         }
         let now = Local::now();

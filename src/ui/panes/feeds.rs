@@ -45,6 +45,10 @@ impl FeedKey {
     }
 }
 
+/// The mark of a feed whose full texts are fetched (a failed poll's `!`
+/// takes its place).
+pub const FULL_TEXT_MARK: &str = "¶";
+
 /// One row of the feeds pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedRow {
@@ -57,6 +61,8 @@ pub struct FeedRow {
     pub count: u64,
     /// The feed's last poll failed.
     pub error: bool,
+    /// Full texts of the feed's articles are fetched from their pages.
+    pub full_text: bool,
     /// Text direction of the name.
     pub direction: DirectionSetting,
 }
@@ -108,6 +114,7 @@ impl FeedsPane {
                 title: f.display_title().to_owned(),
                 count: f.unread,
                 error: f.last_error.is_some(),
+                full_text: f.settings.full_text,
                 direction,
             });
             self.info.insert(
@@ -194,7 +201,13 @@ impl FeedsPane {
                 } else {
                     String::new()
                 };
-                let mark = if row.error { "!" } else { " " };
+                let mark = if row.error {
+                    "!"
+                } else if row.full_text {
+                    FULL_TEXT_MARK
+                } else {
+                    " "
+                };
                 let name_width = width.saturating_sub(count.len() + 2);
                 let name_opts = LayoutOptions {
                     direction: row.direction,
@@ -230,6 +243,7 @@ fn virtual_row(key: FeedKey, title: &str, count: u64) -> FeedRow {
         title: title.to_owned(),
         count,
         error: false,
+        full_text: false,
         direction: DirectionSetting::Auto,
     }
 }

@@ -132,6 +132,25 @@ impl ReaderPane {
                 style: theme.meta,
             });
         }
+        if let Some(e) = &a.full_text_error {
+            let e = format!(
+                "full text failed: {}",
+                crate::text::sanitize::for_terminal(e)
+            );
+            chunks.push(Chunk {
+                lines: cache.text(&e, &ltr),
+                style: theme.status_error,
+            });
+        } else if let Some(at) = a.full_text_at {
+            let at = format!(
+                "full text fetched {}",
+                at.with_timezone(&Local).format("%Y-%m-%d %H:%M")
+            );
+            chunks.push(Chunk {
+                lines: cache.text(&at, &ltr),
+                style: theme.meta,
+            });
+        }
         chunks.push(Chunk {
             lines: Arc::from(vec![ScreenLine::default()]),
             style: theme.base,

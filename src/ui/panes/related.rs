@@ -22,6 +22,9 @@ use crate::ui::theme::Theme;
 /// How many related stories the pane lists.
 pub const LIMIT: usize = 10;
 
+/// Most articles whose related lists are kept in memory at once.
+const CACHE_LIMIT: usize = 1000;
+
 /// The marker of a story that is the same event in another source.
 pub const SAME_STORY: &str = "≡";
 
@@ -52,6 +55,9 @@ impl RelatedPane {
                 Some(rows) => rows.clone(),
                 None => {
                     let rows = store.related_of(id, LIMIT)?;
+                    if self.cache.len() >= CACHE_LIMIT {
+                        self.cache.clear();
+                    }
                     self.cache.insert(id, rows.clone());
                     rows
                 }
