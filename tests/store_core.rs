@@ -8,7 +8,8 @@ use akhbar::model::{
     ArticleId, Direction, DirectionSetting, Entity, EntityKind, NewArticle, ParsedFeed,
 };
 use akhbar::store::{
-    ArticleFilter, FeedFailure, FeedSettings, FeedUpdate, PrunePolicy, Store, StoreError,
+    ArticleFilter, FeedFailure, FeedSettings, FeedUpdate, PreparedUpdate, PrunePolicy, Store,
+    StoreError,
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
@@ -652,4 +653,45 @@ fn two_writers_on_one_file_do_not_see_locked_errors() {
         store.count_articles(&ArticleFilter::default()).unwrap(),
         2 * 30 * 20
     );
+}
+
+#[test]
+fn a_batch_of_feed_updates_keeps_each_feed_atomic() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let a = store
+        .add_feed("https://a.example/feed", &FeedSettings::default(), &[])
+        .unwrap();
+    let gone = store
+        .add_feed("https://gone.example/feed", &FeedSettings::default(), &[])
+        .unwrap();
+    let b = store
+        .add_feed("https://b.example/feed", &FeedSettings::default(), &[])
+        .unwrap();
+    // The middle feed is removed while its update is in flight: its write
+    // fails, the two others are stored whole.
+    store.remove_feed(gone, false).unwrap();
+    let ua = PreparedUpdate::new(update(
+        vec![art(Some("a1"), None, "قمة في القاهرة", "بدأت القمة.")],
+        t(1),
+    ));
+    let ugone = PreparedUpdate::new(update(vec![art(Some("x1"), None, "لن يُخزَّن", "نص.")], t(1)));
+    let ub = PreparedUpdate::new(update(
+        vec![
+            art(Some("b1"), None, "Summit opens in Cairo", "Leaders met."),
+            art(Some("b2"), None, "Markets calm", "Prices held."),
+        ],
+        t(1),
+    ));
+    let results = store.apply_prepared_updates(&[(a, &ua), (gone, &ugone), (b, &ub)]);
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0].as_ref().map(|s| s.new).ok(), Some(1));
+    assert!(results[1].is_err(), "{:?}", results[1]);
+    assert_eq!(results[2].as_ref().map(|s| s.new).ok(), Some(2));
+    let titles: Vec<String> = all(&store).into_iter().map(|s| s.title).collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    assert!(!titles.iter().any(|t| t.contains("يُخزَّن")), "{titles:?}");
+    // Together, in one transaction, when nothing fails.
+    let again = store.apply_prepared_updates(&[(a, &ua), (b, &ub)]);
+    assert!(again.iter().all(|r| r.as_ref().is_ok_and(|s| s.new == 0)));
 }

@@ -153,15 +153,32 @@ pub fn poll(
             scope.spawn(move || worker(queue, fetcher, &tx));
         }
         drop(tx);
-        for (done, (job, result)) in rx.iter().enumerate() {
-            let ok = write_result(store, &job, result, &mut report);
-            progress(&PollProgress {
-                done: done + 1,
-                total,
-                feed: job.id,
-                url: job.url,
-                ok,
-            });
+        let mut done = 0;
+        while let Ok(first) = rx.recv() {
+            // Whatever else is ready joins this write (see
+            // `Store::apply_prepared_updates`), up to a size that keeps the
+            // write lock short for a reader working at the same time.
+            let mut batch = vec![first];
+            let mut articles = batch[0].1.articles();
+            while articles < BATCH_ARTICLES {
+                match rx.try_recv() {
+                    Ok(next) => {
+                        articles += next.1.articles();
+                        batch.push(next);
+                    }
+                    Err(_) => break,
+                }
+            }
+            for (job, ok) in write_batch(store, batch, &mut report) {
+                done += 1;
+                progress(&PollProgress {
+                    done,
+                    total,
+                    feed: job.id,
+                    url: job.url,
+                    ok,
+                });
+            }
         }
     });
     report.elapsed = start.elapsed();
@@ -222,12 +239,25 @@ impl Job {
     }
 }
 
+/// Articles above which a write batch takes no more ready feeds.
+const BATCH_ARTICLES: usize = 2_000;
+
 enum WorkResult {
     /// Parsed and prepared for the writer (hashes and index text done here,
     /// on the worker, so the single writer thread only writes).
     Fetched(Box<PreparedUpdate>),
     NotModified,
     Failed(PollError),
+}
+
+impl WorkResult {
+    /// Articles this result writes.
+    fn articles(&self) -> usize {
+        match self {
+            WorkResult::Fetched(update) => update.len(),
+            WorkResult::NotModified | WorkResult::Failed(_) => 0,
+        }
+    }
 }
 
 struct QueueState {
@@ -326,24 +356,64 @@ fn fetch_and_parse(fetcher: &Fetcher, job: &Job) -> WorkResult {
     }
 }
 
-/// Writes one result; returns whether the feed counts as ok.
-fn write_result(store: &Store, job: &Job, result: WorkResult, report: &mut PollReport) -> bool {
-    let now = Utc::now();
-    let outcome = match result {
-        WorkResult::Fetched(update) => store
-            .apply_prepared_update(job.id, &update)
-            .map(|stats| {
+/// Writes a batch of results (every fetched feed in one transaction, each
+/// feed atomic on its own); returns each job with whether it counts as ok.
+fn write_batch(
+    store: &Store,
+    batch: Vec<(Job, WorkResult)>,
+    report: &mut PollReport,
+) -> Vec<(Job, bool)> {
+    let updates: Vec<(FeedId, &PreparedUpdate)> = batch
+        .iter()
+        .filter_map(|(job, result)| match result {
+            WorkResult::Fetched(update) => Some((job.id, &**update)),
+            WorkResult::NotModified | WorkResult::Failed(_) => None,
+        })
+        .collect();
+    let mut written: Vec<Result<(), PollError>> = store
+        .apply_prepared_updates(&updates)
+        .into_iter()
+        .map(|r| {
+            r.map(|stats| {
                 report.ok += 1;
                 report.new_articles += stats.new;
                 report.updated += stats.updated;
             })
-            .map_err(|e| PollError::Store(e.to_string())),
-        WorkResult::NotModified => store
-            .record_not_modified(job.id, now)
-            .map(|()| report.not_modified += 1)
-            .map_err(|e| PollError::Store(e.to_string())),
-        WorkResult::Failed(e) => Err(e),
-    };
+            .map_err(|e| PollError::Store(e.to_string()))
+        })
+        .collect();
+    written.reverse();
+    let now = Utc::now();
+    batch
+        .into_iter()
+        .map(|(job, result)| {
+            let outcome = match result {
+                WorkResult::Fetched(_) => written.pop().unwrap_or_else(|| {
+                    Err(PollError::Store(
+                        "internal error: the update was not written".into(),
+                    ))
+                }),
+                WorkResult::NotModified => store
+                    .record_not_modified(job.id, now)
+                    .map(|()| report.not_modified += 1)
+                    .map_err(|e| PollError::Store(e.to_string())),
+                WorkResult::Failed(e) => Err(e),
+            };
+            let ok = record_outcome(store, &job, outcome, now, report);
+            (job, ok)
+        })
+        .collect()
+}
+
+/// Records a feed's failure (on the feed and in the report); returns
+/// whether the feed counts as ok.
+fn record_outcome(
+    store: &Store,
+    job: &Job,
+    outcome: Result<(), PollError>,
+    now: DateTime<Utc>,
+    report: &mut PollReport,
+) -> bool {
     match outcome {
         Ok(()) => true,
         Err(e) => {

@@ -78,10 +78,11 @@ fn find_existing(
     hash: &str,
 ) -> rusqlite::Result<Option<(i64, String, Option<String>)>> {
     let pick = |sql: &str, key: &str| {
-        conn.query_row(sql, params![feed.0, key], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .optional()
+        conn.prepare_cached(sql)?
+            .query_row(params![feed.0, key], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()
     };
     if let Some(guid) = a.guid.as_deref() {
         let found = pick(
@@ -136,6 +137,12 @@ pub(crate) fn write_fts(
 ) -> rusqlite::Result<()> {
     conn.prepare_cached("DELETE FROM article_fts WHERE rowid = ?1")?
         .execute([id])?;
+    insert_fts(conn, id, title, body)
+}
+
+/// Adds the full-text index row of an article that has none yet (a new
+/// article: deleting first would only write a useless tombstone).
+fn insert_fts(conn: &Connection, id: i64, title: &str, body: &str) -> rusqlite::Result<()> {
     conn.prepare_cached("INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![id, title, body])?;
     Ok(())
@@ -249,7 +256,7 @@ fn upsert(
                 hash
             ])?;
             let id = conn.last_insert_rowid();
-            index_article(conn, id, p)?;
+            insert_fts(conn, id, &p.index_title, &p.index_body)?;
             Ok((true, false))
         }
     }
@@ -264,6 +271,16 @@ pub struct PreparedUpdate {
 }
 
 impl PreparedUpdate {
+    /// How many articles the update carries.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// True when the feed had no articles.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
     /// Does the pure work of every article of the update.
     pub fn new(mut update: FeedUpdate) -> PreparedUpdate {
         let articles = std::mem::take(&mut update.feed.articles)
@@ -340,6 +357,40 @@ pub(crate) fn require_article(conn: &Connection, id: ArticleId) -> Result<(), Fa
 pub(crate) const UNMARKED: &str =
     "bookmarked = 0 AND NOT EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = articles.id)";
 
+/// Writes one successful poll of feed `id` inside the caller's transaction:
+/// feed title, link and validators, every article, and a cleared error
+/// state.
+fn write_update(
+    tx: &Connection,
+    id: FeedId,
+    prepared: &PreparedUpdate,
+) -> Result<UpdateStats, Fail> {
+    let upd = &prepared.update;
+    require_feed(tx, id)?;
+    tx.prepare_cached(
+        "UPDATE feeds SET title = coalesce(?2, title), site_link = coalesce(?3, site_link),
+         etag = ?4, last_modified = ?5, last_polled = ?6, last_error = NULL,
+         error_count = 0, retry_after = NULL WHERE id = ?1",
+    )?
+    .execute(params![
+        id.0,
+        upd.feed.title.as_deref().filter(|t| !t.trim().is_empty()),
+        upd.feed.site_link,
+        upd.etag,
+        upd.last_modified,
+        upd.fetched_at.timestamp()
+    ])?;
+    let mut stats = UpdateStats::default();
+    for a in &prepared.articles {
+        match upsert(tx, id, a, upd.fetched_at)? {
+            (true, _) => stats.new += 1,
+            (false, true) => stats.updated += 1,
+            (false, false) => {}
+        }
+    }
+    Ok(stats)
+}
+
 impl Store {
     /// Writes one successful poll in ONE transaction: feed title and link,
     /// validators, every article (new ones inserted; known ones, matched by
@@ -361,32 +412,33 @@ impl Store {
         id: FeedId,
         prepared: &PreparedUpdate,
     ) -> Result<UpdateStats, StoreError> {
-        let upd = &prepared.update;
-        self.write(|tx| {
-            require_feed(tx, id)?;
-            tx.execute(
-                "UPDATE feeds SET title = coalesce(?2, title), site_link = coalesce(?3, site_link),
-                 etag = ?4, last_modified = ?5, last_polled = ?6, last_error = NULL,
-                 error_count = 0, retry_after = NULL WHERE id = ?1",
-                params![
-                    id.0,
-                    upd.feed.title.as_deref().filter(|t| !t.trim().is_empty()),
-                    upd.feed.site_link,
-                    upd.etag,
-                    upd.last_modified,
-                    upd.fetched_at.timestamp()
-                ],
-            )?;
-            let mut stats = UpdateStats::default();
-            for a in &prepared.articles {
-                match upsert(tx, id, a, upd.fetched_at)? {
-                    (true, _) => stats.new += 1,
-                    (false, true) => stats.updated += 1,
-                    (false, false) => {}
-                }
-            }
-            Ok(stats)
-        })
+        self.write(|tx| write_update(tx, id, prepared))
+    }
+
+    /// Writes several feeds' updates in one transaction: the commit (search
+    /// index flush, WAL work) is paid once per batch instead of once per
+    /// feed, which is most of a cold poll's writing time. When any feed's
+    /// write fails, the whole transaction is rolled back and every feed is
+    /// written again in its own transaction, so each feed stays all or
+    /// nothing and only the failing one reports an error. Returns one
+    /// result per update, in order.
+    pub fn apply_prepared_updates(
+        &self,
+        updates: &[(FeedId, &PreparedUpdate)],
+    ) -> Vec<Result<UpdateStats, StoreError>> {
+        let together = self.write(|tx| {
+            updates
+                .iter()
+                .map(|(id, prepared)| write_update(tx, *id, prepared))
+                .collect::<Result<Vec<_>, _>>()
+        });
+        match together {
+            Ok(stats) => stats.into_iter().map(Ok).collect(),
+            Err(_) => updates
+                .iter()
+                .map(|(id, prepared)| self.apply_prepared_update(*id, prepared))
+                .collect(),
+        }
     }
 
     /// Articles matching the filter, newest first (by published, else

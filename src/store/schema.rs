@@ -7,15 +7,33 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::error::{Fail, StoreError};
+use crate::text::normalize::index_text;
 
 /// Marks a database as akhbar's (`PRAGMA application_id`, "AKHB").
 pub(crate) const APPLICATION_ID: i64 = 0x414B_4842;
 
+/// One schema step: SQL, or code for steps SQL alone cannot do (such as
+/// rebuilding the full-text index, whose terms are computed in Rust).
+enum Migration {
+    Sql(&'static str),
+    Code(fn(&Connection) -> rusqlite::Result<()>),
+}
+
+impl Migration {
+    fn apply(&self, conn: &Connection) -> rusqlite::Result<()> {
+        match self {
+            Migration::Sql(sql) => conn.execute_batch(sql),
+            Migration::Code(step) => step(conn),
+        }
+    }
+}
+
 /// The migrations in order: entry `i` takes the schema from version `i` to
 /// version `i + 1`.
-const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[Migration] = &[
     // 1: feeds, articles, tags, entities and the full-text index.
-    "
+    Migration::Sql(
+        "
 CREATE TABLE feeds (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL UNIQUE,
@@ -99,18 +117,53 @@ CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
     DELETE FROM article_fts WHERE rowid = old.id;
 END;
 ",
+    ),
     // 2: full text extracted from the article's web page, kept apart from
     // the feed's own text (which stays the summary).
-    "
+    Migration::Sql(
+        "
 ALTER TABLE articles ADD COLUMN full_text TEXT;
 ALTER TABLE articles ADD COLUMN full_html TEXT;
 ALTER TABLE articles ADD COLUMN full_fetched_at INTEGER;
 ALTER TABLE articles ADD COLUMN full_error TEXT;
 CREATE INDEX articles_full_pending ON articles(feed_id) WHERE full_fetched_at IS NULL;
 ",
+    ),
     // 3: related stories and story clusters.
-    super::related::MIGRATION_SQL,
+    Migration::Sql(super::related::MIGRATION_SQL),
+    // 4: the search index tokenised by SQLite's `ascii` tokenizer. Its
+    // terms are already folded words separated by spaces (see
+    // `text::normalize`), so Unicode tokenising was pure cost at insert.
+    Migration::Code(search_index_v4),
 ];
+
+/// Migration 4: recreates `article_fts` with the `ascii` tokenizer and
+/// indexes every stored article again.
+fn search_index_v4(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "DROP TRIGGER articles_fts_delete;
+         DROP TABLE article_fts;
+         CREATE VIRTUAL TABLE article_fts USING fts5(
+             title, body,
+             content = '', contentless_delete = 1,
+             tokenize = 'ascii'
+         );
+         CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+             DELETE FROM article_fts WHERE rowid = old.id;
+         END;",
+    )?;
+    let mut read = conn.prepare("SELECT id, title, coalesce(full_text, text) FROM articles")?;
+    let mut write =
+        conn.prepare("INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    let mut rows = read.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let title: String = row.get(1)?;
+        let body: String = row.get(2)?;
+        write.execute(rusqlite::params![id, index_text(&title), index_text(&body)])?;
+    }
+    Ok(())
+}
 
 /// The schema version this build creates and understands.
 pub(crate) fn latest_version() -> i64 {
@@ -124,13 +177,13 @@ pub(crate) fn migrate(conn: &Connection, path: &std::path::Path) -> Result<(), F
     loop {
         let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
         let version = check_owner(&tx, path)?;
-        let Some(sql) = usize::try_from(version)
+        let Some(step) = usize::try_from(version)
             .ok()
             .and_then(|v| MIGRATIONS.get(v))
         else {
             return Ok(());
         };
-        tx.execute_batch(sql)?;
+        step.apply(&tx)?;
         tx.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
             version + 1
@@ -183,8 +236,8 @@ mod tests {
     /// feed, an article with read/bookmark state and a tag.
     fn database_at(version: usize) -> Connection {
         let conn = Connection::open_in_memory().expect("in-memory database");
-        for sql in &MIGRATIONS[..version] {
-            conn.execute_batch(sql).expect("earlier migration");
+        for step in &MIGRATIONS[..version] {
+            step.apply(&conn).expect("earlier migration");
         }
         conn.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {version};"
@@ -225,6 +278,14 @@ mod tests {
                     )
                     .expect("the article survives");
                 assert!(read && bookmarked && tags == 1, "from version {version}");
+                let found: i64 = conn
+                    .query_row(
+                        "SELECT rowid FROM article_fts WHERE article_fts MATCH '\"عنوان\"*'",
+                        [],
+                        |r| r.get(0),
+                    )
+                    .expect("the article is in the search index");
+                assert_eq!(found, 7, "from version {version}");
             }
         }
     }

@@ -9,6 +9,10 @@
 //! The query side only folds: stripping the user's own word could turn
 //! «وزير» into «زير» and match unrelated words.
 
+use std::borrow::Cow;
+
+use unicode_normalization::char::decompose_canonical;
+
 use crate::text::fold::fold;
 
 /// At most this many tokens of a user query are used (a pasted paragraph
@@ -19,10 +23,22 @@ const MAX_QUERY_TOKENS: usize = 16;
 /// words like «ولد» are not indexed as meaningless two-letter stems.
 const MIN_STEM_CHARS: usize = 3;
 
+/// True for the characters words are made of (letters and digits), with a
+/// fast answer for ASCII and Arabic letters.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{621}'..='\u{64a}').contains(&c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits already-folded text into words: runs of letters and digits.
 fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
 }
 
@@ -34,57 +50,120 @@ fn is_arabic_word(w: &str) -> bool {
         .is_some_and(|c| ('\u{600}'..='\u{6ff}').contains(&c))
 }
 
-/// Pushes `stem` onto `out` when it is long enough and not already there.
-fn push_stem(out: &mut Vec<String>, stem: &str) {
-    if stem.chars().count() >= MIN_STEM_CHARS && !out.iter().any(|s| s == stem) {
-        out.push(stem.to_string());
+/// A Latin word without its accents («café» → «cafe», «Ünal» → «unal»),
+/// so either spelling finds the other. Other scripts are left alone.
+fn unaccent(w: &str) -> Cow<'_, str> {
+    let accented = |c: char| ('\u{c0}'..='\u{24f}').contains(&c);
+    if !w.chars().any(accented) {
+        return Cow::Borrowed(w);
     }
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if accented(c) {
+            let mut base = None;
+            decompose_canonical(c, |d| {
+                base.get_or_insert(d);
+            });
+            out.push(base.unwrap_or(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
-/// The variants one folded word is indexed under: the word itself, then the
-/// stems left after removing a conjunction (و ف), a preposition (ب ل ك)
-/// and the article (ال, including «لل» = ل + ال).
-fn variants(word: &str) -> Vec<String> {
-    let mut out = vec![word.to_string()];
-    if !is_arabic_word(word) {
-        return out;
+/// Collects the index terms of one word into a space-separated buffer,
+/// skipping stems already written for this word.
+struct TermWriter<'a> {
+    out: &'a mut String,
+    /// Byte ranges in `out` of the terms written for the current word.
+    terms: Vec<(usize, usize)>,
+}
+
+impl TermWriter<'_> {
+    /// Starts the terms of a new word.
+    fn start_word(&mut self) {
+        self.terms.clear();
     }
-    let mut after_conj = vec![word];
-    if let Some(rest) = word.strip_prefix(['و', 'ف']) {
-        after_conj.push(rest);
+
+    /// Writes `prefix` + `stem` as a term unless it is too short (for a
+    /// stem) or already written for this word.
+    fn push(&mut self, prefix: &str, stem: &str, is_stem: bool) {
+        if is_stem && prefix.chars().count() + stem.chars().count() < MIN_STEM_CHARS {
+            return;
+        }
+        let len = prefix.len() + stem.len();
+        let seen = self.terms.iter().any(|&(a, b)| {
+            b - a == len && {
+                let t = &self.out[a..b];
+                t.starts_with(prefix) && &t[prefix.len()..] == stem
+            }
+        });
+        if seen {
+            return;
+        }
+        if !self.out.is_empty() {
+            self.out.push(' ');
+        }
+        let start = self.out.len();
+        self.out.push_str(prefix);
+        self.out.push_str(stem);
+        self.terms.push((start, self.out.len()));
     }
-    for w in after_conj {
-        push_stem(&mut out, w);
-        let mut after_prep = vec![w];
-        if let Some(rest) = w.strip_prefix(['ب', 'ل', 'ك']) {
-            push_stem(&mut out, rest);
-            after_prep.push(rest);
+
+    /// The variants one folded word is indexed under: the word itself, then
+    /// the stems left after removing a conjunction (و ف), a preposition
+    /// (ب ل ك) and the article (ال, including «لل» = ل + ال).
+    fn word(&mut self, word: &str) {
+        self.start_word();
+        self.push("", word, false);
+        if !is_arabic_word(word) {
+            return;
         }
-        if let Some(rest) = w.strip_prefix("لل") {
-            // «للقاهرة» = ل + القاهرة: index «القاهره» and «قاهره».
-            push_stem(&mut out, &format!("ال{rest}"));
-            push_stem(&mut out, rest);
-        }
-        for p in after_prep {
-            if let Some(rest) = p.strip_prefix("ال") {
-                push_stem(&mut out, rest);
+        let conj = word.strip_prefix(['و', 'ف']);
+        for w in std::iter::once(word).chain(conj) {
+            self.push("", w, true);
+            let prep = w.strip_prefix(['ب', 'ل', 'ك']);
+            if let Some(rest) = prep {
+                self.push("", rest, true);
+            }
+            if let Some(rest) = w.strip_prefix("لل") {
+                // «للقاهرة» = ل + القاهرة: index «القاهره» and «قاهره».
+                self.push("ال", rest, true);
+                self.push("", rest, true);
+            }
+            for p in std::iter::once(w).chain(prep) {
+                if let Some(rest) = p.strip_prefix("ال") {
+                    self.push("", rest, true);
+                }
             }
         }
     }
-    out
 }
 
 /// Every index term of `s`, in order: each folded word followed by its
 /// clitic-stripped stems.
 pub fn search_terms(s: &str) -> Vec<String> {
-    let folded = fold(s);
-    words(&folded).flat_map(variants).collect()
+    index_text(s)
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// The text to store in the full-text index for `s`: its search terms
 /// separated by spaces.
 pub fn index_text(s: &str) -> String {
-    search_terms(s).join(" ")
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len() * 2);
+    let mut writer = TermWriter {
+        out: &mut out,
+        terms: Vec::new(),
+    };
+    for w in words(&folded) {
+        writer.word(&unaccent(w));
+    }
+    out
 }
 
 /// Builds a safe FTS5 MATCH expression from a user query: every word is
@@ -96,7 +175,7 @@ pub fn fts_query(user_query: &str) -> Option<String> {
     let folded = fold(user_query);
     let parts: Vec<String> = words(&folded)
         .take(MAX_QUERY_TOKENS)
-        .map(|w| format!("\"{w}\"*"))
+        .map(|w| format!("\"{}\"*", unaccent(w)))
         .collect();
     if parts.is_empty() {
         None
@@ -128,8 +207,10 @@ mod tests {
     }
 
     #[test]
-    fn latin_words_are_only_folded() {
+    fn latin_words_are_only_folded_and_unaccented() {
         assert_eq!(search_terms("Bank Lebanon"), vec!["bank", "lebanon"]);
+        assert_eq!(search_terms("Café Ünal ß"), vec!["cafe", "unal", "ß"]);
+        assert_eq!(fts_query("CAFÉ"), Some("\"cafe\"*".into()));
     }
 
     #[test]
