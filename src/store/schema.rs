@@ -131,9 +131,11 @@ CREATE INDEX articles_full_pending ON articles(feed_id) WHERE full_fetched_at IS
     ),
     // 3: related stories and story clusters.
     Migration::Sql(super::related::MIGRATION_SQL),
-    // 4: the search index tokenised by SQLite's `ascii` tokenizer. Its
-    // terms are already folded words separated by spaces (see
-    // `text::normalize`), so Unicode tokenising was pure cost at insert.
+    // 4: the search index tokenised by SQLite's `ascii` tokenizer (its
+    // terms are already folded words separated by spaces, see
+    // `text::normalize`, so Unicode tokenising was pure cost at insert) and
+    // without positions (`detail = none`: searches are sets of prefix
+    // terms, never phrases, and are ordered by date, not rank).
     Migration::Code(search_index_v4),
 ];
 
@@ -145,7 +147,7 @@ fn search_index_v4(conn: &Connection) -> rusqlite::Result<()> {
          DROP TABLE article_fts;
          CREATE VIRTUAL TABLE article_fts USING fts5(
              title, body,
-             content = '', contentless_delete = 1,
+             content = '', contentless_delete = 1, detail = none,
              tokenize = 'ascii'
          );
          CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
