@@ -384,7 +384,13 @@ impl Writer {
             self.flush_raw();
             return;
         }
-        let text = self.inline.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut text = String::with_capacity(self.inline.len());
+        for word in self.inline.split_whitespace() {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
         self.inline.clear();
         self.push_line(text);
     }

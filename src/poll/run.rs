@@ -142,10 +142,10 @@ pub fn poll(
         freed: Condvar::new(),
         per_host: opts.per_host.max(1),
     };
-    // Bounded: when the store is slower than the network, workers wait
-    // instead of piling parsed feeds up in memory.
+    // Bounded and short: when the store is slower than the network,
+    // workers wait instead of piling parsed feeds up in memory.
     let workers = opts.jobs.clamp(1, total);
-    let (tx, rx) = mpsc::sync_channel::<(Job, WorkResult)>(workers);
+    let (tx, rx) = mpsc::sync_channel::<(Job, WorkResult)>(READY_FEEDS);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();
@@ -238,6 +238,10 @@ impl Job {
         }
     }
 }
+
+/// Parsed feeds waiting for the writer (more only costs memory: when they
+/// pile up, the writer is the bottleneck).
+const READY_FEEDS: usize = 2;
 
 /// Articles above which a write batch takes no more ready feeds.
 const BATCH_ARTICLES: usize = 2_000;

@@ -54,7 +54,7 @@ fn is_arabic_word(w: &str) -> bool {
 /// so either spelling finds the other. Other scripts are left alone.
 fn unaccent(w: &str) -> Cow<'_, str> {
     let accented = |c: char| ('\u{c0}'..='\u{24f}').contains(&c);
-    if !w.chars().any(accented) {
+    if w.is_ascii() || is_arabic_word(w) || !w.chars().any(accented) {
         return Cow::Borrowed(w);
     }
     let mut out = String::with_capacity(w.len());
