@@ -146,6 +146,7 @@ pub fn poll(
     // workers wait instead of piling parsed feeds up in memory.
     let workers = opts.jobs.clamp(1, total);
     let (tx, rx) = mpsc::sync_channel::<(Job, WorkResult)>(READY_FEEDS);
+    let _checkpoint = store.checkpoint_in_background();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();

@@ -10,6 +10,7 @@
 //! list, not by bm25.
 
 mod articles;
+mod checkpoint;
 mod enrich;
 mod error;
 mod feeds;
@@ -25,6 +26,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 pub use articles::{PreparedArticle, PreparedUpdate};
+pub use checkpoint::BackgroundCheckpoint;
 use error::Fail;
 pub use error::StoreError;
 pub use fulltext::FullTextJob;
