@@ -22,6 +22,7 @@
 //! `bench/related.sh` runs it under `nice`.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -272,13 +273,13 @@ impl Generator {
                 feed = (feed + 1) % self.feeds;
             }
             used.push(feed);
-            let arabic = feed % 2 == 0;
+            let arabic = feed.is_multiple_of(2);
             let names: Vec<String> = entities
                 .iter()
                 .filter_map(|i| self.names.get(*i))
                 .map(|n| if arabic { n.ar.clone() } else { n.en.clone() })
                 .collect();
-            if !base.contains_key(&arabic) {
+            if let Entry::Vacant(slot) = base.entry(arabic) {
                 let topic: Vec<String> = (0..12)
                     .map(|_| {
                         if arabic {
@@ -296,7 +297,7 @@ impl Generator {
                         self.sentence(arabic, &topic, &names, n)
                     })
                     .collect();
-                base.insert(arabic, (title, sentences));
+                slot.insert((title, sentences));
             }
             let Some((title, sentences)) = base.get(&arabic).cloned() else {
                 continue;
@@ -381,7 +382,7 @@ impl Bench {
                         title: it.title.clone(),
                         published: DateTime::<Utc>::from_timestamp(it.published, 0),
                         text: it.text.clone(),
-                        lang: Some(if f % 2 == 0 { "ar" } else { "en" }.to_string()),
+                        lang: Some(if f.is_multiple_of(2) { "ar" } else { "en" }.to_string()),
                         ..NewArticle::default()
                     }
                 })

@@ -110,6 +110,9 @@ CREATE INDEX articles_full_pending ON articles(feed_id) WHERE full_fetched_at IS
 ",
     // 3: related stories and story clusters.
     super::related::MIGRATION_SQL,
+    // 5 (related helper; the lead's search-index migration is 4): the
+    // script of each related-stories signature.
+    super::related::MIGRATION_SCRIPT_SQL,
 ];
 
 /// The schema version this build creates and understands.
