@@ -364,29 +364,21 @@ impl RelatedIndex for Store {
         })
     }
 
-    fn related_postings(
-        &self,
-        term: &str,
-        from: i64,
-        to: i64,
-        limit: usize,
-    ) -> Result<Vec<ArticleId>, StoreError> {
+    fn related_postings(&self, term: &str, limit: usize) -> Result<Vec<ArticleId>, StoreError> {
         let Some(query) = fts_term_query(term) else {
             return Ok(Vec::new());
         };
         self.run(|conn| {
-            // The limit applies to the index scan (newest rowids first), so
-            // a common term costs `limit` rows, not its whole posting list.
-            let mut stmt = conn.prepare_cached(
-                "SELECT s.article_id
-                 FROM (SELECT rowid AS r FROM related_fts WHERE related_fts MATCH ?1
-                       ORDER BY rowid DESC LIMIT ?4) f
-                 JOIN related_sig s ON s.article_id = f.r
-                 WHERE s.published BETWEEN ?2 AND ?3",
-            )?;
-            let rows = stmt.query_map(params![query, from, to, limit_sql(limit)], |r| {
-                Ok(ArticleId(r.get(0)?))
-            })?;
+            // Newest rowids first, stopped at the limit: a common term costs
+            // `limit` rows, not its whole posting list. The limit is written
+            // into the SQL: a bound LIMIT on a virtual table makes SQLite
+            // recompile the statement on every binding.
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT rowid FROM related_fts WHERE related_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT {}",
+                limit_sql(limit)
+            ))?;
+            let rows = stmt.query_map(params![query], |r| Ok(ArticleId(r.get(0)?)))?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
         })
     }

@@ -149,22 +149,11 @@ impl RelatedIndex for MemIndex {
         Ok(())
     }
 
-    fn related_postings(
-        &self,
-        term: &str,
-        from: i64,
-        to: i64,
-        limit: usize,
-    ) -> Result<Vec<ArticleId>, Infallible> {
+    fn related_postings(&self, term: &str, limit: usize) -> Result<Vec<ArticleId>, Infallible> {
         let g = self.inner.borrow();
         let mut recent: Vec<ArticleId> = g.postings.get(term).cloned().unwrap_or_default();
         recent.sort_unstable_by(|a, b| b.cmp(a));
         recent.truncate(limit);
-        recent.retain(|id| {
-            g.sigs
-                .get(id)
-                .is_some_and(|s| s.published >= from && s.published <= to)
-        });
         Ok(recent)
     }
 

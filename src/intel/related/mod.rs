@@ -117,16 +117,10 @@ pub trait RelatedIndex {
     /// Stores (or replaces) a signature and the article's searchable terms
     /// (space-separated) for candidate search.
     fn related_save_signature(&self, sig: &Signature, terms: &str) -> Result<(), Self::Error>;
-    /// Searchable articles whose terms include `term`, published within
-    /// `[from, to]`, taken from the `limit` most recently stored ones (so
-    /// the work is bounded however common the term).
-    fn related_postings(
-        &self,
-        term: &str,
-        from: i64,
-        to: i64,
-        limit: usize,
-    ) -> Result<Vec<ArticleId>, Self::Error>;
+    /// The `limit` most recently stored searchable articles whose terms
+    /// include `term`, newest first (so the work is bounded however common
+    /// the term).
+    fn related_postings(&self, term: &str, limit: usize) -> Result<Vec<ArticleId>, Self::Error>;
     /// Removes from candidate search every article published before
     /// `before` (its signature, list and cluster stay), so the search index
     /// holds a bounded recent window however large the store grows.
@@ -354,7 +348,11 @@ impl Relater {
         // Terms in more documents than this are not looked up.
         let common =
             ((self.config.common_share * n as f64) as u64).max(self.config.postings as u64);
-        // Pass 2: signatures, saved before any search so a batch finds itself.
+        // Pass 2: signatures, saved before any search so a batch finds
+        // itself; in id order, the order in which the full-text index
+        // appends cheaply (a smaller id than the last one written makes
+        // FTS5 flush a new segment).
+        prepared.sort_by_key(|p| p.doc.id);
         let mut sigs = Vec::with_capacity(prepared.len());
         for p in prepared {
             let dfs: Vec<u64> = p.counts.iter().map(|(h, _)| df_of(*h)).collect();
@@ -402,18 +400,11 @@ impl Relater {
         for (sig, query) in &sigs {
             report.processed += 1;
             let mut links = Vec::new();
-            for c in self.candidates(index, sig, query)? {
-                let other = match known.entry(c) {
-                    Entry::Occupied(e) => e.into_mut(),
-                    Entry::Vacant(e) => e.insert(index.related_signature(c)?),
-                };
-                let Some(other) = other else {
-                    continue;
-                };
-                let (score, same_story) = score_pair(sig, other, &self.config.weights);
+            for other in self.candidates(index, sig, query, &mut known)? {
+                let (score, same_story) = score_pair(sig, &other, &self.config.weights);
                 if score >= self.config.weights.min_score {
                     links.push(Link {
-                        other: c,
+                        other: other.id,
                         score,
                         same_story,
                     });
@@ -445,19 +436,22 @@ impl Relater {
 
     /// The candidates of an article: the articles within the time window
     /// that match the most weight of its query terms, best first, at most
-    /// [`RelaterConfig::candidates`]; each term reads at most
-    /// [`RelaterConfig::postings`] articles.
+    /// [`RelaterConfig::candidates`]. Each term reads at most
+    /// [`RelaterConfig::postings`] articles and at most three times as many
+    /// signatures as candidates are read, so the work is bounded. `known`
+    /// caches signatures (`None`: not processed) across the batch.
     fn candidates<I: RelatedIndex>(
         &self,
         index: &I,
         sig: &Signature,
         query: &[(String, f64)],
-    ) -> Result<Vec<ArticleId>, I::Error> {
+        known: &mut HashMap<ArticleId, Option<Signature>>,
+    ) -> Result<Vec<Signature>, I::Error> {
         let from = sig.published.saturating_sub(self.config.window);
         let to = sig.published.saturating_add(self.config.window);
         let mut matched: HashMap<ArticleId, f64> = HashMap::new();
         for (term, weight) in query {
-            for id in index.related_postings(term, from, to, self.config.postings)? {
+            for id in index.related_postings(term, self.config.postings)? {
                 if id != sig.id {
                     *matched.entry(id).or_insert(0.0) += weight;
                 }
@@ -465,9 +459,25 @@ impl Relater {
         }
         let mut ranked: Vec<(ArticleId, f64)> = matched.into_iter().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
-        ranked.truncate(self.config.candidates);
-        Ok(ranked.into_iter().map(|(id, _)| id).collect())
+        let mut out = Vec::with_capacity(self.config.candidates);
+        for (id, _) in ranked.into_iter().take(3 * self.config.candidates) {
+            let other = match known.entry(id) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => e.insert(index.related_signature(id)?),
+            };
+            if let Some(other) = other
+                .as_ref()
+                .filter(|o| (from..=to).contains(&o.published))
+            {
+                out.push(other.clone());
+                if out.len() == self.config.candidates {
+                    break;
+                }
+            }
+        }
+        Ok(out)
     }
+
     /// Inserts `link` into the list of `id` when it ranks into the top K;
     /// true when the list changed.
     fn insert_link<I: RelatedIndex>(
