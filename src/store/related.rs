@@ -18,6 +18,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::Fail;
@@ -222,19 +223,35 @@ impl RelatedIndex for Store {
     where
         F: FnOnce() -> Result<T, StoreError>,
     {
-        self.run(|conn| Ok(conn.execute_batch("BEGIN IMMEDIATE")?))?;
-        match f() {
-            Ok(v) => {
-                self.run(|conn| Ok(conn.execute_batch("COMMIT")?))?;
-                Ok(v)
-            }
+        // With the query planner stability guarantee, rebinding a parameter
+        // SQLite could plan with (a MATCH string, a LIMIT) does not recompile
+        // the statement: the relater runs such statements thousands of
+        // times per batch. The connection's setting is restored afterwards.
+        let qpsg = self.run(|conn| {
+            let was = conn.db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG)?;
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+            conn.execute_batch("BEGIN IMMEDIATE")?;
+            Ok(was)
+        })?;
+        let out = match f() {
+            Ok(v) => self
+                .run(|conn| Ok(conn.execute_batch("COMMIT")?))
+                .map(|()| v),
             Err(e) => {
                 // The original error matters more than a failed rollback,
                 // and SQLite rolls back anyway when the connection closes.
                 let _ = self.run(|conn| Ok(conn.execute_batch("ROLLBACK")?));
                 Err(e)
             }
+        };
+        if !qpsg {
+            self.run(|conn| {
+                Ok(conn
+                    .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, false)
+                    .map(|_| ())?)
+            })?;
         }
+        out
     }
 
     fn related_doc(&self, id: ArticleId) -> Result<Option<Doc>, StoreError> {
@@ -370,15 +387,14 @@ impl RelatedIndex for Store {
         };
         self.run(|conn| {
             // Newest rowids first, stopped at the limit: a common term costs
-            // `limit` rows, not its whole posting list. The limit is written
-            // into the SQL: a bound LIMIT on a virtual table makes SQLite
-            // recompile the statement on every binding.
-            let mut stmt = conn.prepare_cached(&format!(
+            // `limit` rows, not its whole posting list.
+            let mut stmt = conn.prepare_cached(
                 "SELECT rowid FROM related_fts WHERE related_fts MATCH ?1
-                 ORDER BY rowid DESC LIMIT {}",
-                limit_sql(limit)
-            ))?;
-            let rows = stmt.query_map(params![query], |r| Ok(ArticleId(r.get(0)?)))?;
+                 ORDER BY rowid DESC LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![query, limit_sql(limit)], |r| {
+                Ok(ArticleId(r.get(0)?))
+            })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)
         })
     }
