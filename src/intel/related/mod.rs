@@ -216,7 +216,7 @@ pub struct RelaterConfig {
     /// Articles read per looked-up term (the most recently stored first).
     pub postings: usize,
     /// Terms found in more than this share of all articles (and in more
-    /// than `postings`) are not looked up.
+    /// than `postings`) are not looked up, nor terms no other article has.
     pub common_share: f64,
     /// Candidates scored per new article.
     pub candidates: usize,
@@ -382,7 +382,8 @@ impl Relater {
                 .chain(p.entities.iter().map(|(_, t)| t.as_str()))
                 .collect();
             index.related_save_signature(&sig, &searchable.join(" "))?;
-            let rare = |h: &u64| df_of(*h) <= common;
+            // A key only this article has cannot find another one.
+            let rare = |h: &u64| (2..=common).contains(&df_of(*h));
             let mut query = heaviest(&p.all_terms, &sig.vector, rare, self.config.query_terms);
             query.extend(heaviest(
                 &p.entities,
