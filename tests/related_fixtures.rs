@@ -144,8 +144,8 @@ fn old_articles_leave_the_candidate_index_but_keep_their_lists() {
     let index = index_with(&[1, 2, 3, 4, 5, 6]);
     let relater = Relater::default();
     run(&relater, &index, &[1, 2, 3, 4, 5, 6]);
-    let query = akhbar::intel::related::features::terms("أسوان");
-    let before = index.related_candidates(&query, 0, i64::MAX, 10);
+    let query = akhbar::intel::related::features::terms("أسوان").concat();
+    let before = index.related_postings(&query, 10);
     assert!(before.is_ok_and(|c| c.contains(&ArticleId(1))));
     // Three weeks later a new article arrives: the retention (two weeks)
     // takes the old ones out of candidate search.
@@ -155,7 +155,7 @@ fn old_articles_leave_the_candidate_index_but_keep_their_lists() {
     index.add_doc(later);
     let report = relater.process_new(&index, &[ArticleId(100)]);
     assert!(report.is_ok_and(|r| r.pruned == 6 && r.links == 0));
-    let after = index.related_candidates(&query, 0, i64::MAX, 10);
+    let after = index.related_postings(&query, 10);
     assert!(after.is_ok_and(|c| c == vec![ArticleId(100)]));
     assert!(related_ids(&index, 1).contains(&(2, true)));
 }

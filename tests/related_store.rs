@@ -238,7 +238,7 @@ fn deleting_a_feed_removes_its_articles_from_clusters_and_lists() {
     );
     let hits = w
         .store
-        .related_candidates(&features::terms("أسوان"), 0, i64::MAX, 10)
+        .related_postings(&features::terms("أسوان").concat(), 10)
         .expect("candidates");
     assert!(!hits.is_empty() && !hits.contains(&gone));
 }

@@ -9,6 +9,8 @@
 //! crash and never redoes finished work. Extraction uses every core; the
 //! results of a batch are written in one transaction.
 
+use std::time::{Duration, Instant};
+
 use crate::intel::ner::Extractor;
 use crate::intel::related::Relater;
 use crate::model::{ArticleId, Entity};
@@ -21,34 +23,47 @@ pub const VERSION: i64 = 1;
 /// Articles taken from the store per batch.
 const BATCH: usize = 256;
 
-/// How far the stage has got, for progress displays.
+/// How far the stage has got, for progress displays and benchmarks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
+    /// Articles enriched so far.
     pub done: u64,
+    /// Articles to enrich (grows if more arrive meanwhile).
     pub total: u64,
+    /// Time spent so far on entities (extraction and saving).
+    pub entities: Duration,
+    /// Time spent so far on related stories and clusters.
+    pub related: Duration,
 }
 
 /// Enriches every pending article; returns how many were enriched.
 pub fn run(store: &Store, progress: &dyn Fn(&Progress)) -> Result<u64, StoreError> {
     let total = store.pending_enrichment(VERSION)?;
     let relater = Relater::default();
-    let mut done = 0u64;
-    progress(&Progress { done, total });
+    let mut p = Progress {
+        done: 0,
+        total,
+        entities: Duration::ZERO,
+        related: Duration::ZERO,
+    };
+    progress(&p);
     loop {
+        let start = Instant::now();
         let batch = store.unenriched(VERSION, BATCH)?;
         if batch.is_empty() {
             break;
         }
         store.save_enrichment_batch(VERSION, &extract_all(&batch))?;
+        let middle = Instant::now();
         let ids: Vec<ArticleId> = batch.iter().map(|a| a.id).collect();
         relater.process_new(store, &ids)?;
-        done += batch.len() as u64;
-        progress(&Progress {
-            done,
-            total: total.max(done),
-        });
+        p.entities += middle - start;
+        p.related += middle.elapsed();
+        p.done += batch.len() as u64;
+        p.total = p.total.max(p.done);
+        progress(&p);
     }
-    Ok(done)
+    Ok(p.done)
 }
 
 /// Computes the derived data of a batch on all cores, in input order.

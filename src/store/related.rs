@@ -3,12 +3,14 @@
 //! [`MIGRATION_SQL`] as a migration step).
 //!
 //! What is stored, per processed article: its signature (`related_sig`:
-//! TF-IDF vectors, entity weights, MinHash, cluster id), its searchable terms
-//! in a contentless FTS5 index (`related_fts`, BM25 candidates; only the
-//! last two weeks stay searchable, so a poll's work does not grow with the
-//! store), and its precomputed top-K list (`related_links`). Document frequencies for the
-//! idf are counted incrementally (`related_df`, `related_meta`). Opening an
-//! article reads one indexed list: well under 20 ms at 100,000 articles.
+//! TF-IDF vectors, entity weights, MinHash, script, cluster id), its
+//! searchable terms in a contentless FTS5 index (`related_fts`, read one
+//! term at a time, newest rows first, a bounded number of rows per term;
+//! only the last two weeks stay searchable), and its precomputed top-K list
+//! (`related_links`). Document frequencies for the idf are counted
+//! incrementally (`related_df`, `related_meta`). Opening an article reads
+//! one indexed list (`bench/related.sh`: well under a millisecond at
+//! 100,000 articles).
 //!
 //! Everything hangs off `articles(id)` with ON DELETE CASCADE, so removing a
 //! feed removes its articles from clusters and from every related list.
@@ -23,13 +25,13 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::error::Fail;
 use super::{Store, StoreError};
 use crate::intel::related::features::{
-    decode_minhash, decode_sparse, encode_minhash, encode_sparse,
+    Script, decode_minhash, decode_sparse, encode_minhash, encode_sparse,
 };
 use crate::intel::related::{Doc, Link, RelatedIndex, Signature};
 use crate::model::{ArticleId, FeedId};
 
-/// Tables, indexes and the FTS5 index of related stories (one migration
-/// step, applied after the articles and feeds tables exist).
+/// Tables, indexes and the FTS5 index of related stories (migration 3,
+/// applied after the articles and feeds tables exist).
 pub const MIGRATION_SQL: &str = "
 CREATE TABLE IF NOT EXISTS related_meta (
     key   TEXT PRIMARY KEY,
@@ -71,6 +73,13 @@ CREATE VIRTUAL TABLE IF NOT EXISTS related_fts USING fts5(
 CREATE TRIGGER IF NOT EXISTS related_sig_ad AFTER DELETE ON related_sig BEGIN
     DELETE FROM related_fts WHERE rowid = old.article_id;
 END;
+";
+
+/// The script of each signature's text (migration 5), so that articles in
+/// different scripts are related by their entities; signatures stored
+/// before it read as unknown and keep the same-script scoring.
+pub const MIGRATION_SCRIPT_SQL: &str = "
+ALTER TABLE related_sig ADD COLUMN script INTEGER NOT NULL DEFAULT 0;
 ";
 
 /// One entry of the related pane: what the UI and `akhbar related` show.
@@ -201,18 +210,9 @@ fn count_from_sql(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
-/// Builds a safe FTS5 query: each term quoted, OR-ed.
-fn fts_or_query(terms: &[String]) -> Option<String> {
-    let quoted: Vec<String> = terms
-        .iter()
-        .filter(|t| !t.is_empty())
-        .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
-        .collect();
-    if quoted.is_empty() {
-        None
-    } else {
-        Some(quoted.join(" OR "))
-    }
+/// A safe FTS5 query for one term (quoted), `None` when it is empty.
+fn fts_term_query(term: &str) -> Option<String> {
+    (!term.is_empty()).then(|| format!("\"{}\"", term.replace('"', "\"\"")))
 }
 
 /// Relater storage on the SQLite store. A batch runs in one `BEGIN
@@ -224,19 +224,22 @@ impl RelatedIndex for Store {
     where
         F: FnOnce() -> Result<T, StoreError>,
     {
+        // The connection runs with the query planner stability guarantee
+        // (see `Store::open`), so the relater's thousands of MATCH / LIMIT
+        // bindings per batch never recompile a statement.
         self.run(|conn| Ok(conn.execute_batch("BEGIN IMMEDIATE")?))?;
-        match f() {
-            Ok(v) => {
-                self.run(|conn| Ok(conn.execute_batch("COMMIT")?))?;
-                Ok(v)
-            }
+        let out = match f() {
+            Ok(v) => self
+                .run(|conn| Ok(conn.execute_batch("COMMIT")?))
+                .map(|()| v),
             Err(e) => {
                 // The original error matters more than a failed rollback,
                 // and SQLite rolls back anyway when the connection closes.
                 let _ = self.run(|conn| Ok(conn.execute_batch("ROLLBACK")?));
                 Err(e)
             }
-        }
+        };
+        out
     }
 
     fn related_doc(&self, id: ArticleId) -> Result<Option<Doc>, StoreError> {
@@ -307,7 +310,7 @@ impl RelatedIndex for Store {
         self.run(|conn| {
             Ok(conn
                 .prepare_cached(
-                    "SELECT feed_id, published, vector, title, entities, minhash
+                    "SELECT feed_id, published, vector, title, entities, minhash, script
                      FROM related_sig WHERE article_id = ?1",
                 )?
                 .query_row(params![id.0], |r| {
@@ -319,6 +322,7 @@ impl RelatedIndex for Store {
                         id,
                         feed: FeedId(r.get(0)?),
                         published: r.get(1)?,
+                        script: Script::from_code(r.get(6)?),
                         vector: decode_sparse(&vector),
                         title: decode_sparse(&title),
                         entities: decode_sparse(&entities),
@@ -331,15 +335,19 @@ impl RelatedIndex for Store {
 
     fn related_save_signature(&self, sig: &Signature, terms: &str) -> Result<(), StoreError> {
         self.run(|conn| {
+            let searchable: Option<bool> = conn
+                .prepare_cached("SELECT searchable FROM related_sig WHERE article_id = ?1")?
+                .query_row(params![sig.id.0], |r| r.get(0))
+                .optional()?;
             conn.prepare_cached(
                 "INSERT INTO related_sig
-                     (article_id, feed_id, published, vector, title, entities, minhash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                     (article_id, feed_id, published, vector, title, entities, minhash, script)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                  ON CONFLICT(article_id) DO UPDATE SET
                      feed_id = excluded.feed_id, published = excluded.published,
                      vector = excluded.vector, title = excluded.title,
                      entities = excluded.entities, minhash = excluded.minhash,
-                     searchable = 1",
+                     script = excluded.script, searchable = 1",
             )?
             .execute(params![
                 sig.id.0,
@@ -349,33 +357,30 @@ impl RelatedIndex for Store {
                 encode_sparse(&sig.title),
                 encode_sparse(&sig.entities),
                 encode_minhash(&sig.minhash),
+                sig.script.code(),
             ])?;
-            conn.prepare_cached("DELETE FROM related_fts WHERE rowid = ?1")?
-                .execute(params![sig.id.0])?;
+            if searchable == Some(true) {
+                conn.prepare_cached("DELETE FROM related_fts WHERE rowid = ?1")?
+                    .execute(params![sig.id.0])?;
+            }
             conn.prepare_cached("INSERT INTO related_fts (rowid, terms) VALUES (?1, ?2)")?
                 .execute(params![sig.id.0, terms])?;
             Ok(())
         })
     }
 
-    fn related_candidates(
-        &self,
-        terms: &[String],
-        from: i64,
-        to: i64,
-        limit: usize,
-    ) -> Result<Vec<ArticleId>, StoreError> {
-        let Some(query) = fts_or_query(terms) else {
+    fn related_postings(&self, term: &str, limit: usize) -> Result<Vec<ArticleId>, StoreError> {
+        let Some(query) = fts_term_query(term) else {
             return Ok(Vec::new());
         };
         self.run(|conn| {
+            // Newest rowids first, stopped at the limit: a common term costs
+            // `limit` rows, not its whole posting list.
             let mut stmt = conn.prepare_cached(
-                "SELECT s.article_id FROM related_fts
-                 JOIN related_sig s ON s.article_id = related_fts.rowid
-                 WHERE related_fts MATCH ?1 AND s.published BETWEEN ?2 AND ?3
-                 ORDER BY bm25(related_fts) LIMIT ?4",
+                "SELECT rowid FROM related_fts WHERE related_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT ?2",
             )?;
-            let rows = stmt.query_map(params![query, from, to, limit_sql(limit)], |r| {
+            let rows = stmt.query_map(params![query, limit_sql(limit)], |r| {
                 Ok(ArticleId(r.get(0)?))
             })?;
             Ok(rows.collect::<Result<Vec<_>, _>>()?)

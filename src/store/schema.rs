@@ -137,6 +137,8 @@ CREATE INDEX articles_full_pending ON articles(feed_id) WHERE full_fetched_at IS
     // without positions (`detail = none`: searches are sets of prefix
     // terms, never phrases, and are ordered by date, not rank).
     Migration::Code(search_index_v4),
+    // 5: the script of each related-stories signature.
+    Migration::Sql(super::related::MIGRATION_SCRIPT_SQL),
 ];
 
 /// Migration 4: recreates `article_fts` with the `ascii` tokenizer and

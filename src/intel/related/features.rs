@@ -388,6 +388,103 @@ pub fn weighted_jaccard(a: &[(u64, f32)], b: &[(u64, f32)]) -> f64 {
     if den > 0.0 { num / den } else { 0.0 }
 }
 
+/// The writing system of a text, as far as relating needs it: articles in
+/// different scripts share no words, only entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// Not known (signatures stored before the script was recorded).
+    Unknown,
+    /// Mostly Arabic letters (Arabic, Persian, Urdu).
+    Arabic,
+    /// Mostly Latin letters.
+    Latin,
+    /// Mostly letters of another script (Hebrew, Cyrillic, CJK...).
+    Other,
+}
+
+impl Script {
+    /// The script with most letters in `text` (its first 4,000 letters are
+    /// enough); [`Script::Unknown`] when it has no letters.
+    pub fn of(text: &str) -> Script {
+        let (mut arabic, mut latin, mut other) = (0u32, 0u32, 0u32);
+        for c in text.chars().filter(|c| c.is_alphabetic()).take(4_000) {
+            match c {
+                '\u{0600}'..='\u{06FF}'
+                | '\u{0750}'..='\u{077F}'
+                | '\u{08A0}'..='\u{08FF}'
+                | '\u{FB50}'..='\u{FDFF}'
+                | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
+                'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => latin += 1,
+                _ => other += 1,
+            }
+        }
+        if arabic == 0 && latin == 0 && other == 0 {
+            Script::Unknown
+        } else if arabic >= latin && arabic >= other {
+            Script::Arabic
+        } else if latin >= other {
+            Script::Latin
+        } else {
+            Script::Other
+        }
+    }
+
+    /// The code stored in the database.
+    pub fn code(self) -> i64 {
+        match self {
+            Script::Unknown => 0,
+            Script::Arabic => 1,
+            Script::Latin => 2,
+            Script::Other => 3,
+        }
+    }
+
+    /// The script of a stored code (anything unknown reads as unknown).
+    pub fn from_code(code: i64) -> Script {
+        match code {
+            1 => Script::Arabic,
+            2 => Script::Latin,
+            3 => Script::Other,
+            _ => Script::Unknown,
+        }
+    }
+
+    /// True when both scripts are known and differ: the texts cannot share
+    /// words, so only their entities can relate them.
+    pub fn differs(self, other: Script) -> bool {
+        self != Script::Unknown && other != Script::Unknown && self != other
+    }
+}
+
+/// Entity overlap of two weighted key vectors sorted by key: how many keys
+/// they share and the geometric mean of the weight share the shared keys
+/// carry on each side (1 when each side's entities are all shared). Unlike
+/// a Jaccard, a side that names more entities (English extraction often
+/// finds more) is not penalised twice.
+pub fn entity_overlap(a: &[(u64, f32)], b: &[(u64, f32)]) -> (usize, f64) {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    let (mut sa, mut sb) = (0.0f64, 0.0f64);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                sa += f64::from(a[i].1);
+                sb += f64::from(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let ta: f64 = a.iter().map(|x| f64::from(x.1)).sum();
+    let tb: f64 = b.iter().map(|x| f64::from(x.1)).sum();
+    if ta <= 0.0 || tb <= 0.0 {
+        return (shared, 0.0);
+    }
+    (shared, ((sa / ta) * (sb / tb)).sqrt())
+}
+
 /// Encodes a sparse vector as a blob: 12 bytes per entry, little-endian.
 pub fn encode_sparse(v: &[(u64, f32)]) -> Vec<u8> {
     let mut out = Vec::with_capacity(v.len() * 12);
@@ -481,6 +578,22 @@ mod tests {
         assert_eq!(decode_minhash(&encode_minhash(&m)), m);
         let cut = tfidf(&a, &[1, 1, 1], 10, 1);
         assert_eq!(cut.len(), 1);
+    }
+
+    #[test]
+    fn script_and_entity_overlap() {
+        assert_eq!(Script::of("قمة القاهرة"), Script::Arabic);
+        assert_eq!(Script::of("Cairo summit ٢٠٢٦"), Script::Latin);
+        assert_eq!(Script::of("123 !"), Script::Unknown);
+        assert_eq!(Script::from_code(Script::Latin.code()), Script::Latin);
+        assert!(Script::Arabic.differs(Script::Latin));
+        assert!(!Script::Arabic.differs(Script::Unknown));
+        let a = vec![(1, 1.0), (2, 1.0)];
+        let b = vec![(1, 1.0), (2, 1.0), (3, 1.0), (4, 1.0)];
+        let (n, o) = entity_overlap(&a, &b);
+        assert_eq!(n, 2);
+        assert!((o - 0.5f64.sqrt()).abs() < 1e-6);
+        assert_eq!(entity_overlap(&a, &[]), (0, 0.0));
     }
 
     #[test]

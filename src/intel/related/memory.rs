@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::convert::Infallible;
 
-use super::{Doc, Link, RelatedIndex, Signature, features};
+use super::{Doc, Link, RelatedIndex, Signature};
 use crate::model::{ArticleId, FeedId};
 
 #[derive(Debug, Default)]
@@ -149,33 +149,12 @@ impl RelatedIndex for MemIndex {
         Ok(())
     }
 
-    fn related_candidates(
-        &self,
-        terms: &[String],
-        from: i64,
-        to: i64,
-        limit: usize,
-    ) -> Result<Vec<ArticleId>, Infallible> {
+    fn related_postings(&self, term: &str, limit: usize) -> Result<Vec<ArticleId>, Infallible> {
         let g = self.inner.borrow();
-        let mut scores: HashMap<ArticleId, f64> = HashMap::new();
-        for t in terms {
-            let Some(p) = g.postings.get(t) else {
-                continue;
-            };
-            let w = features::idf(g.doc_count, p.len() as u64);
-            for id in p {
-                let in_window = g
-                    .sigs
-                    .get(id)
-                    .is_some_and(|s| s.published >= from && s.published <= to);
-                if in_window {
-                    *scores.entry(*id).or_insert(0.0) += w;
-                }
-            }
-        }
-        let mut v: Vec<(ArticleId, f64)> = scores.into_iter().collect();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        Ok(v.into_iter().take(limit).map(|(id, _)| id).collect())
+        let mut recent: Vec<ArticleId> = g.postings.get(term).cloned().unwrap_or_default();
+        recent.sort_unstable_by(|a, b| b.cmp(a));
+        recent.truncate(limit);
+        Ok(recent)
     }
 
     fn related_prune(&self, before: i64) -> Result<usize, Infallible> {

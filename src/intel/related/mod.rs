@@ -11,13 +11,22 @@
 //!    counted twice; a TF-IDF vector of the heaviest terms with document
 //!    frequencies kept incrementally by the index; a MinHash signature of
 //!    3-word shingles; entity keys weighted by rarity.
-//! 2. Candidates: full-text (FTS5 BM25 in the store) over the article's most
-//!    distinctive terms, within a time window, across all feeds.
+//! 2. Candidates: the article's most distinctive terms and rarest entity
+//!    keys are looked up in the full-text index (FTS5 in the store), each
+//!    for at most [`RelaterConfig::postings`] recent articles within a time
+//!    window, across all feeds; terms found in more than a share of all
+//!    articles are not looked up (they cost the most and tell the least).
+//!    The articles matching the most query weight are the candidates. The
+//!    work per article is bounded whatever the size of the store.
 //! 3. Rerank: cosine of the TF-IDF vectors, rarity-weighted overlap of entity
 //!    keys, shingle similarity, damped by the time distance ([`Weights`]).
-//! 4. Same story: shingle similarity or cosine above thresholds. The new
-//!    article joins (and merges) the clusters of its same-story partners;
-//!    an existing cluster keeps its id, so ids survive re-polls.
+//!    Articles in different scripts (Arabic and English) share no words, so
+//!    for them the entity overlap alone scores the pair: the gazetteer gives
+//!    `موسكو` and `Moscow` one key.
+//! 4. Same story: shingle similarity or cosine above thresholds (or, across
+//!    scripts, most entities shared). The new article joins (and merges)
+//!    the clusters of its same-story partners; an existing cluster keeps its
+//!    id, so ids survive re-polls.
 //! 5. The top-K list of the new article is stored, and every older article
 //!    that the new one ranks into gets its list updated.
 //!
@@ -29,9 +38,13 @@ pub mod features;
 pub mod memory;
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use crate::model::{ArticleId, Entity, FeedId};
-use features::{Sparse, dot, minhash, minhash_similarity, term_counts, tfidf, weighted_jaccard};
+use features::{
+    Script, Sparse, dot, entity_overlap, minhash, minhash_similarity, term_counts, tfidf,
+    weighted_jaccard,
+};
 
 /// What the relater needs to know of one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +72,8 @@ pub struct Signature {
     pub feed: FeedId,
     /// Publication time in Unix seconds.
     pub published: i64,
+    /// The script of its text.
+    pub script: Script,
     /// TF-IDF vector (normalised, sorted by term hash).
     pub vector: Sparse,
     /// TF-IDF vector of the title alone (normalised, sorted by hash).
@@ -102,15 +117,10 @@ pub trait RelatedIndex {
     /// Stores (or replaces) a signature and the article's searchable terms
     /// (space-separated) for candidate search.
     fn related_save_signature(&self, sig: &Signature, terms: &str) -> Result<(), Self::Error>;
-    /// Best-matching processed articles for any of `terms` (BM25 order),
-    /// published within `[from, to]`, at most `limit`.
-    fn related_candidates(
-        &self,
-        terms: &[String],
-        from: i64,
-        to: i64,
-        limit: usize,
-    ) -> Result<Vec<ArticleId>, Self::Error>;
+    /// The `limit` most recently stored searchable articles whose terms
+    /// include `term`, newest first (so the work is bounded however common
+    /// the term).
+    fn related_postings(&self, term: &str, limit: usize) -> Result<Vec<ArticleId>, Self::Error>;
     /// Removes from candidate search every article published before
     /// `before` (its signature, list and cluster stay), so the search index
     /// holds a bounded recent window however large the store grows.
@@ -160,6 +170,15 @@ pub struct Weights {
     pub same_min_terms: usize,
     /// Scores below this are not listed as related at all.
     pub min_score: f64,
+    /// Weight of the entity overlap ([`entity_overlap`]) for articles in
+    /// different scripts, which share no words.
+    pub cross_entities: f64,
+    /// Entities two articles in different scripts must share to be related.
+    pub cross_min_shared: usize,
+    /// Entity overlap from which two articles in different scripts, at
+    /// most `time_scale` apart and sharing one more entity than
+    /// `cross_min_shared`, are the same story.
+    pub cross_same: f64,
 }
 
 impl Default for Weights {
@@ -176,6 +195,9 @@ impl Default for Weights {
             same_min_terms: 15,
             same_entities: 0.5,
             min_score: 0.08,
+            cross_entities: 0.6,
+            cross_min_shared: 2,
+            cross_same: 0.55,
         }
     }
 }
@@ -187,9 +209,16 @@ pub struct RelaterConfig {
     pub top_k: usize,
     /// Terms kept in the TF-IDF vector of an article.
     pub vector_terms: usize,
-    /// Distinctive terms used for the candidate query.
+    /// Distinctive terms looked up for candidates.
     pub query_terms: usize,
-    /// Candidates fetched per new article.
+    /// Rarest entity keys looked up for candidates.
+    pub query_entities: usize,
+    /// Articles read per looked-up term (the most recently stored first).
+    pub postings: usize,
+    /// Terms found in more than this share of all articles (and in more
+    /// than `postings`) are not looked up, nor terms no other article has.
+    pub common_share: f64,
+    /// Candidates scored per new article.
     pub candidates: usize,
     /// Half-width of the candidate time window, seconds.
     pub window: i64,
@@ -206,6 +235,9 @@ impl Default for RelaterConfig {
             top_k: 10,
             vector_terms: 80,
             query_terms: 12,
+            query_entities: 8,
+            postings: 100,
+            common_share: 0.02,
             candidates: 60,
             window: 4 * 86_400,
             retention: 14 * 86_400,
@@ -247,7 +279,16 @@ pub fn score_pair(a: &Signature, b: &Signature, w: &Weights) -> (f64, bool) {
     let text_same =
         enough && (jac >= w.same_shingles || cos + w.same_title * title >= w.same_cosine);
     let entity_same = a.entities.len().min(b.entities.len()) >= 3 && ent >= w.same_entities;
-    let same = text_same || entity_same;
+    let mut same = text_same || entity_same;
+    let mut score = score;
+    if a.script.differs(b.script) {
+        let (shared, overlap) = entity_overlap(&a.entities, &b.entities);
+        if shared >= w.cross_min_shared {
+            score = score.max(w.cross_entities * overlap * time);
+            same = same
+                || (shared > w.cross_min_shared && overlap >= w.cross_same && dt <= w.time_scale);
+        }
+    }
     (score, same)
 }
 
@@ -289,8 +330,8 @@ impl Relater {
             let p = Prepared::new(doc);
             if index.related_signature(id)?.is_none() {
                 new_docs += 1;
-                for k in p.counts.iter().map(|(h, _)| h).chain(&p.ent_keys) {
-                    *df_add.entry(*k).or_insert(0) += 1;
+                for k in p.keys() {
+                    *df_add.entry(k).or_insert(0) += 1;
                 }
             }
             prepared.push(p);
@@ -298,41 +339,37 @@ impl Relater {
         let mut adds: Vec<(u64, u64)> = df_add.into_iter().collect();
         adds.sort_unstable();
         index.related_add_doc_freqs(new_docs, &adds)?;
-        let mut keys: Vec<u64> = prepared
-            .iter()
-            .flat_map(|p| {
-                p.counts
-                    .iter()
-                    .map(|(h, _)| *h)
-                    .chain(p.ent_keys.iter().copied())
-            })
-            .collect();
+        let mut keys: Vec<u64> = prepared.iter().flat_map(Prepared::keys).collect();
         keys.sort_unstable();
         keys.dedup();
         let (n, dfs) = index.related_doc_freqs(&keys)?;
         let df: HashMap<u64, u64> = keys.into_iter().zip(dfs).collect();
-        let df_of = |hs: &mut dyn Iterator<Item = u64>| -> Vec<u64> {
-            hs.map(|h| df.get(&h).copied().unwrap_or(1)).collect()
-        };
-        // Pass 2: signatures, saved before any search so a batch finds itself.
+        let df_of = |h: u64| df.get(&h).copied().unwrap_or(1);
+        // Terms in more documents than this are not looked up.
+        let common =
+            ((self.config.common_share * n as f64) as u64).max(self.config.postings as u64);
+        // Pass 2: signatures, saved before any search so a batch finds
+        // itself; in id order, the order in which the full-text index
+        // appends cheaply (a smaller id than the last one written makes
+        // FTS5 flush a new segment).
+        prepared.sort_by_key(|p| p.doc.id);
         let mut sigs = Vec::with_capacity(prepared.len());
         for p in prepared {
-            let dfs = df_of(&mut p.counts.iter().map(|(h, _)| *h));
+            let dfs: Vec<u64> = p.counts.iter().map(|(h, _)| df_of(*h)).collect();
             let vector = tfidf(&p.counts, &dfs, n, self.config.vector_terms);
-            let tdfs = df_of(&mut p.title_counts.iter().map(|(h, _)| *h));
+            let tdfs: Vec<u64> = p.title_counts.iter().map(|(h, _)| df_of(*h)).collect();
             let title = tfidf(&p.title_counts, &tdfs, n, self.config.vector_terms);
-            let edfs = df_of(&mut p.ent_keys.iter().copied());
             let entities = features::normalise(
-                p.ent_keys
+                p.entities
                     .iter()
-                    .zip(&edfs)
-                    .map(|(h, df)| (*h, features::idf(n, *df)))
+                    .map(|(h, _)| (*h, features::idf(n, df_of(*h))))
                     .collect(),
             );
             let sig = Signature {
                 id: p.doc.id,
                 feed: p.doc.feed,
                 published: p.doc.published,
+                script: p.script,
                 vector,
                 title,
                 entities,
@@ -341,36 +378,34 @@ impl Relater {
             let searchable: Vec<&str> = p
                 .all_terms
                 .iter()
-                .chain(&p.ent_tokens)
-                .map(String::as_str)
+                .map(|(_, t)| t.as_str())
+                .chain(p.entities.iter().map(|(_, t)| t.as_str()))
                 .collect();
             index.related_save_signature(&sig, &searchable.join(" "))?;
-            let mut query = distinctive_terms(&p.all_terms, &sig.vector, self.config.query_terms);
-            query.extend(p.ent_tokens);
+            // A key only this article has cannot find another one.
+            let rare = |h: &u64| (2..=common).contains(&df_of(*h));
+            let mut query = heaviest(&p.all_terms, &sig.vector, rare, self.config.query_terms);
+            query.extend(heaviest(
+                &p.entities,
+                &sig.entities,
+                rare,
+                self.config.query_entities,
+            ));
             sigs.push((sig, query));
         }
         sigs.sort_by_key(|(s, _)| (s.published, s.id));
+        // Signatures read during this batch (the batch's own first).
+        let mut known: HashMap<ArticleId, Option<Signature>> =
+            sigs.iter().map(|(s, _)| (s.id, Some(s.clone()))).collect();
         // Pass 3: related lists and clusters.
         for (sig, query) in &sigs {
             report.processed += 1;
-            let cands = index.related_candidates(
-                query,
-                sig.published - self.config.window,
-                sig.published + self.config.window,
-                self.config.candidates,
-            )?;
             let mut links = Vec::new();
-            for c in cands {
-                if c == sig.id {
-                    continue;
-                }
-                let Some(other) = index.related_signature(c)? else {
-                    continue;
-                };
+            for other in self.candidates(index, sig, query, &mut known)? {
                 let (score, same_story) = score_pair(sig, &other, &self.config.weights);
                 if score >= self.config.weights.min_score {
                     links.push(Link {
-                        other: c,
+                        other: other.id,
                         score,
                         same_story,
                     });
@@ -398,6 +433,50 @@ impl Relater {
             report.pruned = index.related_prune(newest.saturating_sub(self.config.retention))?;
         }
         Ok(report)
+    }
+
+    /// The candidates of an article: the articles within the time window
+    /// that match the most weight of its query terms, best first, at most
+    /// [`RelaterConfig::candidates`]. Each term reads at most
+    /// [`RelaterConfig::postings`] articles and at most three times as many
+    /// signatures as candidates are read, so the work is bounded. `known`
+    /// caches signatures (`None`: not processed) across the batch.
+    fn candidates<I: RelatedIndex>(
+        &self,
+        index: &I,
+        sig: &Signature,
+        query: &[(String, f64)],
+        known: &mut HashMap<ArticleId, Option<Signature>>,
+    ) -> Result<Vec<Signature>, I::Error> {
+        let from = sig.published.saturating_sub(self.config.window);
+        let to = sig.published.saturating_add(self.config.window);
+        let mut matched: HashMap<ArticleId, f64> = HashMap::new();
+        for (term, weight) in query {
+            for id in index.related_postings(term, self.config.postings)? {
+                if id != sig.id {
+                    *matched.entry(id).or_insert(0.0) += weight;
+                }
+            }
+        }
+        let mut ranked: Vec<(ArticleId, f64)> = matched.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+        let mut out = Vec::with_capacity(self.config.candidates);
+        for (id, _) in ranked.into_iter().take(3 * self.config.candidates) {
+            let other = match known.entry(id) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => e.insert(index.related_signature(id)?),
+            };
+            if let Some(other) = other
+                .as_ref()
+                .filter(|o| (from..=to).contains(&o.published))
+            {
+                out.push(other.clone());
+                if out.len() == self.config.candidates {
+                    break;
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Inserts `link` into the list of `id` when it ranks into the top K;
@@ -468,18 +547,18 @@ impl Relater {
 /// The features of one article computed before any storage access.
 struct Prepared {
     doc: Doc,
+    /// The script of its text.
+    script: Script,
     /// Term counts of title (twice) and body, by hash.
     counts: Vec<(u64, u32)>,
     /// Term counts of the title alone.
     title_counts: Vec<(u64, u32)>,
-    /// Hashes of the entity keys, sorted, distinct.
-    ent_keys: Vec<u64>,
-    /// Searchable tokens of the entity keys.
-    ent_tokens: Vec<String>,
+    /// Entity keys: hash and searchable token, sorted by hash, distinct.
+    entities: Vec<(u64, String)>,
     /// MinHash of the word shingles.
     shingles: Vec<u32>,
-    /// Distinct terms, sorted (the FTS text).
-    all_terms: Vec<String>,
+    /// Distinct terms with their hash, sorted by term (the FTS text).
+    all_terms: Vec<(u64, String)>,
 }
 
 impl Prepared {
@@ -488,33 +567,43 @@ impl Prepared {
         let body = features::terms(&doc.text);
         let counts = term_counts(&title, &body);
         let title_counts = term_counts(&title, &[]);
-        let mut ent_keys: Vec<u64> = doc
+        let mut entities: Vec<(u64, String)> = doc
             .entities
             .iter()
-            .map(|e| features::entity_hash(&e.key))
+            .map(|e| {
+                (
+                    features::entity_hash(&e.key),
+                    features::entity_token(&e.key),
+                )
+            })
             .collect();
-        ent_keys.sort_unstable();
-        ent_keys.dedup();
-        let mut ent_tokens: Vec<String> = doc
-            .entities
-            .iter()
-            .map(|e| features::entity_token(&e.key))
-            .collect();
-        ent_tokens.sort_unstable();
-        ent_tokens.dedup();
+        entities.sort_unstable();
+        entities.dedup();
         let mut all_terms: Vec<String> = title.into_iter().chain(body).collect();
         let shingles = minhash(&all_terms);
         all_terms.sort_unstable();
         all_terms.dedup();
+        let script = Script::of(&format!("{}\n{}", doc.title, doc.text));
         Prepared {
             doc,
+            script,
             counts,
             title_counts,
-            ent_keys,
-            ent_tokens,
+            entities,
             shingles,
-            all_terms,
+            all_terms: all_terms
+                .into_iter()
+                .map(|t| (features::term_hash(&t), t))
+                .collect(),
         }
+    }
+
+    /// Every key counted in the document frequencies: terms and entities.
+    fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.counts
+            .iter()
+            .map(|(h, _)| *h)
+            .chain(self.entities.iter().map(|(h, _)| *h))
     }
 }
 
@@ -523,25 +612,31 @@ fn sort_links(links: &mut [Link]) {
     links.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
 }
 
-/// The `n` terms of the article with the heaviest TF-IDF weight, for the
-/// candidate query.
-fn distinctive_terms(all_terms: &[String], vector: &Sparse, n: usize) -> Vec<String> {
-    let mut weighted: Vec<(f32, &String)> = all_terms
+/// The `n` searchable tokens with the heaviest weight in `vector` (terms
+/// or entity keys, by hash) among those `keep` accepts, with their weight,
+/// for the candidate lookup.
+fn heaviest(
+    tokens: &[(u64, String)],
+    vector: &Sparse,
+    keep: impl Fn(&u64) -> bool,
+    n: usize,
+) -> Vec<(String, f64)> {
+    let mut weighted: Vec<(f64, &String)> = tokens
         .iter()
-        .filter_map(|t| {
-            let h = features::term_hash(t);
+        .filter(|(h, _)| keep(h))
+        .filter_map(|(h, t)| {
             vector
-                .binary_search_by_key(&h, |(k, _)| *k)
+                .binary_search_by_key(h, |(k, _)| *k)
                 .ok()
                 .and_then(|i| vector.get(i))
-                .map(|(_, w)| (*w, t))
+                .map(|(_, w)| (f64::from(*w), t))
         })
         .collect();
     weighted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     weighted
         .into_iter()
         .take(n)
-        .map(|(_, t)| t.clone())
+        .map(|(w, t)| (t.clone(), w))
         .collect()
 }
 
@@ -555,6 +650,7 @@ mod tests {
             id: ArticleId(id),
             feed: FeedId(id),
             published,
+            script: Script::Arabic,
             vector: w(terms),
             title: w(&terms[..terms.len().min(3)]),
             entities: w(entities),
