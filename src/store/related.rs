@@ -228,7 +228,7 @@ impl RelatedIndex for Store {
         // (see `Store::open`), so the relater's thousands of MATCH / LIMIT
         // bindings per batch never recompile a statement.
         self.run(|conn| Ok(conn.execute_batch("BEGIN IMMEDIATE")?))?;
-        let out = match f() {
+        match f() {
             Ok(v) => self
                 .run(|conn| Ok(conn.execute_batch("COMMIT")?))
                 .map(|()| v),
@@ -238,8 +238,7 @@ impl RelatedIndex for Store {
                 let _ = self.run(|conn| Ok(conn.execute_batch("ROLLBACK")?));
                 Err(e)
             }
-        };
-        out
+        }
     }
 
     fn related_doc(&self, id: ArticleId) -> Result<Option<Doc>, StoreError> {
