@@ -282,6 +282,11 @@ mod tests {
                     )
                     .expect("the article survives");
                 assert!(read && bookmarked && tags == 1, "from version {version}");
+                if version >= 4 {
+                    // Indexed by the code that inserts articles, not by a
+                    // migration (the sample row here bypasses it).
+                    continue;
+                }
                 let found: i64 = conn
                     .query_row(
                         "SELECT rowid FROM article_fts WHERE article_fts MATCH '\"عنوان\"*'",
