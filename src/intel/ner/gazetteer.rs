@@ -2,11 +2,10 @@
 //! English, linked by a shared id (موسكو = Moscow = `loc:moscow`), plus
 //! trigger words. Compiled in from `data/gazetteer/*.tsv`.
 
-use std::collections::{HashMap, HashSet};
-
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
 
 use super::arabic::PREFIXES;
+use super::hash::{FastMap, FastSet};
 use super::tokenize::is_arabic_char;
 use crate::model::EntityKind;
 use crate::text::fold::fold;
@@ -22,7 +21,7 @@ const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
 const STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
 
 /// Folded words of the second column of a `lang<TAB>word` file.
-fn word_list(src: &str) -> HashSet<String> {
+fn word_list(src: &str) -> FastSet<String> {
     src.lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
@@ -50,20 +49,31 @@ pub struct GazMatch {
     pub entry: usize,
 }
 
-/// Names and triggers, with an Aho-Corasick automaton over the folded
-/// names and their Arabic clitic variants (و ف ب ل ك and combinations).
+/// A gazetteer name after its first token.
+#[derive(Debug, Clone)]
+struct Pattern {
+    /// The folded tokens after the first.
+    rest: Vec<String>,
+    /// Index into the entries.
+    entry: usize,
+    /// Whether the original is an acronym (an English acronym must match
+    /// in capitals).
+    acronym: bool,
+}
+
+/// Names and triggers. Names are indexed by their folded first token,
+/// with the Arabic clitic variants of that token (و ف ب ل ك and
+/// combinations) as keys of their own.
 #[derive(Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    ac: AhoCorasick,
-    /// Per pattern: entry index and whether the original is an acronym
-    /// (an English acronym must match in capitals).
-    patterns: Vec<(usize, bool)>,
-    triggers: HashMap<String, EntityKind>,
-    single_tokens: HashSet<String>,
-    place_stems: HashSet<String>,
-    titles: HashSet<String>,
-    stopwords: HashSet<String>,
+    /// First token → the names starting with it, longest first.
+    names: FastMap<String, Vec<Pattern>>,
+    triggers: FastMap<String, EntityKind>,
+    single_tokens: FastSet<String>,
+    place_stems: FastSet<String>,
+    titles: FastSet<String>,
+    stopwords: FastSet<String>,
 }
 
 impl Gazetteer {
@@ -71,11 +81,10 @@ impl Gazetteer {
     pub fn builtin() -> Gazetteer {
         let mut entries: Vec<Entry> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut pats: Vec<String> = Vec::new();
-        let mut patterns = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
-        let mut single_tokens = HashSet::new();
-        let mut place_stems = HashSet::new();
+        let mut names: FastMap<String, Vec<Pattern>> = FastMap::default();
+        let mut seen: FastSet<String> = FastSet::default();
+        let mut single_tokens = FastSet::default();
+        let mut place_stems = FastSet::default();
         for line in SOURCES.iter().flat_map(|s| s.lines()) {
             if line.starts_with('#') {
                 continue;
@@ -124,17 +133,24 @@ impl Gazetteer {
                 }
             }
             for v in variants {
-                if seen.insert(v.clone()) {
-                    pats.push(v);
-                    patterns.push((idx, acronym));
+                if !seen.insert(v.clone()) {
+                    continue;
                 }
+                let mut toks = v.split(' ').map(str::to_string);
+                let Some(first) = toks.next() else {
+                    continue;
+                };
+                names.entry(first).or_default().push(Pattern {
+                    rest: toks.collect(),
+                    entry: idx,
+                    acronym,
+                });
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .expect("the compiled-in gazetteer patterns build an automaton");
-        let mut triggers = HashMap::new();
+        for pats in names.values_mut() {
+            pats.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+        let mut triggers = FastMap::default();
         for line in TRIGGERS.lines() {
             let f: Vec<&str> = line.split('\t').collect();
             if let [kind, _lang, word] = f[..]
@@ -145,8 +161,7 @@ impl Gazetteer {
         }
         Gazetteer {
             entries,
-            ac,
-            patterns,
+            names,
             triggers,
             single_tokens,
             place_stems,
@@ -188,51 +203,54 @@ impl Gazetteer {
     }
 
     /// Finds gazetteer names in a sentence, given its original and folded
-    /// tokens (same length). Matches never overlap and always cover whole
-    /// tokens; English names must be capitalised in the text.
-    pub fn find(&self, tokens: &[&str], folded: &[String]) -> Vec<GazMatch> {
-        let mut joined = String::new();
-        let mut starts = Vec::with_capacity(folded.len());
-        let mut ends = Vec::with_capacity(folded.len());
-        for f in folded {
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            starts.push(joined.len());
-            joined.push_str(f);
-            ends.push(joined.len());
-        }
+    /// tokens (same length): at each token the longest name starting
+    /// there, left to right, so matches never overlap and always cover
+    /// whole tokens. English names must be capitalised in the text, and
+    /// acronyms written in capitals.
+    pub fn find<S: AsRef<str>>(&self, tokens: &[&str], folded: &[S]) -> Vec<GazMatch> {
+        let n = tokens.len().min(folded.len());
         let mut out = Vec::new();
-        for m in self.ac.find_iter(&joined) {
-            let (Ok(s), Ok(e)) = (
-                starts.binary_search(&m.start()),
-                ends.binary_search(&m.end()),
-            ) else {
-                continue;
-            };
-            let Some(&(entry, acronym)) = self.patterns.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            let span = &tokens[s..=e];
-            let latin = !span.iter().any(|t| t.chars().any(is_arabic_char));
-            if latin {
-                let first_upper = span
-                    .first()
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(|c| c.is_uppercase());
-                let caps_ok = !acronym || span.iter().all(|t| !t.chars().any(char::is_lowercase));
-                if !first_upper || !caps_ok {
-                    continue;
-                }
-            }
-            out.push(GazMatch {
-                start: s,
-                end: e + 1,
-                entry,
+        let mut i = 0;
+        while i < n {
+            let hit = self.names.get(folded[i].as_ref()).and_then(|pats| {
+                pats.iter().find_map(|p| {
+                    let end = i + 1 + p.rest.len();
+                    let same = end <= n
+                        && p.rest
+                            .iter()
+                            .zip(&folded[i + 1..end])
+                            .all(|(a, b)| a == b.as_ref());
+                    (same && case_ok(&tokens[i..end], p.acronym)).then_some((end, p.entry))
+                })
             });
+            match hit {
+                Some((end, entry)) => {
+                    out.push(GazMatch {
+                        start: i,
+                        end,
+                        entry,
+                    });
+                    i = end;
+                }
+                None => i += 1,
+            }
         }
         out
     }
+}
+
+/// Whether a Latin-script match is written as a name: capitalised, and
+/// in capitals throughout when the name is an acronym. Arabic matches
+/// always pass.
+fn case_ok(span: &[&str], acronym: bool) -> bool {
+    if span.iter().any(|t| t.chars().any(is_arabic_char)) {
+        return true;
+    }
+    let first_upper = span
+        .first()
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase);
+    first_upper && (!acronym || span.iter().all(|t| !t.chars().any(char::is_lowercase)))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod conll;
 pub mod crf;
 pub mod features;
 pub mod gazetteer;
+pub mod hash;
 pub mod labelled;
 mod merge;
 pub mod tokenize;
@@ -102,7 +103,7 @@ impl Extractor {
     /// added where the CRF found nothing; otherwise the CRF span stays.
     pub fn tag_sentence<'a>(&self, tokens: &[&'a str]) -> Tagged<'a> {
         let lang = tokenize::sentence_lang(tokens).unwrap_or(Lang::English);
-        let infos = features::token_infos(tokens, lang, &self.gaz);
+        let (infos, matches) = features::analyse(tokens, lang, &self.gaz);
         let crf = match lang {
             Lang::Arabic => self.ar.as_ref(),
             Lang::English => self.en.as_ref(),
@@ -113,8 +114,7 @@ impl Extractor {
             .into_iter()
             .map(|s| (s, None))
             .collect();
-        let folded: Vec<String> = infos.iter().map(|i| i.folded.clone()).collect();
-        for m in self.gaz.find(tokens, &folded) {
+        for m in matches {
             let Some(entry) = self.gaz.entry(m.entry) else {
                 continue;
             };
