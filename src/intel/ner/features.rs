@@ -2,6 +2,7 @@
 //! tagging so both see exactly the same attributes.
 
 use super::arabic::greedy_stem;
+use super::conll::kind_index;
 use super::gazetteer::{GazMatch, Gazetteer};
 use super::hash;
 use super::tokenize::{Lang, is_arabic_char};
@@ -25,6 +26,8 @@ pub struct TokenInfo {
     pub gaz: Option<(EntityKind, bool)>,
     /// Trigger kind when the token announces a name.
     pub trigger: Option<EntityKind>,
+    /// Whether the token (or its stem) is a common given name.
+    pub first_name: bool,
 }
 
 /// Folds a token like `text::fold::fold`, with fast paths for plain ASCII
@@ -115,7 +118,9 @@ pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>,
                     gaz.trigger(&stem)
                 }
             });
+            let first_name = gaz.is_first_name(&f) || gaz.is_first_name(&stem);
             TokenInfo {
+                first_name,
                 shape: shape(t),
                 folded_hash: hash::hash_str(&f),
                 stem_hash: hash::hash_str(&stem),
@@ -224,8 +229,14 @@ const T_BIAS: Template = tmpl("b");
 const T_W: Template = tmpl("w=");
 const T_S: Template = tmpl("s=");
 const T_SH: Template = tmpl("sh=");
-const T_P: [Template; 3] = [tmpl("p1="), tmpl("p2="), tmpl("p3=")];
-const T_X: [Template; 3] = [tmpl("x1="), tmpl("x2="), tmpl("x3=")];
+const T_P: [Template; 4] = [tmpl("p1="), tmpl("p2="), tmpl("p3="), tmpl("p4=")];
+const T_X: [Template; 4] = [tmpl("x1="), tmpl("x2="), tmpl("x3="), tmpl("x4=")];
+const T_LEN: Template = tmpl("len=");
+const T_FN: Template = tmpl("fn");
+const T_FN_PREV: Template = tmpl("fn-1");
+const T_FN_NEXT: Template = tmpl("fn+1");
+const T_TR_BEFORE: Template = tmpl("trb=");
+const T_STEM_PAIR: Template = tmpl("s-1|s=");
 const T_CL: Template = tmpl("cl=");
 const T_GB: Template = tmpl("gB=");
 const T_GI: Template = tmpl("gI=");
@@ -297,8 +308,19 @@ fn gaz_mark(k: EntityKind, begin: bool) -> &'static str {
     }
 }
 
+/// Stem length classes.
+const LENGTHS: [&str; 8] = ["0", "1", "2", "3", "4", "5", "6", "7+"];
+
+/// The kinds in the order of `conll::kind_index`.
+const KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Place,
+    EntityKind::Org,
+    EntityKind::Misc,
+];
+
 /// Feeds every attribute of every token to `sink`.
-pub fn attributes(infos: &[TokenInfo], sink: &mut impl Sink) {
+pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
     let n = infos.len();
     for (i, t) in infos.iter().enumerate() {
         let folded = Part {
@@ -319,7 +341,9 @@ pub fn attributes(infos: &[TokenInfo], sink: &mut impl Sink) {
         let stem = t.stem.as_str();
         let mut ends = stem.char_indices().map(|(b, _)| b).skip(1);
         let mut starts = stem.char_indices().rev().map(|(b, _)| b);
-        for k in 0..3 {
+        let len = stem.chars().count();
+        sink.put(i, &T_LEN, &[Part::new(LENGTHS[len.min(LENGTHS.len() - 1)])]);
+        for k in 0..4 {
             let Some(x) = starts.next() else {
                 break;
             };
@@ -339,6 +363,34 @@ pub fn attributes(infos: &[TokenInfo], sink: &mut impl Sink) {
         if let Some(k) = t.trigger {
             sink.put(i, &T_TR, &[Part::new(k.as_str())]);
         }
+        if t.first_name {
+            sink.put(i, &T_FN, &[]);
+        }
+        if i > 0 && infos[i - 1].first_name {
+            sink.put(i, &T_FN_PREV, &[]);
+        }
+        if infos.get(i + 1).is_some_and(|o| o.first_name) {
+            sink.put(i, &T_FN_NEXT, &[]);
+        }
+        let mut before = [false; 4];
+        for o in &infos[i.saturating_sub(4)..i] {
+            if let Some(k) = o.trigger {
+                before[kind_index(k)] = true;
+            }
+        }
+        for (k, seen) in KINDS.iter().zip(before) {
+            if seen {
+                sink.put(i, &T_TR_BEFORE, &[Part::new(k.as_str())]);
+            }
+        }
+        if i > 0 {
+            let o = &infos[i - 1];
+            let s = |x: &'a TokenInfo| Part {
+                text: &x.stem,
+                hash: x.stem_hash,
+            };
+            sink.put(i, &T_STEM_PAIR, &[s(o), s(t)]);
+        }
         if i == 0 {
             sink.put(i, &T_BOS, &[]);
         }
@@ -356,15 +408,15 @@ pub fn attributes(infos: &[TokenInfo], sink: &mut impl Sink) {
                 hash: o.folded_hash,
             };
             sink.put(i, &win.w, &[of]);
+            sink.put(
+                i,
+                &win.s,
+                &[Part {
+                    text: &o.stem,
+                    hash: o.stem_hash,
+                }],
+            );
             if win.off.abs() == 1 {
-                sink.put(
-                    i,
-                    &win.s,
-                    &[Part {
-                        text: &o.stem,
-                        hash: o.stem_hash,
-                    }],
-                );
                 sink.put(i, &win.sh, &[Part::new(o.shape)]);
                 sink.put(i, &win.pair, &[of, folded]);
             }
@@ -466,7 +518,10 @@ mod tests {
     fn hashed_attributes_match_their_parsed_names() {
         let gaz = Gazetteer::builtin();
         for (toks, lang) in [
-            (vec!["قال", "الرئيس", "|", "a|b", "بالقاهرة", "="], Lang::Arabic),
+            (
+                vec!["قال", "الرئيس", "|", "a|b", "بالقاهرة", "="],
+                Lang::Arabic,
+            ),
             (vec!["Mr.", "Putin", "|", "x=y", "U.S."], Lang::English),
         ] {
             let infos = token_infos(&toks, lang, &gaz);

@@ -19,6 +19,7 @@ const SOURCES: [&str; 4] = [
 const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
 const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
 const STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
+const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.tsv");
 
 /// Folded words of the second column of a `lang<TAB>word` file.
 fn word_list(src: &str) -> FastSet<String> {
@@ -74,6 +75,7 @@ pub struct Gazetteer {
     place_stems: FastSet<String>,
     titles: FastSet<String>,
     stopwords: FastSet<String>,
+    first_names: FastSet<String>,
 }
 
 impl Gazetteer {
@@ -167,6 +169,7 @@ impl Gazetteer {
             place_stems,
             titles: word_list(TITLES),
             stopwords: word_list(STOPWORDS),
+            first_names: word_list(FIRST_NAMES),
         }
     }
 
@@ -189,6 +192,12 @@ impl Gazetteer {
     /// precede a name inside a tagged span.
     pub fn is_title(&self, folded: &str) -> bool {
         self.titles.contains(folded)
+    }
+
+    /// True for a folded common given name («محمد», «john») or name
+    /// opener («عبد», «ابو»).
+    pub fn is_first_name(&self, folded: &str) -> bool {
+        self.first_names.contains(folded)
     }
 
     /// True for a folded word that is never a name alone (days, months).

@@ -77,9 +77,16 @@ impl Extractor {
     }
 
     fn new() -> Extractor {
+        Extractor::with_models(AR_MODEL, EN_MODEL)
+    }
+
+    /// An extractor with other CRF models than the shipped ones (for
+    /// evaluating a freshly trained model); a model that does not load
+    /// is left out.
+    pub fn with_models(arabic: &[u8], english: &[u8]) -> Extractor {
         Extractor {
-            ar: CrfModel::load(AR_MODEL),
-            en: CrfModel::load(EN_MODEL),
+            ar: CrfModel::load(arabic),
+            en: CrfModel::load(english),
             gaz: Gazetteer::builtin(),
         }
     }
