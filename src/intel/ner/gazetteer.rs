@@ -30,6 +30,44 @@ fn word_list(src: &str) -> FastSet<String> {
         .collect()
 }
 
+/// The spellings a folded name is also written in: Arabic «عبد الله» and
+/// «عبدالله» both ways, English «al-» and «el-» for each other.
+fn spellings(folded: &str) -> Vec<String> {
+    let mut out = vec![folded.to_string()];
+    if folded.contains("عبد ") {
+        out.push(folded.replace("عبد ", "عبد"));
+    }
+    let toks: Vec<&str> = folded.split(' ').collect();
+    if toks
+        .iter()
+        .any(|t| t.starts_with("عبد") && t.len() > "عبد".len())
+    {
+        let split: Vec<String> = toks
+            .iter()
+            .map(|t| match t.strip_prefix("عبد") {
+                Some(rest) if rest.starts_with("ال") => format!("عبد {rest}"),
+                _ => t.to_string(),
+            })
+            .collect();
+        out.push(split.join(" "));
+    }
+    for (a, b) in [("al-", "el-"), ("el-", "al-")] {
+        if toks.iter().any(|t| t.starts_with(a)) {
+            let other: Vec<String> = toks
+                .iter()
+                .map(|t| match t.strip_prefix(a) {
+                    Some(rest) => format!("{b}{rest}"),
+                    None => t.to_string(),
+                })
+                .collect();
+            out.push(other.join(" "));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// One gazetteer name: the shared id and the kind of thing it names.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -105,48 +143,49 @@ impl Gazetteer {
                 });
                 entries.len() - 1
             });
-            let folded = super::tokenize::tokenize(&fold(name)).join(" ");
-            if folded.is_empty() {
-                continue;
-            }
             let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && name.chars().all(|c| !c.is_lowercase());
-            let arabic = folded.chars().any(is_arabic_char);
-            if !folded.contains(' ') {
-                single_tokens.insert(folded.clone());
-            }
-            if kind == EntityKind::Place {
-                let bare = folded.strip_prefix("ال").unwrap_or(&folded);
-                let chars: Vec<char> = bare.chars().collect();
-                let min = if arabic { 3 } else { 4 };
-                for n in min..=chars.len().min(8) {
-                    place_stems.insert(chars[..n].iter().collect::<String>());
+            for folded in spellings(&super::tokenize::tokenize(&fold(name)).join(" ")) {
+                if folded.is_empty() {
+                    continue;
                 }
-            }
-            let mut variants = vec![folded.clone()];
-            if arabic {
-                for p in PREFIXES {
-                    variants.push(format!("{p}{folded}"));
+                let arabic = folded.chars().any(is_arabic_char);
+                if !folded.contains(' ') {
+                    single_tokens.insert(folded.clone());
                 }
-                if let Some(rest) = folded.strip_prefix("ال") {
-                    for p in ["لل", "ولل", "فلل"] {
-                        variants.push(format!("{p}{rest}"));
+                if kind == EntityKind::Place {
+                    let bare = folded.strip_prefix("ال").unwrap_or(&folded);
+                    let chars: Vec<char> = bare.chars().collect();
+                    let min = if arabic { 3 } else { 4 };
+                    for n in min..=chars.len().min(8) {
+                        place_stems.insert(chars[..n].iter().collect::<String>());
                     }
                 }
-            }
-            for v in variants {
-                if !seen.insert(v.clone()) {
-                    continue;
+                let mut variants = vec![folded.clone()];
+                if arabic {
+                    for p in PREFIXES {
+                        variants.push(format!("{p}{folded}"));
+                    }
+                    if let Some(rest) = folded.strip_prefix("ال") {
+                        for p in ["لل", "ولل", "فلل"] {
+                            variants.push(format!("{p}{rest}"));
+                        }
+                    }
                 }
-                let mut toks = v.split(' ').map(str::to_string);
-                let Some(first) = toks.next() else {
-                    continue;
-                };
-                names.entry(first).or_default().push(Pattern {
-                    rest: toks.collect(),
-                    entry: idx,
-                    acronym,
-                });
+                for v in variants {
+                    if !seen.insert(v.clone()) {
+                        continue;
+                    }
+                    let mut toks = v.split(' ').map(str::to_string);
+                    let Some(first) = toks.next() else {
+                        continue;
+                    };
+                    names.entry(first).or_default().push(Pattern {
+                        rest: toks.collect(),
+                        entry: idx,
+                        acronym,
+                    });
+                }
             }
         }
         for pats in names.values_mut() {
@@ -297,5 +336,18 @@ mod tests {
         assert_eq!(g.trigger(&fold("الرئيس")), Some(EntityKind::Person));
         assert_eq!(g.trigger(&fold("شركة")), Some(EntityKind::Org));
         assert!(g.is_place_stem("روس"));
+    }
+
+    #[test]
+    fn spellings_cover_joined_abd_and_el() {
+        let g = Gazetteer::builtin();
+        assert_eq!(find_ids(&g, "الرئيس عبدالفتاح السيسي"), vec!["per:sisi"]);
+        assert_eq!(find_ids(&g, "President el-Sisi said"), vec!["per:sisi"]);
+        assert_eq!(find_ids(&g, "Abdel Fattah al-Sisi"), vec!["per:sisi"]);
+        assert_eq!(
+            find_ids(&g, "التقى عبد الله بن عبد العزيز"),
+            vec!["per:king_abdullah"]
+        );
+        assert_eq!(find_ids(&g, "وقال السيسي"), vec!["per:sisi"]);
     }
 }

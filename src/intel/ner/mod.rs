@@ -41,6 +41,28 @@ fn is_demonym(f: &str, is_place_stem: &dyn Fn(&str) -> bool) -> bool {
         .any(|stem| stem.len() >= 4 && is_place_stem(stem))
 }
 
+/// Joins a CRF person span with the gazetteer person right after it
+/// («عبدالفتاح» + «السيسي»): one person, with the gazetteer's id. Spans
+/// are sorted by start.
+fn join_person_parts(spans: &mut Vec<(Span, Option<usize>)>) {
+    let mut i = 0;
+    while i + 1 < spans.len() {
+        let (a, a_id) = spans[i];
+        let (b, b_id) = spans[i + 1];
+        if a.kind == EntityKind::Person
+            && b.kind == EntityKind::Person
+            && a.end == b.start
+            && a_id.is_none()
+            && b_id.is_some()
+        {
+            spans[i] = (Span { end: b.end, ..a }, b_id);
+            spans.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// The entity extractor: models, gazetteer and trigger lists, loaded once.
 pub struct Extractor {
     ar: Option<CrfModel>,
@@ -106,8 +128,12 @@ impl Extractor {
     }
 
     /// Tags one tokenised sentence: CRF spans joined with gazetteer names.
-    /// A gazetteer name wins where it covers CRF spans completely; it is
-    /// added where the CRF found nothing; otherwise the CRF span stays.
+    /// Titles are cut from CRF spans and people joined by «و» split
+    /// first. A gazetteer name wins where it covers CRF spans completely;
+    /// it is added where the CRF found nothing; a person's gazetteer name
+    /// that ends a longer CRF person span («Abdel Fattah el-Sisi») lends
+    /// the span its id, as does one right after a CRF person span
+    /// («عبدالفتاح» + «السيسي», then joined); otherwise the CRF span stays.
     pub fn tag_sentence<'a>(&self, tokens: &[&'a str]) -> Tagged<'a> {
         let lang = tokenize::sentence_lang(tokens).unwrap_or(Lang::English);
         let (infos, matches) = features::analyse(tokens, lang, &self.gaz);
@@ -115,12 +141,14 @@ impl Extractor {
             Lang::Arabic => self.ar.as_ref(),
             Lang::English => self.en.as_ref(),
         };
-        let mut spans: Vec<(Span, Option<usize>)> = crf
-            .map(|c| c.tag(&infos))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|s| (s, None))
-            .collect();
+        let mut crf_spans = crf.map(|c| c.tag(&infos)).unwrap_or_default();
+        for s in crf_spans.iter_mut() {
+            self.strip_title(&infos, s);
+        }
+        let mut spans: Vec<(Span, Option<usize>)> = Vec::with_capacity(crf_spans.len());
+        for s in crf_spans {
+            self.split_conjoined(&infos, s, &mut spans);
+        }
         for m in matches {
             let Some(entry) = self.gaz.entry(m.entry) else {
                 continue;
@@ -144,19 +172,49 @@ impl Extractor {
                     spans.remove(i);
                 }
                 spans.push((g, Some(m.entry)));
-            }
-        }
-        for (s, id) in spans.iter_mut() {
-            if id.is_none() {
-                self.strip_title(&infos, s);
+            } else if let [i] = overlapping[..]
+                && g.kind == EntityKind::Person
+                && spans[i].0.kind == EntityKind::Person
+                && spans[i].0.start < g.start
+                && spans[i].0.end == g.end
+                && spans[i].1.is_none()
+            {
+                spans[i].1 = Some(m.entry);
             }
         }
         spans.sort_by_key(|(s, _)| s.start);
+        join_person_parts(&mut spans);
         spans.retain(|(s, id)| id.is_some() || !self.is_noise(tokens, &infos, s));
         Tagged {
             tokens: tokens.to_vec(),
             infos,
             spans,
+        }
+    }
+
+    /// Pushes a CRF span, split where a person span holds a second name
+    /// opened by «و» («محمد بن سلمان ومحمد بن زايد»): the conjunction on a
+    /// common given name or name opener, or standing alone.
+    fn split_conjoined(&self, infos: &[TokenInfo], s: Span, out: &mut Vec<(Span, Option<usize>)>) {
+        if s.kind != EntityKind::Person {
+            out.push((s, None));
+            return;
+        }
+        let mut start = s.start;
+        for (k, info) in infos.iter().enumerate().take(s.end).skip(s.start + 1) {
+            let f = info.folded.as_str();
+            let alone = f == "و" || f == "and";
+            let glued = f
+                .strip_prefix('و')
+                .is_some_and(|rest| self.gaz.is_first_name(rest));
+            if !(alone || glued) || k == start {
+                continue;
+            }
+            out.push((Span { end: k, ..s }, None));
+            start = if alone { k + 1 } else { k };
+        }
+        if start < s.end {
+            out.push((Span { start, ..s }, None));
         }
     }
 
