@@ -19,6 +19,11 @@ struct AttrTable {
     keys: Vec<u64>,
     ranges: Vec<(u32, u32)>,
     mask: usize,
+    /// One bit per hash (from other bits than the slot's), set for every
+    /// key: small enough to stay in the nearest cache, it turns most
+    /// lookups of attributes the model lacks away before the table.
+    filter: Vec<u64>,
+    filter_mask: u64,
 }
 
 /// The table's key for a hash (0 marks an empty slot).
@@ -29,16 +34,28 @@ fn key(h: u64) -> u64 {
 impl AttrTable {
     fn with_capacity(n: usize) -> AttrTable {
         let size = (2 * n).next_power_of_two().max(16);
+        let bits = (8 * n).next_power_of_two().max(64);
         AttrTable {
             keys: vec![0; size],
             ranges: vec![(0, 0); size],
             mask: size - 1,
+            filter: vec![0; bits / 64],
+            filter_mask: bits as u64 - 1,
         }
+    }
+
+    /// The filter word and bit of a key.
+    #[inline]
+    fn filter_bit(&self, k: u64) -> (usize, u64) {
+        let b = (k >> 40) & self.filter_mask;
+        ((b >> 6) as usize, 1u64 << (b & 63))
     }
 
     /// Inserts; false when the hash is already there with another range.
     fn insert(&mut self, h: u64, range: (u32, u32)) -> bool {
         let k = key(h);
+        let (w, bit) = self.filter_bit(k);
+        self.filter[w] |= bit;
         let mut i = k as usize & self.mask;
         loop {
             if self.keys[i] == 0 {
@@ -56,6 +73,10 @@ impl AttrTable {
     #[inline]
     fn get(&self, h: u64) -> Option<(u32, u32)> {
         let k = key(h);
+        let (w, bit) = self.filter_bit(k);
+        if self.filter[w] & bit == 0 {
+            return None;
+        }
         let mut i = k as usize & self.mask;
         loop {
             let here = self.keys[i];

@@ -5,7 +5,7 @@ use super::arabic::greedy_stem;
 use super::conll::kind_index;
 use super::gazetteer::{GazMatch, Gazetteer};
 use super::hash;
-use super::tokenize::{Lang, is_arabic_char};
+use super::tokenize::{Lang, is_arabic_char, is_letter};
 use crate::model::EntityKind;
 use crate::text::fold::fold;
 
@@ -22,6 +22,8 @@ pub struct TokenInfo {
     pub stem_hash: u64,
     /// Coarse shape: capitalisation, digits, punctuation, Arabic.
     pub shape: &'static str,
+    /// `hash::hash_str(shape)`.
+    pub shape_hash: u64,
     /// Gazetteer membership: kind and whether the token starts the name.
     pub gaz: Option<(EntityKind, bool)>,
     /// Trigger kind when the token announces a name.
@@ -68,7 +70,7 @@ fn shape(t: &str) -> &'static str {
     if t.chars().any(|c| c.is_ascii_digit()) {
         return "has-digit";
     }
-    if !t.chars().any(char::is_alphabetic) {
+    if !t.chars().any(is_letter) {
         return "punct";
     }
     if t.chars().all(|c| !c.is_lowercase()) {
@@ -119,9 +121,11 @@ pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>,
                 }
             });
             let first_name = gaz.is_first_name(&f) || gaz.is_first_name(&stem);
+            let shape = shape(t);
             TokenInfo {
                 first_name,
-                shape: shape(t),
+                shape,
+                shape_hash: hash::hash_str(shape),
                 folded_hash: hash::hash_str(&f),
                 stem_hash: hash::hash_str(&stem),
                 stem,
@@ -164,7 +168,7 @@ pub struct Part<'a> {
 }
 
 impl<'a> Part<'a> {
-    fn new(text: &'a str) -> Part<'a> {
+    const fn new(text: &'a str) -> Part<'a> {
         Part {
             text,
             hash: hash::hash_str(text),
@@ -294,30 +298,44 @@ const WINDOW: [Window; 4] = [
     },
 ];
 
-/// The gazetteer kind with its begin/inside mark («placeB»).
-fn gaz_mark(k: EntityKind, begin: bool) -> &'static str {
-    match (k, begin) {
-        (EntityKind::Person, true) => "personB",
-        (EntityKind::Person, false) => "personI",
-        (EntityKind::Place, true) => "placeB",
-        (EntityKind::Place, false) => "placeI",
-        (EntityKind::Org, true) => "orgB",
-        (EntityKind::Org, false) => "orgI",
-        (EntityKind::Misc, true) => "miscB",
-        (EntityKind::Misc, false) => "miscI",
-    }
+/// The gazetteer kinds with a begin/inside mark («placeB»), begin first,
+/// in the order of `conll::kind_index`.
+const GAZ_MARKS: [[Part<'static>; 2]; 4] = [
+    [Part::new("personB"), Part::new("personI")],
+    [Part::new("placeB"), Part::new("placeI")],
+    [Part::new("orgB"), Part::new("orgI")],
+    [Part::new("miscB"), Part::new("miscI")],
+];
+
+/// The gazetteer kind with its begin/inside mark.
+fn gaz_mark(k: EntityKind, begin: bool) -> Part<'static> {
+    GAZ_MARKS[kind_index(k)][usize::from(!begin)]
 }
 
 /// Stem length classes.
-const LENGTHS: [&str; 8] = ["0", "1", "2", "3", "4", "5", "6", "7+"];
-
-/// The kinds in the order of `conll::kind_index`.
-const KINDS: [EntityKind; 4] = [
-    EntityKind::Person,
-    EntityKind::Place,
-    EntityKind::Org,
-    EntityKind::Misc,
+const LENGTHS: [Part<'static>; 8] = [
+    Part::new("0"),
+    Part::new("1"),
+    Part::new("2"),
+    Part::new("3"),
+    Part::new("4"),
+    Part::new("5"),
+    Part::new("6"),
+    Part::new("7+"),
 ];
+
+/// The kind names as parts, in the order of `conll::kind_index`.
+const KIND_PARTS: [Part<'static>; 4] = [
+    Part::new("person"),
+    Part::new("place"),
+    Part::new("org"),
+    Part::new("misc"),
+];
+
+/// A kind's name as a part.
+fn kind_part(k: EntityKind) -> Part<'static> {
+    KIND_PARTS[kind_index(k)]
+}
 
 /// Feeds every attribute of every token to `sink`.
 pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
@@ -337,12 +355,19 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
                 hash: t.stem_hash,
             }],
         );
-        sink.put(i, &T_SH, &[Part::new(t.shape)]);
+        sink.put(
+            i,
+            &T_SH,
+            &[Part {
+                text: t.shape,
+                hash: t.shape_hash,
+            }],
+        );
         let stem = t.stem.as_str();
         let mut ends = stem.char_indices().map(|(b, _)| b).skip(1);
         let mut starts = stem.char_indices().rev().map(|(b, _)| b);
         let len = stem.chars().count();
-        sink.put(i, &T_LEN, &[Part::new(LENGTHS[len.min(LENGTHS.len() - 1)])]);
+        sink.put(i, &T_LEN, &[LENGTHS[len.min(LENGTHS.len() - 1)]]);
         for k in 0..4 {
             let Some(x) = starts.next() else {
                 break;
@@ -356,12 +381,12 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
             sink.put(i, &T_CL, &[Part::new(cl)]);
         }
         match t.gaz {
-            Some((k, true)) => sink.put(i, &T_GB, &[Part::new(k.as_str())]),
-            Some((k, false)) => sink.put(i, &T_GI, &[Part::new(k.as_str())]),
+            Some((k, true)) => sink.put(i, &T_GB, &[kind_part(k)]),
+            Some((k, false)) => sink.put(i, &T_GI, &[kind_part(k)]),
             None => {}
         }
         if let Some(k) = t.trigger {
-            sink.put(i, &T_TR, &[Part::new(k.as_str())]);
+            sink.put(i, &T_TR, &[kind_part(k)]);
         }
         if t.first_name {
             sink.put(i, &T_FN, &[]);
@@ -378,9 +403,9 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
                 before[kind_index(k)] = true;
             }
         }
-        for (k, seen) in KINDS.iter().zip(before) {
+        for (part, seen) in KIND_PARTS.iter().zip(before) {
             if seen {
-                sink.put(i, &T_TR_BEFORE, &[Part::new(k.as_str())]);
+                sink.put(i, &T_TR_BEFORE, &[*part]);
             }
         }
         if i > 0 {
@@ -417,14 +442,21 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
                 }],
             );
             if win.off.abs() == 1 {
-                sink.put(i, &win.sh, &[Part::new(o.shape)]);
+                sink.put(
+                    i,
+                    &win.sh,
+                    &[Part {
+                        text: o.shape,
+                        hash: o.shape_hash,
+                    }],
+                );
                 sink.put(i, &win.pair, &[of, folded]);
             }
             if let Some((k, b)) = o.gaz {
-                sink.put(i, &win.g, &[Part::new(gaz_mark(k, b))]);
+                sink.put(i, &win.g, &[gaz_mark(k, b)]);
             }
             if let Some(k) = o.trigger {
-                sink.put(i, &win.tr, &[Part::new(k.as_str())]);
+                sink.put(i, &win.tr, &[kind_part(k)]);
             }
         }
     }

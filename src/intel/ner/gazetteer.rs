@@ -296,6 +296,12 @@ fn case_ok(span: &[&str], acronym: bool) -> bool {
     }
     let first_upper = span
         .first()
+        .map(|t| {
+            ["al-", "el-"]
+                .iter()
+                .find_map(|p| t.strip_prefix(p))
+                .unwrap_or(t)
+        })
         .and_then(|t| t.chars().next())
         .is_some_and(char::is_uppercase);
     first_upper && (!acronym || span.iter().all(|t| !t.chars().any(char::is_lowercase)))

@@ -235,7 +235,7 @@ impl Extractor {
     /// tagged as a person, place or organisation.
     fn is_noise(&self, tokens: &[&str], infos: &[TokenInfo], s: &Span) -> bool {
         let toks = &tokens[s.start..s.end];
-        if !toks.iter().any(|t| t.chars().any(char::is_alphabetic)) {
+        if !toks.iter().any(|t| t.chars().any(tokenize::is_letter)) {
             return true;
         }
         if s.end - s.start != 1 {
