@@ -41,6 +41,77 @@ fn is_demonym(f: &str, is_place_stem: &dyn Fn(&str) -> bool) -> bool {
         .any(|stem| stem.len() >= 4 && is_place_stem(stem))
 }
 
+/// Folded words that end a company name, so an «and» after them starts
+/// another name.
+const COMPANY_ENDS: [&str; 10] = [
+    "co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc",
+];
+
+/// Folded Arabic nouns that head an institution's name when a definite
+/// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
+const INSTITUTION_HEADS: [&str; 36] = [
+    "وزاره",
+    "مستشفي",
+    "جامعه",
+    "المركز",
+    "مركز",
+    "المديريه",
+    "مديريه",
+    "الهيئه",
+    "هيئه",
+    "وكاله",
+    "الوكاله",
+    "نادي",
+    "النادي",
+    "البرلمان",
+    "برلمان",
+    "مجلس",
+    "شركه",
+    "مؤسسه",
+    "منظمه",
+    "لجنه",
+    "محكمه",
+    "جمعيه",
+    "صندوق",
+    "بنك",
+    "البنك",
+    "مصرف",
+    "معهد",
+    "كليه",
+    "اكاديميه",
+    "حزب",
+    "حركه",
+    "صحيفه",
+    "قناه",
+    "اتحاد",
+    "الاتحاد",
+    "الجيش",
+];
+
+/// Definite words that never continue an institution's name.
+const NOT_MODIFIERS: [&str; 20] = [
+    "اليوم",
+    "الماضي",
+    "الماضيه",
+    "الحالي",
+    "الحاليه",
+    "الجاري",
+    "المقبل",
+    "المقبله",
+    "القادم",
+    "الذي",
+    "التي",
+    "الذين",
+    "الان",
+    "الاسبوع",
+    "الشهر",
+    "السنه",
+    "الاول",
+    "الاولي",
+    "الاخير",
+    "الاخيره",
+];
+
 /// Joins a CRF person span with the gazetteer person right after it
 /// («عبدالفتاح» + «السيسي»): one person, with the gazetteer's id. Spans
 /// are sorted by start.
@@ -194,19 +265,26 @@ impl Extractor {
 
     /// Pushes a CRF span, split where a person span holds a second name
     /// opened by «و» («محمد بن سلمان ومحمد بن زايد»): the conjunction on a
-    /// common given name or name opener, or standing alone.
+    /// common given name or name opener, or standing alone; and where an
+    /// organisation span joins two companies («... Co and Intel»).
     fn split_conjoined(&self, infos: &[TokenInfo], s: Span, out: &mut Vec<(Span, Option<usize>)>) {
-        if s.kind != EntityKind::Person {
+        if s.kind != EntityKind::Person && s.kind != EntityKind::Org {
             out.push((s, None));
             return;
         }
         let mut start = s.start;
         for (k, info) in infos.iter().enumerate().take(s.end).skip(s.start + 1) {
             let f = info.folded.as_str();
-            let alone = f == "و" || f == "and";
-            let glued = f
-                .strip_prefix('و')
-                .is_some_and(|rest| self.gaz.is_first_name(rest));
+            let (alone, glued) = if s.kind == EntityKind::Person {
+                let glued = f
+                    .strip_prefix('و')
+                    .is_some_and(|rest| self.gaz.is_first_name(rest));
+                (f == "و" || f == "and", glued)
+            } else {
+                let after_company =
+                    k > start && COMPANY_ENDS.contains(&infos[k - 1].folded.as_str());
+                (f == "and" && after_company, false)
+            };
             if !(alone || glued) || k == start {
                 continue;
             }
@@ -215,6 +293,74 @@ impl Extractor {
         }
         if start < s.end {
             out.push((Span { start, ..s }, None));
+        }
+    }
+
+    /// Adds Arabic institution names (a head noun from
+    /// `INSTITUTION_HEADS`, clitics allowed, or a span it opens, then up
+    /// to three definite modifiers or names) as organisations, replacing the spans they
+    /// cover unless one is a gazetteer person or organisation or reaches
+    /// outside.
+    fn add_institutions(&self, t: &mut Tagged<'_>) {
+        let n = t.infos.len();
+        let mut i = 0;
+        while i < n {
+            let f = t.infos[i].folded.as_str();
+            let head = INSTITUTION_HEADS.contains(&f)
+                || arabic::PREFIXES
+                    .iter()
+                    .filter_map(|p| f.strip_prefix(p))
+                    .any(|rest| INSTITUTION_HEADS.contains(&rest));
+            if !head {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == i && s.end > j) {
+                j = s.end;
+            }
+            let opened = j;
+            while j < n && j - i <= 3 {
+                if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == j && s.end <= i + 4) {
+                    j = s.end;
+                    continue;
+                }
+                let g = t.infos[j].folded.as_str();
+                let definite =
+                    (g.starts_with("ال") || g.starts_with("لل")) && g.chars().count() >= 4;
+                if !definite || NOT_MODIFIERS.contains(&g) || self.gaz.is_stopword(g) {
+                    break;
+                }
+                j += 1;
+            }
+            let cand = Span {
+                start: i,
+                end: j,
+                kind: EntityKind::Org,
+            };
+            let overlapping: Vec<usize> = t
+                .spans
+                .iter()
+                .enumerate()
+                .filter(|(_, (s, _))| s.start < cand.end && cand.start < s.end)
+                .map(|(k, _)| k)
+                .collect();
+            let blocked = overlapping.iter().any(|&k| {
+                let (s, id) = t.spans[k];
+                s.start < cand.start
+                    || s.end > cand.end
+                    || (id.is_some() && s.kind != EntityKind::Place)
+            });
+            if j == i + 1 || j == opened && opened > i + 1 || blocked {
+                i += 1;
+                continue;
+            }
+            for &k in overlapping.iter().rev() {
+                t.spans.remove(k);
+            }
+            t.spans.push((cand, None));
+            t.spans.sort_by_key(|(s, _)| s.start);
+            i = j;
         }
     }
 
@@ -264,11 +410,17 @@ impl Extractor {
     /// Extracts the entities of an article: one per real thing, keyed so
     /// spellings (and, through the gazetteer, languages) meet, with the
     /// longest name seen as display and the number of mentions.
+    ///
+    /// Articles also get Arabic institution names built on a head noun
+    /// and its definite modifiers («وزارة الخارجية المصرية»), which the
+    /// tagger leaves out because ANERcorp, its training data, does not
+    /// annotate them.
     pub fn extract(&self, title: &str, text: &str) -> Vec<Entity> {
         let mut mentions = Vec::new();
         for part in [title, text] {
             for sent in tokenize::sentences(part) {
-                let tagged = self.tag_sentence(&sent);
+                let mut tagged = self.tag_sentence(&sent);
+                self.add_institutions(&mut tagged);
                 merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
             }
         }
