@@ -16,8 +16,9 @@ use super::features::{self, Part, Sink, Template, TokenInfo};
 /// attribute matching a model hash is as likely as any 64-bit collision.
 #[derive(Debug)]
 struct AttrTable {
-    keys: Vec<u64>,
-    ranges: Vec<(u32, u32)>,
+    /// Key (0: empty) and weight range side by side, so a hit reads one
+    /// cache line.
+    slots: Vec<(u64, (u32, u32))>,
     mask: usize,
     /// One bit per hash (from other bits than the slot's), set for every
     /// key: small enough to stay in the nearest cache, it turns most
@@ -36,8 +37,7 @@ impl AttrTable {
         let size = (2 * n).next_power_of_two().max(16);
         let bits = (8 * n).next_power_of_two().max(64);
         AttrTable {
-            keys: vec![0; size],
-            ranges: vec![(0, 0); size],
+            slots: vec![(0, (0, 0)); size],
             mask: size - 1,
             filter: vec![0; bits / 64],
             filter_mask: bits as u64 - 1,
@@ -58,13 +58,13 @@ impl AttrTable {
         self.filter[w] |= bit;
         let mut i = k as usize & self.mask;
         loop {
-            if self.keys[i] == 0 {
-                self.keys[i] = k;
-                self.ranges[i] = range;
+            let slot = &mut self.slots[i];
+            if slot.0 == 0 {
+                *slot = (k, range);
                 return true;
             }
-            if self.keys[i] == k {
-                return self.ranges[i] == range;
+            if slot.0 == k {
+                return slot.1 == range;
             }
             i = (i + 1) & self.mask;
         }
@@ -79,9 +79,9 @@ impl AttrTable {
         }
         let mut i = k as usize & self.mask;
         loop {
-            let here = self.keys[i];
+            let (here, range) = self.slots[i];
             if here == k {
-                return Some(self.ranges[i]);
+                return Some(range);
             }
             if here == 0 {
                 return None;

@@ -297,8 +297,9 @@ impl Extractor {
     }
 
     /// Adds Arabic institution names (a head noun from
-    /// `INSTITUTION_HEADS`, clitics allowed, or a span it opens, then up
-    /// to three definite modifiers or names) as organisations, replacing the spans they
+    /// `INSTITUTION_HEADS`, clitics allowed, or a tagged span it opens
+    /// that is no gazetteer name, then up to three definite modifiers or
+    /// names) as organisations, replacing the spans they
     /// cover unless one is a gazetteer person or organisation or reaches
     /// outside.
     fn add_institutions(&self, t: &mut Tagged<'_>) {
@@ -316,8 +317,13 @@ impl Extractor {
                 continue;
             }
             let mut j = i + 1;
-            if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == i && s.end > j) {
-                j = s.end;
+            match t.spans.iter().find(|(s, _)| s.start == i) {
+                Some((_, Some(_))) => {
+                    i += 1;
+                    continue;
+                }
+                Some((s, None)) => j = j.max(s.end),
+                None => {}
             }
             let opened = j;
             while j < n && j - i <= 3 {
