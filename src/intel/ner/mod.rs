@@ -433,3 +433,34 @@ impl Extractor {
         merge::merge(mentions, &self.gaz)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(words: &[&str]) -> Vec<(usize, usize)> {
+        let ex = Extractor::global();
+        let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
+        let mut out = Vec::new();
+        let s = Span {
+            start: 0,
+            end: words.len(),
+            kind: EntityKind::Person,
+        };
+        ex.split_conjoined(&infos, s, &mut out);
+        out.iter().map(|(s, _)| (s.start, s.end)).collect()
+    }
+
+    #[test]
+    fn people_joined_by_waw_split() {
+        assert_eq!(
+            split(&["فيصل", "بن", "فرحان", "وعبدالله", "بن", "زايد"]),
+            vec![(0, 3), (3, 6)]
+        );
+        assert_eq!(
+            split(&["سعد", "الحريري", "و", "نبيه", "بري"]),
+            vec![(0, 2), (3, 5)]
+        );
+        assert_eq!(split(&["محمد", "وليد"]), vec![(0, 2)]);
+    }
+}
