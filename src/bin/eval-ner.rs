@@ -23,6 +23,22 @@ struct Args {
     /// Also print the entities found in each labelled article.
     #[arg(long)]
     show: bool,
+    /// Load `ar.crfsuite` and `en.crfsuite` from this directory instead
+    /// of the shipped models.
+    #[arg(long)]
+    models: Option<PathBuf>,
+    /// Score the held-out part of ANERcorp train (every N-th sentence, as
+    /// `train-ner --holdout N` left out) instead of the test split: the
+    /// figure to tune on.
+    #[arg(long, default_value_t = 0)]
+    holdout: usize,
+    /// Skip the throughput measurement.
+    #[arg(long)]
+    no_speed: bool,
+    /// Only print the entities of the text on stdin (first line the
+    /// title), with their keys, and stop.
+    #[arg(long)]
+    stdin: bool,
 }
 
 const KINDS: [&str; 4] = ["PERS", "LOC", "ORG", "MISC"];
@@ -47,16 +63,26 @@ fn print_scores(s: &conll::Scores, kinds: usize) {
     }
 }
 
-fn anercorp(ex: &Extractor, data: &Path) -> Result<()> {
-    let path = data.join("ner-ar/anercorp/test.txt");
+fn anercorp(ex: &Extractor, data: &Path, holdout: usize) -> Result<()> {
+    let file = if holdout > 0 { "train.txt" } else { "test.txt" };
+    let path = data.join("ner-ar/anercorp").join(file);
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let sents = if holdout > 0 {
+        conll::split_holdout(conll::parse(&text), holdout).1
+    } else {
+        conll::parse(&text)
+    };
     let mut scores = conll::Scores::default();
-    for s in conll::parse(&text) {
+    for s in sents {
         let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
         scores.add(&conll::spans(&s.labels), &ex.spans(&toks));
     }
-    println!("ANERcorp test (entity-level exact match):");
+    if holdout > 0 {
+        println!("ANERcorp train, held-out every {holdout}th sentence (entity-level exact match):");
+    } else {
+        println!("ANERcorp test (entity-level exact match):");
+    }
     print_scores(&scores, 4);
     Ok(())
 }
@@ -158,15 +184,42 @@ fn own_set(ex: &Extractor, dir: &Path, show: bool) -> Result<()> {
 fn main() -> Result<()> {
     let args = Args::parse();
     let start = Instant::now();
-    let ex = Extractor::global();
+    let custom;
+    let ex = match &args.models {
+        Some(dir) => {
+            let read = |f: &str| {
+                let p = dir.join(f);
+                std::fs::read(&p).with_context(|| format!("reading {}", p.display()))
+            };
+            custom = Extractor::with_models(&read("ar.crfsuite")?, &read("en.crfsuite")?);
+            &custom
+        }
+        None => Extractor::global(),
+    };
     println!(
         "Loaded extractor in {:.0} ms (CRF model loaded: Arabic {}, English {})",
         start.elapsed().as_secs_f64() * 1000.0,
         ex.model_loaded(Lang::Arabic),
         ex.model_loaded(Lang::English)
     );
-    anercorp(ex, &args.data)?;
+    if args.stdin {
+        let text = std::io::read_to_string(std::io::stdin())?;
+        let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
+        for e in ex.extract(title, body) {
+            println!(
+                "{:<7} {:>2}  {}  [{}]",
+                e.kind.as_str(),
+                e.count,
+                e.display,
+                e.key
+            );
+        }
+        return Ok(());
+    }
+    anercorp(ex, &args.data, args.holdout)?;
     own_set(ex, &args.labelled, args.show)?;
-    throughput(ex, &args.data)?;
+    if !args.no_speed {
+        throughput(ex, &args.data)?;
+    }
     Ok(())
 }

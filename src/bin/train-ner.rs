@@ -35,6 +35,13 @@ struct Args {
     /// L2 regularisation.
     #[arg(long, default_value_t = 0.01)]
     c2: f64,
+    /// Hold every N-th ANERcorp train sentence out (for `eval-ner
+    /// --holdout N`); 0 trains on all of it.
+    #[arg(long, default_value_t = 0)]
+    holdout: usize,
+    /// Keep only features seen at least this often in training.
+    #[arg(long, default_value_t = 0.0)]
+    minfreq: f64,
 }
 
 fn read(path: &Path) -> Result<Vec<conll::Sentence>> {
@@ -53,6 +60,7 @@ fn train(sents: &[conll::Sentence], lang: Lang, args: &Args, out: &Path) -> Resu
         let xseq = features::sentence_attributes(&infos);
         trainer.append(&xseq, &s.labels)?;
     }
+    trainer.set_feature_minfreq(args.minfreq)?;
     trainer.params_mut().set_c1(args.c1)?;
     trainer.params_mut().set_c2(args.c2)?;
     trainer.params_mut().set_max_iterations(args.iterations)?;
@@ -75,7 +83,8 @@ fn main() -> Result<()> {
     let args = Args::parse();
     std::fs::create_dir_all(&args.out)?;
     if args.lang == "ar" || args.lang == "both" {
-        let sents = read(&args.data.join("ner-ar/anercorp/train.txt"))?;
+        let all = read(&args.data.join("ner-ar/anercorp/train.txt"))?;
+        let (sents, _) = conll::split_holdout(all, args.holdout);
         train(&sents, Lang::Arabic, &args, &args.out.join("ar.crfsuite"))?;
     }
     if args.lang == "en" || args.lang == "both" {

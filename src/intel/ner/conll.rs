@@ -82,6 +82,24 @@ pub fn parse(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// Splits sentences into a training part and a held-out part: every
+/// `every`-th sentence (0 keeps everything for training). Deterministic,
+/// so training and evaluation agree on the split.
+pub fn split_holdout(sents: Vec<Sentence>, every: usize) -> (Vec<Sentence>, Vec<Sentence>) {
+    if every == 0 {
+        return (sents, Vec::new());
+    }
+    let (mut train, mut held) = (Vec::new(), Vec::new());
+    for (i, s) in sents.into_iter().enumerate() {
+        if i % every == every - 1 {
+            held.push(s);
+        } else {
+            train.push(s);
+        }
+    }
+    (train, held)
+}
+
 /// Entity spans of a BIO label sequence (an `I-` without a matching
 /// opener starts a new span, as conlleval does).
 pub fn spans<S: AsRef<str>>(labels: &[S]) -> Vec<Span> {

@@ -2,8 +2,10 @@
 //! tagging so both see exactly the same attributes.
 
 use super::arabic::greedy_stem;
-use super::gazetteer::Gazetteer;
-use super::tokenize::{Lang, is_arabic_char};
+use super::conll::kind_index;
+use super::gazetteer::{GazMatch, Gazetteer};
+use super::hash;
+use super::tokenize::{Lang, is_arabic_char, is_letter};
 use crate::model::EntityKind;
 use crate::text::fold::fold;
 
@@ -14,12 +16,20 @@ pub struct TokenInfo {
     pub folded: String,
     /// Clitic-stripped folded form (Arabic) or the folded form (others).
     pub stem: String,
+    /// `hash::hash_str(folded)`.
+    pub folded_hash: u64,
+    /// `hash::hash_str(stem)`.
+    pub stem_hash: u64,
     /// Coarse shape: capitalisation, digits, punctuation, Arabic.
     pub shape: &'static str,
+    /// `hash::hash_str(shape)`.
+    pub shape_hash: u64,
     /// Gazetteer membership: kind and whether the token starts the name.
     pub gaz: Option<(EntityKind, bool)>,
     /// Trigger kind when the token announces a name.
     pub trigger: Option<EntityKind>,
+    /// Whether the token (or its stem) is a common given name.
+    pub first_name: bool,
 }
 
 /// Folds a token like `text::fold::fold`, with fast paths for plain ASCII
@@ -60,7 +70,7 @@ fn shape(t: &str) -> &'static str {
     if t.chars().any(|c| c.is_ascii_digit()) {
         return "has-digit";
     }
-    if !t.chars().any(char::is_alphabetic) {
+    if !t.chars().any(is_letter) {
         return "punct";
     }
     if t.chars().all(|c| !c.is_lowercase()) {
@@ -75,23 +85,26 @@ fn shape(t: &str) -> &'static str {
     }
 }
 
-fn kind_tag(k: EntityKind) -> &'static str {
-    k.as_str()
-}
-
 /// Computes per-token information for a sentence (folded forms, gazetteer
 /// hits, triggers).
 pub fn token_infos(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> Vec<TokenInfo> {
+    analyse(tokens, lang, gaz).0
+}
+
+/// Per-token information and the gazetteer matches of a sentence, with
+/// the gazetteer searched once for both.
+pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>, Vec<GazMatch>) {
     let folded: Vec<String> = tokens.iter().map(|t| fold_token(t)).collect();
+    let matches = gaz.find(tokens, &folded);
     let mut gz = vec![None; tokens.len()];
-    for m in gaz.find(tokens, &folded) {
+    for m in &matches {
         if let Some(e) = gaz.entry(m.entry) {
             for (i, slot) in gz.iter_mut().enumerate().take(m.end).skip(m.start) {
                 *slot = Some((e.kind, i == m.start));
             }
         }
     }
-    folded
+    let infos = folded
         .into_iter()
         .zip(gz)
         .zip(tokens)
@@ -100,88 +113,364 @@ pub fn token_infos(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> Vec<TokenInf
                 Lang::Arabic => greedy_stem(&f).to_string(),
                 Lang::English => f.clone(),
             };
-            let trigger = gaz.trigger(&f).or_else(|| gaz.trigger(&stem));
+            let trigger = gaz.trigger(&f).or_else(|| {
+                if stem.len() == f.len() {
+                    None
+                } else {
+                    gaz.trigger(&stem)
+                }
+            });
+            let first_name = gaz.is_first_name(&f) || gaz.is_first_name(&stem);
+            let shape = shape(t);
             TokenInfo {
-                shape: shape(t),
+                first_name,
+                shape,
+                shape_hash: hash::hash_str(shape),
+                folded_hash: hash::hash_str(&f),
+                stem_hash: hash::hash_str(&stem),
                 stem,
                 gaz: g,
                 trigger,
                 folded: f,
             }
         })
+        .collect();
+    (infos, matches)
+}
+
+/// An attribute template: the fixed start of an attribute name («w-1=»),
+/// hashed at compile time. An attribute is its template followed by its
+/// parts joined with `|`; the template holds one `=`, at its end, or none
+/// when the attribute has no parts («BOS»), and a `|` only when it takes
+/// two parts.
+#[derive(Debug, Clone, Copy)]
+pub struct Template {
+    /// The name.
+    pub name: &'static str,
+    /// `hash::hash_str(name)`.
+    pub hash: u64,
+}
+
+const fn tmpl(name: &'static str) -> Template {
+    Template {
+        name,
+        hash: hash::hash_str(name),
+    }
+}
+
+/// One variable part of an attribute: its text and `hash::hash_str` of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Part<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its hash.
+    pub hash: u64,
+}
+
+impl<'a> Part<'a> {
+    const fn new(text: &'a str) -> Part<'a> {
+        Part {
+            text,
+            hash: hash::hash_str(text),
+        }
+    }
+}
+
+/// The hash of an attribute from its template and parts; equal to what
+/// [`parse_attribute`] gives for the attribute's name.
+pub fn attribute_hash(t: &Template, parts: &[Part<'_>]) -> u64 {
+    parts.iter().fold(t.hash, |h, p| hash::combine(h, p.hash))
+}
+
+/// Every hash an attribute name may have been built with: a name whose
+/// parts contain `|` splits in more than one way, and each split gives
+/// the same text, so each must find the attribute.
+pub fn parse_attribute(name: &str) -> Vec<u64> {
+    let Some(eq) = name.find('=') else {
+        return vec![hash::hash_str(name)];
+    };
+    let (t, rest) = name.split_at(eq + 1);
+    let th = hash::hash_str(t);
+    if !t.contains('|') {
+        return vec![hash::combine(th, hash::hash_str(rest))];
+    }
+    rest.match_indices('|')
+        .map(|(k, _)| {
+            let a = hash::combine(th, hash::hash_str(&rest[..k]));
+            hash::combine(a, hash::hash_str(&rest[k + 1..]))
+        })
         .collect()
 }
 
-/// Calls `emit(i, attribute)` for every attribute of every token `i`.
-pub fn for_each_attribute(infos: &[TokenInfo], mut emit: impl FnMut(usize, &str)) {
-    let mut buf = String::with_capacity(64);
-    let n = infos.len();
-    for i in 0..n {
-        let t = &infos[i];
-        let mut put = |parts: &[&str]| {
-            buf.clear();
-            for p in parts {
-                buf.push_str(p);
+/// Receives the attributes of a sentence, token by token.
+pub trait Sink {
+    /// Attribute of token `i`: template `t` with `parts`.
+    fn put(&mut self, i: usize, t: &Template, parts: &[Part<'_>]);
+}
+
+/// A [`Sink`] that spells attributes out as strings (for training and
+/// for the `crfs` tagger).
+struct Spelled<F: FnMut(usize, &str)> {
+    buf: String,
+    emit: F,
+}
+
+impl<F: FnMut(usize, &str)> Sink for Spelled<F> {
+    fn put(&mut self, i: usize, t: &Template, parts: &[Part<'_>]) {
+        self.buf.clear();
+        self.buf.push_str(t.name);
+        for (k, p) in parts.iter().enumerate() {
+            if k > 0 {
+                self.buf.push('|');
             }
-            emit(i, &buf);
+            self.buf.push_str(p.text);
+        }
+        (self.emit)(i, &self.buf);
+    }
+}
+
+const T_BIAS: Template = tmpl("b");
+const T_W: Template = tmpl("w=");
+const T_S: Template = tmpl("s=");
+const T_SH: Template = tmpl("sh=");
+const T_P: [Template; 4] = [tmpl("p1="), tmpl("p2="), tmpl("p3="), tmpl("p4=")];
+const T_X: [Template; 4] = [tmpl("x1="), tmpl("x2="), tmpl("x3="), tmpl("x4=")];
+const T_LEN: Template = tmpl("len=");
+const T_FN: Template = tmpl("fn");
+const T_FN_PREV: Template = tmpl("fn-1");
+const T_FN_NEXT: Template = tmpl("fn+1");
+const T_TR_BEFORE: Template = tmpl("trb=");
+const T_STEM_PAIR: Template = tmpl("s-1|s=");
+const T_CL: Template = tmpl("cl=");
+const T_GB: Template = tmpl("gB=");
+const T_GI: Template = tmpl("gI=");
+const T_TR: Template = tmpl("tr=");
+const T_BOS: Template = tmpl("BOS");
+const T_EOS: Template = tmpl("EOS");
+
+/// Templates of the context window, per offset -2, -1, +1, +2.
+struct Window {
+    off: isize,
+    w: Template,
+    s: Template,
+    sh: Template,
+    pair: Template,
+    g: Template,
+    tr: Template,
+}
+
+const WINDOW: [Window; 4] = [
+    Window {
+        off: -2,
+        w: tmpl("w-2="),
+        s: tmpl("s-2="),
+        sh: tmpl("sh-2="),
+        pair: tmpl("w-2|w="),
+        g: tmpl("g-2="),
+        tr: tmpl("tr-2="),
+    },
+    Window {
+        off: -1,
+        w: tmpl("w-1="),
+        s: tmpl("s-1="),
+        sh: tmpl("sh-1="),
+        pair: tmpl("w-1|w="),
+        g: tmpl("g-1="),
+        tr: tmpl("tr-1="),
+    },
+    Window {
+        off: 1,
+        w: tmpl("w+1="),
+        s: tmpl("s+1="),
+        sh: tmpl("sh+1="),
+        pair: tmpl("w+1|w="),
+        g: tmpl("g+1="),
+        tr: tmpl("tr+1="),
+    },
+    Window {
+        off: 2,
+        w: tmpl("w+2="),
+        s: tmpl("s+2="),
+        sh: tmpl("sh+2="),
+        pair: tmpl("w+2|w="),
+        g: tmpl("g+2="),
+        tr: tmpl("tr+2="),
+    },
+];
+
+/// The gazetteer kinds with a begin/inside mark («placeB»), begin first,
+/// in the order of `conll::kind_index`.
+const GAZ_MARKS: [[Part<'static>; 2]; 4] = [
+    [Part::new("personB"), Part::new("personI")],
+    [Part::new("placeB"), Part::new("placeI")],
+    [Part::new("orgB"), Part::new("orgI")],
+    [Part::new("miscB"), Part::new("miscI")],
+];
+
+/// The gazetteer kind with its begin/inside mark.
+fn gaz_mark(k: EntityKind, begin: bool) -> Part<'static> {
+    GAZ_MARKS[kind_index(k)][usize::from(!begin)]
+}
+
+/// Stem length classes.
+const LENGTHS: [Part<'static>; 8] = [
+    Part::new("0"),
+    Part::new("1"),
+    Part::new("2"),
+    Part::new("3"),
+    Part::new("4"),
+    Part::new("5"),
+    Part::new("6"),
+    Part::new("7+"),
+];
+
+/// The kind names as parts, in the order of `conll::kind_index`.
+const KIND_PARTS: [Part<'static>; 4] = [
+    Part::new("person"),
+    Part::new("place"),
+    Part::new("org"),
+    Part::new("misc"),
+];
+
+/// A kind's name as a part.
+fn kind_part(k: EntityKind) -> Part<'static> {
+    KIND_PARTS[kind_index(k)]
+}
+
+/// Feeds every attribute of every token to `sink`.
+pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
+    let n = infos.len();
+    for (i, t) in infos.iter().enumerate() {
+        let folded = Part {
+            text: &t.folded,
+            hash: t.folded_hash,
         };
-        put(&["b"]);
-        put(&["w=", &t.folded]);
-        put(&["s=", &t.stem]);
-        put(&["sh=", t.shape]);
+        sink.put(i, &T_BIAS, &[]);
+        sink.put(i, &T_W, &[folded]);
+        sink.put(
+            i,
+            &T_S,
+            &[Part {
+                text: &t.stem,
+                hash: t.stem_hash,
+            }],
+        );
+        sink.put(
+            i,
+            &T_SH,
+            &[Part {
+                text: t.shape,
+                hash: t.shape_hash,
+            }],
+        );
         let stem = t.stem.as_str();
-        let bounds: Vec<usize> = stem
-            .char_indices()
-            .map(|(b, _)| b)
-            .skip(1)
-            .take(3)
-            .collect();
-        let rbounds: Vec<usize> = stem.char_indices().rev().map(|(b, _)| b).take(3).collect();
+        let mut ends = stem.char_indices().map(|(b, _)| b).skip(1);
+        let mut starts = stem.char_indices().rev().map(|(b, _)| b);
         let len = stem.chars().count();
-        for k in 1..=3.min(len) {
-            let p = bounds.get(k - 1).map_or(stem, |&b| &stem[..b]);
-            let x = rbounds.get(k - 1).map_or(stem, |&b| &stem[b..]);
-            put(&["p", ["1", "2", "3"][k - 1], "=", p]);
-            put(&["x", ["1", "2", "3"][k - 1], "=", x]);
+        sink.put(i, &T_LEN, &[LENGTHS[len.min(LENGTHS.len() - 1)]]);
+        for k in 0..4 {
+            let Some(x) = starts.next() else {
+                break;
+            };
+            let p = ends.next().map_or(stem, |b| &stem[..b]);
+            sink.put(i, &T_P[k], &[Part::new(p)]);
+            sink.put(i, &T_X[k], &[Part::new(&stem[x..])]);
         }
         if t.folded != t.stem {
             let cl = &t.folded[..t.folded.len() - t.stem.len().min(t.folded.len())];
-            put(&["cl=", cl]);
+            sink.put(i, &T_CL, &[Part::new(cl)]);
         }
         match t.gaz {
-            Some((k, true)) => put(&["gB=", kind_tag(k)]),
-            Some((k, false)) => put(&["gI=", kind_tag(k)]),
+            Some((k, true)) => sink.put(i, &T_GB, &[kind_part(k)]),
+            Some((k, false)) => sink.put(i, &T_GI, &[kind_part(k)]),
             None => {}
         }
         if let Some(k) = t.trigger {
-            put(&["tr=", kind_tag(k)]);
+            sink.put(i, &T_TR, &[kind_part(k)]);
+        }
+        if t.first_name {
+            sink.put(i, &T_FN, &[]);
+        }
+        if i > 0 && infos[i - 1].first_name {
+            sink.put(i, &T_FN_PREV, &[]);
+        }
+        if infos.get(i + 1).is_some_and(|o| o.first_name) {
+            sink.put(i, &T_FN_NEXT, &[]);
+        }
+        let mut before = [false; 4];
+        for o in &infos[i.saturating_sub(4)..i] {
+            if let Some(k) = o.trigger {
+                before[kind_index(k)] = true;
+            }
+        }
+        for (part, seen) in KIND_PARTS.iter().zip(before) {
+            if seen {
+                sink.put(i, &T_TR_BEFORE, &[*part]);
+            }
+        }
+        if i > 0 {
+            let o = &infos[i - 1];
+            let s = |x: &'a TokenInfo| Part {
+                text: &x.stem,
+                hash: x.stem_hash,
+            };
+            sink.put(i, &T_STEM_PAIR, &[s(o), s(t)]);
         }
         if i == 0 {
-            put(&["BOS"]);
+            sink.put(i, &T_BOS, &[]);
         }
         if i + 1 == n {
-            put(&["EOS"]);
+            sink.put(i, &T_EOS, &[]);
         }
-        for (off, name) in [(-2isize, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")] {
-            let j = i as isize + off;
+        for win in &WINDOW {
+            let j = i as isize + win.off;
             if j < 0 || j >= n as isize {
                 continue;
             }
             let o = &infos[j as usize];
-            put(&["w", name, "=", &o.folded]);
-            if off.abs() == 1 {
-                put(&["s", name, "=", &o.stem]);
-                put(&["sh", name, "=", o.shape]);
-                put(&["w", name, "|w=", &o.folded, "|", &t.folded]);
+            let of = Part {
+                text: &o.folded,
+                hash: o.folded_hash,
+            };
+            sink.put(i, &win.w, &[of]);
+            sink.put(
+                i,
+                &win.s,
+                &[Part {
+                    text: &o.stem,
+                    hash: o.stem_hash,
+                }],
+            );
+            if win.off.abs() == 1 {
+                sink.put(
+                    i,
+                    &win.sh,
+                    &[Part {
+                        text: o.shape,
+                        hash: o.shape_hash,
+                    }],
+                );
+                sink.put(i, &win.pair, &[of, folded]);
             }
             if let Some((k, b)) = o.gaz {
-                put(&["g", name, "=", kind_tag(k), if b { "B" } else { "I" }]);
+                sink.put(i, &win.g, &[gaz_mark(k, b)]);
             }
             if let Some(k) = o.trigger {
-                put(&["tr", name, "=", kind_tag(k)]);
+                sink.put(i, &win.tr, &[kind_part(k)]);
             }
         }
     }
+}
+
+/// Calls `emit(i, attribute)` for every attribute of every token `i`.
+pub fn for_each_attribute(infos: &[TokenInfo], emit: impl FnMut(usize, &str)) {
+    attributes(
+        infos,
+        &mut Spelled {
+            buf: String::with_capacity(64),
+            emit,
+        },
+    );
 }
 
 /// The attributes of a sentence as `crfs` items (for training and for
@@ -243,6 +532,40 @@ mod tests {
                 attrs.iter().any(|a| a == want),
                 "{want} missing from {attrs:?}"
             );
+        }
+    }
+
+    /// Records each attribute's hash next to its spelled name.
+    struct Both(Vec<(String, u64)>);
+
+    impl Sink for Both {
+        fn put(&mut self, _i: usize, t: &Template, parts: &[Part<'_>]) {
+            let texts: Vec<&str> = parts.iter().map(|p| p.text).collect();
+            let name = format!("{}{}", t.name, texts.join("|"));
+            self.0.push((name, attribute_hash(t, parts)));
+        }
+    }
+
+    #[test]
+    fn hashed_attributes_match_their_parsed_names() {
+        let gaz = Gazetteer::builtin();
+        for (toks, lang) in [
+            (
+                vec!["قال", "الرئيس", "|", "a|b", "بالقاهرة", "="],
+                Lang::Arabic,
+            ),
+            (vec!["Mr.", "Putin", "|", "x=y", "U.S."], Lang::English),
+        ] {
+            let infos = token_infos(&toks, lang, &gaz);
+            let mut both = Both(Vec::new());
+            attributes(&infos, &mut both);
+            let mut spelled = Vec::new();
+            for_each_attribute(&infos, |_, a| spelled.push(a.to_string()));
+            assert_eq!(spelled.len(), both.0.len());
+            for ((name, h), s) in both.0.iter().zip(&spelled) {
+                assert_eq!(name, s);
+                assert!(parse_attribute(name).contains(h), "{name}");
+            }
         }
     }
 }

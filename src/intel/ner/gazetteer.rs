@@ -2,11 +2,10 @@
 //! English, linked by a shared id (موسكو = Moscow = `loc:moscow`), plus
 //! trigger words. Compiled in from `data/gazetteer/*.tsv`.
 
-use std::collections::{HashMap, HashSet};
-
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
 
 use super::arabic::PREFIXES;
+use super::hash::{FastMap, FastSet};
 use super::tokenize::is_arabic_char;
 use crate::model::EntityKind;
 use crate::text::fold::fold;
@@ -20,14 +19,53 @@ const SOURCES: [&str; 4] = [
 const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
 const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
 const STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
+const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.tsv");
 
 /// Folded words of the second column of a `lang<TAB>word` file.
-fn word_list(src: &str) -> HashSet<String> {
+fn word_list(src: &str) -> FastSet<String> {
     src.lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
         .map(|(_, w)| fold(w))
         .collect()
+}
+
+/// The spellings a folded name is also written in: Arabic «عبد الله» and
+/// «عبدالله» both ways, English «al-» and «el-» for each other.
+fn spellings(folded: &str) -> Vec<String> {
+    let mut out = vec![folded.to_string()];
+    if folded.contains("عبد ") {
+        out.push(folded.replace("عبد ", "عبد"));
+    }
+    let toks: Vec<&str> = folded.split(' ').collect();
+    if toks
+        .iter()
+        .any(|t| t.starts_with("عبد") && t.len() > "عبد".len())
+    {
+        let split: Vec<String> = toks
+            .iter()
+            .map(|t| match t.strip_prefix("عبد") {
+                Some(rest) if rest.starts_with("ال") => format!("عبد {rest}"),
+                _ => t.to_string(),
+            })
+            .collect();
+        out.push(split.join(" "));
+    }
+    for (a, b) in [("al-", "el-"), ("el-", "al-")] {
+        if toks.iter().any(|t| t.starts_with(a)) {
+            let other: Vec<String> = toks
+                .iter()
+                .map(|t| match t.strip_prefix(a) {
+                    Some(rest) => format!("{b}{rest}"),
+                    None => t.to_string(),
+                })
+                .collect();
+            out.push(other.join(" "));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// One gazetteer name: the shared id and the kind of thing it names.
@@ -50,20 +88,32 @@ pub struct GazMatch {
     pub entry: usize,
 }
 
-/// Names and triggers, with an Aho-Corasick automaton over the folded
-/// names and their Arabic clitic variants (و ف ب ل ك and combinations).
+/// A gazetteer name after its first token.
+#[derive(Debug, Clone)]
+struct Pattern {
+    /// The folded tokens after the first.
+    rest: Vec<String>,
+    /// Index into the entries.
+    entry: usize,
+    /// Whether the original is an acronym (an English acronym must match
+    /// in capitals).
+    acronym: bool,
+}
+
+/// Names and triggers. Names are indexed by their folded first token,
+/// with the Arabic clitic variants of that token (و ف ب ل ك and
+/// combinations) as keys of their own.
 #[derive(Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    ac: AhoCorasick,
-    /// Per pattern: entry index and whether the original is an acronym
-    /// (an English acronym must match in capitals).
-    patterns: Vec<(usize, bool)>,
-    triggers: HashMap<String, EntityKind>,
-    single_tokens: HashSet<String>,
-    place_stems: HashSet<String>,
-    titles: HashSet<String>,
-    stopwords: HashSet<String>,
+    /// First token → the names starting with it, longest first.
+    names: FastMap<String, Vec<Pattern>>,
+    triggers: FastMap<String, EntityKind>,
+    single_tokens: FastSet<String>,
+    place_stems: FastSet<String>,
+    titles: FastSet<String>,
+    stopwords: FastSet<String>,
+    first_names: FastSet<String>,
 }
 
 impl Gazetteer {
@@ -71,11 +121,10 @@ impl Gazetteer {
     pub fn builtin() -> Gazetteer {
         let mut entries: Vec<Entry> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut pats: Vec<String> = Vec::new();
-        let mut patterns = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
-        let mut single_tokens = HashSet::new();
-        let mut place_stems = HashSet::new();
+        let mut names: FastMap<String, Vec<Pattern>> = FastMap::default();
+        let mut seen: FastSet<String> = FastSet::default();
+        let mut single_tokens = FastSet::default();
+        let mut place_stems = FastSet::default();
         for line in SOURCES.iter().flat_map(|s| s.lines()) {
             if line.starts_with('#') {
                 continue;
@@ -94,47 +143,55 @@ impl Gazetteer {
                 });
                 entries.len() - 1
             });
-            let folded = super::tokenize::tokenize(&fold(name)).join(" ");
-            if folded.is_empty() {
-                continue;
-            }
             let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && name.chars().all(|c| !c.is_lowercase());
-            let arabic = folded.chars().any(is_arabic_char);
-            if !folded.contains(' ') {
-                single_tokens.insert(folded.clone());
-            }
-            if kind == EntityKind::Place {
-                let bare = folded.strip_prefix("ال").unwrap_or(&folded);
-                let chars: Vec<char> = bare.chars().collect();
-                let min = if arabic { 3 } else { 4 };
-                for n in min..=chars.len().min(8) {
-                    place_stems.insert(chars[..n].iter().collect::<String>());
+            for folded in spellings(&super::tokenize::tokenize(&fold(name)).join(" ")) {
+                if folded.is_empty() {
+                    continue;
                 }
-            }
-            let mut variants = vec![folded.clone()];
-            if arabic {
-                for p in PREFIXES {
-                    variants.push(format!("{p}{folded}"));
+                let arabic = folded.chars().any(is_arabic_char);
+                if !folded.contains(' ') {
+                    single_tokens.insert(folded.clone());
                 }
-                if let Some(rest) = folded.strip_prefix("ال") {
-                    for p in ["لل", "ولل", "فلل"] {
-                        variants.push(format!("{p}{rest}"));
+                if kind == EntityKind::Place {
+                    let bare = folded.strip_prefix("ال").unwrap_or(&folded);
+                    let chars: Vec<char> = bare.chars().collect();
+                    let min = if arabic { 3 } else { 4 };
+                    for n in min..=chars.len().min(8) {
+                        place_stems.insert(chars[..n].iter().collect::<String>());
                     }
                 }
-            }
-            for v in variants {
-                if seen.insert(v.clone()) {
-                    pats.push(v);
-                    patterns.push((idx, acronym));
+                let mut variants = vec![folded.clone()];
+                if arabic {
+                    for p in PREFIXES {
+                        variants.push(format!("{p}{folded}"));
+                    }
+                    if let Some(rest) = folded.strip_prefix("ال") {
+                        for p in ["لل", "ولل", "فلل"] {
+                            variants.push(format!("{p}{rest}"));
+                        }
+                    }
+                }
+                for v in variants {
+                    if !seen.insert(v.clone()) {
+                        continue;
+                    }
+                    let mut toks = v.split(' ').map(str::to_string);
+                    let Some(first) = toks.next() else {
+                        continue;
+                    };
+                    names.entry(first).or_default().push(Pattern {
+                        rest: toks.collect(),
+                        entry: idx,
+                        acronym,
+                    });
                 }
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .expect("the compiled-in gazetteer patterns build an automaton");
-        let mut triggers = HashMap::new();
+        for pats in names.values_mut() {
+            pats.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+        let mut triggers = FastMap::default();
         for line in TRIGGERS.lines() {
             let f: Vec<&str> = line.split('\t').collect();
             if let [kind, _lang, word] = f[..]
@@ -145,13 +202,13 @@ impl Gazetteer {
         }
         Gazetteer {
             entries,
-            ac,
-            patterns,
+            names,
             triggers,
             single_tokens,
             place_stems,
             titles: word_list(TITLES),
             stopwords: word_list(STOPWORDS),
+            first_names: word_list(FIRST_NAMES),
         }
     }
 
@@ -176,6 +233,12 @@ impl Gazetteer {
         self.titles.contains(folded)
     }
 
+    /// True for a folded common given name («محمد», «john») or name
+    /// opener («عبد», «ابو»).
+    pub fn is_first_name(&self, folded: &str) -> bool {
+        self.first_names.contains(folded)
+    }
+
     /// True for a folded word that is never a name alone (days, months).
     pub fn is_stopword(&self, folded: &str) -> bool {
         self.stopwords.contains(folded)
@@ -188,51 +251,60 @@ impl Gazetteer {
     }
 
     /// Finds gazetteer names in a sentence, given its original and folded
-    /// tokens (same length). Matches never overlap and always cover whole
-    /// tokens; English names must be capitalised in the text.
-    pub fn find(&self, tokens: &[&str], folded: &[String]) -> Vec<GazMatch> {
-        let mut joined = String::new();
-        let mut starts = Vec::with_capacity(folded.len());
-        let mut ends = Vec::with_capacity(folded.len());
-        for f in folded {
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            starts.push(joined.len());
-            joined.push_str(f);
-            ends.push(joined.len());
-        }
+    /// tokens (same length): at each token the longest name starting
+    /// there, left to right, so matches never overlap and always cover
+    /// whole tokens. English names must be capitalised in the text, and
+    /// acronyms written in capitals.
+    pub fn find<S: AsRef<str>>(&self, tokens: &[&str], folded: &[S]) -> Vec<GazMatch> {
+        let n = tokens.len().min(folded.len());
         let mut out = Vec::new();
-        for m in self.ac.find_iter(&joined) {
-            let (Ok(s), Ok(e)) = (
-                starts.binary_search(&m.start()),
-                ends.binary_search(&m.end()),
-            ) else {
-                continue;
-            };
-            let Some(&(entry, acronym)) = self.patterns.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            let span = &tokens[s..=e];
-            let latin = !span.iter().any(|t| t.chars().any(is_arabic_char));
-            if latin {
-                let first_upper = span
-                    .first()
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(|c| c.is_uppercase());
-                let caps_ok = !acronym || span.iter().all(|t| !t.chars().any(char::is_lowercase));
-                if !first_upper || !caps_ok {
-                    continue;
-                }
-            }
-            out.push(GazMatch {
-                start: s,
-                end: e + 1,
-                entry,
+        let mut i = 0;
+        while i < n {
+            let hit = self.names.get(folded[i].as_ref()).and_then(|pats| {
+                pats.iter().find_map(|p| {
+                    let end = i + 1 + p.rest.len();
+                    let same = end <= n
+                        && p.rest
+                            .iter()
+                            .zip(&folded[i + 1..end])
+                            .all(|(a, b)| a == b.as_ref());
+                    (same && case_ok(&tokens[i..end], p.acronym)).then_some((end, p.entry))
+                })
             });
+            match hit {
+                Some((end, entry)) => {
+                    out.push(GazMatch {
+                        start: i,
+                        end,
+                        entry,
+                    });
+                    i = end;
+                }
+                None => i += 1,
+            }
         }
         out
     }
+}
+
+/// Whether a Latin-script match is written as a name: capitalised, and
+/// in capitals throughout when the name is an acronym. Arabic matches
+/// always pass.
+fn case_ok(span: &[&str], acronym: bool) -> bool {
+    if span.iter().any(|t| t.chars().any(is_arabic_char)) {
+        return true;
+    }
+    let first_upper = span
+        .first()
+        .map(|t| {
+            ["al-", "el-"]
+                .iter()
+                .find_map(|p| t.strip_prefix(p))
+                .unwrap_or(t)
+        })
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase);
+    first_upper && (!acronym || span.iter().all(|t| !t.chars().any(char::is_lowercase)))
 }
 
 #[cfg(test)]
@@ -270,5 +342,18 @@ mod tests {
         assert_eq!(g.trigger(&fold("الرئيس")), Some(EntityKind::Person));
         assert_eq!(g.trigger(&fold("شركة")), Some(EntityKind::Org));
         assert!(g.is_place_stem("روس"));
+    }
+
+    #[test]
+    fn spellings_cover_joined_abd_and_el() {
+        let g = Gazetteer::builtin();
+        assert_eq!(find_ids(&g, "الرئيس عبدالفتاح السيسي"), vec!["per:sisi"]);
+        assert_eq!(find_ids(&g, "President el-Sisi said"), vec!["per:sisi"]);
+        assert_eq!(find_ids(&g, "Abdel Fattah al-Sisi"), vec!["per:sisi"]);
+        assert_eq!(
+            find_ids(&g, "التقى عبد الله بن عبد العزيز"),
+            vec!["per:king_abdullah"]
+        );
+        assert_eq!(find_ids(&g, "وقال السيسي"), vec!["per:sisi"]);
     }
 }

@@ -103,8 +103,12 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         .iter()
         .filter_map(|m| m.folded.first().cloned())
         .collect();
-    let is_known =
-        |x: &str| known.contains(x) || firsts.iter().any(|f| f == x) || gaz.is_name_token(x);
+    let is_known = |x: &str| {
+        known.contains(x)
+            || firsts.iter().any(|f| f == x)
+            || gaz.is_name_token(x)
+            || gaz.is_first_name(x)
+    };
     for m in &mut mentions {
         let (Some(first), Some(surf)) = (m.folded.first().cloned(), m.surface.first().cloned())
         else {

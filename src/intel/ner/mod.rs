@@ -9,6 +9,7 @@ pub mod conll;
 pub mod crf;
 pub mod features;
 pub mod gazetteer;
+pub mod hash;
 pub mod labelled;
 mod merge;
 pub mod tokenize;
@@ -38,6 +39,99 @@ fn is_demonym(f: &str, is_place_stem: &dyn Fn(&str) -> bool) -> bool {
         .iter()
         .filter_map(|suf| f.strip_suffix(suf))
         .any(|stem| stem.len() >= 4 && is_place_stem(stem))
+}
+
+/// Folded words that end a company name, so an «and» after them starts
+/// another name.
+const COMPANY_ENDS: [&str; 10] = [
+    "co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc",
+];
+
+/// Folded Arabic nouns that head an institution's name when a definite
+/// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
+const INSTITUTION_HEADS: [&str; 36] = [
+    "وزاره",
+    "مستشفي",
+    "جامعه",
+    "المركز",
+    "مركز",
+    "المديريه",
+    "مديريه",
+    "الهيئه",
+    "هيئه",
+    "وكاله",
+    "الوكاله",
+    "نادي",
+    "النادي",
+    "البرلمان",
+    "برلمان",
+    "مجلس",
+    "شركه",
+    "مؤسسه",
+    "منظمه",
+    "لجنه",
+    "محكمه",
+    "جمعيه",
+    "صندوق",
+    "بنك",
+    "البنك",
+    "مصرف",
+    "معهد",
+    "كليه",
+    "اكاديميه",
+    "حزب",
+    "حركه",
+    "صحيفه",
+    "قناه",
+    "اتحاد",
+    "الاتحاد",
+    "الجيش",
+];
+
+/// Definite words that never continue an institution's name.
+const NOT_MODIFIERS: [&str; 20] = [
+    "اليوم",
+    "الماضي",
+    "الماضيه",
+    "الحالي",
+    "الحاليه",
+    "الجاري",
+    "المقبل",
+    "المقبله",
+    "القادم",
+    "الذي",
+    "التي",
+    "الذين",
+    "الان",
+    "الاسبوع",
+    "الشهر",
+    "السنه",
+    "الاول",
+    "الاولي",
+    "الاخير",
+    "الاخيره",
+];
+
+/// Joins a CRF person span with the gazetteer person right after it
+/// («عبدالفتاح» + «السيسي»): one person, with the gazetteer's id. Spans
+/// are sorted by start.
+fn join_person_parts(spans: &mut Vec<(Span, Option<usize>)>) {
+    let mut i = 0;
+    while i + 1 < spans.len() {
+        let (a, a_id) = spans[i];
+        let (b, b_id) = spans[i + 1];
+        if a.kind == EntityKind::Person
+            && b.kind == EntityKind::Person
+            && a.end == b.start
+            && a_id.is_none()
+            && b_id.is_some()
+        {
+            spans[i] = (Span { end: b.end, ..a }, b_id);
+            spans.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// The entity extractor: models, gazetteer and trigger lists, loaded once.
@@ -76,9 +170,16 @@ impl Extractor {
     }
 
     fn new() -> Extractor {
+        Extractor::with_models(AR_MODEL, EN_MODEL)
+    }
+
+    /// An extractor with other CRF models than the shipped ones (for
+    /// evaluating a freshly trained model); a model that does not load
+    /// is left out.
+    pub fn with_models(arabic: &[u8], english: &[u8]) -> Extractor {
         Extractor {
-            ar: CrfModel::load(AR_MODEL),
-            en: CrfModel::load(EN_MODEL),
+            ar: CrfModel::load(arabic),
+            en: CrfModel::load(english),
             gaz: Gazetteer::builtin(),
         }
     }
@@ -98,23 +199,28 @@ impl Extractor {
     }
 
     /// Tags one tokenised sentence: CRF spans joined with gazetteer names.
-    /// A gazetteer name wins where it covers CRF spans completely; it is
-    /// added where the CRF found nothing; otherwise the CRF span stays.
+    /// Titles are cut from CRF spans and people joined by «و» split
+    /// first. A gazetteer name wins where it covers CRF spans completely;
+    /// it is added where the CRF found nothing; a person's gazetteer name
+    /// that ends a longer CRF person span («Abdel Fattah el-Sisi») lends
+    /// the span its id, as does one right after a CRF person span
+    /// («عبدالفتاح» + «السيسي», then joined); otherwise the CRF span stays.
     pub fn tag_sentence<'a>(&self, tokens: &[&'a str]) -> Tagged<'a> {
         let lang = tokenize::sentence_lang(tokens).unwrap_or(Lang::English);
-        let infos = features::token_infos(tokens, lang, &self.gaz);
+        let (infos, matches) = features::analyse(tokens, lang, &self.gaz);
         let crf = match lang {
             Lang::Arabic => self.ar.as_ref(),
             Lang::English => self.en.as_ref(),
         };
-        let mut spans: Vec<(Span, Option<usize>)> = crf
-            .map(|c| c.tag(&infos))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|s| (s, None))
-            .collect();
-        let folded: Vec<String> = infos.iter().map(|i| i.folded.clone()).collect();
-        for m in self.gaz.find(tokens, &folded) {
+        let mut crf_spans = crf.map(|c| c.tag(&infos)).unwrap_or_default();
+        for s in crf_spans.iter_mut() {
+            self.strip_title(&infos, s);
+        }
+        let mut spans: Vec<(Span, Option<usize>)> = Vec::with_capacity(crf_spans.len());
+        for s in crf_spans {
+            self.split_conjoined(&infos, s, &mut spans);
+        }
+        for m in matches {
             let Some(entry) = self.gaz.entry(m.entry) else {
                 continue;
             };
@@ -137,19 +243,130 @@ impl Extractor {
                     spans.remove(i);
                 }
                 spans.push((g, Some(m.entry)));
-            }
-        }
-        for (s, id) in spans.iter_mut() {
-            if id.is_none() {
-                self.strip_title(&infos, s);
+            } else if let [i] = overlapping[..]
+                && g.kind == EntityKind::Person
+                && spans[i].0.kind == EntityKind::Person
+                && spans[i].0.start < g.start
+                && spans[i].0.end == g.end
+                && spans[i].1.is_none()
+            {
+                spans[i].1 = Some(m.entry);
             }
         }
         spans.sort_by_key(|(s, _)| s.start);
+        join_person_parts(&mut spans);
         spans.retain(|(s, id)| id.is_some() || !self.is_noise(tokens, &infos, s));
         Tagged {
             tokens: tokens.to_vec(),
             infos,
             spans,
+        }
+    }
+
+    /// Pushes a CRF span, split where a person span holds a second name
+    /// opened by «و» («محمد بن سلمان ومحمد بن زايد»): the conjunction on a
+    /// common given name or name opener, or standing alone; and where an
+    /// organisation span joins two companies («... Co and Intel»).
+    fn split_conjoined(&self, infos: &[TokenInfo], s: Span, out: &mut Vec<(Span, Option<usize>)>) {
+        if s.kind != EntityKind::Person && s.kind != EntityKind::Org {
+            out.push((s, None));
+            return;
+        }
+        let mut start = s.start;
+        for (k, info) in infos.iter().enumerate().take(s.end).skip(s.start + 1) {
+            let f = info.folded.as_str();
+            let (alone, glued) = if s.kind == EntityKind::Person {
+                let glued = f
+                    .strip_prefix('و')
+                    .is_some_and(|rest| self.gaz.is_first_name(rest));
+                (f == "و" || f == "and", glued)
+            } else {
+                let after_company =
+                    k > start && COMPANY_ENDS.contains(&infos[k - 1].folded.as_str());
+                (f == "and" && after_company, false)
+            };
+            if !(alone || glued) || k == start {
+                continue;
+            }
+            out.push((Span { end: k, ..s }, None));
+            start = if alone { k + 1 } else { k };
+        }
+        if start < s.end {
+            out.push((Span { start, ..s }, None));
+        }
+    }
+
+    /// Adds Arabic institution names (a head noun from
+    /// `INSTITUTION_HEADS`, clitics allowed, or a tagged span it opens
+    /// that is no gazetteer name, then up to three definite modifiers or
+    /// names) as organisations, replacing the spans they
+    /// cover unless one is a gazetteer person or organisation or reaches
+    /// outside.
+    fn add_institutions(&self, t: &mut Tagged<'_>) {
+        let n = t.infos.len();
+        let mut i = 0;
+        while i < n {
+            let f = t.infos[i].folded.as_str();
+            let head = INSTITUTION_HEADS.contains(&f)
+                || arabic::PREFIXES
+                    .iter()
+                    .filter_map(|p| f.strip_prefix(p))
+                    .any(|rest| INSTITUTION_HEADS.contains(&rest));
+            if !head {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            match t.spans.iter().find(|(s, _)| s.start == i) {
+                Some((_, Some(_))) => {
+                    i += 1;
+                    continue;
+                }
+                Some((s, None)) => j = j.max(s.end),
+                None => {}
+            }
+            let opened = j;
+            while j < n && j - i <= 3 {
+                if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == j && s.end <= i + 4) {
+                    j = s.end;
+                    continue;
+                }
+                let g = t.infos[j].folded.as_str();
+                let definite =
+                    (g.starts_with("ال") || g.starts_with("لل")) && g.chars().count() >= 4;
+                if !definite || NOT_MODIFIERS.contains(&g) || self.gaz.is_stopword(g) {
+                    break;
+                }
+                j += 1;
+            }
+            let cand = Span {
+                start: i,
+                end: j,
+                kind: EntityKind::Org,
+            };
+            let overlapping: Vec<usize> = t
+                .spans
+                .iter()
+                .enumerate()
+                .filter(|(_, (s, _))| s.start < cand.end && cand.start < s.end)
+                .map(|(k, _)| k)
+                .collect();
+            let blocked = overlapping.iter().any(|&k| {
+                let (s, id) = t.spans[k];
+                s.start < cand.start
+                    || s.end > cand.end
+                    || (id.is_some() && s.kind != EntityKind::Place)
+            });
+            if j == i + 1 || j == opened && opened > i + 1 || blocked {
+                i += 1;
+                continue;
+            }
+            for &k in overlapping.iter().rev() {
+                t.spans.remove(k);
+            }
+            t.spans.push((cand, None));
+            t.spans.sort_by_key(|(s, _)| s.start);
+            i = j;
         }
     }
 
@@ -170,7 +387,7 @@ impl Extractor {
     /// tagged as a person, place or organisation.
     fn is_noise(&self, tokens: &[&str], infos: &[TokenInfo], s: &Span) -> bool {
         let toks = &tokens[s.start..s.end];
-        if !toks.iter().any(|t| t.chars().any(char::is_alphabetic)) {
+        if !toks.iter().any(|t| t.chars().any(tokenize::is_letter)) {
             return true;
         }
         if s.end - s.start != 1 {
@@ -199,14 +416,51 @@ impl Extractor {
     /// Extracts the entities of an article: one per real thing, keyed so
     /// spellings (and, through the gazetteer, languages) meet, with the
     /// longest name seen as display and the number of mentions.
+    ///
+    /// Articles also get Arabic institution names built on a head noun
+    /// and its definite modifiers («وزارة الخارجية المصرية»), which the
+    /// tagger leaves out because ANERcorp, its training data, does not
+    /// annotate them.
     pub fn extract(&self, title: &str, text: &str) -> Vec<Entity> {
         let mut mentions = Vec::new();
         for part in [title, text] {
             for sent in tokenize::sentences(part) {
-                let tagged = self.tag_sentence(&sent);
+                let mut tagged = self.tag_sentence(&sent);
+                self.add_institutions(&mut tagged);
                 merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
             }
         }
         merge::merge(mentions, &self.gaz)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(words: &[&str]) -> Vec<(usize, usize)> {
+        let ex = Extractor::global();
+        let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
+        let mut out = Vec::new();
+        let s = Span {
+            start: 0,
+            end: words.len(),
+            kind: EntityKind::Person,
+        };
+        ex.split_conjoined(&infos, s, &mut out);
+        out.iter().map(|(s, _)| (s.start, s.end)).collect()
+    }
+
+    #[test]
+    fn people_joined_by_waw_split() {
+        assert_eq!(
+            split(&["فيصل", "بن", "فرحان", "وعبدالله", "بن", "زايد"]),
+            vec![(0, 3), (3, 6)]
+        );
+        assert_eq!(
+            split(&["سعد", "الحريري", "و", "نبيه", "بري"]),
+            vec![(0, 2), (3, 5)]
+        );
+        assert_eq!(split(&["محمد", "وليد"]), vec![(0, 2)]);
     }
 }

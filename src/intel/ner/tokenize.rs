@@ -21,9 +21,24 @@ pub fn is_arabic_char(c: char) -> bool {
     matches!(c, '\u{600}'..='\u{6ff}' | '\u{750}'..='\u{77f}' | '\u{8a0}'..='\u{8ff}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
 }
 
+/// `char::is_alphabetic` with a fast path for ASCII and the Arabic
+/// letters (the Unicode table lookup is slow for non-ASCII).
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if matches!(c, '\u{621}'..='\u{64a}') {
+        true
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// True for characters that form tokens of their own.
 fn is_punct(c: char) -> bool {
-    !c.is_alphanumeric() && !is_harakah(c) && c != '\u{640}'
+    if c.is_ascii() {
+        return !c.is_ascii_alphanumeric();
+    }
+    !is_letter(c) && !c.is_numeric() && !is_harakah(c) && c != '\u{640}'
 }
 
 /// Splits one whitespace-separated chunk into tokens: leading and trailing
@@ -120,7 +135,7 @@ pub fn sentence_lang(tokens: &[&str]) -> Option<Lang> {
     for t in tokens {
         if t.chars().any(is_arabic_char) {
             ar += 1;
-        } else if t.chars().any(char::is_alphabetic) {
+        } else if t.chars().any(is_letter) {
             other += 1;
         }
     }
