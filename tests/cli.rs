@@ -505,3 +505,39 @@ fn full_text_feeds_get_the_page_text_on_poll_and_fetch_text_on_demand() {
     let kept = env.json(&["show", &gone, "--json"]);
     assert_eq!(kept["text"], "موسم أفضل رغم قلة الأمطار.");
 }
+
+#[test]
+fn entities_reads_stdin_and_prints_json_and_text() {
+    let env = Env::new();
+    let text = "زار الرئيس عبد الفتاح السيسي العاصمة الروسية موسكو يوم الاثنين \
+                والتقى الرئيس فلاديمير بوتين. وقال بوتين إن المحادثات مثمرة.\n";
+    let out = env.with_stdin(&["entities", "--json"], text);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let list = list.as_array().expect("array");
+    let find = |kind: &str, needle: &str| {
+        list.iter()
+            .find(|e| e["kind"] == kind && e["text"].as_str().is_some_and(|t| t.contains(needle)))
+    };
+    let putin = find("person", "بوتين").expect("Putin");
+    assert_eq!(putin["count"], 2, "{list:?}");
+    assert!(find("person", "السيسي").is_some(), "{list:?}");
+    assert!(find("place", "موسكو").is_some(), "{list:?}");
+    // Plain output: one line per entity, escape sequences never printed.
+    let out = env.with_stdin(&["entities"], &format!("\u{1b}[2J{text}"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plain = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        plain
+            .lines()
+            .any(|l| l.starts_with("person") && l.contains("بوتين"))
+    );
+    assert!(!plain.contains('\u{1b}'), "{plain:?}");
+    // Arbitrary bytes: no panic, valid JSON.
+    let junk: String = (0u32..4000)
+        .filter_map(|i| char::from_u32((i * 7919) % 0x3000))
+        .collect();
+    let out = env.with_stdin(&["entities", "--json"], &junk);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json");
+}

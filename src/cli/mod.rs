@@ -5,6 +5,7 @@
 mod articles;
 mod context;
 mod demo;
+mod entities;
 mod feeds;
 pub mod json;
 mod poll;
@@ -147,6 +148,11 @@ pub enum Command {
     },
     /// Lay out text from stdin as the reader shows it (one paragraph a line).
     Render(RenderArgs),
+    /// Print the people, places and organisations named in text from stdin.
+    Entities {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Options of `akhbar poll`.
@@ -268,5 +274,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::MarkRead { ids } => articles::mark_read(&ctx, &ids, true),
         Command::MarkUnread { ids } => articles::mark_read(&ctx, &ids, false),
         Command::Render(args) => render::run(&ctx, &args),
+        Command::Entities { json } => entities::run(json),
     }
 }
