@@ -375,7 +375,7 @@ fn write_batch(
             WorkResult::NotModified | WorkResult::Failed(_) => None,
         })
         .collect();
-    let mut written: Vec<Result<(), PollError>> = store
+    let written: Vec<Result<(), PollError>> = store
         .apply_prepared_updates(&updates)
         .into_iter()
         .map(|r| {
@@ -387,13 +387,13 @@ fn write_batch(
             .map_err(|e| PollError::Store(e.to_string()))
         })
         .collect();
-    written.reverse();
+    let mut written = written.into_iter();
     let now = Utc::now();
     batch
         .into_iter()
         .map(|(job, result)| {
             let outcome = match result {
-                WorkResult::Fetched(_) => written.pop().unwrap_or_else(|| {
+                WorkResult::Fetched(_) => written.next().unwrap_or_else(|| {
                     Err(PollError::Store(
                         "internal error: the update was not written".into(),
                     ))
