@@ -48,20 +48,36 @@ NGINX
 nginx -c "$work/nginx.conf" -e "$work/nginx/error.log" -g "user root;" 2>/dev/null || nginx -c "$work/nginx.conf" -e "$work/nginx/error.log"
 sleep 0.5
 
-# run LABEL CMD...: prints wall seconds and peak RSS (MB); sets LAST_S / LAST_MB.
+# run LABEL CMD...: prints wall seconds, CPU seconds (user + system) and
+# peak RSS (MB); sets LAST_S / LAST_CPU / LAST_MB.
 run() {
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { echo "$label failed:"; tail -5 "$work/err"; exit 1; }
-  read -r LAST_S kb < "$work/time"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { echo "$label failed:"; tail -5 "$work/err"; exit 1; }
+  read -r LAST_S kb user sys < "$work/time"
   LAST_MB=$(( kb / 1024 ))
-  printf '%-42s %8.2f s %6d MB\n' "$label" "$LAST_S" "$LAST_MB"
+  LAST_CPU=$(python3 -c "print(f'{$user + $sys:.2f}')")
+  printf '%-42s %8.2f s %6d MB %8.2f s CPU\n' "$label" "$LAST_S" "$LAST_MB" "$LAST_CPU"
 }
 
+# The cold poll is short: it runs RUNS times (env BENCH_RUNS, default 3),
+# each on a new database, and the median run counts.
+RUNS=${BENCH_RUNS:-3}
 export AKHBAR_DB="$work/akhbar.db"
-"$AKHBAR" import "$work/www/urls" >/dev/null
-run "akhbar poll --no-enrich (cold)" "$AKHBAR" poll --no-enrich --jobs 8 --per-host 8
-a_cold=$LAST_S; a_cold_mb=$LAST_MB
-tail -1 "$work/err"
+: > "$work/cold"
+for i in $(seq "$RUNS"); do
+  rm -f "$AKHBAR_DB" "$AKHBAR_DB-wal" "$AKHBAR_DB-shm"
+  "$AKHBAR" import "$work/www/urls" >/dev/null
+  run "akhbar poll --no-enrich (cold, run $i)" "$AKHBAR" poll --no-enrich --jobs 8 --per-host 8
+  echo "$LAST_S $LAST_CPU $LAST_MB" >> "$work/cold"
+  tail -1 "$work/err"
+done
+read -r a_cold a_cold_cpu a_cold_mb < <(sort -n "$work/cold" | sed -n "$(( (RUNS + 1) / 2 ))p")
+python3 - "$a_cold" "$a_cold_cpu" "$(( N * 100 ))" <<'PY'
+import sys
+wall, cpu, n = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+print(f"cold poll, median run: {wall:.2f} s, {cpu:.2f} s CPU; "
+      f"per 1,000 articles {1000 * wall / n:.3f} s, {1000 * cpu / n:.3f} s CPU")
+PY
 run "akhbar poll --no-enrich (warm, all 304)" "$AKHBAR" poll --no-enrich --jobs 8 --per-host 8
 a_warm=$LAST_S
 run "akhbar list --unread --count" "$AKHBAR" list --unread --count

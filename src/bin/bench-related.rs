@@ -17,8 +17,14 @@
 //! new articles again; then time `related_of` (opening an article's related
 //! list) over `--opens` stored articles.
 //!
+//! Articles arrive at `--per-day` a day (default 3,000: some 200 busy
+//! feeds), so a larger store is an older one, as it is for a reader: the
+//! store grows over time while the articles in the related-stories time
+//! window stay as many. Raising `--per-day` measures a denser window.
+//!
 //! Usage: `bench-related [--articles N] [--base N] [--poll N] [--opens N]
-//! [--db FILE]` (defaults 100,000, 20,000, 500, 2,000, a temporary file).
+//! [--per-day N] [--db FILE]` (defaults 100,000, 20,000, 500, 2,000,
+//! 3,000, a temporary file).
 //! `bench/related.sh` runs it under `nice`.
 
 use std::collections::HashMap;
@@ -41,6 +47,7 @@ struct Opts {
     base: usize,
     poll: usize,
     opens: usize,
+    per_day: usize,
     db: Option<PathBuf>,
 }
 
@@ -50,6 +57,7 @@ fn parse_opts() -> Result<Opts> {
         base: 20_000,
         poll: 500,
         opens: 2_000,
+        per_day: 3_000,
         db: None,
     };
     let mut args = std::env::args().skip(1);
@@ -60,9 +68,13 @@ fn parse_opts() -> Result<Opts> {
             "--base" => o.base = val()?.parse()?,
             "--poll" => o.poll = val()?.parse()?,
             "--opens" => o.opens = val()?.parse()?,
+            "--per-day" => o.per_day = val()?.parse()?,
             "--db" => o.db = Some(PathBuf::from(val()?)),
             _ => bail!("unknown option {a}"),
         }
+    }
+    if o.per_day == 0 {
+        bail!("--per-day must be at least 1");
     }
     if o.base == 0 || o.base > o.articles {
         bail!("--base must be between 1 and --articles");
@@ -200,13 +212,13 @@ struct Generator {
     names: Vec<Name>,
     feeds: usize,
     start: i64,
-    /// Seconds between two events (the whole run spans about a week).
+    /// Seconds between two events (`--per-day` articles a day).
     step: f64,
     events: usize,
 }
 
 impl Generator {
-    fn new(total: usize) -> Generator {
+    fn new(total: usize, per_day: usize) -> Generator {
         let mut rng = Rng(0x0a6b_6861_7200_0001);
         let ar_letters: Vec<char> = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي".chars().collect();
         let en_letters: Vec<char> = "abcdefghiklmnoprstuvwyz".chars().collect();
@@ -220,8 +232,8 @@ impl Generator {
             names: gazetteer(),
             feeds,
             start: 1_795_000_000,
-            // About 1.6 articles per event; seven days for `total` articles.
-            step: 7.0 * 86_400.0 * 1.6 / total as f64,
+            // About 1.6 articles per event.
+            step: 86_400.0 * 1.6 / per_day as f64,
             events: 0,
         }
     }
@@ -497,7 +509,7 @@ fn main() -> Result<()> {
     let dir = tempfile_dir()?;
     let path = o.db.clone().unwrap_or_else(|| dir.join("bench.db"));
     let store = Store::open(&path)?;
-    let mut gen_ = Generator::new(o.articles);
+    let mut gen_ = Generator::new(o.articles, o.per_day);
     let mut feeds = Vec::with_capacity(gen_.feeds);
     for f in 0..gen_.feeds {
         feeds.push(store.add_feed(

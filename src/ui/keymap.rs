@@ -345,14 +345,19 @@ impl Keymap {
     /// The keys that trigger an action and still map to it, for the help
     /// overlay and hints (`"j/↓"`).
     pub fn keys_for(&self, action: Action) -> String {
+        self.keys_list(action).join("/")
+    }
+
+    /// The keys bound to an action, one string each, in binding order (the
+    /// help overlay shows as many as fit).
+    pub fn keys_list(&self, action: Action) -> Vec<String> {
         self.by_action
             .get(&action)
             .into_iter()
             .flatten()
             .filter(|k| self.by_key.get(k) == Some(&action))
             .map(|k| k.to_string())
-            .collect::<Vec<_>>()
-            .join("/")
+            .collect()
     }
 }
 

@@ -227,23 +227,55 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, opts: &LayoutOptions) {
     );
 }
 
+/// Key alternatives joined with "/" as far as they fit in `width` cells
+/// (at least the first one), so a long list does not push the description
+/// out of the help overlay.
+fn keys_within(keys: &[String], width: usize) -> String {
+    let mut out = String::new();
+    for k in keys {
+        let sep = usize::from(!out.is_empty());
+        let w = unicode_width::UnicodeWidthStr::width(out.as_str())
+            + sep
+            + unicode_width::UnicodeWidthStr::width(k.as_str());
+        if !out.is_empty() && w > width {
+            break;
+        }
+        if sep == 1 {
+            out.push('/');
+        }
+        out.push_str(k);
+    }
+    out
+}
+
 fn draw_help(f: &mut Frame, area: Rect, app: &App) {
-    let rows: Vec<(String, &str)> = Action::ALL
+    let rows: Vec<(Vec<String>, &str)> = Action::ALL
         .iter()
-        .map(|a| (app.keymap.keys_for(*a), a.describe()))
+        .map(|a| (app.keymap.keys_list(*a), a.describe()))
         .filter(|(k, _)| !k.is_empty())
         .collect();
     let inner_height = area.height.saturating_sub(2).max(1) as usize;
     let columns = rows.len().div_ceil(inner_height).max(1);
     let per_column = rows.len().div_ceil(columns).max(1);
-    let key_width = rows
-        .iter()
-        .map(|(k, _)| unicode_width::UnicodeWidthStr::width(k.as_str()))
-        .max()
-        .unwrap_or(0)
-        .min(16);
-    let col_width = key_width + 2 + 22;
-    let width = ((col_width + 2) * columns + 2).min(area.width as usize) as u16;
+    let width_of = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let widest = |keys: &dyn Fn(&[String]) -> String| {
+        rows.iter()
+            .map(|(k, _)| width_of(&keys(k)))
+            .max()
+            .unwrap_or(0)
+    };
+    let keys_full = widest(&|k| k.join("/")).min(12);
+    let first_key = widest(&|k| k.first().cloned().unwrap_or_default()).min(keys_full);
+    let desc_full = rows.iter().map(|(_, d)| width_of(d)).max().unwrap_or(0);
+    // Each column is " keys " then "description ": key alternatives give
+    // way to the description first, down to one key per action.
+    let per_column_cells = (area.width as usize).saturating_sub(2) / columns;
+    let key_width = per_column_cells
+        .saturating_sub(desc_full + 3)
+        .clamp(first_key, keys_full);
+    let desc_width = desc_full.min(per_column_cells.saturating_sub(key_width + 3));
+    let col_width = key_width + 3 + desc_width;
+    let width = (col_width * columns + 2).min(area.width as usize) as u16;
     let height = (per_column + 2).min(area.height as usize) as u16;
     let rect = centered(area, width, height);
     f.render_widget(Clear, rect);
@@ -257,14 +289,15 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App) {
         .style(app.theme.overlay);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
+    let ltr = LayoutOptions::default();
     let lines: Vec<Line> = (0..per_column)
         .map(|r| {
             let mut spans = Vec::new();
             for c in 0..columns {
                 if let Some((k, d)) = rows.get(c * per_column + r) {
-                    let k = cell_text(k, key_width, &LayoutOptions::default());
+                    let k = cell_text(&keys_within(k, key_width), key_width, &ltr);
                     spans.push(Span::styled(format!(" {k} "), app.theme.marker));
-                    spans.push(Span::raw(format!("{d:<22} ")));
+                    spans.push(Span::raw(format!("{} ", cell_text(d, desc_width, &ltr))));
                 }
             }
             Line::from(spans)
