@@ -170,6 +170,55 @@ fn links_open_and_copy_as_effects_only_for_http() {
 }
 
 #[test]
+fn a_numbered_link_opens_by_its_number_and_only_for_http() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("l.db")).expect("open");
+    let id = store
+        .add_feed("https://c.example/links", &FeedSettings::default(), &[])
+        .expect("add feed");
+    let text = "Talks[1] resume in Cairo[2] and more[3].\n\n\
+                [1] https://one.example/a\n[2] https://two.example/b\n[3] javascript:alert(1)";
+    let update = FeedUpdate {
+        feed: ParsedFeed {
+            articles: vec![NewArticle {
+                guid: Some("l1".into()),
+                title: "links".into(),
+                text: text.into(),
+                ..NewArticle::default()
+            }],
+            ..ParsedFeed::default()
+        },
+        etag: None,
+        last_modified: None,
+        fetched_at: Utc::now(),
+    };
+    store.apply_feed_update(id, &update).expect("update");
+    let theme = Theme::load("dark", None).expect("theme");
+    let mut app = App::new(store, Config::default(), theme).expect("app");
+    draw(&mut app, 160, 40);
+    press(&mut app, KeyCode::Char('#'));
+    assert!(
+        matches!(app.mode, Mode::Normal),
+        "no prompt before an article is open"
+    );
+    press(&mut app, KeyCode::Enter);
+    draw(&mut app, 160, 40);
+    for (number, opens) in [("2", true), ("3", false), ("9", false), ("x", false)] {
+        press(&mut app, KeyCode::Char('#'));
+        assert!(matches!(app.mode, Mode::Prompt(_)), "prompt for {number}");
+        for c in number.chars() {
+            press(&mut app, KeyCode::Char(c));
+        }
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.status.error, !opens, "status for {number}");
+    }
+    assert_eq!(
+        app.effects,
+        vec![Effect::OpenUrl("https://two.example/b".into())]
+    );
+}
+
+#[test]
 fn add_feed_validates_then_polls_it() {
     let (_dir, mut app) = setup();
     press(&mut app, KeyCode::Char('a'));

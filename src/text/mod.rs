@@ -6,6 +6,7 @@ pub mod bidi;
 pub mod direction;
 pub mod fold;
 pub mod layout;
+pub mod links;
 pub mod normalize;
 pub mod sanitize;
 pub mod shape;

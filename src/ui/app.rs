@@ -240,6 +240,7 @@ impl App {
             Action::MarkFeedRead => self.mark_feed_read()?,
             Action::ReloadAll => self.reload_all(),
             Action::OpenLink | Action::CopyLink => self.link_action(action),
+            Action::OpenLinkNumber => self.ask_link_number(),
             Action::ImportStarter => self.import_starter()?,
             Action::FetchFullText => self.fetch_full_text(),
             Action::ToggleFeedFullText => self.toggle_feed_full_text()?,
@@ -598,6 +599,55 @@ impl App {
         }
     }
 
+    /// The numbered links of the article in the reader.
+    fn reader_links(&self) -> Vec<String> {
+        self.reader
+            .article
+            .as_ref()
+            .map(|a| {
+                crate::text::links::numbered_links(&a.text)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn ask_link_number(&mut self) {
+        match self.reader_links().len() {
+            0 if self.reader.article.is_none() => self.info("open an article to use its links"),
+            0 => self.info("this article has no numbered links"),
+            n => {
+                self.mode = Mode::Prompt(Prompt::new(PromptKind::LinkNumber, String::new()));
+                self.info(format!("links 1 to {n}"));
+            }
+        }
+    }
+
+    fn open_link_number(&mut self, input: &str) {
+        let links = self.reader_links();
+        let Some(url) = input
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| links.get(i))
+        else {
+            self.error(format!(
+                "no link [{}]: the article has 1 to {}",
+                input.trim(),
+                links.len()
+            ));
+            return;
+        };
+        if !is_web_url(url) {
+            self.error("only http and https links are opened");
+            return;
+        }
+        self.info(format!("opening link [{}] in the browser", input.trim()));
+        self.effects.push(Effect::OpenUrl(url.clone()));
+    }
+
     fn prompt_key(&mut self, mut p: Prompt, key: KeyEvent) -> Result<(), StoreError> {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             return Ok(());
@@ -653,6 +703,7 @@ impl App {
                 self.info(format!("tags: {}", new.join(", ")));
             }
             PromptKind::AddFeed => self.add_feed(p.input.trim())?,
+            PromptKind::LinkNumber => self.open_link_number(&p.input),
         }
         Ok(())
     }

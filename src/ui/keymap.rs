@@ -56,6 +56,8 @@ pub enum Action {
     ReloadAll,
     /// Open the article's link in the browser.
     OpenLink,
+    /// Open one of the article's numbered links (asks for its number).
+    OpenLinkNumber,
     /// Copy the article's link to the clipboard (OSC 52).
     CopyLink,
     /// Subscribe to a feed by URL.
@@ -76,7 +78,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 29] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -97,6 +99,7 @@ impl Action {
         Action::MarkFeedRead,
         Action::ReloadAll,
         Action::OpenLink,
+        Action::OpenLinkNumber,
         Action::CopyLink,
         Action::AddFeed,
         Action::RemoveFeed,
@@ -130,6 +133,7 @@ impl Action {
             Action::MarkFeedRead => "mark feed read",
             Action::ReloadAll => "reload all feeds",
             Action::OpenLink => "open link in browser",
+            Action::OpenLinkNumber => "open numbered link",
             Action::CopyLink => "copy link",
             Action::AddFeed => "add a feed",
             Action::RemoveFeed => "remove feed",
@@ -164,6 +168,7 @@ impl Action {
             Action::MarkFeedRead => &["A"],
             Action::ReloadAll => &["R"],
             Action::OpenLink => &["o"],
+            Action::OpenLinkNumber => &["#"],
             Action::CopyLink => &["y"],
             Action::AddFeed => &["a"],
             Action::RemoveFeed => &["d"],

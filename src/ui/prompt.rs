@@ -14,6 +14,8 @@ pub enum PromptKind {
     Tags(ArticleId),
     /// The URL of a feed to subscribe to.
     AddFeed,
+    /// The number of one of the open article's links.
+    LinkNumber,
 }
 
 impl PromptKind {
@@ -23,6 +25,7 @@ impl PromptKind {
             PromptKind::Search => "search: ",
             PromptKind::Tags(_) => "tags (comma-separated, Tab completes): ",
             PromptKind::AddFeed => "feed URL: ",
+            PromptKind::LinkNumber => "open link number: ",
         }
     }
 }
