@@ -332,6 +332,11 @@ fn help_overlay_lists_active_keys() {
         ] {
             assert!(all.contains(needle), "{needle} missing at {w}x{h}:\n{all}");
         }
+        // Every description is shown whole, even at 80 columns.
+        for a in Action::ALL {
+            let d = a.describe();
+            assert!(all.contains(d), "{d:?} cut at {w}x{h}:\n{all}");
+        }
     }
     app.handle_key(key('x'));
     let rows = draw(&mut app, 80, 24);
