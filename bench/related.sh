@@ -6,7 +6,7 @@
 # articles at the base size and at the full size, and the time to open an
 # article's related list. Figures only; nothing is asserted.
 #
-#   bench/related.sh                 # 100,000 articles (20,000 first)
+#   bench/related.sh                 # 100,000 articles (50,000 first)
 #   bench/related.sh --articles 20000 --base 5000
 #
 # Runs under nice: the machine may be shared with other timing runs.

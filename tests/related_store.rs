@@ -242,3 +242,82 @@ fn deleting_a_feed_removes_its_articles_from_clusters_and_lists() {
         .expect("candidates");
     assert!(!hits.is_empty() && !hits.contains(&gone));
 }
+
+/// A word of letters a–j spelling `n`, unique per article.
+fn word_for(n: usize) -> String {
+    let letters: String = n
+        .to_string()
+        .bytes()
+        .map(|d| char::from(b'a' + (d - b'0')))
+        .collect();
+    format!("zx{letters}")
+}
+
+#[test]
+fn pruned_articles_leave_the_candidate_index_and_it_is_compacted() {
+    let world = World::new();
+    let feed = world.feeds[&1];
+    let start = DateTime::<Utc>::from_timestamp(1_790_000_000, 0).expect("time");
+    // 1,200 articles over 30 days, enriched in batches as they arrive: the
+    // candidate index keeps 14 days, so more than half are pruned.
+    let mut ids = Vec::new();
+    for batch in 0..12 {
+        let articles = (batch * 100..(batch + 1) * 100)
+            .map(|i| NewArticle {
+                guid: Some(format!("g{i}")),
+                title: format!("Harbour council {}", word_for(i)),
+                published: Some(start + chrono::Duration::minutes(36 * i as i64)),
+                text: format!(
+                    "The harbour council met about {} and the budget.",
+                    word_for(i)
+                ),
+                ..NewArticle::default()
+            })
+            .collect();
+        let update = FeedUpdate {
+            feed: ParsedFeed {
+                articles,
+                ..ParsedFeed::default()
+            },
+            etag: None,
+            last_modified: None,
+            fetched_at: Utc::now(),
+        };
+        world
+            .store
+            .apply_feed_update(feed, &update)
+            .expect("update");
+        let mut new: Vec<ArticleId> = world
+            .store
+            .articles(&ArticleFilter::default())
+            .expect("list")
+            .into_iter()
+            .map(|a| a.id)
+            .filter(|id| !ids.contains(id))
+            .collect();
+        new.sort();
+        world.relate(&new);
+        ids.extend(new);
+    }
+    ids.sort();
+    assert_eq!(ids.len(), 1_200);
+    let postings = |w: &str| world.store.related_postings(w, 2_000).expect("postings");
+    // Pruned: the first article's own word finds nothing; the newest's does.
+    assert!(postings(&word_for(0)).is_empty());
+    assert_eq!(postings(&word_for(1_199)), vec![ids[1_199]]);
+    // A shared word lists only the last 14 days (560 articles), newest first.
+    let shared = postings("harbour");
+    assert_eq!(shared.len(), 14 * 24 * 60 / 36 + 1);
+    assert_eq!(shared.first(), ids.last());
+    assert!(shared.windows(2).all(|w| w[0] > w[1]));
+    // The pruned articles were compacted away, not left as tombstones.
+    let conn = rusqlite::Connection::open(world.store.path()).expect("open");
+    let pending: i64 = conn
+        .query_row(
+            "SELECT value FROM related_meta WHERE key = 'pruned_since_compaction'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("compaction counter");
+    assert!(pending < 500, "{pending} pruned articles not compacted");
+}

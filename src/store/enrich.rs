@@ -9,17 +9,26 @@ use crate::model::{ArticleId, Entity, EntityKind};
 
 impl Store {
     /// Up to `limit` articles whose enrichment marker is below `version`
-    /// (never enriched, enriched by an older extractor, or changed since),
-    /// newest first.
+    /// (never enriched, enriched by an older extractor, or changed since):
+    /// those with the lowest marker, newest first.
     pub fn unenriched(&self, version: i64, limit: usize) -> Result<Vec<EnrichInput>, StoreError> {
         self.run(|conn| {
-            let mut stmt = conn.prepare(
-                "SELECT id, title, text, lang FROM articles WHERE enriched < ?1
+            // The lowest marker first (one index probe), then that marker's
+            // articles newest first straight from the index: a batch costs
+            // its own rows however many articles are already enriched.
+            let marker: Option<i64> = conn
+                .prepare_cached("SELECT min(enriched) FROM articles")?
+                .query_row([], |r| r.get(0))?;
+            let Some(marker) = marker.filter(|m| *m < version) else {
+                return Ok(Vec::new());
+            };
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, title, text, lang FROM articles WHERE enriched = ?1
                  ORDER BY sort_at DESC, id DESC LIMIT ?2",
             )?;
             let rows = stmt
                 .query_map(
-                    params![version, i64::try_from(limit).unwrap_or(i64::MAX)],
+                    params![marker, i64::try_from(limit).unwrap_or(i64::MAX)],
                     |r| {
                         Ok(EnrichInput {
                             id: ArticleId(r.get(0)?),

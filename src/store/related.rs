@@ -196,6 +196,42 @@ fn cluster_info(conn: &Connection, id: ArticleId) -> Result<Option<ClusterInfo>,
 }
 
 /// SQLite's LIMIT takes an i64; anything larger means "no limit".
+/// Pruned articles leave tombstones in the candidate index's segments,
+/// and every lookup still walks their postings, so without compaction a
+/// lookup would grow with the store's age. Once the articles pruned since
+/// the last compaction reach half the live ones, the index is rebuilt
+/// into one segment of live postings: work proportional to the (bounded)
+/// window, paid once per that many pruned articles.
+fn compact_candidate_index(conn: &Connection, pruned: usize) -> Result<(), Fail> {
+    let pending: i64 = conn
+        .prepare_cached(
+            "INSERT INTO related_meta (key, value) VALUES ('pruned_since_compaction', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = value + excluded.value
+             RETURNING value",
+        )?
+        .query_row(params![i64::try_from(pruned).unwrap_or(i64::MAX)], |r| {
+            r.get(0)
+        })?;
+    let live: i64 = conn
+        .prepare_cached("SELECT count(*) FROM related_sig WHERE searchable = 1")?
+        .query_row([], |r| r.get(0))?;
+    if pending >= COMPACT_AFTER_PRUNED.max(live / 2) {
+        conn.execute(
+            "INSERT INTO related_fts (related_fts) VALUES ('optimize')",
+            [],
+        )?;
+        conn.prepare_cached(
+            "UPDATE related_meta SET value = 0 WHERE key = 'pruned_since_compaction'",
+        )?
+        .execute([])?;
+    }
+    Ok(())
+}
+
+/// Fewest pruned articles that make compacting the candidate index worth
+/// it (small stores prune little and compact cheaply anyway).
+const COMPACT_AFTER_PRUNED: i64 = 500;
+
 fn limit_sql(limit: usize) -> i64 {
     i64::try_from(limit).unwrap_or(i64::MAX)
 }
@@ -393,11 +429,15 @@ impl RelatedIndex for Store {
                      (SELECT article_id FROM related_sig WHERE searchable = 1 AND published < ?1)",
             )?
             .execute(params![before])?;
-            Ok(conn
+            let pruned = conn
                 .prepare_cached(
                     "UPDATE related_sig SET searchable = 0 WHERE searchable = 1 AND published < ?1",
                 )?
-                .execute(params![before])?)
+                .execute(params![before])?;
+            if pruned > 0 {
+                compact_candidate_index(conn, pruned)?;
+            }
+            Ok(pruned)
         })
     }
 

@@ -139,6 +139,13 @@ CREATE INDEX articles_full_pending ON articles(feed_id) WHERE full_fetched_at IS
     Migration::Code(search_index_v4),
     // 5: the script of each related-stories signature.
     Migration::Sql(super::related::MIGRATION_SCRIPT_SQL),
+    // 6: the enrichment queue in index order (marker, then newest first),
+    // so taking a batch reads that batch and not the enriched rows above
+    // it.
+    Migration::Sql(
+        "DROP INDEX articles_enriched;
+         CREATE INDEX articles_enriched ON articles(enriched, sort_at, id);",
+    ),
 ];
 
 /// Migration 4: recreates `article_fts` with the `ascii` tokenizer and
