@@ -70,7 +70,10 @@ fn fixture() -> Fixture {
         "https://example.com/ar.xml",
         "الأخبار العربية",
         vec![
-            article(AR_TITLE, AR_TEXT, 14, Direction::Rtl),
+            NewArticle {
+                author: Some("سفيان العلوي".to_owned()),
+                ..article(AR_TITLE, AR_TEXT, 14, Direction::Rtl)
+            },
             article(MIXED_TITLE, "نص قصير.", 12, Direction::Rtl),
         ],
     );
@@ -240,9 +243,11 @@ fn reader_shows_arabic_shaped_and_right_aligned() {
         title_row.ends_with(&format!("{AR_TITLE_VISUAL} ┃")),
         "{title_row:?}"
     );
+    // Date, feed, author from left to right: the two Arabic names are
+    // isolated, not one right-to-left run that would swap them.
     let meta = find(&rows, "2025-06-14 12:00 · ");
     assert!(
-        meta.starts_with("┃2025-06-14 12:00 · ﺔﻴﺑﺮﻌﻟﺍ ﺭﺎﺒﺧﻷﺍ  "),
+        meta.starts_with("┃2025-06-14 12:00 · ﺔﻴﺑﺮﻌﻟﺍ ﺭﺎﺒﺧﻷﺍ · ﻱﻮﻠﻌﻟﺍ ﻥﺎﻴﻔﺳ  "),
         "{meta}"
     );
     // Brackets mirrored inside RTL text; full stop at the left end.
