@@ -10,6 +10,7 @@ use super::Context;
 use super::json::{ArticleDetail, ArticleRow};
 use crate::model::{ArticleId, FeedId};
 use crate::store::{ArticleFilter, ArticleSummary};
+use crate::text::bidi::isolate;
 use crate::text::layout::{LayoutOptions, render_plain};
 use crate::text::sanitize::for_terminal;
 
@@ -100,12 +101,14 @@ pub fn show(ctx: &Context, id: i64, json: bool, width: Option<usize>) -> anyhow:
     let mut body = String::new();
     body.push_str(&a.title);
     body.push_str("\n\n");
-    let mut meta = vec![a.feed_title.clone()];
+    // Each field isolated, so two names in one script are not read as one
+    // run that swaps them.
+    let mut meta = vec![isolate(&a.feed_title)];
     if let Some(d) = a.published {
-        meta.push(d.format("%Y-%m-%d %H:%M").to_string());
+        meta.push(isolate(&d.format("%Y-%m-%d %H:%M").to_string()));
     }
     if let Some(author) = &article.author {
-        meta.push(author.clone());
+        meta.push(isolate(author));
     }
     body.push_str(&meta.join(" · "));
     body.push('\n');

@@ -171,3 +171,9 @@ pub fn visual_order(levels: &[Level]) -> Vec<usize> {
     }
     order
 }
+/// `s` as a first-strong bidi isolate (FSI … PDI): laid out in its own
+/// direction inside a line, without reordering its neighbours. The layout
+/// drops the two controls from what it prints.
+pub fn isolate(s: &str) -> String {
+    format!("\u{2068}{s}\u{2069}")
+}

@@ -106,10 +106,10 @@ impl ReaderPane {
         // trade places in an RTL paragraph; each name is a bidi isolate, so
         // an Arabic feed name and an Arabic author are not read as one
         // right-to-left run that swaps them.
-        let mut meta = format!("{date} · {}", isolate(&s.feed_title));
+        let mut meta = format!("{date} · {}", crate::text::bidi::isolate(&s.feed_title));
         if let Some(author) = a.author.as_deref().filter(|x| !x.is_empty()) {
             meta.push_str(" · ");
-            meta.push_str(&isolate(author));
+            meta.push_str(&crate::text::bidi::isolate(author));
         }
         let mut chunks = vec![
             Chunk {
@@ -190,11 +190,4 @@ fn is_link_line(text: &str) -> bool {
     };
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     digits > 0 && rest[digits..].starts_with("] ")
-}
-
-/// `s` as a first-strong bidi isolate (FSI … PDI): laid out in its own
-/// direction inside a line, without reordering its neighbours. The layout
-/// drops the two controls from what it prints.
-fn isolate(s: &str) -> String {
-    format!("\u{2068}{s}\u{2069}")
 }
