@@ -20,7 +20,7 @@ use crate::model::{Entity, EntityKind};
 use conll::Span;
 use crf::CrfModel;
 use features::TokenInfo;
-use gazetteer::Gazetteer;
+use gazetteer::{GazMatch, Gazetteer};
 use tokenize::Lang;
 
 static AR_MODEL: &[u8] = include_bytes!("../../../data/ner/ar.crfsuite");
@@ -199,8 +199,12 @@ impl Extractor {
     }
 
     /// Tags one tokenised sentence: CRF spans joined with gazetteer names.
-    /// Titles are cut from CRF spans and people joined by «و» split
-    /// first. A gazetteer name wins where it covers CRF spans completely;
+    /// Titles are cut from CRF spans, person spans end before a known
+    /// place, and people joined by «و» are split first. A person's
+    /// gazetteer name wins where it covers CRF spans completely; other
+    /// gazetteer names keep the CRF spans inside them (ANERcorp tags
+    /// «غزة» in «قطاع غزة», «طالبان» in «حركة طالبان»), lending the id to
+    /// a lone one of the same kind;
     /// it is added where the CRF found nothing; a person's gazetteer name
     /// that ends a longer CRF person span («Abdel Fattah el-Sisi») lends
     /// the span its id, as does one right after a CRF person span
@@ -215,6 +219,7 @@ impl Extractor {
         let mut crf_spans = crf.map(|c| c.tag(&infos)).unwrap_or_default();
         for s in crf_spans.iter_mut() {
             self.strip_title(&infos, s);
+            self.end_at_place(&matches, s);
         }
         let mut spans: Vec<(Span, Option<usize>)> = Vec::with_capacity(crf_spans.len());
         for s in crf_spans {
@@ -238,11 +243,20 @@ impl Extractor {
             let covers = overlapping
                 .iter()
                 .all(|&i| g.start <= spans[i].0.start && spans[i].0.end <= g.end);
-            if covers {
+            let inside_only = g.kind != EntityKind::Person
+                && !overlapping.is_empty()
+                && overlapping.iter().all(|&i| spans[i].0 != g);
+            if covers && !inside_only {
                 for &i in overlapping.iter().rev() {
                     spans.remove(i);
                 }
                 spans.push((g, Some(m.entry)));
+            } else if covers
+                && let [i] = overlapping[..]
+                && spans[i].0.kind == g.kind
+                && spans[i].1.is_none()
+            {
+                spans[i].1 = Some(m.entry);
             } else if let [i] = overlapping[..]
                 && g.kind == EntityKind::Person
                 && spans[i].0.kind == EntityKind::Person
@@ -370,6 +384,30 @@ impl Extractor {
         }
     }
 
+    /// Ends a person span before a known place inside it («عبد الفتاح
+    /// السيسي موسكو» is a person, then a place) unless a known person's
+    /// name covers that word.
+    fn end_at_place(&self, matches: &[GazMatch], s: &mut Span) {
+        if s.kind != EntityKind::Person {
+            return;
+        }
+        let kind = |m: &GazMatch| self.gaz.entry(m.entry).map(|e| e.kind);
+        let cut = matches
+            .iter()
+            .filter(|m| m.start > s.start && m.start < s.end)
+            .filter(|m| kind(m) == Some(EntityKind::Place))
+            .map(|m| m.start)
+            .filter(|&k| {
+                !matches
+                    .iter()
+                    .any(|p| p.start <= k && k < p.end && kind(p) == Some(EntityKind::Person))
+            })
+            .min();
+        if let Some(k) = cut {
+            s.end = k;
+        }
+    }
+
     /// Removes leading titles from a span: «German Chancellor Olaf Scholz»
     /// becomes the person «Olaf Scholz».
     fn strip_title(&self, infos: &[TokenInfo], s: &mut Span) {
@@ -402,6 +440,18 @@ impl Extractor {
         }
         let stem = |x: &str| self.gaz.is_place_stem(x);
         arabic::is_nisba(f, &stem) || is_demonym(f, &stem)
+    }
+
+    /// The CRF's own spans of one tokenised sentence, before any
+    /// post-processing (for measuring what the post-processing adds).
+    pub fn crf_spans(&self, tokens: &[&str]) -> Vec<Span> {
+        let lang = tokenize::sentence_lang(tokens).unwrap_or(Lang::English);
+        let (infos, _) = features::analyse(tokens, lang, &self.gaz);
+        let crf = match lang {
+            Lang::Arabic => self.ar.as_ref(),
+            Lang::English => self.en.as_ref(),
+        };
+        crf.map(|c| c.tag(&infos)).unwrap_or_default()
     }
 
     /// The entity spans of one tokenised sentence (used by the evaluation).
@@ -449,6 +499,34 @@ mod tests {
         };
         ex.split_conjoined(&infos, s, &mut out);
         out.iter().map(|(s, _)| (s.start, s.end)).collect()
+    }
+
+    #[test]
+    fn known_place_ends_a_person_span() {
+        let ex = Extractor::global();
+        let words = ["عبد", "الفتاح", "السيسي", "موسكو"];
+        let folded: Vec<String> = words.iter().map(|w| features::fold_token(w)).collect();
+        let matches = ex.gazetteer().find(&words, &folded);
+        let mut s = Span {
+            start: 0,
+            end: 4,
+            kind: EntityKind::Person,
+        };
+        ex.end_at_place(&matches, &mut s);
+        assert_eq!((s.start, s.end), (0, 3));
+        let got: Vec<(String, EntityKind)> = ex
+            .extract("", "زار عبد الفتاح السيسي موسكو أمس.")
+            .into_iter()
+            .map(|e| (e.display, e.kind))
+            .collect();
+        assert!(
+            got.contains(&("عبد الفتاح السيسي".to_string(), EntityKind::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("موسكو".to_string(), EntityKind::Place)),
+            "{got:?}"
+        );
     }
 
     #[test]
