@@ -7,6 +7,7 @@
 pub mod arabic;
 pub mod conll;
 pub mod crf;
+mod document;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
@@ -454,6 +455,17 @@ impl Extractor {
         crf.map(|c| c.tag(&infos)).unwrap_or_default()
     }
 
+    /// The entity spans of each sentence of a document, with the names
+    /// found in one sentence also tagged where they recur untagged in
+    /// the others (used by the evaluation).
+    pub fn document_spans(&self, sents: &[Vec<&str>]) -> Vec<Vec<Span>> {
+        let mut doc: Vec<Tagged<'_>> = sents.iter().map(|s| self.tag_sentence(s)).collect();
+        document::propagate(&mut doc, &self.gaz);
+        doc.into_iter()
+            .map(|t| t.spans.into_iter().map(|(s, _)| s).collect())
+            .collect()
+    }
+
     /// The entity spans of one tokenised sentence (used by the evaluation).
     pub fn spans(&self, tokens: &[&str]) -> Vec<Span> {
         self.tag_sentence(tokens)
@@ -467,18 +479,22 @@ impl Extractor {
     /// spellings (and, through the gazetteer, languages) meet, with the
     /// longest name seen as display and the number of mentions.
     ///
-    /// Articles also get Arabic institution names built on a head noun
+    /// A name tagged in one sentence is also tagged where it recurs
+    /// untagged in another. Articles also get Arabic institution names built on a head noun
     /// and its definite modifiers («وزارة الخارجية المصرية»), which the
     /// tagger leaves out because ANERcorp, its training data, does not
     /// annotate them.
     pub fn extract(&self, title: &str, text: &str) -> Vec<Entity> {
+        let sents: Vec<Vec<&str>> = [title, text]
+            .into_iter()
+            .flat_map(tokenize::sentences)
+            .collect();
+        let mut doc: Vec<Tagged<'_>> = sents.iter().map(|s| self.tag_sentence(s)).collect();
+        document::propagate(&mut doc, &self.gaz);
         let mut mentions = Vec::new();
-        for part in [title, text] {
-            for sent in tokenize::sentences(part) {
-                let mut tagged = self.tag_sentence(&sent);
-                self.add_institutions(&mut tagged);
-                merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
-            }
+        for mut tagged in doc {
+            self.add_institutions(&mut tagged);
+            merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
         }
         merge::merge(mentions, &self.gaz)
     }
