@@ -51,18 +51,20 @@ impl AttrTable {
         }
     }
 
-    /// The filter word and bit of a hash.
+    /// The filter word of a hash and the two bits it sets there (two bits
+    /// in one word: a second bit cuts the false hits of unseen attributes
+    /// to about a third at the cost of no further cache line).
     #[inline]
     fn filter_bit(&self, h: u64) -> (usize, u64) {
         let b = (h >> 24) & self.filter_mask;
-        ((b >> 6) as usize, 1u64 << (b & 63))
+        ((b >> 6) as usize, 1u64 << (b & 63) | 1u64 << (h >> 58))
     }
 
     /// Whether the filter lets a hash through to the table.
     #[inline]
     fn may_have(&self, h: u64) -> bool {
         let (w, bit) = self.filter_bit(h);
-        self.filter[w] & bit != 0
+        self.filter[w] & bit == bit
     }
 
     /// Inserts; false when the range does not fit a slot or another
