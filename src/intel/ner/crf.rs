@@ -193,18 +193,31 @@ impl CrfModel {
 
     /// Tags a sentence and returns its entity spans.
     pub fn tag(&self, infos: &[TokenInfo]) -> Vec<Span> {
+        SCRATCH.with_borrow_mut(|s| self.tag_with(infos, s))
+    }
+
+    fn tag_with(&self, infos: &[TokenInfo], scratch: &mut Scratch) -> Vec<Span> {
         let n = self.labels.len();
         let t = infos.len();
         if t == 0 || n == 0 {
             return Vec::new();
         }
-        let mut scorer = Scorer {
-            model: self,
-            pending: Vec::with_capacity(t * 48),
-        };
-        features::attributes(infos, &mut scorer);
-        let mut state = vec![0f32; t * n];
-        for (i, h) in scorer.pending {
+        let Scratch {
+            pending,
+            state,
+            back,
+        } = scratch;
+        pending.clear();
+        features::attributes(
+            infos,
+            &mut Scorer {
+                model: self,
+                pending,
+            },
+        );
+        state.clear();
+        state.resize(t * n, 0.0);
+        for &(i, h) in pending.iter() {
             let Some((start, len)) = self.attrs.get(h) else {
                 continue;
             };
@@ -220,8 +233,9 @@ impl CrfModel {
                 }
             }
         }
+        back.clear();
+        back.resize(t * n, 0);
         let mut score = state[..n].to_vec();
-        let mut back = vec![0u16; t * n];
         let mut next = vec![0f32; n];
         for i in 1..t {
             for j in 0..n {
@@ -256,15 +270,28 @@ impl CrfModel {
     }
 }
 
+/// Buffers of [`CrfModel::tag`] kept from sentence to sentence on a
+/// thread: attribute hashes, label scores, Viterbi back pointers.
+#[derive(Default)]
+struct Scratch {
+    pending: Vec<(u32, u64)>,
+    state: Vec<f32>,
+    back: Vec<u16>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
 /// Collects the hashes of a sentence's attributes that pass the
 /// model's filter, with their token, so the table lookups run after in
 /// one tight loop whose cache misses overlap.
-struct Scorer<'m> {
+struct Scorer<'m, 'p> {
     model: &'m CrfModel,
-    pending: Vec<(u32, u64)>,
+    pending: &'p mut Vec<(u32, u64)>,
 }
 
-impl Sink for Scorer<'_> {
+impl Sink for Scorer<'_, '_> {
     #[inline]
     fn put(&mut self, i: usize, t: &Template, parts: &[Part<'_>]) {
         let h = features::attribute_hash(t, parts);
