@@ -3,12 +3,11 @@
 //! دالي» ... «دالي»), clitics allowed («لدالي»). A person's surname
 //! alone counts as the person.
 
-use std::collections::HashMap;
-
 use super::Tagged;
 use super::arabic::PREFIXES;
 use super::conll::Span;
 use super::gazetteer::Gazetteer;
+use super::hash::FastMap;
 use super::tokenize::is_arabic_char;
 use crate::model::EntityKind;
 
@@ -34,7 +33,7 @@ struct Name {
 
 /// The names of a document, keyed by their (clitic-free) first word.
 #[derive(Default)]
-struct Names(HashMap<String, Vec<Name>>);
+struct Names(FastMap<String, Vec<Name>>);
 
 impl Names {
     fn add(&mut self, first: &str, rest: &[String], kind: EntityKind) {
