@@ -2,7 +2,6 @@
 //! «بوتين», «فلاديمير بوتين» and «لبوتين» become one person shown as
 //! «فلاديمير بوتين» with three mentions.
 
-
 use super::Tagged;
 use super::arabic::{strip_article_clitic, strip_clitics};
 use super::gazetteer::Gazetteer;

@@ -410,7 +410,8 @@ impl Extractor {
     }
 
     /// Removes leading titles from a span: «German Chancellor Olaf Scholz»
-    /// becomes the person «Olaf Scholz».
+    /// becomes the person «Olaf Scholz»; and leading nationality
+    /// adjectives from a person span («البرتغالي كارلوس» → «كارلوس»).
     fn strip_title(&self, infos: &[TokenInfo], s: &mut Span) {
         let last_title = (s.start..s.end.saturating_sub(1))
             .rev()
@@ -418,6 +419,13 @@ impl Extractor {
         if let Some(k) = last_title {
             s.start = k + 1;
             s.kind = EntityKind::Person;
+        }
+        let stem = |x: &str| self.gaz.is_place_stem(x);
+        while s.kind == EntityKind::Person
+            && s.end - s.start >= 2
+            && arabic::is_nisba(&infos[s.start].folded, &stem)
+        {
+            s.start += 1;
         }
     }
 
@@ -543,6 +551,20 @@ mod tests {
             got.contains(&("موسكو".to_string(), EntityKind::Place)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn titles_and_nationality_adjectives_leave_person_spans() {
+        let ex = Extractor::global();
+        let words = ["الرئيس", "البرتغالي", "كارلوس", "فرنانديش"];
+        let infos = features::token_infos(&words, Lang::Arabic, ex.gazetteer());
+        let mut s = Span {
+            start: 0,
+            end: 4,
+            kind: EntityKind::Person,
+        };
+        ex.strip_title(&infos, &mut s);
+        assert_eq!((s.start, s.end), (2, 4));
     }
 
     #[test]
