@@ -93,6 +93,22 @@ fn shape(t: &str) -> &'static str {
     }
 }
 
+/// The shapes `shape` gives, with their hashes computed at compile time.
+const SHAPES: [Part<'static>; 12] = [
+    Part::new("ar"),
+    Part::new("punct"),
+    Part::new("ar-short"),
+    Part::new("digits"),
+    Part::new("Cap"),
+    Part::new("low"),
+    Part::new("has-digit"),
+    Part::new("caps"),
+    Part::new("abbr"),
+    Part::new("Cap-dash"),
+    Part::new("low-dash"),
+    Part::new("empty"),
+];
+
 /// Computes per-token information for a sentence (folded forms, gazetteer
 /// hits, triggers).
 pub fn token_infos(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> Vec<TokenInfo> {
@@ -128,12 +144,17 @@ pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>,
                     gaz.trigger(stem)
                 }
             });
-            let first_name = gaz.is_first_name(&f) || gaz.is_first_name(stem);
+            let first_name =
+                gaz.is_first_name(&f) || (stem.len() != f.len() && gaz.is_first_name(stem));
             let shape = shape(t);
+            let shape_hash = SHAPES
+                .iter()
+                .find(|p| p.text == shape)
+                .map_or_else(|| hash::hash_str(shape), |p| p.hash);
             TokenInfo {
                 first_name,
                 shape,
-                shape_hash: hash::hash_str(shape),
+                shape_hash,
                 folded_hash: hash::hash_str(&f),
                 stem_hash: hash::hash_str(stem),
                 stem_at: f.len() - stem.len(),
