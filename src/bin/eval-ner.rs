@@ -32,6 +32,21 @@ struct Args {
     /// figure to tune on.
     #[arg(long, default_value_t = 0)]
     holdout: usize,
+    /// With `--holdout N`: the held-out part is the last N-th of ANERcorp
+    /// train in one block (as `train-ner --holdout N --tail` left out).
+    #[arg(long)]
+    tail: bool,
+    /// Write the ANERcorp errors (missed and wrong spans, with the
+    /// sentence) to this file, and also score the CRF's own spans
+    /// without post-processing.
+    #[arg(long)]
+    errors: Option<PathBuf>,
+    /// Tag ANERcorp in pseudo-documents of this many consecutive
+    /// sentences (the corpus has no article boundaries), so names found
+    /// in one sentence are also tagged where they recur in the others, as
+    /// in article extraction; 0 tags each sentence alone.
+    #[arg(long, default_value_t = 0)]
+    document: usize,
     /// Skip the throughput measurement.
     #[arg(long)]
     no_speed: bool,
@@ -63,23 +78,105 @@ fn print_scores(s: &conll::Scores, kinds: usize) {
     }
 }
 
-fn anercorp(ex: &Extractor, data: &Path, holdout: usize) -> Result<()> {
+/// One sentence's errors as lines: `-` gold spans missed, `+` spans
+/// predicted wrongly, `post+`/`post-` spans the post-processing added
+/// to or removed from the CRF's (`ok` when right), then the sentence
+/// with gold tags.
+fn error_lines(
+    toks: &[&str],
+    labels: &[String],
+    gold: &[conll::Span],
+    got: &[conll::Span],
+    raw: &[conll::Span],
+) -> String {
+    use std::fmt::Write;
+    let text = |s: &conll::Span| toks[s.start..s.end].join(" ");
+    let mut out = String::new();
+    for p in got.iter().filter(|p| !raw.contains(p)) {
+        let ok = if gold.contains(p) { "ok" } else { "wrong" };
+        let _ = writeln!(out, "post+ {ok} {:?} {}", p.kind, text(p));
+    }
+    for p in raw.iter().filter(|p| !got.contains(p)) {
+        let ok = if gold.contains(p) { "ok" } else { "wrong" };
+        let _ = writeln!(out, "post- {ok} {:?} {}", p.kind, text(p));
+    }
+    for g in gold.iter().filter(|g| !got.contains(g)) {
+        let _ = writeln!(out, "- {:?} {}", g.kind, text(g));
+    }
+    for p in got.iter().filter(|p| !gold.contains(p)) {
+        let _ = writeln!(out, "+ {:?} {}", p.kind, text(p));
+    }
+    if !out.is_empty() {
+        let sent: Vec<String> = toks
+            .iter()
+            .zip(labels)
+            .map(|(t, l)| {
+                if l == "O" {
+                    t.to_string()
+                } else {
+                    format!("{t}/{l}")
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "  {}\n", sent.join(" "));
+    }
+    out
+}
+
+fn anercorp(ex: &Extractor, args: &Args) -> Result<()> {
+    let (data, holdout, errors) = (&args.data, args.holdout, args.errors.as_deref());
     let file = if holdout > 0 { "train.txt" } else { "test.txt" };
     let path = data.join("ner-ar/anercorp").join(file);
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let sents = if holdout > 0 {
-        conll::split_holdout(conll::parse(&text), holdout).1
+        let all = conll::parse(&text);
+        if args.tail {
+            conll::split_tail(all, holdout).1
+        } else {
+            conll::split_holdout(all, holdout).1
+        }
     } else {
         conll::parse(&text)
     };
     let mut scores = conll::Scores::default();
-    for s in sents {
+    let mut raw = conll::Scores::default();
+    let mut log = String::new();
+    let block = args.document.max(1);
+    let mut predicted = Vec::with_capacity(sents.len());
+    for doc in sents.chunks(block) {
+        let toks: Vec<Vec<&str>> = doc
+            .iter()
+            .map(|s| s.tokens.iter().map(String::as_str).collect())
+            .collect();
+        if args.document > 0 {
+            predicted.extend(ex.document_spans(&toks));
+        } else {
+            predicted.extend(toks.iter().map(|t| ex.spans(t)));
+        }
+    }
+    for (s, got) in sents.iter().zip(predicted) {
         let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        scores.add(&conll::spans(&s.labels), &ex.spans(&toks));
+        let gold = conll::spans(&s.labels);
+        scores.add(&gold, &got);
+        if errors.is_some() {
+            let crf = ex.crf_spans(&toks);
+            raw.add(&gold, &crf);
+            log.push_str(&error_lines(&toks, &s.labels, &gold, &got, &crf));
+        }
+    }
+    if let Some(path) = errors {
+        std::fs::write(path, log).with_context(|| format!("writing {}", path.display()))?;
+        println!("CRF spans alone, without post-processing:");
+        print_scores(&raw, 4);
     }
     if holdout > 0 {
-        println!("ANERcorp train, held-out every {holdout}th sentence (entity-level exact match):");
+        let part = if args.tail {
+            "last block"
+        } else {
+            "every N-th sentence"
+        };
+        println!("ANERcorp train, held-out 1/{holdout} ({part}; entity-level exact match):");
     } else {
         println!("ANERcorp test (entity-level exact match):");
     }
@@ -216,7 +313,7 @@ fn main() -> Result<()> {
         }
         return Ok(());
     }
-    anercorp(ex, &args.data, args.holdout)?;
+    anercorp(ex, &args)?;
     own_set(ex, &args.labelled, args.show)?;
     if !args.no_speed {
         throughput(ex, &args.data)?;

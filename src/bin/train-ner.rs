@@ -39,6 +39,14 @@ struct Args {
     /// --holdout N`); 0 trains on all of it.
     #[arg(long, default_value_t = 0)]
     holdout: usize,
+    /// With `--holdout N`: hold out the last N-th of ANERcorp train in one
+    /// block instead of every N-th sentence.
+    #[arg(long)]
+    tail: bool,
+    /// Also train the Arabic model on AQMAR (Arabic Wikipedia): `misc`
+    /// keeps its MIS0-3 spans as MISC, `nomisc` makes them O.
+    #[arg(long)]
+    aqmar: Option<String>,
     /// Keep only features seen at least this often in training.
     #[arg(long, default_value_t = 0.0)]
     minfreq: f64,
@@ -48,6 +56,35 @@ fn read(path: &Path) -> Result<Vec<conll::Sentence>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     Ok(conll::parse(&text))
+}
+
+/// The AQMAR articles, with MIS0-3 kept as MISC (`misc`) or made O
+/// (`nomisc`); stray tags are O already.
+fn aqmar(data: &Path, mode: &str) -> Result<Vec<conll::Sentence>> {
+    let keep_misc = match mode {
+        "misc" => true,
+        "nomisc" => false,
+        other => anyhow::bail!("--aqmar takes misc or nomisc, not {other}"),
+    };
+    let dir = data.join("ner-ar/aqmar");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        for mut s in read(&f)? {
+            if !keep_misc {
+                for l in s.labels.iter_mut().filter(|l| l.ends_with("MISC")) {
+                    *l = "O".to_string();
+                }
+            }
+            out.push(s);
+        }
+    }
+    Ok(out)
 }
 
 fn train(sents: &[conll::Sentence], lang: Lang, args: &Args, out: &Path) -> Result<()> {
@@ -84,7 +121,14 @@ fn main() -> Result<()> {
     std::fs::create_dir_all(&args.out)?;
     if args.lang == "ar" || args.lang == "both" {
         let all = read(&args.data.join("ner-ar/anercorp/train.txt"))?;
-        let (sents, _) = conll::split_holdout(all, args.holdout);
+        let (mut sents, _) = if args.tail {
+            conll::split_tail(all, args.holdout)
+        } else {
+            conll::split_holdout(all, args.holdout)
+        };
+        if let Some(mode) = &args.aqmar {
+            sents.extend(aqmar(&args.data, mode)?);
+        }
         train(&sents, Lang::Arabic, &args, &args.out.join("ar.crfsuite"))?;
     }
     if args.lang == "en" || args.lang == "both" {

@@ -100,6 +100,18 @@ pub fn split_holdout(sents: Vec<Sentence>, every: usize) -> (Vec<Sentence>, Vec<
     (train, held)
 }
 
+/// Splits sentences into a training part and a held-out part made of
+/// the last `1/every` of them in one block (0 keeps everything for
+/// training): unlike [`split_holdout`] the held-out text shares no
+/// article with the training text, like a real test split.
+pub fn split_tail(mut sents: Vec<Sentence>, every: usize) -> (Vec<Sentence>, Vec<Sentence>) {
+    if every == 0 {
+        return (sents, Vec::new());
+    }
+    let held = sents.split_off(sents.len() - sents.len() / every);
+    (sents, held)
+}
+
 /// Entity spans of a BIO label sequence (an `I-` without a matching
 /// opener starts a new span, as conlleval does).
 pub fn spans<S: AsRef<str>>(labels: &[S]) -> Vec<Span> {

@@ -14,8 +14,9 @@ use crate::text::fold::fold;
 pub struct TokenInfo {
     /// Folded form (see `text::fold`).
     pub folded: String,
-    /// Clitic-stripped folded form (Arabic) or the folded form (others).
-    pub stem: String,
+    /// Where the clitic-stripped folded form starts in `folded` (Arabic;
+    /// 0 for others): see [`TokenInfo::stem`].
+    pub stem_at: usize,
     /// `hash::hash_str(folded)`.
     pub folded_hash: u64,
     /// `hash::hash_str(stem)`.
@@ -30,6 +31,13 @@ pub struct TokenInfo {
     pub trigger: Option<EntityKind>,
     /// Whether the token (or its stem) is a common given name.
     pub first_name: bool,
+}
+
+impl TokenInfo {
+    /// Clitic-stripped folded form (Arabic) or the folded form (others).
+    pub fn stem(&self) -> &str {
+        self.folded.get(self.stem_at..).unwrap_or(&self.folded)
+    }
 }
 
 /// Folds a token like `text::fold::fold`, with fast paths for plain ASCII
@@ -85,6 +93,22 @@ fn shape(t: &str) -> &'static str {
     }
 }
 
+/// The shapes `shape` gives, with their hashes computed at compile time.
+const SHAPES: [Part<'static>; 12] = [
+    Part::new("ar"),
+    Part::new("punct"),
+    Part::new("ar-short"),
+    Part::new("digits"),
+    Part::new("Cap"),
+    Part::new("low"),
+    Part::new("has-digit"),
+    Part::new("caps"),
+    Part::new("abbr"),
+    Part::new("Cap-dash"),
+    Part::new("low-dash"),
+    Part::new("empty"),
+];
+
 /// Computes per-token information for a sentence (folded forms, gazetteer
 /// hits, triggers).
 pub fn token_infos(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> Vec<TokenInfo> {
@@ -110,25 +134,30 @@ pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>,
         .zip(tokens)
         .map(|((f, g), t)| {
             let stem = match lang {
-                Lang::Arabic => greedy_stem(&f).to_string(),
-                Lang::English => f.clone(),
+                Lang::Arabic => greedy_stem(&f),
+                Lang::English => f.as_str(),
             };
             let trigger = gaz.trigger(&f).or_else(|| {
                 if stem.len() == f.len() {
                     None
                 } else {
-                    gaz.trigger(&stem)
+                    gaz.trigger(stem)
                 }
             });
-            let first_name = gaz.is_first_name(&f) || gaz.is_first_name(&stem);
+            let first_name =
+                gaz.is_first_name(&f) || (stem.len() != f.len() && gaz.is_first_name(stem));
             let shape = shape(t);
+            let shape_hash = SHAPES
+                .iter()
+                .find(|p| p.text == shape)
+                .map_or_else(|| hash::hash_str(shape), |p| p.hash);
             TokenInfo {
                 first_name,
                 shape,
-                shape_hash: hash::hash_str(shape),
+                shape_hash,
                 folded_hash: hash::hash_str(&f),
-                stem_hash: hash::hash_str(&stem),
-                stem,
+                stem_hash: hash::hash_str(stem),
+                stem_at: f.len() - stem.len(),
                 gaz: g,
                 trigger,
                 folded: f,
@@ -351,7 +380,7 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
             i,
             &T_S,
             &[Part {
-                text: &t.stem,
+                text: t.stem(),
                 hash: t.stem_hash,
             }],
         );
@@ -363,7 +392,7 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
                 hash: t.shape_hash,
             }],
         );
-        let stem = t.stem.as_str();
+        let stem = t.stem();
         let mut ends = stem.char_indices().map(|(b, _)| b).skip(1);
         let mut starts = stem.char_indices().rev().map(|(b, _)| b);
         let len = stem.chars().count();
@@ -376,8 +405,8 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
             sink.put(i, &T_P[k], &[Part::new(p)]);
             sink.put(i, &T_X[k], &[Part::new(&stem[x..])]);
         }
-        if t.folded != t.stem {
-            let cl = &t.folded[..t.folded.len() - t.stem.len().min(t.folded.len())];
+        if t.stem_at > 0 {
+            let cl = &t.folded[..t.stem_at];
             sink.put(i, &T_CL, &[Part::new(cl)]);
         }
         match t.gaz {
@@ -411,7 +440,7 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
         if i > 0 {
             let o = &infos[i - 1];
             let s = |x: &'a TokenInfo| Part {
-                text: &x.stem,
+                text: x.stem(),
                 hash: x.stem_hash,
             };
             sink.put(i, &T_STEM_PAIR, &[s(o), s(t)]);
@@ -437,7 +466,7 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
                 i,
                 &win.s,
                 &[Part {
-                    text: &o.stem,
+                    text: o.stem(),
                     hash: o.stem_hash,
                 }],
             );

@@ -2,11 +2,10 @@
 //! «بوتين», «فلاديمير بوتين» and «لبوتين» become one person shown as
 //! «فلاديمير بوتين» with three mentions.
 
-use std::collections::{HashMap, HashSet};
-
 use super::Tagged;
 use super::arabic::{strip_article_clitic, strip_clitics};
 use super::gazetteer::Gazetteer;
+use super::hash::{FastMap, FastSet};
 use super::tokenize::is_arabic_char;
 use crate::model::{Entity, EntityKind};
 use crate::text::fold::is_harakah;
@@ -95,7 +94,7 @@ fn contains_seq(long: &[String], short: &[String]) -> bool {
 
 /// Normalises and merges the mentions of one article.
 pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
-    let mut known: HashSet<String> = HashSet::new();
+    let mut known: FastSet<String> = FastSet::default();
     for m in &mentions {
         known.extend(m.folded.iter().skip(1).cloned());
     }
@@ -131,7 +130,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         }
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FastMap<String, usize> = FastMap::default();
     for (n, m) in mentions.into_iter().enumerate() {
         let key = m
             .gaz_id

@@ -7,6 +7,7 @@
 pub mod arabic;
 pub mod conll;
 pub mod crf;
+mod document;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
@@ -20,7 +21,7 @@ use crate::model::{Entity, EntityKind};
 use conll::Span;
 use crf::CrfModel;
 use features::TokenInfo;
-use gazetteer::Gazetteer;
+use gazetteer::{GazMatch, Gazetteer};
 use tokenize::Lang;
 
 static AR_MODEL: &[u8] = include_bytes!("../../../data/ner/ar.crfsuite");
@@ -199,8 +200,12 @@ impl Extractor {
     }
 
     /// Tags one tokenised sentence: CRF spans joined with gazetteer names.
-    /// Titles are cut from CRF spans and people joined by «و» split
-    /// first. A gazetteer name wins where it covers CRF spans completely;
+    /// Titles are cut from CRF spans, person spans end before a known
+    /// place, and people joined by «و» are split first. A person's
+    /// gazetteer name wins where it covers CRF spans completely; other
+    /// gazetteer names keep the CRF spans inside them (ANERcorp tags
+    /// «غزة» in «قطاع غزة», «طالبان» in «حركة طالبان»), lending the id to
+    /// a lone one of the same kind;
     /// it is added where the CRF found nothing; a person's gazetteer name
     /// that ends a longer CRF person span («Abdel Fattah el-Sisi») lends
     /// the span its id, as does one right after a CRF person span
@@ -215,6 +220,7 @@ impl Extractor {
         let mut crf_spans = crf.map(|c| c.tag(&infos)).unwrap_or_default();
         for s in crf_spans.iter_mut() {
             self.strip_title(&infos, s);
+            self.end_at_place(&matches, s);
         }
         let mut spans: Vec<(Span, Option<usize>)> = Vec::with_capacity(crf_spans.len());
         for s in crf_spans {
@@ -238,11 +244,20 @@ impl Extractor {
             let covers = overlapping
                 .iter()
                 .all(|&i| g.start <= spans[i].0.start && spans[i].0.end <= g.end);
-            if covers {
+            let inside_only = g.kind != EntityKind::Person
+                && !overlapping.is_empty()
+                && overlapping.iter().all(|&i| spans[i].0 != g);
+            if covers && !inside_only {
                 for &i in overlapping.iter().rev() {
                     spans.remove(i);
                 }
                 spans.push((g, Some(m.entry)));
+            } else if covers
+                && let [i] = overlapping[..]
+                && spans[i].0.kind == g.kind
+                && spans[i].1.is_none()
+            {
+                spans[i].1 = Some(m.entry);
             } else if let [i] = overlapping[..]
                 && g.kind == EntityKind::Person
                 && spans[i].0.kind == EntityKind::Person
@@ -370,8 +385,33 @@ impl Extractor {
         }
     }
 
+    /// Ends a person span before a known place inside it («عبد الفتاح
+    /// السيسي موسكو» is a person, then a place) unless a known person's
+    /// name covers that word.
+    fn end_at_place(&self, matches: &[GazMatch], s: &mut Span) {
+        if s.kind != EntityKind::Person {
+            return;
+        }
+        let kind = |m: &GazMatch| self.gaz.entry(m.entry).map(|e| e.kind);
+        let cut = matches
+            .iter()
+            .filter(|m| m.start > s.start && m.start < s.end)
+            .filter(|m| kind(m) == Some(EntityKind::Place))
+            .map(|m| m.start)
+            .filter(|&k| {
+                !matches
+                    .iter()
+                    .any(|p| p.start <= k && k < p.end && kind(p) == Some(EntityKind::Person))
+            })
+            .min();
+        if let Some(k) = cut {
+            s.end = k;
+        }
+    }
+
     /// Removes leading titles from a span: «German Chancellor Olaf Scholz»
-    /// becomes the person «Olaf Scholz».
+    /// becomes the person «Olaf Scholz»; and leading nationality
+    /// adjectives from a person span («البرتغالي كارلوس» → «كارلوس»).
     fn strip_title(&self, infos: &[TokenInfo], s: &mut Span) {
         let last_title = (s.start..s.end.saturating_sub(1))
             .rev()
@@ -379,6 +419,13 @@ impl Extractor {
         if let Some(k) = last_title {
             s.start = k + 1;
             s.kind = EntityKind::Person;
+        }
+        let stem = |x: &str| self.gaz.is_place_stem(x);
+        while s.kind == EntityKind::Person
+            && s.end - s.start >= 2
+            && arabic::is_nisba(&infos[s.start].folded, &stem)
+        {
+            s.start += 1;
         }
     }
 
@@ -404,6 +451,29 @@ impl Extractor {
         arabic::is_nisba(f, &stem) || is_demonym(f, &stem)
     }
 
+    /// The CRF's own spans of one tokenised sentence, before any
+    /// post-processing (for measuring what the post-processing adds).
+    pub fn crf_spans(&self, tokens: &[&str]) -> Vec<Span> {
+        let lang = tokenize::sentence_lang(tokens).unwrap_or(Lang::English);
+        let (infos, _) = features::analyse(tokens, lang, &self.gaz);
+        let crf = match lang {
+            Lang::Arabic => self.ar.as_ref(),
+            Lang::English => self.en.as_ref(),
+        };
+        crf.map(|c| c.tag(&infos)).unwrap_or_default()
+    }
+
+    /// The entity spans of each sentence of a document, with the names
+    /// found in one sentence also tagged where they recur untagged in
+    /// the others (used by the evaluation).
+    pub fn document_spans(&self, sents: &[Vec<&str>]) -> Vec<Vec<Span>> {
+        let mut doc: Vec<Tagged<'_>> = sents.iter().map(|s| self.tag_sentence(s)).collect();
+        document::propagate(&mut doc, &self.gaz);
+        doc.into_iter()
+            .map(|t| t.spans.into_iter().map(|(s, _)| s).collect())
+            .collect()
+    }
+
     /// The entity spans of one tokenised sentence (used by the evaluation).
     pub fn spans(&self, tokens: &[&str]) -> Vec<Span> {
         self.tag_sentence(tokens)
@@ -417,18 +487,22 @@ impl Extractor {
     /// spellings (and, through the gazetteer, languages) meet, with the
     /// longest name seen as display and the number of mentions.
     ///
-    /// Articles also get Arabic institution names built on a head noun
+    /// A name tagged in one sentence is also tagged where it recurs
+    /// untagged in another. Articles also get Arabic institution names built on a head noun
     /// and its definite modifiers («وزارة الخارجية المصرية»), which the
     /// tagger leaves out because ANERcorp, its training data, does not
     /// annotate them.
     pub fn extract(&self, title: &str, text: &str) -> Vec<Entity> {
+        let sents: Vec<Vec<&str>> = [title, text]
+            .into_iter()
+            .flat_map(tokenize::sentences)
+            .collect();
+        let mut doc: Vec<Tagged<'_>> = sents.iter().map(|s| self.tag_sentence(s)).collect();
+        document::propagate(&mut doc, &self.gaz);
         let mut mentions = Vec::new();
-        for part in [title, text] {
-            for sent in tokenize::sentences(part) {
-                let mut tagged = self.tag_sentence(&sent);
-                self.add_institutions(&mut tagged);
-                merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
-            }
+        for mut tagged in doc {
+            self.add_institutions(&mut tagged);
+            merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
         }
         merge::merge(mentions, &self.gaz)
     }
@@ -449,6 +523,48 @@ mod tests {
         };
         ex.split_conjoined(&infos, s, &mut out);
         out.iter().map(|(s, _)| (s.start, s.end)).collect()
+    }
+
+    #[test]
+    fn known_place_ends_a_person_span() {
+        let ex = Extractor::global();
+        let words = ["عبد", "الفتاح", "السيسي", "موسكو"];
+        let folded: Vec<String> = words.iter().map(|w| features::fold_token(w)).collect();
+        let matches = ex.gazetteer().find(&words, &folded);
+        let mut s = Span {
+            start: 0,
+            end: 4,
+            kind: EntityKind::Person,
+        };
+        ex.end_at_place(&matches, &mut s);
+        assert_eq!((s.start, s.end), (0, 3));
+        let got: Vec<(String, EntityKind)> = ex
+            .extract("", "زار عبد الفتاح السيسي موسكو أمس.")
+            .into_iter()
+            .map(|e| (e.display, e.kind))
+            .collect();
+        assert!(
+            got.contains(&("عبد الفتاح السيسي".to_string(), EntityKind::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("موسكو".to_string(), EntityKind::Place)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn titles_and_nationality_adjectives_leave_person_spans() {
+        let ex = Extractor::global();
+        let words = ["الرئيس", "البرتغالي", "كارلوس", "فرنانديش"];
+        let infos = features::token_infos(&words, Lang::Arabic, ex.gazetteer());
+        let mut s = Span {
+            start: 0,
+            end: 4,
+            kind: EntityKind::Person,
+        };
+        ex.strip_title(&infos, &mut s);
+        assert_eq!((s.start, s.end), (2, 4));
     }
 
     #[test]

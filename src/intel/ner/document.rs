@@ -1,0 +1,214 @@
+//! Document-level consistency: a name tagged in one sentence of an
+//! article is tagged where it recurs untagged in another («سلفادور
+//! دالي» ... «دالي»), clitics allowed («لدالي»). A person's surname
+//! alone counts as the person.
+
+use super::Tagged;
+use super::arabic::PREFIXES;
+use super::conll::Span;
+use super::gazetteer::Gazetteer;
+use super::hash::FastMap;
+use super::tokenize::is_arabic_char;
+use crate::model::EntityKind;
+
+/// Words that end person names without being names alone («عبدالله
+/// الثاني»).
+const NOT_SURNAMES: [&str; 8] = [
+    "الثاني",
+    "الثالث",
+    "الاول",
+    "الرابع",
+    "الخامس",
+    "بن",
+    "ابن",
+    "jr.",
+];
+
+/// A name seen in the document: the folded words after its first, and
+/// the votes per kind.
+struct Name {
+    rest: Vec<String>,
+    votes: [u32; 4],
+}
+
+/// The names of a document, keyed by their (clitic-free) first word.
+#[derive(Default)]
+struct Names(FastMap<String, Vec<Name>>);
+
+impl Names {
+    fn add(&mut self, first: &str, rest: &[String], kind: EntityKind) {
+        let list = self.0.entry(first.to_string()).or_default();
+        let k = super::conll::kind_index(kind);
+        match list.iter_mut().find(|n| n.rest == rest) {
+            Some(n) => n.votes[k] += 1,
+            None => {
+                let mut votes = [0; 4];
+                votes[k] = 1;
+                list.push(Name {
+                    rest: rest.to_vec(),
+                    votes,
+                });
+                list.sort_by_key(|n| std::cmp::Reverse(n.rest.len()));
+            }
+        }
+    }
+
+    /// The longest name starting at token `i` (the first word possibly
+    /// with a clitic), as its end and kind; None when no name matches or
+    /// its kinds tie.
+    fn at(&self, folded: &[&str], i: usize) -> Option<(usize, EntityKind)> {
+        let w = folded[i];
+        let bare = PREFIXES.iter().filter_map(|p| w.strip_prefix(p));
+        let article = w
+            .strip_prefix("لل")
+            .map(|r| format!("ال{r}"))
+            .into_iter()
+            .collect::<Vec<_>>();
+        let firsts = std::iter::once(w)
+            .chain(article.iter().map(String::as_str))
+            .chain(bare);
+        for first in firsts {
+            let Some(list) = self.0.get(first) else {
+                continue;
+            };
+            for n in list {
+                let end = i + 1 + n.rest.len();
+                if end > folded.len() || n.rest.iter().zip(&folded[i + 1..end]).any(|(a, b)| a != b)
+                {
+                    continue;
+                }
+                let best = *n.votes.iter().max()?;
+                let mut winners = n.votes.iter().enumerate().filter(|(_, v)| **v == best);
+                let (k, _) = winners.next()?;
+                if winners.next().is_some() {
+                    return None;
+                }
+                return Some((end, KINDS[k]));
+            }
+        }
+        None
+    }
+}
+
+/// Kinds in the order of `conll::kind_index`.
+const KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Place,
+    EntityKind::Org,
+    EntityKind::Misc,
+];
+
+/// True for a word that may stand alone as a propagated name: three
+/// letters at least, no stopword or given name, and a Latin word must
+/// be capitalised.
+fn may_stand_alone(gaz: &Gazetteer, token: &str, folded: &str) -> bool {
+    folded.chars().count() >= 3
+        && !gaz.is_stopword(folded)
+        && !NOT_SURNAMES.contains(&folded)
+        && (token.chars().any(is_arabic_char)
+            || token.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Tags, in every sentence of a document, the untagged recurrences of
+/// the names tagged somewhere in it.
+pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
+    let mut names = Names::default();
+    for t in doc.iter() {
+        for (s, _) in &t.spans {
+            let folded = |k: usize| super::arabic::strip_article_clitic(&t.infos[k].folded);
+            let rest: Vec<String> = (s.start + 1..s.end)
+                .map(|k| t.infos[k].folded.clone())
+                .collect();
+            let first = folded(s.start);
+            if rest.is_empty() && !may_stand_alone(gaz, t.tokens[s.start], &first) {
+                continue;
+            }
+            names.add(&first, &rest, s.kind);
+            let last = s.end - 1;
+            if s.kind == EntityKind::Person
+                && last > s.start
+                && !gaz.is_first_name(&t.infos[last].folded)
+                && may_stand_alone(gaz, t.tokens[last], &t.infos[last].folded)
+            {
+                names.add(&folded(last), &[], EntityKind::Person);
+            }
+        }
+    }
+    if names.0.is_empty() {
+        return;
+    }
+    for t in doc.iter_mut() {
+        let folded: Vec<&str> = t.infos.iter().map(|x| x.folded.as_str()).collect();
+        let mut taken = vec![false; folded.len()];
+        for (s, _) in &t.spans {
+            taken[s.start..s.end].iter_mut().for_each(|x| *x = true);
+        }
+        let mut added = Vec::new();
+        let mut i = 0;
+        while i < folded.len() {
+            if taken[i] {
+                i += 1;
+                continue;
+            }
+            match names.at(&folded, i) {
+                Some((end, kind)) if !taken[i..end].iter().any(|&x| x) => {
+                    added.push((
+                        Span {
+                            start: i,
+                            end,
+                            kind,
+                        },
+                        None,
+                    ));
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+        if !added.is_empty() {
+            t.spans.extend(added);
+            t.spans.sort_by_key(|(s, _)| s.start);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::intel::ner::features::token_infos;
+    use crate::intel::ner::tokenize::Lang;
+
+    fn tagged<'a>(gaz: &Gazetteer, words: &[&'a str], spans: &[(usize, usize)]) -> Tagged<'a> {
+        Tagged {
+            tokens: words.to_vec(),
+            infos: token_infos(words, Lang::Arabic, gaz),
+            spans: spans
+                .iter()
+                .map(|&(start, end)| {
+                    let kind = EntityKind::Person;
+                    (Span { start, end, kind }, None)
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn names_and_surnames_recur_with_clitics() {
+        let gaz = Gazetteer::builtin();
+        let mut doc = vec![
+            tagged(&gaz, &["رسم", "سلفادور", "دالي", "لوحة"], &[(1, 3)]),
+            tagged(
+                &gaz,
+                &["وقال", "دالي", "إن", "سلفادور", "دالي", "فنان"],
+                &[],
+            ),
+            tagged(&gaz, &["وأهدى", "لدالي", "الثاني", "كتابا"], &[]),
+        ];
+        propagate(&mut doc, &gaz);
+        let spans = |t: &Tagged<'_>| -> Vec<(usize, usize)> {
+            t.spans.iter().map(|(s, _)| (s.start, s.end)).collect()
+        };
+        assert_eq!(spans(&doc[1]), vec![(1, 2), (3, 5)]);
+        assert_eq!(spans(&doc[2]), vec![(1, 2)]);
+    }
+}
