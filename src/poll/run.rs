@@ -387,6 +387,8 @@ fn write_batch(
             .map_err(|e| PollError::Store(e.to_string()))
         })
         .collect();
+    // The store grows as the poll writes (from nothing, on a first poll).
+    store.fit_cache_to_database();
     let mut written = written.into_iter();
     let now = Utc::now();
     batch

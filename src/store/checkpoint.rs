@@ -18,6 +18,12 @@ use super::{BUSY_TIMEOUT, Store};
 /// How often the background connection checkpoints.
 const INTERVAL: Duration = Duration::from_millis(25);
 
+/// SQLite's default page cache (KiB), the least a long write gets.
+const CACHE_MIN_KIB: i64 = 2_000;
+
+/// The most page cache (KiB) a long write gets.
+const CACHE_MAX_KIB: i64 = 16 * 1024;
+
 /// SQLite's default WAL size (pages) at which a commit checkpoints.
 const DEFAULT_AUTOCHECKPOINT: i64 = 1000;
 
@@ -67,6 +73,28 @@ impl Store {
                 None
             }
         }
+    }
+
+    /// Sizes this connection's page cache to the database during a long
+    /// write. The pages a bulk write touches at random, the index leaves,
+    /// are about 2% of the file and grow with it; with SQLite's default
+    /// 2 MB cache every miss is a read from the OS, so a cold poll of
+    /// 100,000 articles made nine times the reads of one of 20,000. A
+    /// thirty-second of the file, between 2 and 16 MB, set again after each
+    /// write as the file grows: small stores keep about the default (and
+    /// the poll's small footprint).
+    pub fn fit_cache_to_database(&self) {
+        let bytes: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+                [],
+                |r| r.get(0),
+            )
+            .ok();
+        let kib = (bytes.unwrap_or(0) / 32 / 1024).clamp(CACHE_MIN_KIB, CACHE_MAX_KIB);
+        // A failure leaves the default cache: slower, never wrong.
+        let _ = self.conn.pragma_update(None, "cache_size", -kib);
     }
 
     /// Gives checkpointing back to the commits.
