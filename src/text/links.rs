@@ -29,13 +29,21 @@ pub fn numbered_links(text: &str) -> Vec<&str> {
     out
 }
 
+/// True for a line that starts like an entry of the link list (`[n] `),
+/// whatever follows: text that compares articles skips these lines.
+pub fn is_link_line(line: &str) -> bool {
+    split_link_line(line).is_some()
+}
+
+/// `[n] rest` → (`n`'s digits, `rest`).
+fn split_link_line(line: &str) -> Option<(&str, &str)> {
+    let (num, rest) = line.strip_prefix('[')?.split_once("] ")?;
+    (!num.is_empty() && num.bytes().all(|b| b.is_ascii_digit())).then_some((num, rest))
+}
+
 /// `[n] URL` → `(n, URL)` when the line is exactly that.
 fn link_line(line: &str) -> Option<(usize, &str)> {
-    let rest = line.strip_prefix('[')?;
-    let (num, url) = rest.split_once("] ")?;
-    if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
+    let (num, url) = split_link_line(line)?;
     let url = url.trim();
     if url.is_empty() || url.contains(char::is_whitespace) {
         return None;

@@ -5,6 +5,7 @@
 //! tested on in-memory data and reproduced exactly from the stored blobs.
 
 use crate::text::fold::fold;
+use crate::text::links::is_link_line;
 
 /// Number of MinHash functions per signature (256 bytes per article).
 pub const MINHASH_LEN: usize = 64;
@@ -167,17 +168,6 @@ pub fn terms(text: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// True for a `[n] URL` line of the clean-text link list.
-fn is_link_line(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix('[') else {
-        return false;
-    };
-    match rest.split_once("] ") {
-        Some((n, _)) => !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()),
-        None => false,
-    }
 }
 
 /// Light stemming of one folded word; `None` for stop words and noise.
