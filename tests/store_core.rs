@@ -683,15 +683,93 @@ fn a_batch_of_feed_updates_keeps_each_feed_atomic() {
         ],
         t(1),
     ));
-    let results = store.apply_prepared_updates(&[(a, &ua), (gone, &ugone), (b, &ub)]);
-    assert_eq!(results.len(), 3);
+    let other = Store::open(&dir.path().join("nested/dir/akhbar.db")).unwrap();
+    let batch = store.begin_batch().unwrap();
+    assert!(store.begin_batch().is_err(), "batches do not nest");
+    let results =
+        [(a, &ua), (gone, &ugone), (b, &ub)].map(|(id, u)| store.apply_prepared_update(id, u));
+    // Nothing is visible to another connection before the commit.
+    assert_eq!(other.count_articles(&ArticleFilter::default()).unwrap(), 0);
+    batch.commit().unwrap();
     assert_eq!(results[0].as_ref().map(|s| s.new).ok(), Some(1));
     assert!(results[1].is_err(), "{:?}", results[1]);
     assert_eq!(results[2].as_ref().map(|s| s.new).ok(), Some(2));
     let titles: Vec<String> = all(&store).into_iter().map(|s| s.title).collect();
     assert_eq!(titles.len(), 3, "{titles:?}");
     assert!(!titles.iter().any(|t| t.contains("يُخزَّن")), "{titles:?}");
-    // Together, in one transaction, when nothing fails.
-    let again = store.apply_prepared_updates(&[(a, &ua), (b, &ub)]);
-    assert!(again.iter().all(|r| r.as_ref().is_ok_and(|s| s.new == 0)));
+    assert_eq!(other.count_articles(&ArticleFilter::default()).unwrap(), 3);
+    // A batch dropped without a commit saves nothing.
+    let batch = store.begin_batch().unwrap();
+    let c = store
+        .add_feed("https://c.example/feed", &FeedSettings::default(), &[])
+        .unwrap();
+    let uc = PreparedUpdate::new(update(
+        vec![art(Some("c1"), None, "Rolled back", "x")],
+        t(1),
+    ));
+    assert_eq!(
+        store.apply_prepared_update(c, &uc).map(|s| s.new).ok(),
+        Some(1)
+    );
+    drop(batch);
+    assert_eq!(all(&store).len(), 3);
+    assert!(
+        store.feed(c).unwrap().is_none(),
+        "the feed added in the batch is gone"
+    );
+    // Without a batch, each write is its own transaction again.
+    assert_eq!(
+        store.apply_prepared_update(a, &ua).map(|s| s.new).ok(),
+        Some(0)
+    );
+}
+
+#[test]
+fn a_write_failing_midway_rolls_back_its_whole_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let a = store
+        .add_feed("https://a.example/feed", &FeedSettings::default(), &[])
+        .unwrap();
+    let b = store
+        .add_feed("https://b.example/feed", &FeedSettings::default(), &[])
+        .unwrap();
+    // A trigger refuses one article: feed b's write fails after it has
+    // already updated the feed row and stored its first article.
+    let conn = rusqlite::Connection::open(dir.path().join("nested/dir/akhbar.db")).unwrap();
+    conn.execute_batch(
+        "CREATE TRIGGER refuse AFTER INSERT ON articles WHEN new.title = 'refused'
+         BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+    )
+    .unwrap();
+    let ua = PreparedUpdate::new(update(vec![art(Some("a1"), None, "Kept?", "x")], t(1)));
+    let ub = PreparedUpdate::new(update(
+        vec![
+            art(Some("b1"), None, "first", "x"),
+            art(Some("b2"), None, "refused", "x"),
+        ],
+        t(1),
+    ));
+    let batch = store.begin_batch().unwrap();
+    assert!(store.apply_prepared_update(a, &ua).is_ok());
+    let err = store.apply_prepared_update(b, &ub).unwrap_err();
+    assert!(err.to_string().contains("refused by the test"), "{err}");
+    assert!(batch.is_lost());
+    // Later writes of the lost batch fail, and so does its commit.
+    assert!(store.apply_prepared_update(a, &ua).is_err());
+    assert!(batch.commit().is_err());
+    // Nothing partial was saved: no article of either feed, b's feed row
+    // untouched (no validators, never polled).
+    assert!(all(&store).is_empty());
+    assert!(
+        store
+            .feed(b)
+            .unwrap()
+            .is_some_and(|f| f.last_polled.is_none())
+    );
+    // The store writes normally afterwards.
+    assert_eq!(
+        store.apply_prepared_update(a, &ua).map(|s| s.new).ok(),
+        Some(1)
+    );
 }

@@ -8,6 +8,7 @@ pub mod html;
 pub mod http;
 pub mod parse;
 pub mod run;
+mod write;
 
 pub use error::PollError;
 

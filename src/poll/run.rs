@@ -1,15 +1,15 @@
 //! One poll over the subscriptions: choose the feeds that are due, fetch
 //! and parse them on N worker threads (at most `per_host` at once per
-//! host), and write each result on the calling thread, one store
-//! transaction per feed. A failing feed is recorded and reported; it never
+//! host), and write each result on the calling thread (see `write`), each
+//! feed all or nothing. A failing feed is recorded and reported; it never
 //! stops the others.
 
 use super::PollError;
 use super::http::{FetchOptions, FetchOutcome, Fetcher, Validators};
 use super::parse::parse_feed;
+use super::write::{ResultBatch, WorkResult};
 use crate::model::FeedId;
-use crate::store::{Feed, FeedFailure, FeedUpdate, PreparedUpdate, Store};
-use crate::text::sanitize::strip_controls;
+use crate::store::{Feed, FeedUpdate, PreparedUpdate, Store};
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -156,21 +156,18 @@ pub fn poll(
         drop(tx);
         let mut done = 0;
         while let Ok(first) = rx.recv() {
-            // Whatever else is ready joins this write (see
-            // `Store::apply_prepared_updates`), up to a size that keeps the
-            // write lock short for a reader working at the same time.
-            let mut batch = vec![first];
-            let mut articles = batch[0].1.articles();
-            while articles < BATCH_ARTICLES {
+            // Whatever else is ready joins this write, up to a size and a
+            // time that keep the write lock short for a reader working at
+            // the same time (see `store::WriteBatch`).
+            let mut batch = ResultBatch::begin(store);
+            batch.write(first);
+            while !batch.is_full() {
                 match rx.try_recv() {
-                    Ok(next) => {
-                        articles += next.1.articles();
-                        batch.push(next);
-                    }
+                    Ok(next) => batch.write(next),
                     Err(_) => break,
                 }
             }
-            for (job, ok) in write_batch(store, batch, &mut report) {
+            for (job, ok) in batch.finish(&mut report) {
                 done += 1;
                 progress(&PollProgress {
                     done,
@@ -210,9 +207,9 @@ pub fn is_due(feed: &Feed, now: DateTime<Utc>) -> bool {
 }
 
 /// One feed to poll, with what the store knows about it.
-struct Job {
-    id: FeedId,
-    url: String,
+pub(super) struct Job {
+    pub(super) id: FeedId,
+    pub(super) url: String,
     host: String,
     etag: Option<String>,
     last_modified: Option<String>,
@@ -243,27 +240,6 @@ impl Job {
 /// Parsed feeds waiting for the writer (more only costs memory: when they
 /// pile up, the writer is the bottleneck).
 const READY_FEEDS: usize = 2;
-
-/// Articles above which a write batch takes no more ready feeds.
-const BATCH_ARTICLES: usize = 2_000;
-
-enum WorkResult {
-    /// Parsed and prepared for the writer (hashes and index text done here,
-    /// on the worker, so the single writer thread only writes).
-    Fetched(Box<PreparedUpdate>),
-    NotModified,
-    Failed(PollError),
-}
-
-impl WorkResult {
-    /// Articles this result writes.
-    fn articles(&self) -> usize {
-        match self {
-            WorkResult::Fetched(update) => update.len(),
-            WorkResult::NotModified | WorkResult::Failed(_) => 0,
-        }
-    }
-}
 
 struct QueueState {
     jobs: VecDeque<Job>,
@@ -358,88 +334,5 @@ fn fetch_and_parse(fetcher: &Fetcher, job: &Job) -> WorkResult {
             Err(e) => WorkResult::Failed(e),
         },
         Err(e) => WorkResult::Failed(e),
-    }
-}
-
-/// Writes a batch of results (every fetched feed in one transaction, each
-/// feed atomic on its own); returns each job with whether it counts as ok.
-fn write_batch(
-    store: &Store,
-    batch: Vec<(Job, WorkResult)>,
-    report: &mut PollReport,
-) -> Vec<(Job, bool)> {
-    let updates: Vec<(FeedId, &PreparedUpdate)> = batch
-        .iter()
-        .filter_map(|(job, result)| match result {
-            WorkResult::Fetched(update) => Some((job.id, &**update)),
-            WorkResult::NotModified | WorkResult::Failed(_) => None,
-        })
-        .collect();
-    let written: Vec<Result<(), PollError>> = store
-        .apply_prepared_updates(&updates)
-        .into_iter()
-        .map(|r| {
-            r.map(|stats| {
-                report.ok += 1;
-                report.new_articles += stats.new;
-                report.updated += stats.updated;
-            })
-            .map_err(|e| PollError::Store(e.to_string()))
-        })
-        .collect();
-    // The store grows as the poll writes (from nothing, on a first poll).
-    store.fit_cache_to_database();
-    let mut written = written.into_iter();
-    let now = Utc::now();
-    batch
-        .into_iter()
-        .map(|(job, result)| {
-            let outcome = match result {
-                WorkResult::Fetched(_) => written.next().unwrap_or_else(|| {
-                    Err(PollError::Store(
-                        "internal error: the update was not written".into(),
-                    ))
-                }),
-                WorkResult::NotModified => store
-                    .record_not_modified(job.id, now)
-                    .map(|()| report.not_modified += 1)
-                    .map_err(|e| PollError::Store(e.to_string())),
-                WorkResult::Failed(e) => Err(e),
-            };
-            let ok = record_outcome(store, &job, outcome, now, report);
-            (job, ok)
-        })
-        .collect()
-}
-
-/// Records a feed's failure (on the feed and in the report); returns
-/// whether the feed counts as ok.
-fn record_outcome(
-    store: &Store,
-    job: &Job,
-    outcome: Result<(), PollError>,
-    now: DateTime<Utc>,
-    report: &mut PollReport,
-) -> bool {
-    match outcome {
-        Ok(()) => true,
-        Err(e) => {
-            let message = strip_controls(&e.to_string());
-            let failure = FeedFailure {
-                message: message.clone(),
-                retry_after: e.retry_after(),
-                at: now,
-            };
-            let message = match store.record_feed_error(job.id, &failure) {
-                Ok(()) => message,
-                Err(store_err) => format!("{message} (and recording it failed: {store_err})"),
-            };
-            report.failed.push(FailedFeed {
-                feed: job.id,
-                url: job.url.clone(),
-                message,
-            });
-            false
-        }
     }
 }

@@ -415,32 +415,6 @@ impl Store {
         self.write(|tx| write_update(tx, id, prepared))
     }
 
-    /// Writes several feeds' updates in one transaction: the commit (search
-    /// index flush, WAL work) is paid once per batch instead of once per
-    /// feed, which is most of a cold poll's writing time. When any feed's
-    /// write fails, the whole transaction is rolled back and every feed is
-    /// written again in its own transaction, so each feed stays all or
-    /// nothing and only the failing one reports an error. Returns one
-    /// result per update, in order.
-    pub fn apply_prepared_updates(
-        &self,
-        updates: &[(FeedId, &PreparedUpdate)],
-    ) -> Vec<Result<UpdateStats, StoreError>> {
-        let together = self.write(|tx| {
-            updates
-                .iter()
-                .map(|(id, prepared)| write_update(tx, *id, prepared))
-                .collect::<Result<Vec<_>, _>>()
-        });
-        match together {
-            Ok(stats) => stats.into_iter().map(Ok).collect(),
-            Err(_) => updates
-                .iter()
-                .map(|(id, prepared)| self.apply_prepared_update(*id, prepared))
-                .collect(),
-        }
-    }
-
     /// Articles matching the filter, newest first (by published, else
     /// updated, else first seen). Searches are ranked the same way.
     pub fn articles(&self, f: &ArticleFilter) -> Result<Vec<ArticleSummary>, StoreError> {

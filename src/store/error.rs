@@ -75,6 +75,16 @@ pub enum StoreError {
     /// No article has one of these ids.
     #[error("no article with id {}", ids_text(.0))]
     ArticleNotFound(Vec<ArticleId>),
+    /// A write failed in a way that rolled back the whole [`WriteBatch`]
+    /// it was part of (a full disk, an I/O error): nothing the batch
+    /// wrote was saved.
+    ///
+    /// [`WriteBatch`]: super::WriteBatch
+    #[error("database {path}: a write failed and rolled back the batch of feeds it was part of")]
+    BatchLost {
+        /// The database file.
+        path: PathBuf,
+    },
     /// An argument was not acceptable (empty URL, empty tag...).
     #[error("invalid input: {0}")]
     Invalid(String),

@@ -25,7 +25,11 @@ impl Store {
     pub fn full_text_pending(&self, limit: usize) -> Result<Vec<FullTextJob>, StoreError> {
         self.run(|conn| {
             let mut stmt = conn.prepare(
-                "SELECT a.id, a.link FROM articles a JOIN feeds f ON f.id = a.feed_id
+                // Feeds first, then their pending articles through the
+                // partial index: walking all articles newest first cost a
+                // scan of the whole store on every poll.
+                "SELECT a.id, a.link FROM feeds f
+                 CROSS JOIN articles a INDEXED BY articles_full_pending ON a.feed_id = f.id
                  WHERE f.full_text = 1 AND f.removed = 0 AND a.full_fetched_at IS NULL
                    AND a.full_error IS NULL AND a.link IS NOT NULL
                  ORDER BY a.sort_at DESC, a.id DESC LIMIT ?1",

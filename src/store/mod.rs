@@ -4,12 +4,14 @@
 //! Concurrency: the TUI and a `poll` process may share one file. The
 //! database runs in WAL mode with a busy timeout, and every write is one
 //! short `BEGIN IMMEDIATE` transaction, so writers queue instead of failing
-//! with "database is locked".
+//! with "database is locked". A poll joins the writes of the feeds that are
+//! ready into a short [`WriteBatch`], each write still all or nothing.
 //!
 //! Search ranks matches newest first (by the sort key), like every other
 //! list, not by bm25.
 
 mod articles;
+mod batch;
 mod checkpoint;
 mod enrich;
 mod error;
@@ -18,11 +20,15 @@ mod fulltext;
 mod related;
 mod schema;
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use batch::BatchState;
+pub use batch::WriteBatch;
 use serde::{Deserialize, Serialize};
 
 pub use articles::{PreparedArticle, PreparedUpdate};
@@ -46,6 +52,8 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Whether writes join an open [`WriteBatch`].
+    batch: Cell<BatchState>,
 }
 
 /// Per-feed settings chosen by the user.
@@ -324,6 +332,7 @@ impl Store {
         let store = Store {
             conn,
             path: path.to_path_buf(),
+            batch: Cell::new(BatchState::Closed),
         };
         store.run(|conn| schema::migrate(conn, path))?;
         Ok(store)
@@ -355,19 +364,21 @@ impl Store {
         f(&self.conn).map_err(|e| self.fail(e))
     }
 
-    /// Runs `f` in one `BEGIN IMMEDIATE` transaction (so concurrent writers
-    /// wait for the busy timeout instead of failing) and commits it; any
-    /// error rolls everything back.
-    fn write<T>(
-        &self,
-        f: impl FnOnce(&Transaction<'_>) -> Result<T, Fail>,
-    ) -> Result<T, StoreError> {
-        self.run(|conn| {
-            let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-            let out = f(&tx)?;
-            tx.commit()?;
-            Ok(out)
-        })
+    /// Runs `f` all or nothing: in one `BEGIN IMMEDIATE` transaction (so
+    /// concurrent writers wait for the busy timeout instead of failing)
+    /// that it commits, or, while a [`WriteBatch`] is open, in the batch's
+    /// transaction. Any error rolls back what `f` wrote.
+    fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T, Fail>) -> Result<T, StoreError> {
+        match self.batch.get() {
+            BatchState::Closed => self.run(|conn| {
+                let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+                let out = f(&tx)?;
+                tx.commit()?;
+                Ok(out)
+            }),
+            BatchState::Open => self.run(|conn| batch::in_batch(conn, &self.batch, f)),
+            BatchState::Lost => Err(batch::lost_at(self)),
+        }
     }
 
     /// Attaches the file name to an internal error.
