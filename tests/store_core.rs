@@ -773,3 +773,27 @@ fn a_write_failing_midway_rolls_back_its_whole_batch() {
         Some(1)
     );
 }
+
+#[test]
+fn a_new_database_has_8k_pages_and_an_old_one_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(open(dir.path()));
+    let page_size = |p: &Path| -> i64 {
+        let conn = rusqlite::Connection::open(p).unwrap();
+        conn.query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(page_size(&dir.path().join("nested/dir/akhbar.db")), 8192);
+    // A database created with 4 KB pages (by an earlier akhbar) is opened
+    // and migrated as it is.
+    let old = dir.path().join("old.db");
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;")
+            .unwrap();
+    }
+    let store = Store::open(&old).unwrap();
+    assert!(store.feeds().unwrap().is_empty());
+    drop(store);
+    assert_eq!(page_size(&old), 4096);
+}

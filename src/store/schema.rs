@@ -239,6 +239,24 @@ pub(crate) fn check_owner(conn: &Connection, path: &std::path::Path) -> Result<i
     Ok(version)
 }
 
+/// Reads the first row of every ordinary table, so that a database whose
+/// pages are damaged is refused before anything is written to it: the
+/// schema alone can fit in the intact first page.
+pub(crate) fn probe_tables(conn: &Connection) -> Result<(), Fail> {
+    let names: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             AND sql NOT LIKE 'CREATE VIRTUAL%'",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for name in names {
+        let sql = format!("SELECT 1 FROM \"{}\" LIMIT 1", name.replace('"', "\"\""));
+        conn.prepare(&sql)?.exists([])?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
