@@ -567,6 +567,7 @@ fn enrichment_seam() {
     assert_eq!(store.pending_enrichment(1).unwrap(), 2);
     let todo = store.unenriched(1, 10).unwrap();
     assert_eq!(todo.len(), 2);
+    assert!(todo[0].id > todo[1].id, "most recently stored first");
     let cairo = Entity {
         key: "cairo".into(),
         display: "القاهرة".into(),

@@ -10,12 +10,13 @@ use crate::model::{ArticleId, Entity, EntityKind};
 impl Store {
     /// Up to `limit` articles whose enrichment marker is below `version`
     /// (never enriched, enriched by an older extractor, or changed since):
-    /// those with the lowest marker, newest first.
+    /// those with the lowest marker, most recently stored first.
     pub fn unenriched(&self, version: i64, limit: usize) -> Result<Vec<EnrichInput>, StoreError> {
         self.run(|conn| {
             // The lowest marker first (one index probe), then that marker's
-            // articles newest first straight from the index: a batch costs
-            // its own rows however many articles are already enriched.
+            // articles most recently stored first straight from the index:
+            // a batch costs its own rows however many articles are already
+            // enriched.
             let marker: Option<i64> = conn
                 .prepare_cached("SELECT min(enriched) FROM articles")?
                 .query_row([], |r| r.get(0))?;
@@ -24,7 +25,7 @@ impl Store {
             };
             let mut stmt = conn.prepare_cached(
                 "SELECT id, title, text, lang FROM articles WHERE enriched = ?1
-                 ORDER BY sort_at DESC, id DESC LIMIT ?2",
+                 ORDER BY id DESC LIMIT ?2",
             )?;
             let rows = stmt
                 .query_map(

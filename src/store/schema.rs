@@ -146,6 +146,20 @@ CREATE INDEX articles_full_pending ON articles(feed_id) WHERE full_fetched_at IS
         "DROP INDEX articles_enriched;
          CREATE INDEX articles_enriched ON articles(enriched, sort_at, id);",
     ),
+    // 7: fewer indexes keyed by publication time. A first poll of many
+    // feeds inserts articles in feed order, at random places in such an
+    // index, and each write batch then rewrites nearly every leaf of it: a
+    // cost per article that grew with the store. Lists newest first and
+    // unread ones share one index that carries the read flag; the
+    // enrichment queue follows storage order (most recently stored first,
+    // which is newest first for everything a regular poll brings).
+    Migration::Sql(
+        "DROP INDEX articles_read_sort;
+         DROP INDEX articles_sort;
+         CREATE INDEX articles_sort ON articles(sort_at, id, read);
+         DROP INDEX articles_enriched;
+         CREATE INDEX articles_enriched ON articles(enriched, id);",
+    ),
 ];
 
 /// Migration 4: recreates `article_fts` with the `ascii` tokenizer and
