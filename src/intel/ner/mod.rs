@@ -619,6 +619,27 @@ mod tests {
     }
 
     #[test]
+    fn common_words_leave_the_ends_of_person_spans() {
+        let ex = Extractor::global();
+        let words = ["قال", "راوول", "الهدف"];
+        let infos = features::token_infos(&words, Lang::Arabic, ex.gazetteer());
+        let mut s = Span {
+            start: 0,
+            end: 3,
+            kind: EntityKind::Person,
+        };
+        ex.trim_common(&infos, &mut s);
+        assert_eq!((s.start, s.end), (1, 2));
+        let mut place = Span {
+            start: 1,
+            end: 3,
+            kind: EntityKind::Place,
+        };
+        ex.trim_common(&infos, &mut place);
+        assert_eq!((place.start, place.end), (1, 3));
+    }
+
+    #[test]
     fn titles_and_nationality_adjectives_leave_person_spans() {
         let ex = Extractor::global();
         let words = ["الرئيس", "البرتغالي", "كارلوس", "فرنانديش"];
