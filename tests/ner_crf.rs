@@ -50,4 +50,19 @@ fn fast_tagger_matches_crfs_tagger() {
     }
     assert!(found >= 4, "the model learnt something ({found} spans)");
     assert!(CrfModel::load(b"not a model").is_none());
+
+    // A bias of zero changes nothing; a large one against `O` tags every
+    // token as part of a name; labels the model lacks are ignored.
+    let toks: Vec<&str> = "لا شيء هنا".split(' ').collect();
+    let infos = features::token_infos(&toks, Lang::Arabic, &gaz);
+    let plain = CrfModel::load(&bytes).expect("model loads");
+    let zero = CrfModel::load(&bytes)
+        .expect("model loads")
+        .with_label_bias(&[("O", 0.0), ("NO-SUCH-LABEL", 5.0)]);
+    assert_eq!(zero.tag(&infos), plain.tag(&infos));
+    let eager = CrfModel::load(&bytes)
+        .expect("model loads")
+        .with_label_bias(&[("O", -100.0)]);
+    let covered: usize = eager.tag(&infos).iter().map(|s| s.end - s.start).sum();
+    assert_eq!(covered, toks.len());
 }

@@ -23,8 +23,8 @@ struct Args {
     /// Also print the entities found in each labelled article.
     #[arg(long)]
     show: bool,
-    /// Load `ar.crfsuite` and `en.crfsuite` from this directory instead
-    /// of the shipped models.
+    /// Load `ar.crfsuite` and `en.crfsuite` (and `ar-common.txt` when
+    /// there) from this directory instead of the shipped models.
     #[arg(long)]
     models: Option<PathBuf>,
     /// Score the held-out part of ANERcorp train (every N-th sentence, as
@@ -50,6 +50,11 @@ struct Args {
     /// Skip the throughput measurement.
     #[arg(long)]
     no_speed: bool,
+    /// Add these to the Arabic model's label scores instead of the
+    /// shipped `AR_LABEL_BIAS` (for choosing them on a held-out part):
+    /// `O=-0.7,B-ORG=0.2`.
+    #[arg(long)]
+    label_bias: Option<String>,
     /// Only print the entities of the text on stdin (first line the
     /// title), with their keys, and stop.
     #[arg(long)]
@@ -278,26 +283,64 @@ fn own_set(ex: &Extractor, dir: &Path, show: bool) -> Result<()> {
     Ok(())
 }
 
+/// Parses `O=-0.7,B-ORG=0.2` into (label, bias) pairs.
+fn parse_bias(spec: &str) -> Result<Vec<(String, f32)>> {
+    spec.split(',')
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            let (l, b) = p
+                .split_once('=')
+                .with_context(|| format!("--label-bias: {p} is not LABEL=NUMBER"))?;
+            let b: f32 = b
+                .trim()
+                .parse()
+                .with_context(|| format!("--label-bias: {b} is not a number"))?;
+            Ok((l.trim().to_string(), b))
+        })
+        .collect()
+}
+
 fn main() -> Result<()> {
     let args = Args::parse();
     let start = Instant::now();
     let custom;
+    let bias = match &args.label_bias {
+        Some(spec) => parse_bias(spec)?,
+        None => akhbar::intel::ner::AR_LABEL_BIAS
+            .iter()
+            .map(|&(l, b)| (l.to_string(), b))
+            .collect(),
+    };
+    let bias_ref: Vec<(&str, f32)> = bias.iter().map(|(l, b)| (l.as_str(), *b)).collect();
     let ex = match &args.models {
         Some(dir) => {
             let read = |f: &str| {
                 let p = dir.join(f);
                 std::fs::read(&p).with_context(|| format!("reading {}", p.display()))
             };
-            custom = Extractor::with_models(&read("ar.crfsuite")?, &read("en.crfsuite")?);
+            let common = std::fs::read_to_string(dir.join("ar-common.txt"))
+                .unwrap_or_else(|_| Extractor::shipped_common_words().to_string());
+            custom = Extractor::with_parts(
+                &read("ar.crfsuite")?,
+                &read("en.crfsuite")?,
+                &bias_ref,
+                &common,
+            );
+            &custom
+        }
+        None if args.label_bias.is_some() => {
+            let (ar, en) = Extractor::shipped_models();
+            custom = Extractor::with_parts(ar, en, &bias_ref, Extractor::shipped_common_words());
             &custom
         }
         None => Extractor::global(),
     };
     println!(
-        "Loaded extractor in {:.0} ms (CRF model loaded: Arabic {}, English {})",
+        "Loaded extractor in {:.0} ms (CRF model loaded: Arabic {}, English {}; Arabic label bias {:?})",
         start.elapsed().as_secs_f64() * 1000.0,
         ex.model_loaded(Lang::Arabic),
-        ex.model_loaded(Lang::English)
+        ex.model_loaded(Lang::English),
+        bias_ref
     );
     if args.stdin {
         let text = std::io::read_to_string(std::io::stdin())?;

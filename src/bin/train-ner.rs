@@ -1,12 +1,17 @@
 //! Trains akhbar's entity models: Arabic on ANERcorp train, English on
 //! wikigold, with the features of `akhbar::intel::ner::features`, and
-//! writes `data/ner/ar.crfsuite` and `data/ner/en.crfsuite`.
+//! writes `data/ner/ar.crfsuite` and `data/ner/en.crfsuite`, with the
+//! Arabic common-word list `data/ner/ar-common.txt`.
 //!
 //! `cargo run --release --bin train-ner -- --data /path/to/datasets`
 
 use std::path::{Path, PathBuf};
 
-use akhbar::intel::ner::{conll, features, gazetteer::Gazetteer, tokenize::Lang};
+use akhbar::intel::ner::{
+    conll, features,
+    gazetteer::Gazetteer,
+    tokenize::{self, Lang},
+};
 use anyhow::{Context, Result};
 use clap::Parser;
 
@@ -50,7 +55,49 @@ struct Args {
     /// Keep only features seen at least this often in training.
     #[arg(long, default_value_t = 0.0)]
     minfreq: f64,
+    /// Only write the Arabic common-word list (`ar-common.txt`), not the
+    /// models (seconds instead of minutes).
+    #[arg(long)]
+    common_only: bool,
 }
+
+/// Writes the folded words of ANERcorp train (the part trained on) seen
+/// at least `COMMON_MIN` times and never inside a name, one a line,
+/// sorted: the extractor trims them from the edges of person spans.
+fn write_common(sents: &[conll::Sentence], out: &Path) -> Result<()> {
+    const COMMON_MIN: u32 = 3;
+    let mut seen: std::collections::HashMap<String, (u32, bool)> = Default::default();
+    for s in sents {
+        for (t, l) in s.tokens.iter().zip(&s.labels) {
+            let e = seen.entry(features::fold_token(t)).or_default();
+            e.0 += 1;
+            e.1 |= l != "O";
+        }
+    }
+    let mut words: Vec<&str> = seen
+        .iter()
+        .filter(|(w, (n, named))| {
+            *n >= COMMON_MIN
+                && !named
+                && w.chars().count() >= 2
+                && w.chars()
+                    .all(|c| c.is_alphabetic() && tokenize::is_arabic_char(c))
+        })
+        .map(|(w, _)| w.as_str())
+        .collect();
+    words.sort_unstable();
+    let mut text = String::from(COMMON_HEADER);
+    for w in &words {
+        text.push_str(w);
+        text.push('\n');
+    }
+    std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!("wrote {} ({} words)", out.display(), words.len());
+    Ok(())
+}
+
+/// The first line of `ar-common.txt`.
+const COMMON_HEADER: &str = "# Folded words seen at least 3 times in ANERcorp train and never inside a name (CC BY-SA 4.0, see NOTICE); written by train-ner.\n";
 
 fn read(path: &Path) -> Result<Vec<conll::Sentence>> {
     let text =
@@ -126,6 +173,10 @@ fn main() -> Result<()> {
         } else {
             conll::split_holdout(all, args.holdout)
         };
+        write_common(&sents, &args.out.join("ar-common.txt"))?;
+        if args.common_only {
+            return Ok(());
+        }
         if let Some(mode) = &args.aqmar {
             sents.extend(aqmar(&args.data, mode)?);
         }

@@ -116,6 +116,9 @@ pub struct CrfModel {
     attrs: AttrTable,
     weights: Vec<(u16, f32)>,
     trans: Vec<f32>,
+    /// Added to each label's score at every token before Viterbi (see
+    /// [`CrfModel::with_label_bias`]); empty when there is none.
+    bias: Vec<f32>,
 }
 
 impl CrfModel {
@@ -184,11 +187,32 @@ impl CrfModel {
             weights.extend(ws);
         }
         Some(CrfModel {
+            bias: Vec::new(),
             labels,
             attrs,
             weights,
             trans,
         })
+    }
+
+    /// The same model decoding with a constant added to the score of
+    /// some labels («O», «B-ORG») at every token (Minkov et al. 2006,
+    /// «NER systems that suit user's preferences»): a negative bias on
+    /// `O` trades precision for recall without retraining. Labels the
+    /// model lacks are ignored.
+    pub fn with_label_bias(mut self, bias: &[(&str, f32)]) -> CrfModel {
+        let mut v = vec![0f32; self.labels.len()];
+        for (label, b) in bias {
+            if let Some(k) = self.labels.iter().position(|l| l == label) {
+                v[k] += b;
+            }
+        }
+        self.bias = if v.iter().all(|&b| b == 0.0) {
+            Vec::new()
+        } else {
+            v
+        };
+        self
     }
 
     /// Tags a sentence and returns its entity spans.
@@ -230,6 +254,13 @@ impl CrfModel {
             for &(l, w) in ws {
                 if let Some(x) = row.get_mut(l as usize) {
                     *x += w;
+                }
+            }
+        }
+        if !self.bias.is_empty() {
+            for row in state.chunks_exact_mut(n) {
+                for (x, b) in row.iter_mut().zip(&self.bias) {
+                    *x += b;
                 }
             }
         }

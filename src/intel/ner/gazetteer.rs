@@ -10,10 +10,11 @@ use super::tokenize::is_arabic_char;
 use crate::model::EntityKind;
 use crate::text::fold::fold;
 
-const SOURCES: [&str; 4] = [
+const SOURCES: [&str; 5] = [
     include_str!("../../../data/gazetteer/places.tsv"),
     include_str!("../../../data/gazetteer/places_extra.tsv"),
     include_str!("../../../data/gazetteer/orgs.tsv"),
+    include_str!("../../../data/gazetteer/clubs_companies.tsv"),
     include_str!("../../../data/gazetteer/people.tsv"),
 ];
 const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
