@@ -36,6 +36,10 @@ struct Args {
     /// train in one block (as `train-ner --holdout N --tail` left out).
     #[arg(long)]
     tail: bool,
+    /// With `--tail`: hold out the block this many places before the
+    /// last one instead.
+    #[arg(long, default_value_t = 0)]
+    block: usize,
     /// Write the ANERcorp errors (missed and wrong spans, with the
     /// sentence) to this file, and also score the CRF's own spans
     /// without post-processing.
@@ -137,7 +141,7 @@ fn anercorp(ex: &Extractor, args: &Args) -> Result<()> {
     let sents = if holdout > 0 {
         let all = conll::parse(&text);
         if args.tail {
-            conll::split_tail(all, holdout).1
+            conll::split_block(all, holdout, args.block).1
         } else {
             conll::split_holdout(all, holdout).1
         }
@@ -176,10 +180,10 @@ fn anercorp(ex: &Extractor, args: &Args) -> Result<()> {
         print_scores(&raw, 4);
     }
     if holdout > 0 {
-        let part = if args.tail {
-            "last block"
-        } else {
-            "every N-th sentence"
+        let part = match (args.tail, args.block) {
+            (false, _) => "every N-th sentence".to_string(),
+            (true, 0) => "last block".to_string(),
+            (true, b) => format!("block {b} before the last"),
         };
         println!("ANERcorp train, held-out 1/{holdout} ({part}; entity-level exact match):");
     } else {

@@ -48,6 +48,10 @@ struct Args {
     /// block instead of every N-th sentence.
     #[arg(long)]
     tail: bool,
+    /// With `--tail`: hold out the block this many places before the
+    /// last one instead.
+    #[arg(long, default_value_t = 0)]
+    block: usize,
     /// Also train the Arabic model on AQMAR (Arabic Wikipedia): `misc`
     /// keeps its MIS0-3 spans as MISC, `nomisc` makes them O.
     #[arg(long)]
@@ -169,7 +173,7 @@ fn main() -> Result<()> {
     if args.lang == "ar" || args.lang == "both" {
         let all = read(&args.data.join("ner-ar/anercorp/train.txt"))?;
         let (mut sents, _) = if args.tail {
-            conll::split_tail(all, args.holdout)
+            conll::split_block(all, args.holdout, args.block)
         } else {
             conll::split_holdout(all, args.holdout)
         };

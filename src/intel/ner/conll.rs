@@ -101,14 +101,24 @@ pub fn split_holdout(sents: Vec<Sentence>, every: usize) -> (Vec<Sentence>, Vec<
 }
 
 /// Splits sentences into a training part and a held-out part made of
-/// the last `1/every` of them in one block (0 keeps everything for
-/// training): unlike [`split_holdout`] the held-out text shares no
-/// article with the training text, like a real test split.
-pub fn split_tail(mut sents: Vec<Sentence>, every: usize) -> (Vec<Sentence>, Vec<Sentence>) {
+/// `1/every` of them in one block (0 keeps everything for training),
+/// the last block or the one `block` places before it: unlike
+/// [`split_holdout`] the held-out text shares no article with the
+/// training text, like a real test split. Several blocks give a check
+/// that does not hang on one block's topics, and one not looked at yet.
+pub fn split_block(
+    mut sents: Vec<Sentence>,
+    every: usize,
+    block: usize,
+) -> (Vec<Sentence>, Vec<Sentence>) {
     if every == 0 {
         return (sents, Vec::new());
     }
-    let held = sents.split_off(sents.len() - sents.len() / every);
+    let size = sents.len() / every;
+    let end = sents.len().saturating_sub(block * size);
+    let start = end.saturating_sub(size);
+    let mut held = sents.split_off(start);
+    sents.extend(held.split_off(end - start));
     (sents, held)
 }
 
@@ -224,6 +234,27 @@ impl Scores {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn blocks_are_held_out_whole_and_the_rest_keeps_its_order() {
+        let sents: Vec<Sentence> = (0..10)
+            .map(|i| Sentence {
+                tokens: vec![i.to_string()],
+                labels: vec!["O".into()],
+            })
+            .collect();
+        let first =
+            |v: &[Sentence]| -> Vec<String> { v.iter().map(|s| s.tokens[0].clone()).collect() };
+        let (train, held) = split_block(sents.clone(), 5, 0);
+        assert_eq!(first(&held), ["8", "9"]);
+        assert_eq!(first(&train), ["0", "1", "2", "3", "4", "5", "6", "7"]);
+        let (train, held) = split_block(sents.clone(), 5, 2);
+        assert_eq!(first(&held), ["4", "5"]);
+        assert_eq!(first(&train), ["0", "1", "2", "3", "6", "7", "8", "9"]);
+        let (train, held) = split_block(sents, 5, 9);
+        assert!(held.is_empty());
+        assert_eq!(train.len(), 10);
+    }
+
     use super::*;
 
     #[test]
