@@ -40,6 +40,10 @@ struct Args {
     /// last one instead.
     #[arg(long, default_value_t = 0)]
     block: usize,
+    /// Also score the last N-th of wikigold (as `train-ner --en-holdout
+    /// N` left out of the English model).
+    #[arg(long, default_value_t = 0)]
+    en_holdout: usize,
     /// Write the ANERcorp errors (missed and wrong spans, with the
     /// sentence) to this file, and also score the CRF's own spans
     /// without post-processing.
@@ -189,6 +193,22 @@ fn anercorp(ex: &Extractor, args: &Args) -> Result<()> {
     } else {
         println!("ANERcorp test (entity-level exact match):");
     }
+    print_scores(&scores, 4);
+    Ok(())
+}
+
+/// Scores the English model on the held-out end of wikigold.
+fn wikigold(ex: &Extractor, data: &Path, every: usize) -> Result<()> {
+    let path = data.join("ner-en/wikigold.conll");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let (_, held) = conll::split_block(conll::parse(&text), every, 0);
+    let mut scores = conll::Scores::default();
+    for s in &held {
+        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        scores.add(&conll::spans(&s.labels), &ex.spans(&toks));
+    }
+    println!("wikigold, held-out 1/{every} (last block; entity-level exact match):");
     print_scores(&scores, 4);
     Ok(())
 }
@@ -361,6 +381,9 @@ fn main() -> Result<()> {
         return Ok(());
     }
     anercorp(ex, &args)?;
+    if args.en_holdout > 0 {
+        wikigold(ex, &args.data, args.en_holdout)?;
+    }
     own_set(ex, &args.labelled, args.show)?;
     if !args.no_speed {
         throughput(ex, &args.data)?;

@@ -52,6 +52,10 @@ struct Args {
     /// last one instead.
     #[arg(long, default_value_t = 0)]
     block: usize,
+    /// Hold the last N-th of wikigold out of the English model (for
+    /// `eval-ner --en-holdout N`); 0 trains on all of it.
+    #[arg(long, default_value_t = 0)]
+    en_holdout: usize,
     /// Also train the Arabic model on AQMAR (Arabic Wikipedia): `misc`
     /// keeps its MIS0-3 spans as MISC, `nomisc` makes them O.
     #[arg(long)]
@@ -187,7 +191,8 @@ fn main() -> Result<()> {
         train(&sents, Lang::Arabic, &args, &args.out.join("ar.crfsuite"))?;
     }
     if args.lang == "en" || args.lang == "both" {
-        let mut sents = read(&args.data.join("ner-en/wikigold.conll"))?;
+        let all = read(&args.data.join("ner-en/wikigold.conll"))?;
+        let (mut sents, _) = conll::split_block(all, args.en_holdout, 0);
         if args.wnut {
             for part in ["train", "dev", "test"] {
                 sents.extend(read(
