@@ -19,7 +19,8 @@ use super::features::{self, Part, Sink, Template, TokenInfo};
 /// passing it is as likely as a 50-bit collision.
 #[derive(Debug)]
 struct AttrTable {
-    /// Check (0: empty) and packed range (start << 8 | len).
+    /// Check (0: empty) and packed range (start << 8 | len; length 0
+    /// for a dense row, `start` then counting rows).
     slots: Vec<(u32, u32)>,
     mask: usize,
     /// One bit per hash (from other bits than the slot's and the
@@ -91,7 +92,8 @@ impl AttrTable {
         }
     }
 
-    /// The weight range (start, length) of a hash.
+    /// The weight range (start, length) of a hash; length 0 for a dense
+    /// row, `start` then being its row number.
     #[inline]
     fn get(&self, h: u64) -> Option<(usize, usize)> {
         let c = check(h);
@@ -109,12 +111,29 @@ impl AttrTable {
     }
 }
 
+/// Label scores go in groups of this many lanes (rows of label scores
+/// padded with zeros to a multiple of it), so the loops over labels
+/// have a fixed length and compile to vector instructions.
+const LANES: usize = 4;
+
 /// A CRF model's weights in flat tables.
 #[derive(Debug)]
 pub struct CrfModel {
     labels: Vec<String>,
+    /// Length of a row of label scores: the number of labels rounded up
+    /// to a multiple of [`LANES`].
+    width: usize,
     attrs: AttrTable,
+    /// (label, weight) lists of the attributes with weights for at most
+    /// half the labels.
     weights: Vec<(u16, f32)>,
+    /// A row of a weight per label (0 where the model has none) for
+    /// each attribute with weights for more than half the labels, added
+    /// to a token's scores a vector at a time rather than label by
+    /// label. Those are the frequent attributes (the bias, common affixes
+    /// and words), which carry most of the weights added.
+    dense: Vec<f32>,
+    /// Transition weights, a row per previous label.
     trans: Vec<f32>,
     /// Added to each label's score at every token before Viterbi (see
     /// [`CrfModel::with_label_bias`]); empty when there is none.
@@ -139,7 +158,8 @@ impl CrfModel {
             .enumerate()
             .map(|(i, l)| (l.as_str(), i))
             .collect();
-        let mut trans = vec![0f32; n * n];
+        let width = n.div_ceil(LANES) * LANES;
+        let mut trans = vec![0f32; n * width];
         let mut per_attr: HashMap<&str, Vec<(u16, f32)>> = HashMap::new();
         let mut section = "";
         for line in text.lines() {
@@ -168,7 +188,7 @@ impl CrfModel {
             match section {
                 "TRANSITIONS" => {
                     if let Some(&s) = index.get(src) {
-                        trans[s * n + d] = w;
+                        trans[s * width + d] = w;
                     }
                 }
                 "STATE_FEATURES" => per_attr.entry(src).or_default().push((d as u16, w)),
@@ -176,21 +196,32 @@ impl CrfModel {
             }
         }
         let mut weights = Vec::new();
+        let mut dense = Vec::new();
         let mut attrs = AttrTable::with_capacity(per_attr.len());
         for (name, ws) in per_attr {
-            let range = (weights.len() as u32, ws.len() as u32);
+            let range = match dense_row(&ws, n, width) {
+                Some(row) => {
+                    dense.extend(row);
+                    ((dense.len() / width - 1) as u32, 0)
+                }
+                None => {
+                    weights.extend(&ws);
+                    ((weights.len() - ws.len()) as u32, ws.len() as u32)
+                }
+            };
             for h in features::parse_attribute(name) {
                 if !attrs.insert(h, range) {
                     return None;
                 }
             }
-            weights.extend(ws);
         }
         Some(CrfModel {
             bias: Vec::new(),
             labels,
+            width,
             attrs,
             weights,
+            dense,
             trans,
         })
     }
@@ -201,10 +232,15 @@ impl CrfModel {
     /// `O` trades precision for recall without retraining. Labels the
     /// model lacks are ignored.
     pub fn with_label_bias(mut self, bias: &[(&str, f32)]) -> CrfModel {
-        let mut v = vec![0f32; self.labels.len()];
+        let mut v = vec![0f32; self.width];
         for (label, b) in bias {
-            if let Some(k) = self.labels.iter().position(|l| l == label) {
-                v[k] += b;
+            if let Some(x) = self
+                .labels
+                .iter()
+                .position(|l| l == label)
+                .and_then(|k| v.get_mut(k))
+            {
+                *x += b;
             }
         }
         self.bias = if v.iter().all(|&b| b == 0.0) {
@@ -221,7 +257,7 @@ impl CrfModel {
     }
 
     fn tag_with(&self, infos: &[TokenInfo], scratch: &mut Scratch) -> Vec<Span> {
-        let n = self.labels.len();
+        let (n, m) = (self.labels.len(), self.width);
         let t = infos.len();
         if t == 0 || n == 0 {
             return Vec::new();
@@ -229,7 +265,7 @@ impl CrfModel {
         let Scratch {
             pending,
             state,
-            back,
+            best,
         } = scratch;
         pending.clear();
         features::attributes(
@@ -240,74 +276,127 @@ impl CrfModel {
             },
         );
         state.clear();
-        state.resize(t * n, 0.0);
+        state.resize(t * m, 0.0);
         for &(i, h) in pending.iter() {
             let Some((start, len)) = self.attrs.get(h) else {
                 continue;
             };
-            let (Some(row), Some(ws)) = (
-                state.get_mut(i as usize * n..(i as usize + 1) * n),
-                self.weights.get(start..start + len),
-            ) else {
+            let Some(row) = state.get_mut(i as usize * m..(i as usize + 1) * m) else {
                 continue;
             };
-            for &(l, w) in ws {
-                if let Some(x) = row.get_mut(l as usize) {
-                    *x += w;
+            if len == 0 {
+                if let Some(ws) = self.dense.get(start * m..(start + 1) * m) {
+                    add_lanes(row, ws);
+                }
+            } else if let Some(ws) = self.weights.get(start..start + len) {
+                for &(l, w) in ws {
+                    if let Some(x) = row.get_mut(l as usize) {
+                        *x += w;
+                    }
                 }
             }
         }
         if !self.bias.is_empty() {
-            for row in state.chunks_exact_mut(n) {
-                for (x, b) in row.iter_mut().zip(&self.bias) {
-                    *x += b;
-                }
+            for row in state.chunks_exact_mut(m) {
+                add_lanes(row, &self.bias);
             }
         }
-        back.clear();
-        back.resize(t * n, 0);
-        let mut score = state[..n].to_vec();
-        let mut next = vec![0f32; n];
+        // Viterbi in place: row i of `state` becomes the best score of a
+        // path ending in each label at token i, the previous label k
+        // being the outer loop so the inner one runs along a row of
+        // transitions a vector at a time. Only the best path's back
+        // pointers are needed, so they are found after, walking back
+        // (the first k to reach the best score, as a tie keeps the
+        // lowest).
         for i in 1..t {
-            for j in 0..n {
-                let (mut best, mut arg) = (f32::NEG_INFINITY, 0usize);
-                for (k, s) in score.iter().enumerate() {
-                    let v = s + self.trans[k * n + j];
-                    if v > best {
-                        best = v;
-                        arg = k;
+            let (done, rest) = state.split_at_mut(i * m);
+            let prev = &done[(i - 1) * m..][..n];
+            best.clear();
+            best.resize(m, f32::NEG_INFINITY);
+            let (bests, _) = best.as_chunks_mut::<LANES>();
+            for (&s, tr) in prev.iter().zip(self.trans.chunks_exact(m)) {
+                let (trs, _) = tr.as_chunks::<LANES>();
+                for (chunk, tr) in bests.iter_mut().zip(trs) {
+                    let mut lanes = *chunk;
+                    for (b, &w) in lanes.iter_mut().zip(tr) {
+                        let v = s + w;
+                        *b = if v > *b { v } else { *b };
                     }
+                    *chunk = lanes;
                 }
-                next[j] = best + state[i * n + j];
-                back[i * n + j] = arg as u16;
             }
-            std::mem::swap(&mut score, &mut next);
+            add_lanes(&mut rest[..m], best);
         }
-        let mut path = vec![0usize; t];
-        let mut cur = score
-            .iter()
-            .enumerate()
-            .fold(
-                (0, f32::NEG_INFINITY),
-                |acc, (k, &s)| if s > acc.1 { (k, s) } else { acc },
-            )
-            .0;
+        let mut cur = first_max(state[(t - 1) * m..][..n].iter().copied());
+        let mut labels = vec![""; t];
         for i in (0..t).rev() {
-            path[i] = cur;
-            cur = back[i * n + cur] as usize;
+            labels[i] = self.labels[cur].as_str();
+            if i > 0 {
+                let prev = &state[(i - 1) * m..][..n];
+                cur = first_max(
+                    prev.iter()
+                        .zip(self.trans.chunks_exact(m))
+                        .map(|(&s, tr)| s + tr[cur]),
+                );
+            }
         }
-        let labels: Vec<&str> = path.iter().map(|&k| self.labels[k].as_str()).collect();
         conll::spans(&labels)
     }
 }
 
+/// The index of the first largest score (0 when there is none).
+fn first_max(scores: impl Iterator<Item = f32>) -> usize {
+    scores
+        .enumerate()
+        .fold(
+            (0, f32::NEG_INFINITY),
+            |acc, (k, s)| {
+                if s > acc.1 { (k, s) } else { acc }
+            },
+        )
+        .0
+}
+
+/// Adds `w` to `x` lane by lane (both a whole number of [`LANES`] long).
+#[inline]
+fn add_lanes(x: &mut [f32], w: &[f32]) {
+    let (xs, _) = x.as_chunks_mut::<LANES>();
+    let (ws, _) = w.as_chunks::<LANES>();
+    for (chunk, w) in xs.iter_mut().zip(ws) {
+        // Added on a copy: the compiler then knows the lanes apart from
+        // `w` and adds them in one vector instruction.
+        let mut lanes = *chunk;
+        for (x, w) in lanes.iter_mut().zip(w) {
+            *x += w;
+        }
+        *chunk = lanes;
+    }
+}
+
+/// An attribute's weights as a dense row `width` long, when they cover
+/// more than half the `n` labels and name each label once.
+fn dense_row(ws: &[(u16, f32)], n: usize, width: usize) -> Option<Vec<f32>> {
+    if 2 * ws.len() <= n {
+        return None;
+    }
+    let mut row = vec![None; width];
+    for &(l, w) in ws {
+        match row.get_mut(l as usize) {
+            Some(x @ None) => *x = Some(w),
+            _ => return None,
+        }
+    }
+    Some(row.into_iter().map(|w| w.unwrap_or(0.0)).collect())
+}
+
 /// Buffers of [`CrfModel::tag`] kept from sentence to sentence on a
-/// thread: attribute hashes, label scores, Viterbi back pointers.
+/// thread: attribute hashes, label scores and the best scores into
+/// each label at one token.
 #[derive(Default)]
 struct Scratch {
     pending: Vec<(u32, u64)>,
     state: Vec<f32>,
-    back: Vec<u16>,
+    best: Vec<f32>,
 }
 
 thread_local! {
