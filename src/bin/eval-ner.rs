@@ -23,8 +23,8 @@ struct Args {
     /// Also print the entities found in each labelled article.
     #[arg(long)]
     show: bool,
-    /// Load `ar.crfsuite` and `en.crfsuite` (and `ar-common.txt` when
-    /// there) from this directory instead of the shipped models.
+    /// Load `ar.crfsuite` and `en.crfsuite` (and `ar-common.txt` and
+    /// `ar-names.txt` when there) from this directory instead of the shipped models.
     #[arg(long)]
     models: Option<PathBuf>,
     /// Score the held-out part of ANERcorp train (every N-th sentence, as
@@ -344,17 +344,20 @@ fn main() -> Result<()> {
             };
             let common = std::fs::read_to_string(dir.join("ar-common.txt"))
                 .unwrap_or_else(|_| Extractor::shipped_common_words().to_string());
+            let names = std::fs::read_to_string(dir.join("ar-names.txt")).ok();
             custom = Extractor::with_parts(
                 &read("ar.crfsuite")?,
                 &read("en.crfsuite")?,
                 &bias_ref,
                 &common,
+                names.as_deref(),
             );
             &custom
         }
         None if args.label_bias.is_some() => {
             let (ar, en) = Extractor::shipped_models();
-            custom = Extractor::with_parts(ar, en, &bias_ref, Extractor::shipped_common_words());
+            custom =
+                Extractor::with_parts(ar, en, &bias_ref, Extractor::shipped_common_words(), None);
             &custom
         }
         None => Extractor::global(),

@@ -31,6 +31,8 @@ pub struct TokenInfo {
     pub trigger: Option<EntityKind>,
     /// Whether the token (or its stem) is a common given name.
     pub first_name: bool,
+    /// The kind of name the stem was mostly part of in training text.
+    pub seen: Option<EntityKind>,
 }
 
 impl TokenInfo {
@@ -153,6 +155,7 @@ pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>,
                 .map_or_else(|| hash::hash_str(shape), |p| p.hash);
             TokenInfo {
                 first_name,
+                seen: gaz.seen_name(stem),
                 shape,
                 shape_hash,
                 folded_hash: hash::hash_str(&f),
@@ -274,6 +277,7 @@ const T_CL: Template = tmpl("cl=");
 const T_GB: Template = tmpl("gB=");
 const T_GI: Template = tmpl("gI=");
 const T_TR: Template = tmpl("tr=");
+const T_SEEN: Template = tmpl("sn=");
 const T_BOS: Template = tmpl("BOS");
 const T_EOS: Template = tmpl("EOS");
 
@@ -420,6 +424,9 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
         if t.first_name {
             sink.put(i, &T_FN, &[]);
         }
+        if let Some(k) = t.seen {
+            sink.put(i, &T_SEEN, &[kind_part(k)]);
+        }
         if i > 0 && infos[i - 1].first_name {
             sink.put(i, &T_FN_PREV, &[]);
         }
@@ -534,6 +541,18 @@ mod tests {
         ] {
             assert_eq!(fold_token(w), fold(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_word_seen_in_names_says_which_kind_clitics_removed() {
+        let gaz = Gazetteer::builtin().with_seen_names("person\tشالوم\n");
+        let infos = token_infos(&["قال", "وشالوم"], Lang::Arabic, &gaz);
+        assert_eq!(infos[1].seen, Some(EntityKind::Person));
+        assert_eq!(infos[0].seen, None);
+        let mut attrs = Vec::new();
+        for_each_attribute(&infos, |i, a| attrs.push((i, a.to_string())));
+        assert!(attrs.contains(&(1, "sn=person".to_string())));
+        assert!(!attrs.iter().any(|(i, a)| *i == 0 && a.starts_with("sn=")));
     }
 
     #[test]

@@ -21,6 +21,7 @@ const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
 const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
 const STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
 const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.tsv");
+const AR_NAMES: &str = include_str!("../../../data/ner/ar-names.txt");
 
 /// Folded words of the second column of a `lang<TAB>word` file.
 fn word_list(src: &str) -> FastSet<String> {
@@ -115,6 +116,9 @@ pub struct Gazetteer {
     titles: FastSet<String>,
     stopwords: FastSet<String>,
     first_names: FastSet<String>,
+    /// Clitic-free folded Arabic words that were mostly part of a name
+    /// of one kind in the tagger's training text (`data/ner/ar-names.txt`).
+    seen_names: FastMap<String, EntityKind>,
 }
 
 impl Gazetteer {
@@ -210,7 +214,28 @@ impl Gazetteer {
             titles: word_list(TITLES),
             stopwords: word_list(STOPWORDS),
             first_names: word_list(FIRST_NAMES),
+            seen_names: FastMap::default(),
         }
+        .with_seen_names(AR_NAMES)
+    }
+
+    /// The gazetteer with another list of words seen in names (`kind<TAB>
+    /// word` lines, `#` comments; see [`Gazetteer::seen_name`]): training
+    /// gives each part of its text the list made from the other parts.
+    pub fn with_seen_names(mut self, text: &str) -> Gazetteer {
+        self.seen_names = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(k, w)| Some((w.to_string(), EntityKind::parse(k)?)))
+            .collect();
+        self
+    }
+
+    /// The kind of name a clitic-free folded Arabic word was mostly part
+    /// of in the tagger's training text.
+    pub fn seen_name(&self, stem: &str) -> Option<EntityKind> {
+        self.seen_names.get(stem).copied()
     }
 
     /// The entry a match refers to.
@@ -335,6 +360,16 @@ mod tests {
         assert!(find_ids(&g, "the moscow mule").is_empty());
         assert!(find_ids(&g, "let us go").is_empty());
         assert!(find_ids(&g, "المسؤول الروسي").is_empty());
+    }
+
+    #[test]
+    fn words_seen_in_names_are_replaced_by_another_list() {
+        let g = Gazetteer::builtin();
+        assert!(g.seen_names.len() > 1000, "shipped list loaded");
+        let g = g.with_seen_names("# x\nperson\tشالوم\nbogus\tكلمه\norg\n");
+        assert_eq!(g.seen_name("شالوم"), Some(EntityKind::Person));
+        assert_eq!(g.seen_name("كلمه"), None);
+        assert_eq!(g.seen_names.len(), 1);
     }
 
     #[test]

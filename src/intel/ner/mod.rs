@@ -193,23 +193,30 @@ impl Extractor {
     /// evaluating a freshly trained model); a model that does not load
     /// is left out.
     pub fn with_models(arabic: &[u8], english: &[u8]) -> Extractor {
-        Extractor::with_parts(arabic, english, &AR_LABEL_BIAS, AR_COMMON)
+        Extractor::with_parts(arabic, english, &AR_LABEL_BIAS, AR_COMMON, None)
     }
 
     /// Like [`Extractor::with_models`], with `ar_bias` instead of
     /// [`AR_LABEL_BIAS`] added to the Arabic model's label scores and
     /// `ar_common` (one folded word a line, `#` comments) instead of the
-    /// shipped common-word list (for choosing them on a held-out part).
+    /// shipped common-word list, and `ar_names` instead of the shipped
+    /// list of words seen in names (`None` keeps it), for evaluating a
+    /// model trained on part of the data.
     pub fn with_parts(
         arabic: &[u8],
         english: &[u8],
         ar_bias: &[(&str, f32)],
         ar_common: &str,
+        ar_names: Option<&str>,
     ) -> Extractor {
+        let gaz = Gazetteer::builtin();
         Extractor {
             ar: CrfModel::load(arabic).map(|m| m.with_label_bias(ar_bias)),
             en: CrfModel::load(english),
-            gaz: Gazetteer::builtin(),
+            gaz: match ar_names {
+                Some(text) => gaz.with_seen_names(text),
+                None => gaz,
+            },
             common: ar_common
                 .lines()
                 .filter(|l| !l.starts_with('#'))
