@@ -253,6 +253,12 @@ impl Gazetteer {
         self.single_tokens.contains(folded)
     }
 
+    /// True when a folded token (clitics allowed) is the first word of a
+    /// gazetteer name («والوداد» for «الوداد البيضاوي»).
+    pub fn starts_name(&self, folded: &str) -> bool {
+        self.names.contains_key(folded)
+    }
+
     /// True for a folded title word («الرئيس», «chancellor») that may
     /// precede a name inside a tagged span.
     pub fn is_title(&self, folded: &str) -> bool {

@@ -337,7 +337,9 @@ impl Extractor {
     /// Pushes a CRF span, split where a person span holds a second name
     /// opened by «و» («محمد بن سلمان ومحمد بن زايد»): the conjunction on a
     /// common given name or name opener, or standing alone; and where an
-    /// organisation span joins two companies («... Co and Intel»).
+    /// organisation span joins two companies («... Co and Intel») or holds
+    /// a word opened by «و» that starts a gazetteer name («الأهلي
+    /// والوداد», as in «الوداد البيضاوي»).
     fn split_conjoined(&self, infos: &[TokenInfo], s: Span, out: &mut Vec<(Span, Option<usize>)>) {
         if s.kind != EntityKind::Person && s.kind != EntityKind::Org {
             out.push((s, None));
@@ -354,7 +356,8 @@ impl Extractor {
             } else {
                 let after_company =
                     k > start && COMPANY_ENDS.contains(&infos[k - 1].folded.as_str());
-                (f == "and" && after_company, false)
+                let glued = f.starts_with('و') && self.gaz.starts_name(f);
+                (f == "and" && after_company, glued)
             };
             if !(alone || glued) || k == start {
                 continue;
@@ -585,16 +588,39 @@ mod tests {
     use super::*;
 
     fn split(words: &[&str]) -> Vec<(usize, usize)> {
+        split_kind(words, EntityKind::Person)
+    }
+
+    fn split_kind(words: &[&str], kind: EntityKind) -> Vec<(usize, usize)> {
         let ex = Extractor::global();
         let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
         let mut out = Vec::new();
         let s = Span {
             start: 0,
             end: words.len(),
-            kind: EntityKind::Person,
+            kind,
         };
         ex.split_conjoined(&infos, s, &mut out);
         out.iter().map(|(s, _)| (s.start, s.end)).collect()
+    }
+
+    #[test]
+    fn organisations_joined_by_wa_are_split_at_a_known_name() {
+        assert_eq!(
+            split_kind(&["الأهلي", "والوداد"], EntityKind::Org),
+            [(0, 1), (1, 2)]
+        );
+        assert_eq!(
+            split_kind(&["وزارة", "التجارة", "والصناعة"], EntityKind::Org),
+            [(0, 3)]
+        );
+        let orgs: Vec<String> = Extractor::global()
+            .extract("", "قراءة في مباراة الأهلي والوداد: كيف حسمت اللقاء")
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Org)
+            .map(|e| e.display)
+            .collect();
+        assert_eq!(orgs, ["الأهلي", "الوداد"]);
     }
 
     #[test]
