@@ -1,7 +1,8 @@
 //! Trains akhbar's entity models: Arabic on ANERcorp train, English on
 //! wikigold, with the features of `akhbar::intel::ner::features`, and
 //! writes `data/ner/ar.crfsuite` and `data/ner/en.crfsuite`, with the
-//! Arabic common-word list `data/ner/ar-common.txt`.
+//! Arabic word lists `data/ner/ar-common.txt` (common words) and
+//! `data/ner/ar-names.txt` (words seen in names).
 //!
 //! `cargo run --release --bin train-ner -- --data /path/to/datasets`
 
@@ -64,8 +65,8 @@ struct Args {
     /// Keep only features seen at least this often in training.
     #[arg(long, default_value_t = 0.0)]
     minfreq: f64,
-    /// Only write the Arabic common-word list (`ar-common.txt`), not the
-    /// models (seconds instead of minutes).
+    /// Only write the Arabic word lists (`ar-common.txt`,
+    /// `ar-names.txt`), not the models (seconds instead of minutes).
     #[arg(long)]
     common_only: bool,
 }
