@@ -96,12 +96,8 @@ fn write_common(sents: &[conll::Sentence], out: &Path) -> Result<()> {
         .map(|(w, _)| w.as_str())
         .collect();
     words.sort_unstable();
-    let mut text = String::from(COMMON_HEADER);
-    for w in &words {
-        text.push_str(w);
-        text.push('\n');
-    }
-    std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+    std::fs::write(out, list_file(COMMON_HEADER, &words))
+        .with_context(|| format!("writing {}", out.display()))?;
     eprintln!("wrote {} ({} words)", out.display(), words.len());
     Ok(())
 }
@@ -138,9 +134,14 @@ fn seen_names(sents: &[conll::Sentence]) -> String {
         })
         .collect();
     lines.sort_unstable();
-    let mut text = String::from(NAMES_HEADER);
-    for l in &lines {
-        text.push_str(l);
+    list_file(NAMES_HEADER, &lines)
+}
+
+/// A word-list file: its header, then one entry a line.
+fn list_file(header: &str, lines: &[impl AsRef<str>]) -> String {
+    let mut text = String::from(header);
+    for l in lines {
+        text.push_str(l.as_ref());
         text.push('\n');
     }
     text
