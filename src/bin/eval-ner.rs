@@ -345,19 +345,27 @@ fn main() -> Result<()> {
             let common = std::fs::read_to_string(dir.join("ar-common.txt"))
                 .unwrap_or_else(|_| Extractor::shipped_common_words().to_string());
             let names = std::fs::read_to_string(dir.join("ar-names.txt")).ok();
+            let name_dict = std::fs::read_to_string(dir.join("ar-name-dict.txt")).ok();
             custom = Extractor::with_parts(
                 &read("ar.crfsuite")?,
                 &read("en.crfsuite")?,
                 &bias_ref,
                 &common,
                 names.as_deref(),
+                name_dict.as_deref(),
             );
             &custom
         }
         None if args.label_bias.is_some() => {
             let (ar, en) = Extractor::shipped_models();
-            custom =
-                Extractor::with_parts(ar, en, &bias_ref, Extractor::shipped_common_words(), None);
+            custom = Extractor::with_parts(
+                ar,
+                en,
+                &bias_ref,
+                Extractor::shipped_common_words(),
+                None,
+                None,
+            );
             &custom
         }
         None => Extractor::global(),

@@ -1,8 +1,9 @@
 //! Trains akhbar's entity models: Arabic on ANERcorp train, English on
 //! wikigold, with the features of `akhbar::intel::ner::features`, and
 //! writes `data/ner/ar.crfsuite` and `data/ner/en.crfsuite`, with the
-//! Arabic word lists `data/ner/ar-common.txt` (common words) and
-//! `data/ner/ar-names.txt` (words seen in names).
+//! Arabic word lists `data/ner/ar-common.txt` (common words),
+//! `data/ner/ar-names.txt` (words seen in names) and
+//! `data/ner/ar-name-dict.txt` (words of a dictionary of names).
 //!
 //! `cargo run --release --bin train-ner -- --data /path/to/datasets`
 
@@ -65,8 +66,13 @@ struct Args {
     /// Keep only features seen at least this often in training.
     #[arg(long, default_value_t = 0.0)]
     minfreq: f64,
+    /// JSON objects of English → Arabic person names, the sources of the
+    /// Arabic dictionary of name words (`ar-name-dict.txt`); may be given
+    /// more than once. Needed for Arabic: see README for the files.
+    #[arg(long)]
+    name_dict: Vec<PathBuf>,
     /// Only write the Arabic word lists (`ar-common.txt`,
-    /// `ar-names.txt`), not the models (seconds instead of minutes).
+    /// `ar-names.txt`, `ar-name-dict.txt`), not the models (seconds instead of minutes).
     #[arg(long)]
     common_only: bool,
 }
@@ -75,7 +81,6 @@ struct Args {
 /// at least `COMMON_MIN` times and never inside a name, one a line,
 /// sorted: the extractor trims them from the edges of person spans.
 fn write_common(sents: &[conll::Sentence], out: &Path) -> Result<()> {
-    const COMMON_MIN: u32 = 3;
     let mut seen: std::collections::HashMap<String, (u32, bool)> = Default::default();
     for s in sents {
         for (t, l) in s.tokens.iter().zip(&s.labels) {
@@ -101,6 +106,9 @@ fn write_common(sents: &[conll::Sentence], out: &Path) -> Result<()> {
     eprintln!("wrote {} ({} words)", out.display(), words.len());
     Ok(())
 }
+
+/// How often a word must be in the training text to count as common.
+const COMMON_MIN: u32 = 3;
 
 /// The first line of `ar-common.txt`.
 const COMMON_HEADER: &str = "# Folded words seen at least 3 times in ANERcorp train and never inside a name (CC BY-SA 4.0, see NOTICE); written by train-ner.\n";
@@ -155,6 +163,51 @@ const KINDS: [EntityKind; 4] = [
     EntityKind::Misc,
 ];
 
+/// The Arabic words of arabnamer's name dictionary (a JSON object of
+/// English → Arabic names), folded and clitic-free, less those seen at
+/// least `COMMON_MIN` times in `sents`: the `dn` feature's list. Words
+/// the training text has often are known to the model by themselves, so
+/// the feature is learnt on the rare words it is meant for.
+fn name_dict(sources: &[PathBuf], sents: &[conll::Sentence]) -> Result<String> {
+    use std::collections::{BTreeSet, HashMap};
+    anyhow::ensure!(
+        !sources.is_empty(),
+        "--name-dict: give the name dictionaries (see README)"
+    );
+    let mut names: Vec<String> = Vec::new();
+    for source in sources {
+        let text = std::fs::read_to_string(source)
+            .with_context(|| format!("reading {}", source.display()))?;
+        let pairs: HashMap<String, String> = serde_json::from_str(&text)
+            .with_context(|| format!("{}: not a JSON object of names", source.display()))?;
+        names.extend(pairs.into_values());
+    }
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    for s in sents {
+        for t in &s.tokens {
+            let folded = features::fold_token(t);
+            *counts
+                .entry(arabic::greedy_stem(&folded).to_string())
+                .or_default() += 1;
+        }
+    }
+    let words: BTreeSet<String> = names
+        .iter()
+        .flat_map(|v| v.split_whitespace())
+        .map(|w| arabic::greedy_stem(&features::fold_token(w)).to_string())
+        .filter(|w| {
+            w.chars().count() >= 2
+                && w.chars().all(tokenize::is_arabic_char)
+                && counts.get(w).copied().unwrap_or(0) < COMMON_MIN
+        })
+        .collect();
+    let words: Vec<String> = words.into_iter().collect();
+    Ok(list_file(NAME_DICT_HEADER, &words))
+}
+
+/// The first line of `ar-name-dict.txt`.
+const NAME_DICT_HEADER: &str = "# Folded Arabic name words (clitics removed) from arabnamer's dictionary (Yousef, CC BY 4.0, see NOTICE), less words seen 3 times or more in ANERcorp train; written by train-ner.\n";
+
 /// The first line of `ar-names.txt`.
 const NAMES_HEADER: &str = "# Folded Arabic words (clitics removed) that were more often part of a name of this kind than not in ANERcorp train (CC BY-SA 4.0, see NOTICE); written by train-ner.\n";
 
@@ -198,7 +251,7 @@ fn aqmar(data: &Path, mode: &str) -> Result<Vec<conll::Sentence>> {
     Ok(out)
 }
 
-fn train(sents: &[conll::Sentence], lang: Lang, args: &Args, out: &Path) -> Result<()> {
+fn train(sents: &[conll::Sentence], lang: Lang, dict: &str, args: &Args, out: &Path) -> Result<()> {
     let mut trainer = crfs::Trainer::lbfgs();
     trainer.verbose(false);
     let folds = if lang == Lang::Arabic { NAME_FOLDS } else { 1 };
@@ -210,7 +263,9 @@ fn train(sents: &[conll::Sentence], lang: Lang, args: &Args, out: &Path) -> Resu
             .filter(|(g, _)| *g != f)
             .flat_map(|(_, c)| c.iter().cloned())
             .collect();
-        let gaz = Gazetteer::builtin().with_seen_names(&seen_names(&others));
+        let gaz = Gazetteer::builtin()
+            .with_seen_names(&seen_names(&others))
+            .with_name_dict(dict);
         for s in part {
             let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             let infos = features::token_infos(&toks, lang, &gaz);
@@ -251,13 +306,23 @@ fn main() -> Result<()> {
         let names = args.out.join("ar-names.txt");
         std::fs::write(&names, seen_names(&sents))
             .with_context(|| format!("writing {}", names.display()))?;
+        let dict = name_dict(&args.name_dict, &sents)?;
+        let dict_path = args.out.join("ar-name-dict.txt");
+        std::fs::write(&dict_path, &dict)
+            .with_context(|| format!("writing {}", dict_path.display()))?;
         if args.common_only {
             return Ok(());
         }
         if let Some(mode) = &args.aqmar {
             sents.extend(aqmar(&args.data, mode)?);
         }
-        train(&sents, Lang::Arabic, &args, &args.out.join("ar.crfsuite"))?;
+        train(
+            &sents,
+            Lang::Arabic,
+            &dict,
+            &args,
+            &args.out.join("ar.crfsuite"),
+        )?;
     }
     if args.lang == "en" || args.lang == "both" {
         let all = read(&args.data.join("ner-en/wikigold.conll"))?;
@@ -269,7 +334,13 @@ fn main() -> Result<()> {
                 )?);
             }
         }
-        train(&sents, Lang::English, &args, &args.out.join("en.crfsuite"))?;
+        train(
+            &sents,
+            Lang::English,
+            "",
+            &args,
+            &args.out.join("en.crfsuite"),
+        )?;
     }
     Ok(())
 }

@@ -33,6 +33,8 @@ pub struct TokenInfo {
     pub first_name: bool,
     /// The kind of name the stem was mostly part of in training text.
     pub seen: Option<EntityKind>,
+    /// Whether the stem is in the dictionary of name words.
+    pub dict_name: bool,
 }
 
 impl TokenInfo {
@@ -156,6 +158,7 @@ pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>,
             TokenInfo {
                 first_name,
                 seen: gaz.seen_name(stem),
+                dict_name: gaz.in_name_dict(stem),
                 shape,
                 shape_hash,
                 folded_hash: hash::hash_str(&f),
@@ -278,6 +281,9 @@ const T_GB: Template = tmpl("gB=");
 const T_GI: Template = tmpl("gI=");
 const T_TR: Template = tmpl("tr=");
 const T_SEEN: Template = tmpl("sn=");
+const T_DN: Template = tmpl("dn");
+const T_DN_PREV: Template = tmpl("dn-1");
+const T_DN_NEXT: Template = tmpl("dn+1");
 const T_BOS: Template = tmpl("BOS");
 const T_EOS: Template = tmpl("EOS");
 
@@ -427,6 +433,15 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
         if let Some(k) = t.seen {
             sink.put(i, &T_SEEN, &[kind_part(k)]);
         }
+        if t.dict_name {
+            sink.put(i, &T_DN, &[]);
+        }
+        if i > 0 && infos[i - 1].dict_name {
+            sink.put(i, &T_DN_PREV, &[]);
+        }
+        if infos.get(i + 1).is_some_and(|o| o.dict_name) {
+            sink.put(i, &T_DN_NEXT, &[]);
+        }
         if i > 0 && infos[i - 1].first_name {
             sink.put(i, &T_FN_PREV, &[]);
         }
@@ -553,6 +568,20 @@ mod tests {
         for_each_attribute(&infos, |i, a| attrs.push((i, a.to_string())));
         assert!(attrs.contains(&(1, "sn=person".to_string())));
         assert!(!attrs.iter().any(|(i, a)| *i == 0 && a.starts_with("sn=")));
+    }
+
+    #[test]
+    fn a_word_of_the_name_dictionary_marks_itself_and_its_neighbours() {
+        let gaz = Gazetteer::builtin().with_name_dict("# x\nفرويد\n");
+        let infos = token_infos(&["قال", "وفرويد", "إن"], Lang::Arabic, &gaz);
+        assert!(infos[1].dict_name, "clitic removed before the lookup");
+        assert!(!infos[0].dict_name && !infos[2].dict_name);
+        let mut attrs = Vec::new();
+        for_each_attribute(&infos, |i, a| attrs.push((i, a.to_string())));
+        assert!(attrs.contains(&(1, "dn".to_string())));
+        assert!(attrs.contains(&(0, "dn+1".to_string())));
+        assert!(attrs.contains(&(2, "dn-1".to_string())));
+        assert!(!attrs.contains(&(0, "dn".to_string())));
     }
 
     #[test]

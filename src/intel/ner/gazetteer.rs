@@ -22,6 +22,7 @@ const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
 const STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
 const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.tsv");
 const AR_NAMES: &str = include_str!("../../../data/ner/ar-names.txt");
+const AR_NAME_DICT: &str = include_str!("../../../data/ner/ar-name-dict.txt");
 
 /// Folded words of the second column of a `lang<TAB>word` file.
 fn word_list(src: &str) -> FastSet<String> {
@@ -119,6 +120,10 @@ pub struct Gazetteer {
     /// Clitic-free folded Arabic words that were mostly part of a name
     /// of one kind in the tagger's training text (`data/ner/ar-names.txt`).
     seen_names: FastMap<String, EntityKind>,
+    /// Clitic-free folded Arabic words of a dictionary of names, less
+    /// those common in the tagger's training text
+    /// (`data/ner/ar-name-dict.txt`).
+    name_dict: FastSet<String>,
 }
 
 impl Gazetteer {
@@ -215,8 +220,10 @@ impl Gazetteer {
             stopwords: word_list(STOPWORDS),
             first_names: word_list(FIRST_NAMES),
             seen_names: FastMap::default(),
+            name_dict: FastSet::default(),
         }
         .with_seen_names(AR_NAMES)
+        .with_name_dict(AR_NAME_DICT)
     }
 
     /// The gazetteer with another list of words seen in names (`kind<TAB>
@@ -236,6 +243,27 @@ impl Gazetteer {
     /// of in the tagger's training text.
     pub fn seen_name(&self, stem: &str) -> Option<EntityKind> {
         self.seen_names.get(stem).copied()
+    }
+
+    /// The gazetteer with another dictionary of name words (one
+    /// clitic-free folded word a line, `#` comments; see
+    /// [`Gazetteer::in_name_dict`]): for models trained on part of the data.
+    pub fn with_name_dict(mut self, text: &str) -> Gazetteer {
+        self.name_dict = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        self
+    }
+
+    /// Whether a clitic-free folded Arabic word is in the dictionary of
+    /// name words: most unseen words there are names, most unseen words
+    /// elsewhere are not.
+    pub fn in_name_dict(&self, stem: &str) -> bool {
+        self.name_dict.contains(stem)
     }
 
     /// The entry a match refers to.
@@ -366,6 +394,16 @@ mod tests {
         assert!(find_ids(&g, "the moscow mule").is_empty());
         assert!(find_ids(&g, "let us go").is_empty());
         assert!(find_ids(&g, "المسؤول الروسي").is_empty());
+    }
+
+    #[test]
+    fn the_name_dictionary_is_shipped_and_can_be_replaced() {
+        let g = Gazetteer::builtin();
+        assert!(g.name_dict.len() > 5000, "shipped list loaded");
+        let g = g.with_name_dict("# header\nفرويد\n\n  \n");
+        assert!(g.in_name_dict("فرويد"));
+        assert!(!g.in_name_dict("# header"));
+        assert_eq!(g.name_dict.len(), 1);
     }
 
     #[test]

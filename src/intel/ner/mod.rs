@@ -193,7 +193,7 @@ impl Extractor {
     /// evaluating a freshly trained model); a model that does not load
     /// is left out.
     pub fn with_models(arabic: &[u8], english: &[u8]) -> Extractor {
-        Extractor::with_parts(arabic, english, &AR_LABEL_BIAS, AR_COMMON, None)
+        Extractor::with_parts(arabic, english, &AR_LABEL_BIAS, AR_COMMON, None, None)
     }
 
     /// Like [`Extractor::with_models`], with `ar_bias` instead of
@@ -208,8 +208,12 @@ impl Extractor {
         ar_bias: &[(&str, f32)],
         ar_common: &str,
         ar_names: Option<&str>,
+        ar_name_dict: Option<&str>,
     ) -> Extractor {
-        let gaz = Gazetteer::builtin();
+        let gaz = match ar_name_dict {
+            Some(text) => Gazetteer::builtin().with_name_dict(text),
+            None => Gazetteer::builtin(),
+        };
         Extractor {
             ar: CrfModel::load(arabic).map(|m| m.with_label_bias(ar_bias)),
             en: CrfModel::load(english),
