@@ -23,8 +23,9 @@ struct Args {
     /// Also print the entities found in each labelled article.
     #[arg(long)]
     show: bool,
-    /// Load `ar.crfsuite` and `en.crfsuite` (and `ar-common.txt` and
-    /// `ar-names.txt` when there) from this directory instead of the shipped models.
+    /// Load `ar.crfsuite` and `en.crfsuite` (and `ar-common.txt`,
+    /// `ar-names.txt` and `ar-name-dict.txt` when there) from this
+    /// directory instead of the shipped models.
     #[arg(long)]
     models: Option<PathBuf>,
     /// Score the held-out part of ANERcorp train (every N-th sentence, as
