@@ -28,6 +28,12 @@ use tokenize::Lang;
 static AR_MODEL: &[u8] = include_bytes!("../../../data/ner/ar.crfsuite");
 static EN_MODEL: &[u8] = include_bytes!("../../../data/ner/en.crfsuite");
 static AR_COMMON: &str = include_str!("../../../data/ner/ar-common.txt");
+static AR_FREQUENT: &str = include_str!("../../../data/ner/ar-frequent.txt");
+
+/// Words that join the parts of an Arabic name («عبد الباقي», «ابن
+/// سينا»): the word after one is part of the name even when it is a
+/// frequent word, and the word itself is never trimmed.
+const NAME_JOINERS: [&str; 8] = ["عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ام"];
 
 /// Added to the Arabic CRF's label scores at every token when decoding:
 /// a negative bias on `O` makes it tag more names (Minkov et al. 2006),
@@ -155,6 +161,11 @@ pub struct Extractor {
     /// Folded Arabic words common in ANERcorp train and never inside a
     /// name there (`data/ner/ar-common.txt`, written by `train-ner`).
     common: FastSet<String>,
+    /// Folded Arabic words frequent in general text and opened by a
+    /// particle and the article («بالاتفاق»; `data/ner/ar-frequent.txt`,
+    /// from wordfreq): trimmed from the ends of person spans unless they
+    /// are name words.
+    frequent: FastSet<String>,
 }
 
 impl std::fmt::Debug for Extractor {
@@ -225,6 +236,12 @@ impl Extractor {
                 .lines()
                 .filter(|l| !l.starts_with('#'))
                 .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect(),
+            frequent: AR_FREQUENT
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(|l| features::fold_token(l.trim()))
                 .filter(|l| !l.is_empty())
                 .collect(),
         }
@@ -472,20 +489,45 @@ impl Extractor {
         }
     }
 
-    /// Trims words common in ANERcorp train and never part of a name there
-    /// from both ends of a person span of two words or more («راوول
-    /// الهدف» → «راوول»): the CRF, pushed towards recall, runs names on
-    /// into the next word.
+    /// Trims common words from both ends of a person span of two words or
+    /// more («راوول الهدف» → «راوول», «يوسف بالاتفاق» → «يوسف»): the CRF,
+    /// pushed towards recall, runs names on into the next word. Common
+    /// means common in ANERcorp train and never part of a name there, or
+    /// frequent in general text, opened by a particle other than «ال»
+    /// (a name part seldom is) and not a name word (see
+    /// [`Extractor::is_name_word`]).
     fn trim_common(&self, infos: &[TokenInfo], s: &mut Span) {
         if s.kind != EntityKind::Person {
             return;
         }
-        while s.end - s.start >= 2 && self.common.contains(&infos[s.end - 1].folded) {
+        let common = |i: usize| {
+            let t = &infos[i];
+            let particle = t
+                .folded
+                .get(..t.stem_at)
+                .is_some_and(|c| c != "ال" && (c.ends_with("ال") || c.ends_with("لل")));
+            self.common.contains(&t.folded)
+                || (particle && self.frequent.contains(&t.folded) && !self.is_name_word(infos, i))
+        };
+        while s.end - s.start >= 2 && common(s.end - 1) {
             s.end -= 1;
         }
-        while s.end - s.start >= 2 && self.common.contains(&infos[s.start].folded) {
+        while s.end - s.start >= 2 && common(s.start) {
             s.start += 1;
         }
+    }
+
+    /// Whether token `i` is likely part of a name whatever its frequency:
+    /// a given name, a word of the name dictionary or of names in the
+    /// training text, a joiner («عبد», «بن») or the word after one.
+    fn is_name_word(&self, infos: &[TokenInfo], i: usize) -> bool {
+        let t = &infos[i];
+        let joiner = |t: &TokenInfo| NAME_JOINERS.contains(&t.stem());
+        t.first_name
+            || t.dict_name
+            || t.seen.is_some()
+            || joiner(t)
+            || (i > 0 && joiner(&infos[i - 1]))
     }
 
     /// Removes leading titles from a span: «German Chancellor Olaf Scholz»
@@ -674,6 +716,25 @@ mod tests {
         };
         ex.trim_common(&infos, &mut place);
         assert_eq!((place.start, place.end), (1, 3));
+    }
+
+    #[test]
+    fn frequent_words_opened_by_a_particle_and_the_article_leave_person_spans() {
+        let ex = Extractor::global();
+        let trimmed = |words: &[&str]| {
+            let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
+            let mut s = Span {
+                start: 0,
+                end: words.len(),
+                kind: EntityKind::Person,
+            };
+            ex.trim_common(&infos, &mut s);
+            (s.start, s.end)
+        };
+        assert_eq!(trimmed(&["يوسف", "بالاتفاق"]), (0, 1));
+        assert_eq!(trimmed(&["للمرة", "يوسف"]), (1, 2));
+        assert_eq!(trimmed(&["ماريو", "بالوتيلي"]), (0, 2), "a rare word stays");
+        assert_eq!(trimmed(&["يوسف", "الاتفاق"]), (0, 2), "the article alone");
     }
 
     #[test]

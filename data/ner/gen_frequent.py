@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""Writes ar-frequent.txt: Arabic words frequent in general text and opened
+by a particle and the article («بالاتفاق», «والحكومة», «للمرة»), from the
+`wordfreq` package's large Arabic list (data CC BY-SA 4.0, see NOTICE).
+
+Run from the repository root:
+    pip install wordfreq==3.1.1 && python3 data/ner/gen_frequent.py
+
+The extractor trims these words from the ends of person spans unless they
+are name words («يوسف بالاتفاق» → «يوسف»). Words are written as wordfreq
+has them; the extractor folds them when it loads the list.
+"""
+import math
+import re
+
+from wordfreq import get_frequency_dict
+
+MIN_ZIPF = 3.5
+ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652]{2,}")
+# و or ف, then ب or ك and the article, or the article alone; or لل.
+PARTICLE_ARTICLE = re.compile("[وف]?([بك]?ال|لل)")
+
+freqs = get_frequency_dict("ar", "large")
+words = sorted(
+    w
+    for w, f in freqs.items()
+    if ARABIC_WORD.fullmatch(w)
+    and PARTICLE_ARTICLE.match(w)
+    and not w.startswith("ال")
+    and math.log10(f) + 9 >= MIN_ZIPF
+)
+with open("data/ner/ar-frequent.txt", "w", encoding="utf-8") as out:
+    out.write(
+        "# Arabic words opened by a particle and the article, with a Zipf frequency"
+        " of 3.5 or more in wordfreq 3.1.1's"
+        " large Arabic list (CC BY-SA 4.0, see NOTICE);"
+        " written by data/ner/gen_frequent.py.\n"
+    )
+    for w in words:
+        out.write(w + "\n")
+print(f"wrote data/ner/ar-frequent.txt ({len(words)} words)")
