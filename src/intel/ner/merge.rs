@@ -106,6 +106,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         known.contains(x)
             || firsts.iter().any(|f| f == x)
             || gaz.is_name_token(x)
+            || gaz.starts_name(x)
             || gaz.is_first_name(x)
     };
     for m in &mut mentions {

@@ -357,7 +357,8 @@ impl Extractor {
 
     /// Pushes a CRF span, split where a person span holds a second name
     /// opened by «و» («محمد بن سلمان ومحمد بن زايد»): the conjunction on a
-    /// common given name or name opener, or standing alone; and where an
+    /// common given name or name opener or on the first word of a
+    /// gazetteer name («السيسي وآبي أحمد»), or standing alone; and where an
     /// organisation span joins two companies («... Co and Intel») or holds
     /// a word opened by «و» that starts a gazetteer name («الأهلي
     /// والوداد», as in «الوداد البيضاوي»).
@@ -372,7 +373,7 @@ impl Extractor {
             let (alone, glued) = if s.kind == EntityKind::Person {
                 let glued = f
                     .strip_prefix('و')
-                    .is_some_and(|rest| self.gaz.is_first_name(rest));
+                    .is_some_and(|rest| self.gaz.is_first_name(rest) || self.gaz.starts_name(f));
                 (f == "و" || f == "and", glued)
             } else {
                 let after_company =
@@ -667,6 +668,27 @@ mod tests {
             .map(|e| e.display)
             .collect();
         assert_eq!(orgs, ["الأهلي", "الوداد"]);
+    }
+
+    #[test]
+    fn people_joined_by_wa_are_split_at_a_known_name() {
+        assert_eq!(
+            split_kind(&["السيسي", "وآبي", "أحمد"], EntityKind::Person),
+            [(0, 1), (1, 3)]
+        );
+        assert_eq!(
+            split_kind(&["حسن", "وهبة"], EntityKind::Person),
+            [(0, 2)],
+            "«وهبة» starts no known name"
+        );
+        let people: Vec<String> = Extractor::global()
+            .extract("", "قمة القاهرة للمياه: السيسي وآبي أحمد على طاولة واحدة")
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.display)
+            .collect();
+        assert!(people.contains(&"آبي أحمد".to_string()), "{people:?}");
+        assert!(people.contains(&"السيسي".to_string()), "{people:?}");
     }
 
     #[test]
