@@ -60,6 +60,14 @@ fn is_demonym(f: &str, is_place_stem: &dyn Fn(&str) -> bool) -> bool {
         .any(|stem| stem.len() >= 4 && is_place_stem(stem))
 }
 
+/// Lower-case words that belong inside Latin-script person names («Ludwig
+/// van Beethoven», «Catherine of Aragon»); any other lower-case word
+/// splits a person span («Abiy Ahmed met Sisi»).
+const NAME_PARTICLES: [&str; 22] = [
+    "al", "bin", "ben", "da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du",
+    "el", "ibn", "la", "le", "of", "ter", "van", "von",
+];
+
 /// Folded words that end a company name, so an «and» after them starts
 /// another name.
 const COMPANY_ENDS: [&str; 10] = [
@@ -355,8 +363,9 @@ impl Extractor {
         }
     }
 
-    /// Pushes a CRF span, split where a person span holds a second name
-    /// opened by «و» («محمد بن سلمان ومحمد بن زايد»): the conjunction on a
+    /// Pushes a CRF span, split where a Latin-script person span holds a
+    /// lower-case word that is no name particle («Abiy Ahmed met Sisi»),
+    /// or a second name opened by «و» («محمد بن سلمان ومحمد بن زايد»): the conjunction on a
     /// common given name or name opener or on the first word of a
     /// gazetteer name («السيسي وآبي أحمد»), or standing alone; and where an
     /// organisation span joins two companies («... Co and Intel») or holds
@@ -374,7 +383,8 @@ impl Extractor {
                 let glued = f
                     .strip_prefix('و')
                     .is_some_and(|rest| self.gaz.is_first_name(rest) || self.gaz.starts_name(f));
-                (f == "و" || f == "and", glued)
+                let lower = info.shape == "low" && !NAME_PARTICLES.contains(&f);
+                (f == "و" || f == "and" || lower, glued)
             } else {
                 let after_company =
                     k > start && COMPANY_ENDS.contains(&infos[k - 1].folded.as_str());
@@ -689,6 +699,26 @@ mod tests {
             .collect();
         assert!(people.contains(&"آبي أحمد".to_string()), "{people:?}");
         assert!(people.contains(&"السيسي".to_string()), "{people:?}");
+    }
+
+    #[test]
+    fn lower_case_words_split_latin_person_spans_unless_name_particles() {
+        assert_eq!(
+            split_kind(&["Abiy", "Ahmed", "met", "Sisi"], EntityKind::Person),
+            [(0, 2), (3, 4)]
+        );
+        assert_eq!(
+            split_kind(&["Ludwig", "van", "Beethoven"], EntityKind::Person),
+            [(0, 3)]
+        );
+        let people: Vec<String> = Extractor::global()
+            .extract("", "Ethiopian Prime Minister Abiy Ahmed met Sisi in Cairo.")
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.display)
+            .collect();
+        assert!(people.contains(&"Abiy Ahmed".to_string()), "{people:?}");
+        assert!(!people.iter().any(|p| p.contains("met")), "{people:?}");
     }
 
     #[test]
