@@ -648,6 +648,16 @@ mod tests {
         split_kind(words, EntityKind::Person)
     }
 
+    /// The display forms of the entities of one kind extracted from `text`.
+    fn displays(text: &str, kind: EntityKind) -> Vec<String> {
+        Extractor::global()
+            .extract("", text)
+            .into_iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.display)
+            .collect()
+    }
+
     fn split_kind(words: &[&str], kind: EntityKind) -> Vec<(usize, usize)> {
         let ex = Extractor::global();
         let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
@@ -671,12 +681,10 @@ mod tests {
             split_kind(&["وزارة", "التجارة", "والصناعة"], EntityKind::Org),
             [(0, 3)]
         );
-        let orgs: Vec<String> = Extractor::global()
-            .extract("", "قراءة في مباراة الأهلي والوداد: كيف حسمت اللقاء")
-            .into_iter()
-            .filter(|e| e.kind == EntityKind::Org)
-            .map(|e| e.display)
-            .collect();
+        let orgs = displays(
+            "قراءة في مباراة الأهلي والوداد: كيف حسمت اللقاء",
+            EntityKind::Org,
+        );
         assert_eq!(orgs, ["الأهلي", "الوداد"]);
     }
 
@@ -691,12 +699,10 @@ mod tests {
             [(0, 2)],
             "«وهبة» starts no known name"
         );
-        let people: Vec<String> = Extractor::global()
-            .extract("", "قمة القاهرة للمياه: السيسي وآبي أحمد على طاولة واحدة")
-            .into_iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .map(|e| e.display)
-            .collect();
+        let people = displays(
+            "قمة القاهرة للمياه: السيسي وآبي أحمد على طاولة واحدة",
+            EntityKind::Person,
+        );
         assert!(people.contains(&"آبي أحمد".to_string()), "{people:?}");
         assert!(people.contains(&"السيسي".to_string()), "{people:?}");
     }
@@ -711,12 +717,10 @@ mod tests {
             split_kind(&["Ludwig", "van", "Beethoven"], EntityKind::Person),
             [(0, 3)]
         );
-        let people: Vec<String> = Extractor::global()
-            .extract("", "Ethiopian Prime Minister Abiy Ahmed met Sisi in Cairo.")
-            .into_iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .map(|e| e.display)
-            .collect();
+        let people = displays(
+            "Ethiopian Prime Minister Abiy Ahmed met Sisi in Cairo.",
+            EntityKind::Person,
+        );
         assert!(people.contains(&"Abiy Ahmed".to_string()), "{people:?}");
         assert!(!people.iter().any(|p| p.contains("met")), "{people:?}");
     }
