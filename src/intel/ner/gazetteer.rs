@@ -33,6 +33,15 @@ fn word_list(src: &str) -> FastSet<String> {
         .collect()
 }
 
+/// The entries of a one-word-a-line list file: lines trimmed, `#`
+/// comments and blank lines left out.
+pub fn list_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+}
+
 /// The spellings a folded name is also written in: Arabic «عبد الله» and
 /// «عبدالله» both ways, English «al-» and «el-» for each other.
 fn spellings(folded: &str) -> Vec<String> {
@@ -249,13 +258,7 @@ impl Gazetteer {
     /// clitic-free folded word a line, `#` comments; see
     /// [`Gazetteer::in_name_dict`]): for models trained on part of the data.
     pub fn with_name_dict(mut self, text: &str) -> Gazetteer {
-        self.name_dict = text
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect();
+        self.name_dict = list_lines(text).map(str::to_string).collect();
         self
     }
 

@@ -218,9 +218,10 @@ impl Extractor {
     /// Like [`Extractor::with_models`], with `ar_bias` instead of
     /// [`AR_LABEL_BIAS`] added to the Arabic model's label scores and
     /// `ar_common` (one folded word a line, `#` comments) instead of the
-    /// shipped common-word list, and `ar_names` instead of the shipped
-    /// list of words seen in names (`None` keeps it), for evaluating a
-    /// model trained on part of the data.
+    /// shipped common-word list, and `ar_names` and `ar_name_dict`
+    /// instead of the shipped lists of words seen in names and of the name
+    /// dictionary (`None` keeps each), for evaluating a model trained on
+    /// part of the data.
     pub fn with_parts(
         arabic: &[u8],
         english: &[u8],
@@ -240,16 +241,11 @@ impl Extractor {
                 Some(text) => gaz.with_seen_names(text),
                 None => gaz,
             },
-            common: ar_common
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .map(|l| l.trim().to_string())
-                .filter(|l| !l.is_empty())
+            common: gazetteer::list_lines(ar_common)
+                .map(str::to_string)
                 .collect(),
-            frequent: AR_FREQUENT
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .map(|l| features::fold_token(l.trim()))
+            frequent: gazetteer::list_lines(AR_FREQUENT)
+                .map(features::fold_token)
                 .filter(|l| !l.is_empty())
                 .collect(),
         }
@@ -379,17 +375,17 @@ impl Extractor {
         let mut start = s.start;
         for (k, info) in infos.iter().enumerate().take(s.end).skip(s.start + 1) {
             let f = info.folded.as_str();
+            let wa_name = f.starts_with('و') && self.gaz.starts_name(f);
             let (alone, glued) = if s.kind == EntityKind::Person {
-                let glued = f
-                    .strip_prefix('و')
-                    .is_some_and(|rest| self.gaz.is_first_name(rest) || self.gaz.starts_name(f));
+                let glued = wa_name
+                    || f.strip_prefix('و')
+                        .is_some_and(|rest| self.gaz.is_first_name(rest));
                 let lower = info.shape == "low" && !NAME_PARTICLES.contains(&f);
                 (f == "و" || f == "and" || lower, glued)
             } else {
                 let after_company =
                     k > start && COMPANY_ENDS.contains(&infos[k - 1].folded.as_str());
-                let glued = f.starts_with('و') && self.gaz.starts_name(f);
-                (f == "and" && after_company, glued)
+                (f == "and" && after_company, wa_name)
             };
             if !(alone || glued) || k == start {
                 continue;
