@@ -77,10 +77,11 @@ struct Args {
     common_only: bool,
 }
 
-/// Writes the folded words of ANERcorp train (the part trained on) seen
-/// at least `COMMON_MIN` times and never inside a name, one a line,
-/// sorted: the extractor trims them from the edges of person spans.
-fn write_common(sents: &[conll::Sentence], out: &Path) -> Result<()> {
+/// The folded words of ANERcorp train (the part trained on) seen at
+/// least `COMMON_MIN` times and never inside a name, one a line, sorted,
+/// after a header: the extractor trims them from the edges of person
+/// spans.
+fn common_words(sents: &[conll::Sentence]) -> String {
     let mut seen: std::collections::HashMap<String, (u32, bool)> = Default::default();
     for s in sents {
         for (t, l) in s.tokens.iter().zip(&s.labels) {
@@ -101,9 +102,15 @@ fn write_common(sents: &[conll::Sentence], out: &Path) -> Result<()> {
         .map(|(w, _)| w.as_str())
         .collect();
     words.sort_unstable();
-    std::fs::write(out, list_file(COMMON_HEADER, &words))
-        .with_context(|| format!("writing {}", out.display()))?;
-    eprintln!("wrote {} ({} words)", out.display(), words.len());
+    list_file(COMMON_HEADER, &words)
+}
+
+/// Writes a word-list file into `dir` and says how many entries it has.
+fn write_list(dir: &Path, name: &str, text: &str) -> Result<()> {
+    let path = dir.join(name);
+    std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+    let entries = text.lines().filter(|l| !l.starts_with('#')).count();
+    eprintln!("wrote {} ({entries} words)", path.display());
     Ok(())
 }
 
@@ -302,14 +309,10 @@ fn main() -> Result<()> {
         } else {
             conll::split_holdout(all, args.holdout)
         };
-        write_common(&sents, &args.out.join("ar-common.txt"))?;
-        let names = args.out.join("ar-names.txt");
-        std::fs::write(&names, seen_names(&sents))
-            .with_context(|| format!("writing {}", names.display()))?;
+        write_list(&args.out, "ar-common.txt", &common_words(&sents))?;
+        write_list(&args.out, "ar-names.txt", &seen_names(&sents))?;
         let dict = name_dict(&args.name_dict, &sents)?;
-        let dict_path = args.out.join("ar-name-dict.txt");
-        std::fs::write(&dict_path, &dict)
-            .with_context(|| format!("writing {}", dict_path.display()))?;
+        write_list(&args.out, "ar-name-dict.txt", &dict)?;
         if args.common_only {
             return Ok(());
         }
