@@ -35,6 +35,9 @@ pub struct TokenInfo {
     pub seen: Option<EntityKind>,
     /// Whether the stem is in the dictionary of name words.
     pub dict_name: bool,
+    /// How name-like the stem looks by its letters, as a class of
+    /// [`NAME_SCORE_CLASSES`] (Arabic words of three letters or more).
+    pub name_class: Option<u8>,
 }
 
 impl TokenInfo {
@@ -159,6 +162,12 @@ pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>,
                 first_name,
                 seen: gaz.seen_name(stem),
                 dict_name: gaz.in_name_dict(stem),
+                name_class: match lang {
+                    Lang::Arabic if stem.chars().all(is_arabic_char) => {
+                        gaz.name_score(stem).map(name_class)
+                    }
+                    _ => None,
+                },
                 shape,
                 shape_hash,
                 folded_hash: hash::hash_str(&f),
@@ -171,6 +180,24 @@ pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>,
         })
         .collect();
     (infos, matches)
+}
+
+/// The classes of name-likeness: the score rounded down, from −3 or less
+/// to 3 or more.
+const NAME_SCORE_CLASSES: [Part<'static>; 7] = [
+    Part::new("-3"),
+    Part::new("-2"),
+    Part::new("-1"),
+    Part::new("0"),
+    Part::new("1"),
+    Part::new("2"),
+    Part::new("3"),
+];
+
+/// The class of a name-likeness score (an index into
+/// [`NAME_SCORE_CLASSES`]).
+fn name_class(score: f32) -> u8 {
+    (score.floor().clamp(-3.0, 3.0) + 3.0) as u8
 }
 
 /// An attribute template: the fixed start of an attribute name («w-1=»),
@@ -282,6 +309,7 @@ const T_GI: Template = tmpl("gI=");
 const T_TR: Template = tmpl("tr=");
 const T_SEEN: Template = tmpl("sn=");
 const T_DN: Template = tmpl("dn");
+const T_NG: Template = tmpl("ng=");
 const T_DN_PREV: Template = tmpl("dn-1");
 const T_DN_NEXT: Template = tmpl("dn+1");
 const T_BOS: Template = tmpl("BOS");
@@ -436,6 +464,9 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
         if t.dict_name {
             sink.put(i, &T_DN, &[]);
         }
+        if let Some(c) = t.name_class {
+            sink.put(i, &T_NG, &[NAME_SCORE_CLASSES[usize::from(c)]]);
+        }
         if i > 0 && infos[i - 1].dict_name {
             sink.put(i, &T_DN_PREV, &[]);
         }
@@ -582,6 +613,26 @@ mod tests {
         assert!(attrs.contains(&(0, "dn+1".to_string())));
         assert!(attrs.contains(&(2, "dn-1".to_string())));
         assert!(!attrs.contains(&(0, "dn".to_string())));
+    }
+
+    #[test]
+    fn letters_say_how_name_like_an_arabic_word_is() {
+        let gaz = Gazetteer::builtin();
+        let words = ["وفاز", "كافلنيكوف", "على", "بالحكومة", "Kafelnikov"];
+        let infos = token_infos(&words, Lang::Arabic, &gaz);
+        let class = |i: usize| {
+            infos[i]
+                .name_class
+                .map(|c| NAME_SCORE_CLASSES[usize::from(c)].text)
+        };
+        let zero = usize::from(name_class(0.0));
+        assert!(infos[1].name_class.is_some_and(|c| usize::from(c) > zero));
+        assert!(infos[3].name_class.is_some_and(|c| usize::from(c) < zero));
+        assert_eq!(class(4), None, "Latin letters are not scored");
+        let mut attrs = Vec::new();
+        for_each_attribute(&infos, |i, a| attrs.push((i, a.to_string())));
+        let ng = format!("ng={}", class(1).unwrap_or_default());
+        assert!(attrs.contains(&(1, ng)));
     }
 
     #[test]

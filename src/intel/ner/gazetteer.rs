@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::arabic::PREFIXES;
 use super::hash::{FastMap, FastSet};
+use super::name_grams::NameGrams;
 use super::tokenize::is_arabic_char;
 use crate::model::EntityKind;
 use crate::text::fold::fold;
@@ -133,6 +134,8 @@ pub struct Gazetteer {
     /// those common in the tagger's training text
     /// (`data/ner/ar-name-dict.txt`).
     name_dict: FastSet<String>,
+    /// How name-like Arabic words look by their letters.
+    name_grams: NameGrams,
 }
 
 impl Gazetteer {
@@ -230,6 +233,7 @@ impl Gazetteer {
             first_names: word_list(FIRST_NAMES),
             seen_names: FastMap::default(),
             name_dict: FastSet::default(),
+            name_grams: NameGrams::builtin(),
         }
         .with_seen_names(AR_NAMES)
         .with_name_dict(AR_NAME_DICT)
@@ -267,6 +271,12 @@ impl Gazetteer {
     /// elsewhere are not.
     pub fn in_name_dict(&self, stem: &str) -> bool {
         self.name_dict.contains(stem)
+    }
+
+    /// How name-like a clitic-free folded Arabic word looks by its
+    /// letters (see [`NameGrams::score`]).
+    pub fn name_score(&self, stem: &str) -> Option<f32> {
+        self.name_grams.score(stem)
     }
 
     /// The entry a match refers to.

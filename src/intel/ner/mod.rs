@@ -13,6 +13,7 @@ pub mod gazetteer;
 pub mod hash;
 pub mod labelled;
 mod merge;
+pub mod name_grams;
 pub mod tokenize;
 
 use std::sync::OnceLock;
