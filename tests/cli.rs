@@ -493,9 +493,22 @@ fn full_text_feeds_get_the_page_text_on_poll_and_fetch_text_on_demand() {
     let (plain, gone) = (find("/olive.html"), find("/gone.html"));
     let before = env.json(&["show", &plain, "--json"]);
     assert_eq!(before["text"], "موسم أفضل رغم قلة الأمطار.");
+    env.ok(&["enrich"]);
+    let person = |shown: &serde_json::Value| {
+        shown["entities"].as_array().is_some_and(|list| {
+            list.iter()
+                .any(|e| e["kind"] == "person" && e["text"] == "يوسف عبد الله")
+        })
+    };
+    assert!(
+        !person(&env.json(&["show", &plain, "--json"])),
+        "not in the summary"
+    );
     env.ok(&["fetch-text", &plain]);
+    env.ok(&["enrich"]);
     let after = env.json(&["show", &plain, "--json"]);
     assert!(after["text"].as_str().expect("text").contains(&last));
+    assert!(person(&after), "entities of the page text: {after:#}");
 
     // A page that cannot be fetched: a clear error, the summary is kept.
     let failed = env.run(&["fetch-text", &gone]);

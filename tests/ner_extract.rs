@@ -87,6 +87,29 @@ fn english_paragraph() {
 }
 
 #[test]
+fn hebrew_and_persian_get_gazetteer_names_only() {
+    let ex = Extractor::global();
+    // No model reads these languages: the Arabic and English ones took
+    // whole Hebrew sentences and common Persian words for names.
+    let hebrew = ex.extract(
+        "חוקרים בחיפה מציגים שיטה חדשה",
+        "צוות מהמכון הציג ביום שלישי שיטה חדשה לניקוי מים, \
+         והחוקרים אמרו כי הניסוי נמשך שנה שלמה.",
+    );
+    assert!(hebrew.is_empty(), "{hebrew:?}");
+    let persian = ex.extract(
+        "نمایشگاه تازه در شهر",
+        "گروهی از هنرمندان جوان روز دوشنبه نمایشگاهی از کارهای دستی برپا کردند \
+         و خریدارانی از ایران و کشورهای همسایه برای دیدن آن آمدند.",
+    );
+    let names: Vec<(&str, EntityKind)> = persian
+        .iter()
+        .map(|e| (e.display.as_str(), e.kind))
+        .collect();
+    assert_eq!(names, vec![("ایران", EntityKind::Place)]);
+}
+
+#[test]
 fn arabic_and_english_names_share_keys() {
     let ex = Extractor::global();
     let ar = ex.extract("", "وصل الوفد إلى موسكو قادما من بكين.");

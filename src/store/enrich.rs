@@ -24,7 +24,7 @@ impl Store {
                 return Ok(Vec::new());
             };
             let mut stmt = conn.prepare_cached(
-                "SELECT id, title, text, lang FROM articles WHERE enriched = ?1
+                "SELECT id, title, coalesce(full_text, text), lang FROM articles WHERE enriched = ?1
                  ORDER BY id DESC LIMIT ?2",
             )?;
             let rows = stmt

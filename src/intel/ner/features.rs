@@ -142,7 +142,7 @@ pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>,
         .map(|((f, g), t)| {
             let stem = match lang {
                 Lang::Arabic => greedy_stem(&f),
-                Lang::English => f.as_str(),
+                Lang::English | Lang::Other => f.as_str(),
             };
             let trigger = gaz.trigger(&f).or_else(|| {
                 if stem.len() == f.len() {

@@ -268,6 +268,7 @@ impl Extractor {
         match lang {
             Lang::Arabic => self.ar.is_some(),
             Lang::English => self.en.is_some(),
+            Lang::Other => false,
         }
     }
 
@@ -295,6 +296,7 @@ impl Extractor {
         let crf = match lang {
             Lang::Arabic => self.ar.as_ref(),
             Lang::English => self.en.as_ref(),
+            Lang::Other => None,
         };
         let mut crf_spans = crf.map(|c| c.tag(&infos)).unwrap_or_default();
         for s in crf_spans.iter_mut() {
@@ -588,6 +590,7 @@ impl Extractor {
         let crf = match lang {
             Lang::Arabic => self.ar.as_ref(),
             Lang::English => self.en.as_ref(),
+            Lang::Other => None,
         };
         crf.map(|c| c.tag(&infos)).unwrap_or_default()
     }

@@ -8,8 +8,28 @@ use crate::text::fold::is_harakah;
 pub enum Lang {
     /// Arabic script (Arabic model).
     Arabic,
-    /// Anything else with letters (English model).
+    /// Latin script (English model).
     English,
+    /// A language with no model here: Hebrew, Persian (Arabic script with
+    /// Persian letters), Cyrillic, Greek, CJK... The Arabic and English
+    /// models tag nearly every word of such text as a name, so only
+    /// gazetteer names are found in it.
+    Other,
+}
+
+/// Letters of Persian (and Urdu) that Arabic does not use: پ چ ژ گ, and
+/// the Persian forms of kāf and yāʾ (ک ی) and ۀ.
+fn is_persian_letter(c: char) -> bool {
+    matches!(
+        c,
+        '\u{67e}' | '\u{686}' | '\u{698}' | '\u{6af}' | '\u{6a9}' | '\u{6cc}' | '\u{6c0}'
+    )
+}
+
+/// True for a letter of the Latin script.
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') && c.is_alphabetic())
 }
 
 /// Longest sentence handed to the tagger; longer runs are cut so one
@@ -128,23 +148,38 @@ pub fn sentences(s: &str) -> Vec<Vec<&str>> {
     out
 }
 
-/// The script of a sentence: Arabic when it has at least as many
-/// Arabic-script tokens as Latin ones; None when it has no letters.
+/// The language of a sentence, by the script most of its words are in:
+/// Arabic script is Arabic unless a quarter of its words or more have a
+/// Persian letter (Persian text has them in most sentences; Arabic text
+/// only where a Persian keyboard left a stray ک or ی); Latin script is
+/// English; any other script is [`Lang::Other`]. Ties go to Arabic, then
+/// English. None when the sentence has no letters.
 pub fn sentence_lang(tokens: &[&str]) -> Option<Lang> {
-    let (mut ar, mut other) = (0usize, 0usize);
+    let (mut ar, mut persian, mut latin, mut other) = (0usize, 0usize, 0usize, 0usize);
     for t in tokens {
         if t.chars().any(is_arabic_char) {
             ar += 1;
+            if t.chars().any(is_persian_letter) {
+                persian += 1;
+            }
+        } else if t.chars().any(is_latin_letter) {
+            latin += 1;
         } else if t.chars().any(is_letter) {
             other += 1;
         }
     }
-    if ar == 0 && other == 0 {
+    if ar + latin + other == 0 {
         None
-    } else if ar >= other {
-        Some(Lang::Arabic)
-    } else {
+    } else if ar >= latin && ar >= other {
+        Some(if persian * 4 >= ar {
+            Lang::Other
+        } else {
+            Lang::Arabic
+        })
+    } else if latin >= other {
         Some(Lang::English)
+    } else {
+        Some(Lang::Other)
     }
 }
 
@@ -188,5 +223,19 @@ mod tests {
         assert_eq!(sentence_lang(&s[0]), Some(Lang::Arabic));
         assert_eq!(sentence_lang(&["Hello", "world"]), Some(Lang::English));
         assert_eq!(sentence_lang(&["12", "."]), None);
+        let persian = tokenize("ایستگاه‌های تازه به روی مسافران باز شد و رفت‌وآمد کوتاه‌تر شد.");
+        assert_eq!(sentence_lang(&persian), Some(Lang::Other));
+        let stray = tokenize("قال الوزير إن الاجتماع في القاهره سيبحث ملف المیاه غدا.");
+        assert_eq!(sentence_lang(&stray), Some(Lang::Arabic), "one stray ی");
+        let hebrew = tokenize("החוקרים מצאו כי השונית עמידה יותר לחום.");
+        assert_eq!(sentence_lang(&hebrew), Some(Lang::Other));
+        assert_eq!(
+            sentence_lang(&["Приве́т", "мир", "Moscow"]),
+            Some(Lang::Other)
+        );
+        assert_eq!(
+            sentence_lang(&["Café", "Zürich", "été"]),
+            Some(Lang::English)
+        );
     }
 }
