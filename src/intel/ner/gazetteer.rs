@@ -407,6 +407,8 @@ mod tests {
         assert!(find_ids(&g, "the moscow mule").is_empty());
         assert!(find_ids(&g, "let us go").is_empty());
         assert!(find_ids(&g, "المسؤول الروسي").is_empty());
+        assert!(find_ids(&g, "استقبل السكان الخبر بارتياح").is_empty());
+        assert_eq!(find_ids(&g, "في مدينة الخبر"), vec!["loc:khobar"]);
     }
 
     #[test]
