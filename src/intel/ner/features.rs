@@ -163,10 +163,8 @@ pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>,
                 seen: gaz.seen_name(stem),
                 dict_name: gaz.in_name_dict(stem),
                 name_class: match lang {
-                    Lang::Arabic if stem.chars().all(is_arabic_char) => {
-                        gaz.name_score(stem).map(name_class)
-                    }
-                    _ => None,
+                    Lang::Arabic => gaz.name_score(stem).map(name_class),
+                    Lang::English | Lang::Other => None,
                 },
                 shape,
                 shape_hash,
@@ -309,9 +307,9 @@ const T_GI: Template = tmpl("gI=");
 const T_TR: Template = tmpl("tr=");
 const T_SEEN: Template = tmpl("sn=");
 const T_DN: Template = tmpl("dn");
-const T_NG: Template = tmpl("ng=");
 const T_DN_PREV: Template = tmpl("dn-1");
 const T_DN_NEXT: Template = tmpl("dn+1");
+const T_NG: Template = tmpl("ng=");
 const T_BOS: Template = tmpl("BOS");
 const T_EOS: Template = tmpl("EOS");
 

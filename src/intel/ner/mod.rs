@@ -265,10 +265,15 @@ impl Extractor {
     /// True when the shipped CRF model for `lang` loaded (without it only
     /// the gazetteer finds names in that script).
     pub fn model_loaded(&self, lang: Lang) -> bool {
+        self.crf(lang).is_some()
+    }
+
+    /// The CRF model that tags sentences of `lang`, if it has one.
+    fn crf(&self, lang: Lang) -> Option<&CrfModel> {
         match lang {
-            Lang::Arabic => self.ar.is_some(),
-            Lang::English => self.en.is_some(),
-            Lang::Other => false,
+            Lang::Arabic => self.ar.as_ref(),
+            Lang::English => self.en.as_ref(),
+            Lang::Other => None,
         }
     }
 
@@ -293,11 +298,7 @@ impl Extractor {
     pub fn tag_sentence<'a>(&self, tokens: &[&'a str]) -> Tagged<'a> {
         let lang = tokenize::sentence_lang(tokens).unwrap_or(Lang::English);
         let (infos, matches) = features::analyse(tokens, lang, &self.gaz);
-        let crf = match lang {
-            Lang::Arabic => self.ar.as_ref(),
-            Lang::English => self.en.as_ref(),
-            Lang::Other => None,
-        };
+        let crf = self.crf(lang);
         let mut crf_spans = crf.map(|c| c.tag(&infos)).unwrap_or_default();
         for s in crf_spans.iter_mut() {
             self.strip_title(&infos, s);
@@ -587,11 +588,7 @@ impl Extractor {
     pub fn crf_spans(&self, tokens: &[&str]) -> Vec<Span> {
         let lang = tokenize::sentence_lang(tokens).unwrap_or(Lang::English);
         let (infos, _) = features::analyse(tokens, lang, &self.gaz);
-        let crf = match lang {
-            Lang::Arabic => self.ar.as_ref(),
-            Lang::English => self.en.as_ref(),
-            Lang::Other => None,
-        };
+        let crf = self.crf(lang);
         crf.map(|c| c.tag(&infos)).unwrap_or_default()
     }
 
