@@ -2,8 +2,8 @@
 //! foreign names («كافلنيكوف», «دويسنبرج») share letter sequences that
 //! ordinary words rarely have. The table (`data/ner/ar-name-grams.tsv`,
 //! written by `data/ner/gen_name_grams.py`) gives each sequence of two to
-//! four characters of a word framed by `^` and `$`, the log of how much more often it
-//! occurs in names than in other words.
+//! four characters of a word framed by `^` and `$` the log of how much
+//! more often it occurs in names than in other words.
 
 use super::hash::FastMap;
 
