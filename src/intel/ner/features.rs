@@ -310,6 +310,8 @@ const T_DN: Template = tmpl("dn");
 const T_DN_PREV: Template = tmpl("dn-1");
 const T_DN_NEXT: Template = tmpl("dn+1");
 const T_NG: Template = tmpl("ng=");
+const T_NG_PREV: Template = tmpl("ng-1=");
+const T_NG_NEXT: Template = tmpl("ng+1=");
 const T_BOS: Template = tmpl("BOS");
 const T_EOS: Template = tmpl("EOS");
 
@@ -464,6 +466,12 @@ pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
         }
         if let Some(c) = t.name_class {
             sink.put(i, &T_NG, &[NAME_SCORE_CLASSES[usize::from(c)]]);
+        }
+        if let Some(c) = i.checked_sub(1).and_then(|j| infos[j].name_class) {
+            sink.put(i, &T_NG_PREV, &[NAME_SCORE_CLASSES[usize::from(c)]]);
+        }
+        if let Some(c) = infos.get(i + 1).and_then(|o| o.name_class) {
+            sink.put(i, &T_NG_NEXT, &[NAME_SCORE_CLASSES[usize::from(c)]]);
         }
         if i > 0 && infos[i - 1].dict_name {
             sink.put(i, &T_DN_PREV, &[]);
@@ -629,8 +637,14 @@ mod tests {
         assert_eq!(class(4), None, "Latin letters are not scored");
         let mut attrs = Vec::new();
         for_each_attribute(&infos, |i, a| attrs.push((i, a.to_string())));
-        let ng = format!("ng={}", class(1).unwrap_or_default());
-        assert!(attrs.contains(&(1, ng)));
+        let name = class(1).unwrap_or_default();
+        assert!(attrs.contains(&(1, format!("ng={name}"))));
+        assert!(attrs.contains(&(0, format!("ng+1={name}"))));
+        assert!(attrs.contains(&(2, format!("ng-1={name}"))));
+        assert!(
+            !attrs.iter().any(|(i, a)| *i == 3 && a.starts_with("ng+1=")),
+            "the Latin word after gives no class"
+        );
     }
 
     #[test]
