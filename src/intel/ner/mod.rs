@@ -287,7 +287,8 @@ impl Extractor {
     }
 
     /// Tags one tokenised sentence: CRF spans joined with gazetteer names.
-    /// Titles are cut from CRF spans, person spans end before a known
+    /// CRF spans holding a web or e-mail address are dropped; titles are
+    /// cut from the others, person spans end before a known
     /// place, and people joined by «و» are split first. A person's
     /// gazetteer name wins where it covers CRF spans completely; other
     /// gazetteer names keep the CRF spans strictly inside them (ANERcorp
@@ -304,6 +305,11 @@ impl Extractor {
         let (infos, matches) = features::analyse(tokens, lang, &self.gaz);
         let crf = self.crf(lang);
         let mut crf_spans = crf.map(|c| c.tag(&infos)).unwrap_or_default();
+        crf_spans.retain(|s| {
+            !tokens[s.start..s.end]
+                .iter()
+                .any(|t| tokenize::is_address(t))
+        });
         for s in crf_spans.iter_mut() {
             self.strip_title(&infos, s);
             self.end_at_place(&matches, s);
@@ -761,6 +767,17 @@ mod tests {
         assert!(
             got.contains(&("موسكو".to_string(), EntityKind::Place)),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn spans_running_into_an_address_are_dropped() {
+        let ex = Extractor::global();
+        let text = "وهي أرقام وردت في التقرير الشهري المنشور على موقع المنظمة https://www.opec.org باللغة الإنجليزية.";
+        let found = ex.extract("", text);
+        assert!(
+            !found.iter().any(|e| e.display.contains("opec.org")),
+            "{found:?}"
         );
     }
 

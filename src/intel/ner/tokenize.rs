@@ -53,6 +53,14 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// True for a web or e-mail address: never part of a name, and a CRF
+/// span that runs into one is not trusted.
+pub fn is_address(token: &str) -> bool {
+    token.contains("://")
+        || token.starts_with("www.")
+        || (token.contains('@') && token.contains('.'))
+}
+
 /// True for characters that form tokens of their own.
 fn is_punct(c: char) -> bool {
     if c.is_ascii() {
