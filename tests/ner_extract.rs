@@ -166,6 +166,39 @@ fn arabic_institutions_are_organisations() {
 }
 
 #[test]
+fn institution_names_end_where_the_name_does() {
+    let ex = Extractor::global();
+    let cases = [
+        (
+            "وأكدت وزارة الخارجية المصرية الأمر في بيان.",
+            "وزارة الخارجية المصرية",
+        ),
+        (
+            "وأوضح معهد البحوث الفلكية بالقاهرة أن الرصد مستمر.",
+            "معهد البحوث الفلكية",
+        ),
+        (
+            "أطلق مجمع الملك سلمان العالمي للغة العربية معجماً رقمياً.",
+            "مجمع الملك سلمان العالمي",
+        ),
+    ];
+    for (text, name) in cases {
+        let ents = ex.extract("", text);
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    let ents = ex.extract("", cases[1].0);
+    assert_eq!(
+        find(&ents, "القاهرة").map(|e| e.kind),
+        Some(EntityKind::Place),
+        "{ents:?}"
+    );
+}
+
+#[test]
 fn labelled_articles_score_above_floor() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ner");
     let mut arts = Vec::new();

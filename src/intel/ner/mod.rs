@@ -81,8 +81,9 @@ const COMPANY_ENDS: [&str; 10] = [
 
 /// Folded Arabic nouns that head an institution's name when a definite
 /// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
-const INSTITUTION_HEADS: [&str; 36] = [
+const INSTITUTION_HEADS: [&str; 37] = [
     "وزاره",
+    "مجمع",
     "مستشفي",
     "جامعه",
     "المركز",
@@ -415,7 +416,11 @@ impl Extractor {
     /// Adds Arabic institution names (a head noun from
     /// `INSTITUTION_HEADS`, clitics allowed, or a tagged span it opens
     /// that is no gazetteer name, then up to three definite modifiers or
-    /// names) as organisations, replacing the spans they
+    /// names, but no place opened by «ب» or «و» and the article: «معهد
+    /// البحوث الفلكية» ends before «بالقاهرة»; after an adjective
+    /// («المصرية») only adjectives and «لل» complements, so «وزارة
+    /// الخارجية المصرية الأمر» ends before «الأمر») as organisations,
+    /// replacing the spans they
     /// cover unless one is a gazetteer person or organisation or reaches
     /// outside.
     fn add_institutions(&self, t: &mut Tagged<'_>) {
@@ -442,17 +447,28 @@ impl Extractor {
                 None => {}
             }
             let opened = j;
+            let mut after_adjective = false;
             while j < n && j - i <= 3 {
+                let g = t.infos[j].folded.as_str();
                 if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == j && s.end <= i + 4) {
+                    if s.kind == EntityKind::Place && (g.starts_with("بال") || g.starts_with("وال"))
+                    {
+                        break;
+                    }
                     j = s.end;
                     continue;
                 }
-                let g = t.infos[j].folded.as_str();
                 let definite =
                     (g.starts_with("ال") || g.starts_with("لل")) && g.chars().count() >= 4;
-                if !definite || NOT_MODIFIERS.contains(&g) || self.gaz.is_stopword(g) {
+                let adjective = g.ends_with('ي') || g.ends_with("يه");
+                if !definite
+                    || NOT_MODIFIERS.contains(&g)
+                    || self.gaz.is_stopword(g)
+                    || (after_adjective && !adjective && !g.starts_with("لل"))
+                {
                     break;
                 }
+                after_adjective |= adjective;
                 j += 1;
             }
             let cand = Span {
@@ -516,7 +532,8 @@ impl Extractor {
     /// means common in ANERcorp train and never part of a name there, or
     /// frequent in general text, opened by a particle other than «ال»
     /// (a name part seldom is) and not a name word (see
-    /// [`Extractor::is_name_word`]).
+    /// [`Extractor::is_name_word`]). «على» before «أن» is the preposition
+    /// of «شدد … على أن», never a name («علي») in ANERcorp (66 times).
     fn trim_common(&self, infos: &[TokenInfo], s: &mut Span) {
         if s.kind != EntityKind::Person {
             return;
@@ -530,7 +547,14 @@ impl Extractor {
             self.common.contains(&t.folded)
                 || (particle && self.frequent.contains(&t.folded) && !self.is_name_word(infos, i))
         };
-        while s.end - s.start >= 2 && common(s.end - 1) {
+        let that = |i: usize| {
+            infos
+                .get(i)
+                .is_some_and(|t| ["ان", "انه", "انها"].contains(&t.folded.as_str()))
+        };
+        while s.end - s.start >= 2
+            && (common(s.end - 1) || (infos[s.end - 1].folded == "علي" && that(s.end)))
+        {
             s.end -= 1;
         }
         while s.end - s.start >= 2 && common(s.start) {
@@ -835,6 +859,23 @@ mod tests {
         assert_eq!(trimmed(&["للمرة", "يوسف"]), (1, 2));
         assert_eq!(trimmed(&["ماريو", "بالوتيلي"]), (0, 2), "a rare word stays");
         assert_eq!(trimmed(&["يوسف", "الاتفاق"]), (0, 2), "the article alone");
+    }
+
+    #[test]
+    fn ala_before_anna_leaves_a_person_span() {
+        let ex = Extractor::global();
+        let end = |words: &[&str]| {
+            let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
+            let mut s = Span {
+                start: 0,
+                end: 2,
+                kind: EntityKind::Person,
+            };
+            ex.trim_common(&infos, &mut s);
+            s.end
+        };
+        assert_eq!(end(&["آبي", "على", "أن", "التنمية"]), 1);
+        assert_eq!(end(&["محمد", "علي", "وصل"]), 2, "the name «علي» stays");
     }
 
     #[test]
