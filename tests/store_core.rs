@@ -566,6 +566,7 @@ fn enrichment_seam() {
     store.apply_feed_update(feed, &update(items, t(1))).unwrap();
     assert_eq!(store.pending_enrichment(1).unwrap(), 2);
     let todo = store.unenriched(1, 10).unwrap();
+    assert!(!store.is_enriched(todo[0].id, 1).unwrap());
     assert_eq!(todo.len(), 2);
     assert!(todo[0].id > todo[1].id, "most recently stored first");
     let cairo = Entity {
@@ -581,6 +582,15 @@ fn enrichment_seam() {
     }
     assert_eq!(store.pending_enrichment(1).unwrap(), 0);
     assert_eq!(store.pending_enrichment(2).unwrap(), 2);
+    assert!(store.is_enriched(todo[0].id, 1).unwrap());
+    assert!(
+        !store.is_enriched(todo[0].id, 2).unwrap(),
+        "an older version"
+    );
+    assert!(
+        !store.is_enriched(ArticleId(12345), 1).unwrap(),
+        "unknown id"
+    );
     assert_eq!(store.entities_of(todo[0].id).unwrap(), vec![cairo.clone()]);
     assert_eq!(store.articles_mentioning("cairo", 10).unwrap().len(), 2);
     assert_eq!(store.articles_mentioning("cairo", 1).unwrap().len(), 1);

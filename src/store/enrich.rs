@@ -89,6 +89,21 @@ impl Store {
         })
     }
 
+    /// Whether an article's derived data is up to date at `version` (false
+    /// for an unknown id): lets the panes tell "none found" from "not
+    /// computed yet".
+    pub fn is_enriched(&self, id: ArticleId, version: i64) -> Result<bool, StoreError> {
+        self.run(|conn| {
+            let mut stmt =
+                conn.prepare_cached("SELECT enriched >= ?2 FROM articles WHERE id = ?1")?;
+            let mut rows = stmt.query(params![id.0, version])?;
+            Ok(match rows.next()? {
+                Some(r) => r.get(0)?,
+                None => false,
+            })
+        })
+    }
+
     /// An article's entities, most mentioned first (empty when it has none
     /// or was not enriched yet).
     pub fn entities_of(&self, id: ArticleId) -> Result<Vec<Entity>, StoreError> {

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Cursor, Pane, block, cell_text, highlight, inner, selection_style};
+use crate::intel::enrich;
 use crate::model::{ArticleId, Entity, EntityKind};
 use crate::store::{Store, StoreError};
 use crate::text::layout::LayoutOptions;
@@ -31,6 +32,9 @@ pub struct EntitiesPane {
     pub rows: Vec<EntityRow>,
     /// Selection (always on an entity row when there is one) and scroll.
     pub cursor: Cursor,
+    /// Whether the enrichment stage has processed the article at the
+    /// current version (an empty pane then means none were found).
+    pub enriched: bool,
 }
 
 impl EntitiesPane {
@@ -61,6 +65,7 @@ impl EntitiesPane {
             };
         }
         self.article = Some(id);
+        self.enriched = store.is_enriched(id, enrich::VERSION)?;
         self.rows = rows;
         self.cursor.move_by(0, self.rows.len());
         Ok(())
@@ -113,8 +118,10 @@ impl EntitiesPane {
         if self.article.is_none() || self.rows.is_empty() {
             let hint = if self.article.is_none() {
                 "Open an article to see the people, places and organisations it mentions."
+            } else if self.enriched {
+                "No people, places or organisations found in this article."
             } else {
-                "No entities stored for this article (they appear once the enrichment stage has processed it)."
+                "Not processed yet: the entities appear when the background enrichment reaches this article."
             };
             f.render_widget(
                 Paragraph::new(Span::styled(hint, theme.hint)).wrap(Wrap { trim: true }),

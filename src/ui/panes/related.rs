@@ -14,6 +14,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::articles::short_date;
 use super::{Cursor, Pane, block, cell_text, highlight, inner, selection_style};
+use crate::intel::enrich;
 use crate::model::ArticleId;
 use crate::store::{RelatedStory, Store, StoreError};
 use crate::text::layout::LayoutOptions;
@@ -37,6 +38,9 @@ pub struct RelatedPane {
     pub rows: Vec<RelatedStory>,
     /// Selection and scroll.
     pub cursor: Cursor,
+    /// Whether the enrichment stage has processed the article at the
+    /// current version (an empty pane then means none were found).
+    pub enriched: bool,
     /// Related stories already read, by article (one query per article
     /// until the enrichment stage changes them).
     cache: HashMap<ArticleId, Vec<RelatedStory>>,
@@ -63,6 +67,10 @@ impl RelatedPane {
                 }
             },
         };
+        self.enriched = match id {
+            Some(id) => store.is_enriched(id, enrich::VERSION)?,
+            None => false,
+        };
         self.article = id;
         self.rows = rows;
         self.cursor = Cursor::default();
@@ -77,6 +85,7 @@ impl RelatedPane {
             return Ok(());
         };
         let selected = self.selected().map(|r| r.id);
+        self.enriched = store.is_enriched(id, enrich::VERSION)?;
         self.rows = store.related_of(id, LIMIT)?;
         self.cache.insert(id, self.rows.clone());
         self.cursor.selected = selected
@@ -116,8 +125,10 @@ impl RelatedPane {
         if self.rows.is_empty() {
             let hint = if self.article.is_none() {
                 "Select an article to see other coverage of the same story."
+            } else if self.enriched {
+                "No other stored article is close to this one."
             } else {
-                "No related stories for this article (they appear once the enrichment stage has processed it)."
+                "Not processed yet: related stories appear when the background enrichment reaches this article."
             };
             f.render_widget(
                 Paragraph::new(Span::styled(hint, theme.hint)).wrap(Wrap { trim: true }),
