@@ -90,13 +90,18 @@ fn english_paragraph() {
 fn hebrew_and_persian_get_gazetteer_names_only() {
     let ex = Extractor::global();
     // No model reads these languages: the Arabic and English ones took
-    // whole Hebrew sentences and common Persian words for names.
+    // whole Hebrew sentences and common Persian words for names. The
+    // gazetteer's names are found, their prefixes («ב») left out.
     let hebrew = ex.extract(
         "חוקרים בחיפה מציגים שיטה חדשה",
         "צוות מהמכון הציג ביום שלישי שיטה חדשה לניקוי מים, \
          והחוקרים אמרו כי הניסוי נמשך שנה שלמה.",
     );
-    assert!(hebrew.is_empty(), "{hebrew:?}");
+    let names: Vec<(&str, &str)> = hebrew
+        .iter()
+        .map(|e| (e.display.as_str(), e.key.as_str()))
+        .collect();
+    assert_eq!(names, vec![("חיפה", "loc:haifa")]);
     let persian = ex.extract(
         "نمایشگاه تازه در شهر",
         "گروهی از هنرمندان جوان روز دوشنبه نمایشگاهی از کارهای دستی برپا کردند \
@@ -107,6 +112,31 @@ fn hebrew_and_persian_get_gazetteer_names_only() {
         .map(|e| (e.display.as_str(), e.kind))
         .collect();
     assert_eq!(names, vec![("ایران", EntityKind::Place)]);
+}
+
+#[test]
+fn hebrew_and_persian_place_names_share_keys_with_arabic_and_english() {
+    let ex = Extractor::global();
+    let key = |text: &str| -> Vec<(String, String)> {
+        ex.extract("", text)
+            .into_iter()
+            .map(|e| (e.display, e.key))
+            .collect()
+    };
+    let pair = |d: &str, k: &str| vec![(d.to_string(), k.to_string())];
+    assert_eq!(
+        key("המשלחת הגיעה לישראל ביום שני."),
+        pair("ישראל", "loc:israel")
+    );
+    assert_eq!(key("وصل الوفد إلى إسرائيل."), pair("إسرائيل", "loc:israel"));
+    assert_eq!(
+        key("هیئت روز دوشنبه به تهران رسید."),
+        pair("تهران", "loc:tehran")
+    );
+    assert_eq!(
+        key("The delegation reached Tehran."),
+        pair("Tehran", "loc:tehran")
+    );
 }
 
 #[test]

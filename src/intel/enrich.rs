@@ -20,8 +20,9 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// eligible again (a backfill), once. 2: entities from the full text
 /// where it was fetched, the letter-sequence feature, and no model run on
 /// Hebrew or Persian text. 3: the neighbours' letter-sequence classes, no
-/// single quoted word as a person, no span running into an address, and
-/// institution names that end where the name does.
+/// single quoted word as a person, no span running into an address,
+/// institution names that end where the name does, and Hebrew and Persian
+/// place names.
 pub const VERSION: i64 = 3;
 
 /// Articles taken from the store per batch.

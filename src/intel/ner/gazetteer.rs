@@ -11,6 +11,14 @@ use super::tokenize::is_arabic_char;
 use crate::model::EntityKind;
 use crate::text::fold::fold;
 
+/// Hebrew prefixes a name takes in running text («באילת», «לישראל»,
+/// «הטכניון»): the article, the prepositions ב ל מ כ, «ו» and «ש», and
+/// their usual pairs. Hebrew entries are written without the article.
+const HEBREW_PREFIXES: [&str; 20] = [
+    "ה", "ב", "ל", "מ", "ו", "ש", "כ", "וה", "וב", "ול", "ומ", "וש", "וכ", "שה", "שב", "של", "שמ",
+    "מה", "כש", "לה",
+];
+
 const SOURCES: [&str; 5] = [
     include_str!("../../../data/gazetteer/places.tsv"),
     include_str!("../../../data/gazetteer/places_extra.tsv"),
@@ -184,6 +192,11 @@ impl Gazetteer {
                     }
                 }
                 let mut variants = vec![folded.clone()];
+                if folded.chars().any(|c| ('\u{5d0}'..='\u{5ea}').contains(&c)) {
+                    for p in HEBREW_PREFIXES {
+                        variants.push(format!("{p}{folded}"));
+                    }
+                }
                 if arabic {
                     for p in PREFIXES {
                         variants.push(format!("{p}{folded}"));
@@ -364,7 +377,13 @@ impl Gazetteer {
 /// in capitals throughout when the name is an acronym. Arabic matches
 /// always pass.
 fn case_ok(span: &[&str], acronym: bool) -> bool {
-    if span.iter().any(|t| t.chars().any(is_arabic_char)) {
+    let caseless = |c: char| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase();
+    if span.iter().any(|t| t.chars().any(is_arabic_char))
+        || span
+            .first()
+            .and_then(|t| t.chars().next())
+            .is_some_and(caseless)
+    {
         return true;
     }
     let first_upper = span
