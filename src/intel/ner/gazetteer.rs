@@ -7,13 +7,14 @@ use std::collections::HashMap;
 use super::arabic::PREFIXES;
 use super::hash::{FastMap, FastSet};
 use super::name_grams::NameGrams;
-use super::tokenize::is_arabic_char;
+use super::tokenize::{is_arabic_char, is_hebrew_char};
 use crate::model::EntityKind;
 use crate::text::fold::fold;
 
 /// Hebrew prefixes a name takes in running text («באילת», «לישראל»,
 /// «הטכניון»): the article, the prepositions ב ל מ כ, «ו» and «ש», and
-/// their usual pairs. Hebrew entries are written without the article.
+/// their usual pairs. Hand-written Hebrew entries leave the article out,
+/// as it is one of these.
 const HEBREW_PREFIXES: [&str; 20] = [
     "ה", "ב", "ל", "מ", "ו", "ש", "כ", "וה", "וב", "ול", "ומ", "וש", "וכ", "שה", "שב", "של", "שמ",
     "מה", "כש", "לה",
@@ -192,7 +193,7 @@ impl Gazetteer {
                     }
                 }
                 let mut variants = vec![folded.clone()];
-                if folded.chars().any(|c| ('\u{5d0}'..='\u{5ea}').contains(&c)) {
+                if folded.chars().any(is_hebrew_char) {
                     for p in HEBREW_PREFIXES {
                         variants.push(format!("{p}{folded}"));
                     }

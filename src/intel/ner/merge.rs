@@ -6,7 +6,7 @@ use super::Tagged;
 use super::arabic::{strip_article_clitic, strip_clitics};
 use super::gazetteer::Gazetteer;
 use super::hash::{FastMap, FastSet};
-use super::tokenize::is_arabic_char;
+use super::tokenize::{is_arabic_char, is_hebrew_char};
 use crate::model::{Entity, EntityKind};
 use crate::text::fold::is_harakah;
 
@@ -90,11 +90,6 @@ struct Group {
 
 fn contains_seq(long: &[String], short: &[String]) -> bool {
     short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
-}
-
-/// True for a Hebrew letter.
-fn is_hebrew_char(c: char) -> bool {
-    ('\u{5d0}'..='\u{5ea}').contains(&c)
 }
 
 /// How many prefix letters («ב», «ול»...) open a Hebrew gazetteer name's

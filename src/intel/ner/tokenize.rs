@@ -41,6 +41,12 @@ pub fn is_arabic_char(c: char) -> bool {
     matches!(c, '\u{600}'..='\u{6ff}' | '\u{750}'..='\u{77f}' | '\u{8a0}'..='\u{8ff}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
 }
 
+/// True for a letter of the Hebrew alphabet (points and cantillation
+/// marks excluded).
+pub fn is_hebrew_char(c: char) -> bool {
+    ('\u{5d0}'..='\u{5ea}').contains(&c)
+}
+
 /// `char::is_alphabetic` with a fast path for ASCII and the Arabic
 /// letters (the Unicode table lookup is slow for non-ASCII).
 pub fn is_letter(c: char) -> bool {
