@@ -842,19 +842,23 @@ mod tests {
         assert_eq!((place.start, place.end), (1, 3));
     }
 
+    /// The person span over the first `end` of `words` after
+    /// `trim_common`, as (start, end).
+    fn trimmed_person(words: &[&str], end: usize) -> (usize, usize) {
+        let ex = Extractor::global();
+        let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
+        let mut s = Span {
+            start: 0,
+            end,
+            kind: EntityKind::Person,
+        };
+        ex.trim_common(&infos, &mut s);
+        (s.start, s.end)
+    }
+
     #[test]
     fn frequent_words_opened_by_a_particle_and_the_article_leave_person_spans() {
-        let ex = Extractor::global();
-        let trimmed = |words: &[&str]| {
-            let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
-            let mut s = Span {
-                start: 0,
-                end: words.len(),
-                kind: EntityKind::Person,
-            };
-            ex.trim_common(&infos, &mut s);
-            (s.start, s.end)
-        };
+        let trimmed = |words: &[&str]| trimmed_person(words, words.len());
         assert_eq!(trimmed(&["يوسف", "بالاتفاق"]), (0, 1));
         assert_eq!(trimmed(&["للمرة", "يوسف"]), (1, 2));
         assert_eq!(trimmed(&["ماريو", "بالوتيلي"]), (0, 2), "a rare word stays");
@@ -863,19 +867,12 @@ mod tests {
 
     #[test]
     fn ala_before_anna_leaves_a_person_span() {
-        let ex = Extractor::global();
-        let end = |words: &[&str]| {
-            let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
-            let mut s = Span {
-                start: 0,
-                end: 2,
-                kind: EntityKind::Person,
-            };
-            ex.trim_common(&infos, &mut s);
-            s.end
-        };
-        assert_eq!(end(&["آبي", "على", "أن", "التنمية"]), 1);
-        assert_eq!(end(&["محمد", "علي", "وصل"]), 2, "the name «علي» stays");
+        assert_eq!(trimmed_person(&["آبي", "على", "أن", "التنمية"], 2), (0, 1));
+        assert_eq!(
+            trimmed_person(&["محمد", "علي", "وصل"], 2),
+            (0, 2),
+            "the name «علي» stays"
+        );
     }
 
     #[test]
