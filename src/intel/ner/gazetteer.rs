@@ -287,6 +287,26 @@ impl Gazetteer {
         self.name_dict.contains(stem)
     }
 
+    /// How many letters of [`HEBREW_PREFIXES`] open a Hebrew name's first
+    /// word («באילת» → «אילת»), if any: the shortest prefix whose removal
+    /// leaves a known name (or, for a name of several words, the first
+    /// word of one). None for a word that is a name as it stands.
+    pub fn hebrew_prefix_len(&self, first: &str, several: bool) -> Option<usize> {
+        if self.is_name_token(first) {
+            return None;
+        }
+        let known = |w: &str| self.is_name_token(w) || (several && self.starts_name(w));
+        HEBREW_PREFIXES
+            .iter()
+            .filter_map(|p| {
+                first
+                    .strip_prefix(p)
+                    .filter(|rest| rest.chars().nth(1).is_some())
+            })
+            .find(|rest| known(rest))
+            .map(|rest| first[..first.len() - rest.len()].chars().count())
+    }
+
     /// How name-like a clitic-free folded Arabic word looks by its
     /// letters (see [`NameGrams::score`]).
     pub fn name_score(&self, stem: &str) -> Option<f32> {

@@ -92,20 +92,6 @@ fn contains_seq(long: &[String], short: &[String]) -> bool {
     short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
-/// How many prefix letters («ב», «ול»...) open a Hebrew gazetteer name's
-/// first word («באילת» → «אילת»), if any: the shortest cut that leaves a
-/// known name (or, for a name of several words, the first word of one).
-fn hebrew_prefix_len(first: &str, several: bool, gaz: &Gazetteer) -> Option<usize> {
-    let known = |w: &str| gaz.is_name_token(w) || (several && gaz.starts_name(w));
-    if gaz.is_name_token(first) {
-        return None;
-    }
-    let letters: Vec<char> = first.chars().collect();
-    (1..=2.min(letters.len().saturating_sub(2)))
-        .take_while(|&k| letters[..k].iter().all(|c| "והבלמשכ".contains(*c)))
-        .find(|&k| known(&letters[k..].iter().collect::<String>()))
-}
-
 /// Normalises and merges the mentions of one article.
 pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let mut known: FastSet<String> = FastSet::default();
@@ -129,7 +115,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             continue;
         };
         if first.chars().any(is_hebrew_char) {
-            if let Some(k) = hebrew_prefix_len(&first, m.folded.len() > 1, gaz) {
+            if let Some(k) = gaz.hebrew_prefix_len(&first, m.folded.len() > 1) {
                 m.surface[0] = surf.chars().skip(k).collect();
                 m.folded[0] = first.chars().skip(k).collect();
             }
