@@ -196,6 +196,21 @@ fn arabic_institutions_are_organisations() {
 }
 
 #[test]
+fn a_club_named_short_and_in_full_is_one_organisation() {
+    let ents = Extractor::global().extract(
+        "Al Ahly beat Wydad in Cairo",
+        "Wydad Casablanca led at half time. Wydad then lost two players to injury.",
+    );
+    let wydad: Vec<_> = ents.iter().filter(|e| e.key == "org:wydad").collect();
+    assert_eq!(wydad.len(), 1, "{ents:?}");
+    assert_eq!(
+        (wydad[0].display.as_str(), wydad[0].kind, wydad[0].count),
+        ("Wydad Casablanca", EntityKind::Org, 3)
+    );
+    assert!(find(&ents, "Wydad").is_none(), "{ents:?}");
+}
+
+#[test]
 fn institution_names_end_where_the_name_does() {
     let ex = Extractor::global();
     let cases = [

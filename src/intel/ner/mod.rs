@@ -145,21 +145,29 @@ const NOT_MODIFIERS: [&str; 20] = [
     "الاخيره",
 ];
 
+/// Folded words for «son of» and «daughter of» that join the two halves
+/// of one name («Abdulaziz bin Salman», «عبدالعزيز بن سلمان»).
+const PATRONYMICS: [&str; 8] = ["bin", "ibn", "bint", "ben", "بن", "ابن", "بنت", "ابنه"];
+
 /// Joins a CRF person span with the gazetteer person right after it
-/// («عبدالفتاح» + «السيسي»): one person, with the gazetteer's id. Spans
+/// («عبدالفتاح» + «السيسي»): one person, with the gazetteer's id; and two
+/// person spans with only «bin»/«بن» between them (one person named
+/// after the father, with no id: the father's is not the son's). Spans
 /// are sorted by start.
-fn join_person_parts(spans: &mut Vec<(Span, Option<usize>)>) {
+fn join_person_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     let mut i = 0;
     while i + 1 < spans.len() {
         let (a, a_id) = spans[i];
         let (b, b_id) = spans[i + 1];
-        if a.kind == EntityKind::Person
-            && b.kind == EntityKind::Person
-            && a.end == b.start
-            && a_id.is_none()
-            && b_id.is_some()
-        {
+        let people = a.kind == EntityKind::Person && b.kind == EntityKind::Person;
+        if people && a.end == b.start && a_id.is_none() && b_id.is_some() {
             spans[i] = (Span { end: b.end, ..a }, b_id);
+            spans.remove(i + 1);
+        } else if people
+            && a.end + 1 == b.start
+            && PATRONYMICS.contains(&infos[a.end].folded.as_str())
+        {
+            spans[i] = (Span { end: b.end, ..a }, None);
             spans.remove(i + 1);
         } else {
             i += 1;
@@ -365,7 +373,7 @@ impl Extractor {
             }
         }
         spans.sort_by_key(|(s, _)| s.start);
-        join_person_parts(&mut spans);
+        join_person_parts(&infos, &mut spans);
         spans.retain(|(s, id)| id.is_some() || !self.is_noise(tokens, &infos, s));
         Tagged {
             tokens: tokens.to_vec(),
@@ -710,6 +718,15 @@ mod tests {
         };
         ex.split_conjoined(&infos, s, &mut out);
         out.iter().map(|(s, _)| (s.start, s.end)).collect()
+    }
+
+    #[test]
+    fn people_either_side_of_bin_are_one_name() {
+        let people = displays(
+            "Saudi Energy Minister Prince Abdulaziz bin Salman said the goal was stability.",
+            EntityKind::Person,
+        );
+        assert_eq!(people, ["Abdulaziz bin Salman"]);
     }
 
     #[test]
