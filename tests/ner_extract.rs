@@ -211,6 +211,61 @@ fn a_club_named_short_and_in_full_is_one_organisation() {
 }
 
 #[test]
+fn the_football_confederation_is_not_the_african_union() {
+    let ents = Extractor::global().extract(
+        "نهائي دوري الأبطال في القاهرة",
+        "وأعلن الاتحاد الأفريقي لكرة القدم موعد النهائي، فيما عقد الاتحاد الأفريقي \
+         قمته في أديس أبابا.",
+    );
+    let key = |k: &str| ents.iter().filter(|e| e.key == k).count();
+    assert_eq!(key("org:caf"), 1, "{ents:?}");
+    assert_eq!(key("org:african_union"), 1, "{ents:?}");
+    let ents = Extractor::global().extract(
+        "Final date set",
+        "The Confederation of African Football set the date of the final.",
+    );
+    assert!(ents.iter().any(|e| e.key == "org:caf"), "{ents:?}");
+}
+
+#[test]
+fn a_clitic_leaves_no_two_letter_name() {
+    let ents = Extractor::global().extract(
+        "الجماهير في الملعب",
+        "وأشاد الاتحاد الأفريقي لكرة القدم «كاف» بتنظيم المباراة.",
+    );
+    assert!(find(&ents, "اف").is_none(), "{ents:?}");
+}
+
+#[test]
+fn enthusiasm_is_not_hamas() {
+    let ents = Extractor::global().extract(
+        "فوز في الدقيقة الأخيرة",
+        "سجل المهاجم هدفا من خارج المنطقة أشعل حماس الجماهير في المدرجات.",
+    );
+    assert!(!ents.iter().any(|e| e.key == "org:hamas"), "{ents:?}");
+    let ents =
+        Extractor::global().extract("بيان", "وقالت حركة حماس في بيان إن الوفد وصل إلى القاهرة.");
+    assert!(ents.iter().any(|e| e.key == "org:hamas"), "{ents:?}");
+}
+
+#[test]
+fn other_scripts_are_no_part_of_english_names() {
+    let ents = Extractor::global().extract(
+        "Minister speaks",
+        "The minister told reporters in Arabic: «الاستقرار هو الهدف، والسعر نتيجة». \
+         The pavilion by architect Shigeru Ban (坂茂) opens in Doha. \
+         Qatar plans more LNG exports.",
+    );
+    assert!(
+        !ents.iter().any(|e| e.display.chars().any(
+            |c| ('\u{600}'..='\u{6ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        )),
+        "{ents:?}"
+    );
+    assert!(find(&ents, "LNG").is_none(), "{ents:?}");
+}
+
+#[test]
 fn institution_names_end_where_the_name_does() {
     let ex = Extractor::global();
     let cases = [

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::arabic::PREFIXES;
+use super::arabic::{PREFIXES, greedy_stem};
 use super::hash::{FastMap, FastSet};
 use super::name_grams::NameGrams;
 use super::tokenize::{is_arabic_char, is_hebrew_char};
@@ -31,6 +31,8 @@ const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
 const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
 const STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
 const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.tsv");
+const SPORTS: &str = include_str!("../../../data/gazetteer/sports.tsv");
+const AMBIGUOUS: &str = include_str!("../../../data/gazetteer/ambiguous.tsv");
 const AR_NAMES: &str = include_str!("../../../data/ner/ar-names.txt");
 const AR_NAME_DICT: &str = include_str!("../../../data/ner/ar-name-dict.txt");
 
@@ -136,6 +138,11 @@ pub struct Gazetteer {
     titles: FastSet<String>,
     stopwords: FastSet<String>,
     first_names: FastSet<String>,
+    /// Folded one-word names that are also ordinary words
+    /// (`ambiguous.tsv`).
+    ambiguous: FastSet<String>,
+    /// Folded, clitic-free words of sports news (`sports.tsv`).
+    sports: FastSet<String>,
     /// Clitic-free folded Arabic words that were mostly part of a name
     /// of one kind in the tagger's training text (`data/ner/ar-names.txt`).
     seen_names: FastMap<String, EntityKind>,
@@ -245,6 +252,11 @@ impl Gazetteer {
             titles: word_list(TITLES),
             stopwords: word_list(STOPWORDS),
             first_names: word_list(FIRST_NAMES),
+            ambiguous: word_list(AMBIGUOUS),
+            sports: word_list(SPORTS)
+                .iter()
+                .map(|w| greedy_stem(w).to_string())
+                .collect(),
             seen_names: FastMap::default(),
             name_dict: FastSet::default(),
             name_grams: NameGrams::builtin(),
@@ -344,6 +356,23 @@ impl Gazetteer {
     /// opener («عبد», «ابو»).
     pub fn is_first_name(&self, folded: &str) -> bool {
         self.first_names.contains(folded)
+    }
+
+    /// True for a folded, clitic-free word of sports news («مباراه»,
+    /// «league»): in such sentences a city often names its club.
+    pub fn is_sports_word(&self, stem: &str) -> bool {
+        self.sports.contains(stem)
+    }
+
+    /// True for a folded token (clitics allowed: «بحماس») that is a
+    /// one-word name and also an ordinary word: taken only where the
+    /// tagger agrees.
+    pub fn is_ambiguous(&self, folded: &str) -> bool {
+        self.ambiguous.contains(folded)
+            || PREFIXES
+                .iter()
+                .filter_map(|p| folded.strip_prefix(p))
+                .any(|rest| self.ambiguous.contains(rest))
     }
 
     /// True for a folded word that is never a name alone (days, months).

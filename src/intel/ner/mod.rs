@@ -146,14 +146,37 @@ const NOT_MODIFIERS: [&str; 20] = [
 ];
 
 /// Folded words for «son of» and «daughter of» that join the two halves
-/// of one name («Abdulaziz bin Salman», «عبدالعزيز بن سلمان»).
-const PATRONYMICS: [&str; 8] = ["bin", "ibn", "bint", "ben", "بن", "ابن", "بنت", "ابنه"];
+/// of one name («Abdulaziz bin Salman», «عبدالعزيز بن سلمان»). «ابنة»
+/// is left out: folded, it is «ابنه», "his son", which sits between two
+/// people («زار محمد ابنه علي»).
+const PATRONYMICS: [&str; 7] = ["bin", "ibn", "bint", "ben", "بن", "ابن", "بنت"];
 
 /// Joins a CRF person span with the gazetteer person right after it
 /// («عبدالفتاح» + «السيسي»): one person, with the gazetteer's id; and two
 /// person spans with only «bin»/«بن» between them (one person named
 /// after the father, with no id: the father's is not the son's). Spans
 /// are sorted by start.
+/// The English model's spans cut at words of another script: an Arabic
+/// quotation or a CJK name inside an English sentence is no part of an
+/// English name («in Arabic: «الاستقرار هو الهدف»», «architect 坂茂»).
+fn latin_parts(tokens: &[&str], spans: Vec<Span>) -> Vec<Span> {
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans {
+        let mut start = s.start;
+        for part in tokens[s.start..s.end].split(|t| tokenize::is_non_latin_word(t)) {
+            if !part.is_empty() {
+                out.push(Span {
+                    start,
+                    end: start + part.len(),
+                    kind: s.kind,
+                });
+            }
+            start += part.len() + 1;
+        }
+    }
+    out
+}
+
 fn join_person_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     let mut i = 0;
     while i + 1 < spans.len() {
@@ -305,7 +328,8 @@ impl Extractor {
     /// id to a lone one of the same kind, and replace a CRF span of the
     /// same words (a club the CRF took for a person gets the gazetteer's
     /// kind);
-    /// it is added where the CRF found nothing; a person's gazetteer name
+    /// it is added where the CRF found nothing, unless it is one word that
+    /// is also an ordinary word («حماس», enthusiasm); a person's gazetteer name
     /// that ends a longer CRF person span («Abdel Fattah el-Sisi») lends
     /// the span its id, as does one right after a CRF person span
     /// («عبدالفتاح» + «السيسي», then joined); otherwise the CRF span stays.
@@ -319,6 +343,9 @@ impl Extractor {
                 .iter()
                 .any(|t| tokenize::is_address(t))
         });
+        if lang == Lang::English {
+            crf_spans = latin_parts(tokens, crf_spans);
+        }
         for s in crf_spans.iter_mut() {
             self.strip_title(&infos, s);
             self.end_at_place(&matches, s);
@@ -343,6 +370,12 @@ impl Extractor {
                 .filter(|(_, (s, _))| s.start < g.end && g.start < s.end)
                 .map(|(i, _)| i)
                 .collect();
+            if overlapping.is_empty()
+                && g.end - g.start == 1
+                && self.gaz.is_ambiguous(&infos[g.start].folded)
+            {
+                continue;
+            }
             let covers = overlapping
                 .iter()
                 .all(|&i| g.start <= spans[i].0.start && spans[i].0.end <= g.end);
@@ -372,6 +405,7 @@ impl Extractor {
                 spans[i].1 = Some(m.entry);
             }
         }
+        spans.retain(|(s, _)| !self.is_ambiguous_in_sports(&infos, s));
         spans.sort_by_key(|(s, _)| s.start);
         join_person_parts(&infos, &mut spans);
         spans.retain(|(s, id)| id.is_some() || !self.is_noise(tokens, &infos, s));
@@ -635,6 +669,16 @@ impl Extractor {
         arabic::is_nisba(f, &stem) || is_demonym(f, &stem)
     }
 
+    /// True for a one-word span that is a name and also an ordinary word
+    /// («حماس»: Hamas, and "enthusiasm") in a sentence of sports news,
+    /// where the ordinary word is what the crowd shows; the tagger, which
+    /// saw the word only as a name, tags it there too.
+    fn is_ambiguous_in_sports(&self, infos: &[TokenInfo], s: &Span) -> bool {
+        s.end - s.start == 1
+            && self.gaz.is_ambiguous(&infos[s.start].folded)
+            && infos.iter().any(|t| self.gaz.is_sports_word(t.stem()))
+    }
+
     /// The CRF's own spans of one tokenised sentence, before any
     /// post-processing (for measuring what the post-processing adds).
     pub fn crf_spans(&self, tokens: &[&str]) -> Vec<Span> {
@@ -718,6 +762,29 @@ mod tests {
         };
         ex.split_conjoined(&infos, s, &mut out);
         out.iter().map(|(s, _)| (s.start, s.end)).collect()
+    }
+
+    #[test]
+    fn his_son_keeps_two_people_apart() {
+        let ex = Extractor::global();
+        let joined = |words: &[&str]| {
+            let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
+            let person = |start, end| {
+                (
+                    Span {
+                        start,
+                        end,
+                        kind: EntityKind::Person,
+                    },
+                    None,
+                )
+            };
+            let mut spans = vec![person(0, 1), person(2, 3)];
+            join_person_parts(&infos, &mut spans);
+            spans.len() == 1
+        };
+        assert!(!joined(&["محمد", "ابنه", "علي"]));
+        assert!(joined(&["محمد", "بن", "علي"]));
     }
 
     #[test]

@@ -27,7 +27,7 @@ fn is_persian_letter(c: char) -> bool {
 }
 
 /// True for a letter of the Latin script.
-fn is_latin_letter(c: char) -> bool {
+pub fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
         || (matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') && c.is_alphabetic())
 }
@@ -65,6 +65,12 @@ pub fn is_address(token: &str) -> bool {
     token.contains("://")
         || token.starts_with("www.")
         || (token.contains('@') && token.contains('.'))
+}
+
+/// True for a word written in a script other than Latin (Arabic, CJK,
+/// Hebrew...): the English model has never seen one inside a name.
+pub fn is_non_latin_word(token: &str) -> bool {
+    token.chars().any(is_letter) && !token.chars().any(is_latin_letter)
 }
 
 /// True for characters that form tokens of their own.
