@@ -359,7 +359,8 @@ impl Gazetteer {
     }
 
     /// True for a folded, clitic-free word of sports news («مباراه»,
-    /// «league»): in such sentences a city often names its club.
+    /// «ملعب»): in a sentence holding one, a one-word name that is also an
+    /// ordinary word is read as the word.
     pub fn is_sports_word(&self, stem: &str) -> bool {
         self.sports.contains(stem)
     }
@@ -375,7 +376,8 @@ impl Gazetteer {
                 .any(|rest| self.ambiguous.contains(rest))
     }
 
-    /// True for a folded word that is never a name alone (days, months).
+    /// True for a folded word that is never a name alone (days, months,
+    /// acronyms of common nouns such as «LNG»).
     pub fn is_stopword(&self, folded: &str) -> bool {
         self.stopwords.contains(folded)
     }

@@ -27,7 +27,7 @@ fn is_persian_letter(c: char) -> bool {
 }
 
 /// True for a letter of the Latin script.
-pub fn is_latin_letter(c: char) -> bool {
+fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
         || (matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') && c.is_alphabetic())
 }
