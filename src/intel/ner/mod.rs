@@ -151,11 +151,6 @@ const NOT_MODIFIERS: [&str; 20] = [
 /// people («زار محمد ابنه علي»).
 const PATRONYMICS: [&str; 7] = ["bin", "ibn", "bint", "ben", "بن", "ابن", "بنت"];
 
-/// Joins a CRF person span with the gazetteer person right after it
-/// («عبدالفتاح» + «السيسي»): one person, with the gazetteer's id; and two
-/// person spans with only «bin»/«بن» between them (one person named
-/// after the father, with no id: the father's is not the son's). Spans
-/// are sorted by start.
 /// The English model's spans cut at words of another script: an Arabic
 /// quotation or a CJK name inside an English sentence is no part of an
 /// English name («in Arabic: «الاستقرار هو الهدف»», «architect 坂茂»).
@@ -177,6 +172,11 @@ fn latin_parts(tokens: &[&str], spans: Vec<Span>) -> Vec<Span> {
     out
 }
 
+/// Joins a CRF person span with the gazetteer person right after it
+/// («عبدالفتاح» + «السيسي»): one person, with the gazetteer's id; and two
+/// person spans with only «bin»/«بن» between them (one person named
+/// after the father, with no id: the father's is not the son's). Spans
+/// are sorted by start.
 fn join_person_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     let mut i = 0;
     while i + 1 < spans.len() {
@@ -370,10 +370,7 @@ impl Extractor {
                 .filter(|(_, (s, _))| s.start < g.end && g.start < s.end)
                 .map(|(i, _)| i)
                 .collect();
-            if overlapping.is_empty()
-                && g.end - g.start == 1
-                && self.gaz.is_ambiguous(&infos[g.start].folded)
-            {
+            if overlapping.is_empty() && self.is_ambiguous_word(&infos, &g) {
                 continue;
             }
             let covers = overlapping
@@ -674,9 +671,13 @@ impl Extractor {
     /// where the ordinary word is what the crowd shows; the tagger, which
     /// saw the word only as a name, tags it there too.
     fn is_ambiguous_in_sports(&self, infos: &[TokenInfo], s: &Span) -> bool {
-        s.end - s.start == 1
-            && self.gaz.is_ambiguous(&infos[s.start].folded)
-            && infos.iter().any(|t| self.gaz.is_sports_word(t.stem()))
+        self.is_ambiguous_word(infos, s) && infos.iter().any(|t| self.gaz.is_sports_word(t.stem()))
+    }
+
+    /// True for a one-word span that is a name and also an ordinary word
+    /// (`ambiguous.tsv`).
+    fn is_ambiguous_word(&self, infos: &[TokenInfo], s: &Span) -> bool {
+        s.end - s.start == 1 && self.gaz.is_ambiguous(&infos[s.start].folded)
     }
 
     /// The CRF's own spans of one tokenised sentence, before any
