@@ -266,6 +266,106 @@ fn other_scripts_are_no_part_of_english_names() {
 }
 
 #[test]
+fn an_adjective_after_its_noun_is_no_person() {
+    let ex = Extractor::global();
+    for text in [
+        "وأوضح الفريق أن المناطق تتوهج على الجانب الليلي من الكوكب.",
+        "وتعرض القاعة مصاحف مكتوبة بالخط الكوفي.",
+    ] {
+        let ents = ex.extract("", text);
+        assert!(ents.is_empty(), "{text}: {ents:?}");
+    }
+    let ents = ex.extract("", "وقال الرئيس الحريري إن الحكومة ستجتمع غدا.");
+    assert_eq!(
+        find(&ents, "الحريري").map(|e| e.kind),
+        Some(EntityKind::Person),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn a_word_seen_only_at_sentence_starts_is_no_name() {
+    let ex = Extractor::global();
+    let ents = ex.extract(
+        "Mangroves return",
+        "Marine biologists at Sultan Qaboos University are monitoring the new stands.",
+    );
+    assert!(find(&ents, "Marine").is_none(), "{ents:?}");
+    assert!(
+        find(&ents, "Sultan Qaboos University").is_some(),
+        "{ents:?}"
+    );
+    let ents = ex.extract(
+        "Solar park",
+        "Benali said the project was a practical step. Officials praised Benali for the plan.",
+    );
+    assert_eq!(
+        find(&ents, "Benali").map(|e| (e.kind, e.count)),
+        Some((EntityKind::Person, 2)),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn an_english_name_ends_with_no_lower_case_word() {
+    let ents = Extractor::global().extract(
+        "Talks",
+        "Obama said the talks went well. Later, Obama flew to Berlin.",
+    );
+    assert_eq!(
+        find(&ents, "Obama").map(|e| (e.kind, e.count)),
+        Some((EntityKind::Person, 2)),
+        "{ents:?}"
+    );
+    assert!(find(&ents, "Obama flew").is_none(), "{ents:?}");
+}
+
+#[test]
+fn a_portfolio_before_minister_is_no_place() {
+    let ents = Extractor::global().extract(
+        "Solar park",
+        "The deal was signed in the presence of Energy Transition Minister Leila Benali.",
+    );
+    assert!(
+        ents.iter().all(|e| e.kind == EntityKind::Person),
+        "{ents:?}"
+    );
+    assert!(find(&ents, "Leila Benali").is_some(), "{ents:?}");
+}
+
+#[test]
+fn currencies_languages_and_nationality_adjectives_are_left_out() {
+    let ex = Extractor::global();
+    for text in [
+        "The loan is worth 450 million dollars, the Egyptian official said in Arabic.",
+        "قال المسؤول المصري إن القرض يبلغ 450 مليون دولار.",
+    ] {
+        let ents = ex.extract("", text);
+        assert!(ents.is_empty(), "{text}: {ents:?}");
+    }
+}
+
+#[test]
+fn gulf_ports_are_places_in_both_languages() {
+    let ex = Extractor::global();
+    let en = ex.extract("", "Ships from Jebel Ali and Ras Laffan sail daily.");
+    let ar = ex.extract("", "تبحر السفن من جبل علي ورأس لفان يوميا.");
+    for ents in [en, ar] {
+        let mut keys: Vec<(&str, EntityKind)> =
+            ents.iter().map(|e| (e.key.as_str(), e.kind)).collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                ("loc:jebel_ali", EntityKind::Place),
+                ("loc:ras_laffan", EntityKind::Place)
+            ],
+            "{ents:?}"
+        );
+    }
+}
+
+#[test]
 fn institution_names_end_where_the_name_does() {
     let ex = Extractor::global();
     let cases = [
