@@ -288,7 +288,9 @@ fn a_word_seen_only_at_sentence_starts_is_no_name() {
     let ex = Extractor::global();
     let ents = ex.extract(
         "Mangroves return",
-        "Marine biologists at Sultan Qaboos University are monitoring the new stands.",
+        "Oman has planted a million mangroves. \
+         Marine biologists at Sultan Qaboos University are monitoring the new stands. \
+         They count birds and fish.",
     );
     assert!(find(&ents, "Marine").is_none(), "{ents:?}");
     assert!(
@@ -303,6 +305,12 @@ fn a_word_seen_only_at_sentence_starts_is_no_name() {
         find(&ents, "Benali").map(|e| (e.kind, e.count)),
         Some((EntityKind::Person, 2)),
         "{ents:?}"
+    );
+    let ents = ex.extract("Benali signs solar deal", "");
+    assert_eq!(
+        find(&ents, "Benali").map(|e| e.kind),
+        Some(EntityKind::Person),
+        "a headline alone names a person once: {ents:?}"
     );
 }
 

@@ -59,6 +59,10 @@ const LANGUAGES: [&str; 10] = [
     "swahili",
 ];
 
+/// Sentences an article needs before [`drop_lone_sentence_starts`]
+/// applies: a headline alone, or with one sentence, names a person once.
+const MIN_SENTENCES: usize = 3;
+
 /// Drops, from an article's tagged sentences, one-word spans with no
 /// gazetteer id that only ever stand first in a sentence (after an
 /// opening quotation mark or not) and never elsewhere in the article:
@@ -72,6 +76,9 @@ pub(super) fn drop_lone_sentence_starts(doc: &mut [Tagged<'_>]) {
             .iter()
             .position(|w| w.chars().any(char::is_alphanumeric))
     };
+    if doc.iter().filter(|t| first(t).is_some()).count() < MIN_SENTENCES {
+        return;
+    }
     let mut inside: FastSet<&str> = FastSet::default();
     for t in doc.iter() {
         let start = first(t);

@@ -356,6 +356,10 @@ impl Extractor {
     /// that ends a longer CRF person span («Abdel Fattah el-Sisi») lends
     /// the span its id, as does one right after a CRF person span
     /// («عبدالفتاح» + «السيسي», then joined); otherwise the CRF span stays.
+    /// English spans end at no lower-case word but a name particle, and
+    /// one before «Minister» is a portfolio, no place (`is_portfolio`); an
+    /// «ال…ي» adjective after its noun is no person
+    /// (`is_adjective_after_noun`).
     pub fn tag_sentence<'a>(&self, tokens: &[&'a str]) -> Tagged<'a> {
         let lang = tokenize::sentence_lang(tokens).unwrap_or(Lang::English);
         let (infos, matches) = features::analyse(tokens, lang, &self.gaz);
@@ -696,13 +700,14 @@ impl Extractor {
         arabic::is_nisba(f, &stem) || is_demonym(f, &stem)
     }
 
-    /// True for a one-word Arabic person span «ال…ي» right after a definite
-    /// word (clitics allowed: «بالخط») that is in no span and is no title, trigger, nationality or
-    /// name word: an adjective agreeing with its noun («الجانب الليلي»,
-    /// "the night side"; «الخط الكوفي», "Kufic script"), which the tagger,
-    /// pushed towards recall, takes for a surname. In ANERcorp a lone
-    /// «ال» person after a definite word nearly always follows a title
-    /// («الرئيس», «الإمام»), which keeps it.
+    /// True for a one-word Arabic person span «ال…ي» right after a
+    /// definite word (clitics allowed: «بالخط») that is in no span and is
+    /// no title, trigger, nationality or name word: an adjective agreeing
+    /// with its noun («الجانب الليلي», "the night side"; «الخط الكوفي»,
+    /// "Kufic script"), which the tagger, pushed towards recall, takes
+    /// for a surname. In ANERcorp a lone «ال» person after a definite
+    /// word nearly always follows a title («الرئيس», «الإمام»), which
+    /// keeps it.
     fn is_adjective_after_noun(
         &self,
         infos: &[TokenInfo],
