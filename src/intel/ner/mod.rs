@@ -705,9 +705,9 @@ impl Extractor {
     /// no title, trigger, nationality or name word: an adjective agreeing
     /// with its noun («الجانب الليلي», "the night side"; «الخط الكوفي»,
     /// "Kufic script"), which the tagger, pushed towards recall, takes
-    /// for a surname. In ANERcorp a lone «ال» person after a definite
-    /// word nearly always follows a title («الرئيس», «الإمام»), which
-    /// keeps it.
+    /// for a surname. Of ANERcorp's 199 one-word «ال» persons, 29 follow
+    /// a definite word: 21 a title («الإمام», «الرئيس»), which keeps
+    /// them, 3 another name and 5 another word («الشاعر»).
     fn is_adjective_after_noun(
         &self,
         infos: &[TokenInfo],
