@@ -1,14 +1,19 @@
 //! Rules for whole articles and for what their entity pane lists, beyond
 //! the tagger that ANERcorp and wikigold measure: a capitalised word seen
-//! only at the start of sentences is no name, and nationality adjectives,
+//! only at the start of sentences is no name; nationality adjectives,
 //! language names and currencies, which those corpora tag, say nothing
-//! of who or where an article is about.
+//! of who or where an article is about; and the corpora's kinds for
+//! facilities (ANERcorp tags stadiums misc, mosques org) give way to
+//! place, which is what a reader looks for.
 
 use super::Tagged;
-use super::arabic::strip_article_clitic;
+use super::arabic::{PREFIXES, strip_article_clitic};
+use super::conll::Span;
+use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
 use super::hash::FastSet;
 use super::is_demonym;
+use super::tokenize::is_arabic_char;
 use crate::model::EntityKind;
 
 /// Folded currency names, Arabic (with and without the article) and
@@ -59,6 +64,67 @@ const LANGUAGES: [&str; 10] = [
     "swahili",
 ];
 
+/// Folded Arabic nouns that open the name of a facility, a place
+/// (clitics allowed: «بمطار»).
+const AR_FACILITIES: [&str; 12] = [
+    "ستاد",
+    "استاد",
+    "ملعب",
+    "مطار",
+    "ميناء",
+    "سد",
+    "جسر",
+    "مسجد",
+    "المسجد",
+    "كنيسه",
+    "قلعه",
+    "برج",
+];
+
+/// Folded English nouns that end the name of a facility, a place
+/// («Cairo International Stadium»); «Port» opens one («Port of Shanghai»).
+const EN_FACILITIES: [&str; 11] = [
+    "stadium",
+    "airport",
+    "dam",
+    "bridge",
+    "mosque",
+    "cathedral",
+    "church",
+    "tower",
+    "canal",
+    "arena",
+    "station",
+];
+
+/// Folded English nouns that end an institution's name, so a place or
+/// misc span ending in one is an organisation («Tourism Region
+/// Authority»).
+const EN_INSTITUTIONS: [&str; 22] = [
+    "authority",
+    "commission",
+    "council",
+    "agency",
+    "ministry",
+    "department",
+    "university",
+    "bank",
+    "company",
+    "corporation",
+    "association",
+    "institute",
+    "committee",
+    "federation",
+    "organisation",
+    "organization",
+    "party",
+    "fund",
+    "foundation",
+    "court",
+    "parliament",
+    "library",
+];
+
 /// Sentences an article needs before [`drop_lone_sentence_starts`]
 /// applies: a headline alone, or with one sentence, names a person once.
 const MIN_SENTENCES: usize = 3;
@@ -71,17 +137,19 @@ const MIN_SENTENCES: usize = 3;
 /// gave the person «Marine»; «Benali said …» stays, as «Leila Benali»
 /// is mentioned before). Given names go too: «Marine» is one.
 pub(super) fn drop_lone_sentence_starts(doc: &mut [Tagged<'_>]) {
-    let first = |t: &Tagged<'_>| {
-        t.tokens
-            .iter()
-            .position(|w| w.chars().any(char::is_alphanumeric))
-    };
-    if doc.iter().filter(|t| first(t).is_some()).count() < MIN_SENTENCES {
+    let starts: Vec<Option<usize>> = doc
+        .iter()
+        .map(|t| {
+            t.tokens
+                .iter()
+                .position(|w| w.chars().any(char::is_alphanumeric))
+        })
+        .collect();
+    if starts.iter().flatten().count() < MIN_SENTENCES {
         return;
     }
     let mut inside: FastSet<&str> = FastSet::default();
-    for t in doc.iter() {
-        let start = first(t);
+    for (t, &start) in doc.iter().zip(&starts) {
         for (i, info) in t.infos.iter().enumerate() {
             if Some(i) != start {
                 inside.insert(info.folded.as_str());
@@ -90,11 +158,11 @@ pub(super) fn drop_lone_sentence_starts(doc: &mut [Tagged<'_>]) {
     }
     let lone: Vec<Option<usize>> = doc
         .iter()
-        .map(|t| {
-            let start = first(t)?;
-            let info = &t.infos[start];
-            let latin = t.tokens[start].chars().all(|c| c.is_ascii_alphabetic());
-            (latin && !inside.contains(info.folded.as_str())).then_some(start)
+        .zip(&starts)
+        .map(|(t, &start)| {
+            let k = start?;
+            let latin = t.tokens[k].chars().all(|c| c.is_ascii_alphabetic());
+            (latin && !inside.contains(t.infos[k].folded.as_str())).then_some(k)
         })
         .collect();
     for (t, lone) in doc.iter_mut().zip(lone) {
@@ -108,8 +176,8 @@ pub(super) fn drop_lone_sentence_starts(doc: &mut [Tagged<'_>]) {
 /// True for a one-word span the pane leaves out: a currency, a language
 /// name, or a nationality adjective tagged misc («African», «الروسي»;
 /// the tagger drops those of other kinds already).
-fn is_aside(t: &Tagged<'_>, k: usize, kind: EntityKind, gaz: &Gazetteer) -> bool {
-    let f = t.infos[k].folded.as_str();
+fn is_aside(infos: &[TokenInfo], k: usize, kind: EntityKind, gaz: &Gazetteer) -> bool {
+    let f = infos[k].folded.as_str();
     let bare = strip_article_clitic(f);
     let stem = |x: &str| gaz.is_place_stem(x);
     CURRENCIES.contains(&bare.as_str())
@@ -119,11 +187,110 @@ fn is_aside(t: &Tagged<'_>, k: usize, kind: EntityKind, gaz: &Gazetteer) -> bool
 
 /// Removes the spans [`is_aside`] names from a tagged sentence.
 pub(super) fn drop_asides(t: &mut Tagged<'_>, gaz: &Gazetteer) {
-    let keep: Vec<bool> = t
-        .spans
-        .iter()
-        .map(|(s, _)| s.end - s.start != 1 || !is_aside(t, s.start, s.kind, gaz))
-        .collect();
-    let mut keep = keep.into_iter();
-    t.spans.retain(|_| keep.next().unwrap_or(true));
+    let infos = &t.infos;
+    t.spans
+        .retain(|(s, _)| s.end - s.start != 1 || !is_aside(infos, s.start, s.kind, gaz));
+}
+
+/// True for a folded English word that ends the name of a facility or an
+/// institution, which a title may open («King Abdulaziz International
+/// Airport», «King Saud University»).
+pub(super) fn ends_english_body(last: &str) -> bool {
+    EN_FACILITIES.contains(&last) || EN_INSTITUTIONS.contains(&last)
+}
+
+/// True for a span of two words or more that names a facility: an
+/// Arabic facility noun first or an English one last (`AR_FACILITIES`,
+/// `EN_FACILITIES`, «Port of …»).
+fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
+    if s.end - s.start < 2 {
+        return false;
+    }
+    let first = infos[s.start].folded.as_str();
+    let last = infos[s.end - 1].folded.as_str();
+    let arabic = AR_FACILITIES.contains(&first)
+        || PREFIXES
+            .iter()
+            .filter_map(|p| first.strip_prefix(p))
+            .any(|rest| AR_FACILITIES.contains(&rest));
+    arabic
+        || EN_FACILITIES.contains(&last)
+        || (first == "port" && infos[s.start + 1].folded == "of")
+}
+
+/// True for an English word written with a capital.
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// Settles the kind and extent of spans with no gazetteer id: an English
+/// span loses a leading «The» («The Nabataeans»), a Latin name loses the
+/// Arabic words before it («مصرف Goldman Sachs», "Goldman Sachs bank",
+/// is «Goldman Sachs», as English articles write it), a facility is a place,
+/// and an English place or misc span ending in an institution's noun is
+/// an organisation, which takes in the capitalised words before an «and»
+/// that opens it («Petra Development and Tourism Region Authority»).
+pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
+    let Tagged {
+        tokens,
+        infos,
+        spans,
+    } = t;
+    for (s, id) in spans.iter_mut() {
+        if id.is_some() {
+            continue;
+        }
+        if s.end - s.start >= 2 && tokens[s.start] == "The" {
+            s.start += 1;
+        }
+        let latin = |w: &str| w.chars().any(|c| c.is_ascii_alphabetic());
+        if let Some(p) = (s.start + 1..s.end).find(|&p| tokens[p..s.end].iter().all(|w| latin(w)))
+            && tokens[s.start..p]
+                .iter()
+                .all(|w| w.chars().any(is_arabic_char))
+        {
+            s.start = p;
+        }
+        let last = infos[s.end - 1].folded.as_str();
+        if is_facility(infos, s) {
+            s.kind = EntityKind::Place;
+        } else if s.kind != EntityKind::Person
+            && is_capitalised(tokens[s.start])
+            && EN_INSTITUTIONS.contains(&last)
+        {
+            s.kind = EntityKind::Org;
+        }
+    }
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, id) = spans[k];
+        let spanned = |i: usize| spans.iter().any(|(o, _)| o.start <= i && i < o.end);
+        let opens = id.is_none()
+            && s.kind == EntityKind::Org
+            && s.start >= 2
+            && tokens[s.start - 1] == "and"
+            && is_capitalised(tokens[s.start - 2])
+            && !spanned(s.start - 2)
+            && EN_INSTITUTIONS.contains(&infos[s.end - 1].folded.as_str());
+        if !opens {
+            k += 1;
+            continue;
+        }
+        let mut a = s.start - 2;
+        while a > 0
+            && is_capitalised(tokens[a - 1])
+            && tokens[a - 1] != "The"
+            && !spans.iter().any(|(o, _)| o.start < a - 1 && a - 1 < o.end)
+        {
+            a -= 1;
+        }
+        spans.retain(|(o, _)| !(a <= o.start && o.end <= s.start));
+        if let Some(j) = spans.iter().position(|(o, _)| *o == s) {
+            spans[j].0.start = a;
+        }
+        k = spans
+            .iter()
+            .position(|(o, _)| o.end == s.end)
+            .map_or(k, |j| j + 1);
+    }
 }

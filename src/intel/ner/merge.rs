@@ -144,7 +144,15 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             .gaz_id
             .clone()
             .unwrap_or_else(|| format!("{}:{}", kind_prefix(m.kind), m.folded.join(" ")));
-        let display = m.surface.join(" ");
+        let display = if m.kind == EntityKind::Place {
+            m.surface
+                .iter()
+                .map(|w| unshout(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            m.surface.join(" ")
+        };
         match by_key.get(&key) {
             Some(&g) => {
                 let g = &mut groups[g];
@@ -181,9 +189,24 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         .collect()
 }
 
+/// A place in a dateline is written in capitals («SHANGHAI —»); the pane
+/// shows it as the name is written («Shanghai»). Words of five letters or
+/// more only, so that acronyms («UAE», «USA») stay.
+fn unshout(word: &str) -> String {
+    let shouted = word.len() >= 5 && word.chars().all(|c| c.is_ascii_uppercase());
+    if !shouted {
+        return word.to_string();
+    }
+    let mut out = word.to_ascii_lowercase();
+    out[..1].make_ascii_uppercase();
+    out
+}
+
 /// Folds a group whose name is part of a longer name of the same kind
 /// («بوتين» in «فلاديمير بوتين», «Samsung» in «Samsung Electronics») into
-/// the longer one; a gazetteer id on either side becomes the key.
+/// the longer one; a gazetteer id on either side becomes the key. A known
+/// place inside a longer place name is another place: «Shanghai» stays
+/// apart from «Port of Shanghai», «القاهرة» from «ستاد القاهرة الدولي».
 fn merge_parts(groups: &mut Vec<Group>) {
     loop {
         let mut found = None;
@@ -193,6 +216,7 @@ fn merge_parts(groups: &mut Vec<Group>) {
                 if i != j
                     && long.kind == short.kind
                     && !(long.gaz && short.gaz)
+                    && !(short.gaz && short.kind == EntityKind::Place)
                     && contains_seq(&long.folded, &short.folded)
                 {
                     if best.is_some_and(|b| groups[b].count >= long.count) {
@@ -232,6 +256,22 @@ mod tests {
             kind,
             gaz_id: gaz_id.map(str::to_string),
         }
+    }
+
+    #[test]
+    fn places_in_capitals_are_shown_as_written_but_acronyms_stay() {
+        let g = Gazetteer::builtin();
+        let l = EntityKind::Place;
+        let out = merge(
+            vec![
+                mention(&["SHANGHAI"], l, Some("loc:shanghai")),
+                mention(&["UAE"], l, Some("loc:uae")),
+                mention(&["Shanghai"], l, Some("loc:shanghai")),
+            ],
+            &g,
+        );
+        let shown: Vec<(&str, u32)> = out.iter().map(|e| (e.display.as_str(), e.count)).collect();
+        assert_eq!(shown, [("Shanghai", 2), ("UAE", 1)]);
     }
 
     #[test]

@@ -82,8 +82,10 @@ const COMPANY_ENDS: [&str; 10] = [
 
 /// Folded Arabic nouns that head an institution's name when a definite
 /// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
-const INSTITUTION_HEADS: [&str; 37] = [
+const INSTITUTION_HEADS: [&str; 39] = [
     "وزاره",
+    "ديوان",
+    "الديوان",
     "مجمع",
     "مستشفي",
     "جامعه",
@@ -145,6 +147,12 @@ const NOT_MODIFIERS: [&str; 20] = [
     "الاخير",
     "الاخيره",
 ];
+
+/// Folded given names that are also the first noun of an office
+/// («أمين المكتبة», the librarian; «عميد الكلية», the dean): alone and
+/// before a definite word that is no name, they name the office. ANERcorp
+/// tags «أمين» before a definite word as a one-word person never.
+const OFFICE_NAMES: [&str; 2] = ["امين", "عميد"];
 
 /// Folded words for «son of» and «daughter of» that join the two halves
 /// of one name («Abdulaziz bin Salman», «عبدالعزيز بن سلمان»). «ابنة»
@@ -492,10 +500,12 @@ impl Extractor {
     /// names, but no place opened by «ب» or «و» and the article: «معهد
     /// البحوث الفلكية» ends before «بالقاهرة»; after an adjective
     /// («المصرية») only adjectives and «لل» complements, so «وزارة
-    /// الخارجية المصرية الأمر» ends before «الأمر») as organisations,
-    /// replacing the spans they
-    /// cover unless one is a gazetteer person or organisation or reaches
-    /// outside.
+    /// الخارجية المصرية الأمر» ends before «الأمر»; one «لل» complement
+    /// and its adjectives may follow the three, as in «مركز محمد بن راشد
+    /// للفضاء», «مجمع الملك سلمان العالمي للغة العربية») as
+    /// organisations, replacing the spans they cover unless one is a
+    /// gazetteer person or organisation or reaches outside. A Latin name
+    /// after the head stands alone (see [`article::settle_kinds`]).
     fn add_institutions(&self, t: &mut Tagged<'_>) {
         let n = t.infos.len();
         let mut i = 0;
@@ -544,6 +554,27 @@ impl Extractor {
                 after_adjective |= adjective;
                 j += 1;
             }
+            let complement = |g: &str| {
+                g.starts_with("لل")
+                    && g.chars().count() >= 4
+                    && !NOT_MODIFIERS.contains(&g)
+                    && !self.gaz.is_stopword(g)
+            };
+            let free = |k: usize| !t.spans.iter().any(|(s, _)| s.start <= k && k < s.end);
+            if j < n && complement(&t.infos[j].folded) && free(j) {
+                j += 1;
+                while j < n && j - i <= 6 && free(j) {
+                    let g = t.infos[j].folded.as_str();
+                    let adjective = g.starts_with("ال") && (g.ends_with('ي') || g.ends_with("يه"));
+                    if !adjective || NOT_MODIFIERS.contains(&g) || self.gaz.is_stopword(g) {
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+            let latin = t.tokens[i + 1..j]
+                .iter()
+                .any(|w| w.chars().any(|c| c.is_ascii_alphabetic()));
             let cand = Span {
                 start: i,
                 end: j,
@@ -562,7 +593,7 @@ impl Extractor {
                     || s.end > cand.end
                     || (id.is_some() && s.kind != EntityKind::Place)
             });
-            if j == i + 1 || j == opened && opened > i + 1 || blocked {
+            if j == i + 1 || j == opened && opened > i + 1 || blocked || latin {
                 i += 1;
                 continue;
             }
@@ -649,9 +680,13 @@ impl Extractor {
     }
 
     /// Removes leading titles from a span: «German Chancellor Olaf Scholz»
-    /// becomes the person «Olaf Scholz»; and leading nationality
+    /// becomes the person «Olaf Scholz», but «King Saud University» stays
+    /// whole; and leading nationality
     /// adjectives from a person span («البرتغالي كارلوس» → «كارلوس»).
     fn strip_title(&self, infos: &[TokenInfo], s: &mut Span) {
+        if article::ends_english_body(&infos[s.end - 1].folded) {
+            return;
+        }
         let last_title = (s.start..s.end.saturating_sub(1))
             .rev()
             .find(|&i| self.gaz.is_title(&infos[i].folded));
@@ -669,7 +704,8 @@ impl Extractor {
     }
 
     /// Spans that are not names: punctuation or digits only, a day or
-    /// month name, a single nationality adjective («الروسي», «Korean»)
+    /// month name, a given name that opens an office («أمين المكتبة»,
+    /// see `OFFICE_NAMES`), a single nationality adjective («الروسي», «Korean»)
     /// tagged as a person, place or organisation, or a single quoted word
     /// tagged as a person: news quotes the names of projects, brands and
     /// agencies («نور», «مازن»), which are often given names too, and
@@ -691,6 +727,14 @@ impl Extractor {
         }
         let f = &infos[s.start].folded;
         if self.gaz.is_stopword(f) {
+            return true;
+        }
+        let office = |n: &TokenInfo| n.folded.starts_with("ال") && n.folded.chars().count() >= 4;
+        if s.kind == EntityKind::Person
+            && OFFICE_NAMES.contains(&f.as_str())
+            && infos.get(s.end).is_some_and(office)
+            && !self.is_name_word(infos, s.end)
+        {
             return true;
         }
         if s.kind == EntityKind::Misc {
@@ -796,6 +840,7 @@ impl Extractor {
         let mut mentions = Vec::new();
         for mut tagged in doc {
             self.add_institutions(&mut tagged);
+            article::settle_kinds(&mut tagged);
             article::drop_asides(&mut tagged, &self.gaz);
             merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
         }
