@@ -729,10 +729,10 @@ impl Extractor {
         if self.gaz.is_stopword(f) {
             return true;
         }
-        let office = |n: &TokenInfo| n.folded.starts_with("ال") && n.folded.chars().count() >= 4;
+        let definite = |n: &TokenInfo| n.folded.starts_with("ال") && n.folded.chars().count() >= 4;
         if s.kind == EntityKind::Person
             && OFFICE_NAMES.contains(&f.as_str())
-            && infos.get(s.end).is_some_and(office)
+            && infos.get(s.end).is_some_and(definite)
             && !self.is_name_word(infos, s.end)
         {
             return true;
