@@ -4,6 +4,22 @@
 /// Clitic prefixes that may precede a name, longest first.
 pub const PREFIXES: [&str; 11] = ["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
 
+/// True when `listed` holds for the folded word or for what follows one
+/// clitic prefix of it («بمطار» for «مطار», «لوزارة» for «وزارة»).
+pub fn listed_with_clitic(w: &str, listed: impl Fn(&str) -> bool) -> bool {
+    listed(w)
+        || PREFIXES
+            .iter()
+            .filter_map(|p| w.strip_prefix(p))
+            .any(listed)
+}
+
+/// True for a folded word opened by the article with two letters or more
+/// after it («المكتبة»), not the bare «ال» of a short word.
+pub fn is_definite(w: &str) -> bool {
+    w.starts_with("ال") && w.chars().count() >= 4
+}
+
 /// Prefix + article combinations that unambiguously mean "clitic + ال".
 const ARTICLE_PREFIXES: [&str; 9] = [
     "وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل",

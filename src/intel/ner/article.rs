@@ -7,7 +7,7 @@
 //! place, which is what a reader looks for.
 
 use super::Tagged;
-use super::arabic::{PREFIXES, strip_article_clitic};
+use super::arabic::{listed_with_clitic, strip_article_clitic};
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
@@ -208,12 +208,7 @@ fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
     }
     let first = infos[s.start].folded.as_str();
     let last = infos[s.end - 1].folded.as_str();
-    let arabic = AR_FACILITIES.contains(&first)
-        || PREFIXES
-            .iter()
-            .filter_map(|p| first.strip_prefix(p))
-            .any(|rest| AR_FACILITIES.contains(&rest));
-    arabic
+    listed_with_clitic(first, |w| AR_FACILITIES.contains(&w))
         || EN_FACILITIES.contains(&last)
         || (first == "port" && infos[s.start + 1].folded == "of")
 }

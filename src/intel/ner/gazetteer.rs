@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::arabic::{PREFIXES, greedy_stem};
+use super::arabic::{PREFIXES, greedy_stem, listed_with_clitic};
 use super::hash::{FastMap, FastSet};
 use super::name_grams::NameGrams;
 use super::tokenize::{is_arabic_char, is_hebrew_char};
@@ -369,11 +369,7 @@ impl Gazetteer {
     /// one-word name and also an ordinary word: taken only where the
     /// tagger agrees.
     pub fn is_ambiguous(&self, folded: &str) -> bool {
-        self.ambiguous.contains(folded)
-            || PREFIXES
-                .iter()
-                .filter_map(|p| folded.strip_prefix(p))
-                .any(|rest| self.ambiguous.contains(rest))
+        listed_with_clitic(folded, |w| self.ambiguous.contains(w))
     }
 
     /// True for a folded word that is never a name alone (days, months,

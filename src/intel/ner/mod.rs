@@ -511,11 +511,7 @@ impl Extractor {
         let mut i = 0;
         while i < n {
             let f = t.infos[i].folded.as_str();
-            let head = INSTITUTION_HEADS.contains(&f)
-                || arabic::PREFIXES
-                    .iter()
-                    .filter_map(|p| f.strip_prefix(p))
-                    .any(|rest| INSTITUTION_HEADS.contains(&rest));
+            let head = arabic::listed_with_clitic(f, |w| INSTITUTION_HEADS.contains(&w));
             if !head {
                 i += 1;
                 continue;
@@ -729,10 +725,11 @@ impl Extractor {
         if self.gaz.is_stopword(f) {
             return true;
         }
-        let definite = |n: &TokenInfo| n.folded.starts_with("ال") && n.folded.chars().count() >= 4;
         if s.kind == EntityKind::Person
             && OFFICE_NAMES.contains(&f.as_str())
-            && infos.get(s.end).is_some_and(definite)
+            && infos
+                .get(s.end)
+                .is_some_and(|n| arabic::is_definite(&n.folded))
             && !self.is_name_word(infos, s.end)
         {
             return true;
@@ -764,11 +761,10 @@ impl Extractor {
         let t = &infos[s.start];
         let k = s.start - 1;
         let p = &infos[k];
-        let definite = |f: &str| f.starts_with("ال") && f.chars().count() >= 4;
         let stem = |x: &str| self.gaz.is_place_stem(x);
-        definite(&t.folded)
+        arabic::is_definite(&t.folded)
             && t.folded.ends_with('ي')
-            && definite(&arabic::strip_article_clitic(&p.folded))
+            && arabic::is_definite(&arabic::strip_article_clitic(&p.folded))
             && !spans.iter().any(|(o, _)| o.start <= k && k < o.end)
             && !self.gaz.is_title(&p.folded)
             && p.trigger.is_none()
