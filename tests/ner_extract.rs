@@ -492,6 +492,38 @@ fn english_institutions_are_organisations_without_a_leading_the() {
 }
 
 #[test]
+fn an_institution_takes_in_of_and_its_country() {
+    let ents = Extractor::global().extract(
+        "",
+        "Surveyors from the Ministry of Culture of Morocco mapped the old walls. \
+         The Romans built a bridge there, and later Roman engineers repaired it.",
+    );
+    let ministry = ents
+        .iter()
+        .find(|e| e.display.ends_with("of Morocco"))
+        .unwrap_or_else(|| panic!("no «… of Morocco» organisation: {ents:?}"));
+    assert_eq!(ministry.kind, EntityKind::Org, "{ents:?}");
+    assert!(ministry.key.starts_with("org"), "{ents:?}");
+    assert!(find(&ents, "Morocco").is_none(), "{ents:?}");
+    assert!(find(&ents, "Roman").is_none(), "{ents:?}");
+}
+
+#[test]
+fn full_arabic_names_of_agencies_and_mars() {
+    let ents = Extractor::global().extract(
+        "",
+        "أعلنت منظمة الأمم المتحدة للتربية والعلم والثقافة «يونسكو» إدراج الموقع في قائمتها. \
+         ووصلت مركبة جديدة إلى مدار المريخ بعد رحلة طويلة، وتدرس صور الكوكب الأحمر.",
+    );
+    let unesco: Vec<_> = ents.iter().filter(|e| e.key == "org:unesco").collect();
+    assert_eq!(unesco.len(), 1, "{ents:?}");
+    assert_eq!(unesco[0].count, 2, "{ents:?}");
+    assert!(!ents.iter().any(|e| e.key == "org:un"), "{ents:?}");
+    let mars = ents.iter().find(|e| e.key == "loc:mars");
+    assert_eq!(mars.map(|e| e.kind), Some(EntityKind::Place), "{ents:?}");
+}
+
+#[test]
 fn labelled_articles_score_above_floor() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ner");
     let mut arts = Vec::new();

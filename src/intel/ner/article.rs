@@ -185,11 +185,30 @@ fn is_aside(infos: &[TokenInfo], k: usize, kind: EntityKind, gaz: &Gazetteer) ->
         || (kind == EntityKind::Misc && (super::arabic::is_nisba(f, &stem) || is_demonym(f, &stem)))
 }
 
-/// Removes the spans [`is_aside`] names from a tagged sentence.
+/// True for a one-word English misc span used as an adjective: a word
+/// ending like a people's adjective («-ean», «-ian», «-ese») right
+/// before a lower-case word («the Nabataean city»), which says nothing
+/// of who or where, as nationality adjectives do not («Ramadan began»
+/// stays).
+fn is_adjective_in_use(tokens: &[&str], infos: &[TokenInfo], k: usize, kind: EntityKind) -> bool {
+    let f = infos[k].folded.as_str();
+    kind == EntityKind::Misc
+        && f.is_ascii()
+        && ["ean", "ian", "ese"].iter().any(|e| f.ends_with(e))
+        && tokens
+            .get(k + 1)
+            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+}
+
+/// Removes the spans [`is_aside`] and [`is_adjective_in_use`] name from a
+/// tagged sentence.
 pub(super) fn drop_asides(t: &mut Tagged<'_>, gaz: &Gazetteer) {
-    let infos = &t.infos;
-    t.spans
-        .retain(|(s, _)| s.end - s.start != 1 || !is_aside(infos, s.start, s.kind, gaz));
+    let (tokens, infos) = (&t.tokens, &t.infos);
+    t.spans.retain(|(s, _)| {
+        s.end - s.start != 1
+            || !(is_aside(infos, s.start, s.kind, gaz)
+                || is_adjective_in_use(tokens, infos, s.start, s.kind))
+    });
 }
 
 /// True for a folded English word that ends the name of a facility or an
@@ -213,6 +232,28 @@ fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
         || (first == "port" && infos[s.start + 1].folded == "of")
 }
 
+/// Widens a span that a longer gazetteer name lent its id to back to
+/// that name, where no other span stands in it: the tagger keeps
+/// ANERcorp's shorter span («مكة» in «مكة المكرمة»), but the pane shows
+/// the full name («منظمة الأمم المتحدة للتربية والعلم والثقافة», which
+/// the tagger cut to «منظمة الأمم المتحدة» and would have shown as the
+/// name of UNESCO).
+pub(super) fn show_full_names(t: &mut Tagged<'_>) {
+    for g in &t.lent {
+        let inside: Vec<usize> = (0..t.spans.len())
+            .filter(|&i| t.spans[i].0.start < g.end && g.start < t.spans[i].0.end)
+            .collect();
+        if let [i] = inside[..]
+            && t.spans[i].1.is_some()
+            && g.start <= t.spans[i].0.start
+            && t.spans[i].0.end <= g.end
+        {
+            t.spans[i].0.start = g.start;
+            t.spans[i].0.end = g.end;
+        }
+    }
+}
+
 /// True for an English word written with a capital.
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
@@ -224,12 +265,14 @@ fn is_capitalised(w: &str) -> bool {
 /// is «Goldman Sachs», as English articles write it), a facility is a place,
 /// and an English place or misc span ending in an institution's noun is
 /// an organisation, which takes in the capitalised words before an «and»
-/// that opens it («Petra Development and Tourism Region Authority»).
+/// that opens it («Petra Development and Tourism Region Authority») and
+/// «of» and a known place after it (see [`take_in_of_place`]).
 pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
     let Tagged {
         tokens,
         infos,
         spans,
+        ..
     } = t;
     for (s, id) in spans.iter_mut() {
         if id.is_some() {
@@ -287,5 +330,32 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             .iter()
             .position(|(o, _)| o.end == s.end)
             .map_or(k, |j| j + 1);
+    }
+    take_in_of_place(tokens, infos, spans);
+}
+
+/// An English organisation named by an institution's noun takes in «of»
+/// and a known place right after it, which is part of its name
+/// («Department of Antiquities of Jordan» was the organisation
+/// «Department of Antiquities» and the place «Jordan»).
+fn take_in_of_place(tokens: &[&str], infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, id) = spans[k];
+        let named = id.is_none()
+            && s.kind == EntityKind::Org
+            && is_capitalised(tokens[s.start])
+            && tokens.get(s.end) == Some(&"of")
+            && infos[s.start..s.end]
+                .iter()
+                .any(|i| EN_INSTITUTIONS.contains(&i.folded.as_str()));
+        let place = spans.iter().position(|(o, oid)| {
+            o.start == s.end + 1 && o.kind == EntityKind::Place && oid.is_some()
+        });
+        if named && let Some(j) = place {
+            spans[k].0.end = spans[j].0.end;
+            spans.remove(j);
+        }
+        k += 1;
     }
 }

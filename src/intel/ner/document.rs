@@ -189,6 +189,7 @@ mod tests {
                     (Span { start, end, kind }, None)
                 })
                 .collect(),
+            lent: Vec::new(),
         }
     }
 

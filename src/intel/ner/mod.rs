@@ -263,6 +263,10 @@ pub struct Tagged<'a> {
     pub infos: Vec<TokenInfo>,
     /// Spans and their gazetteer ids.
     pub spans: Vec<(Span, Option<usize>)>,
+    /// Gazetteer names that lent their id to a shorter span inside them
+    /// (ANERcorp's convention, «مكة» in «مكة المكرمة»), kept so that an
+    /// article's entity shows the full name.
+    pub lent: Vec<Span>,
 }
 
 impl Extractor {
@@ -388,6 +392,7 @@ impl Extractor {
             self.trim_common(&infos, s);
         }
         let mut spans: Vec<(Span, Option<usize>)> = Vec::with_capacity(crf_spans.len());
+        let mut lent = Vec::new();
         for s in crf_spans {
             self.split_conjoined(&infos, s, &mut spans);
         }
@@ -428,6 +433,7 @@ impl Extractor {
                 && spans[i].1.is_none()
             {
                 spans[i].1 = Some(m.entry);
+                lent.push(g);
             } else if let [i] = overlapping[..]
                 && g.kind == EntityKind::Person
                 && spans[i].0.kind == EntityKind::Person
@@ -452,6 +458,7 @@ impl Extractor {
             tokens: tokens.to_vec(),
             infos,
             spans,
+            lent,
         }
     }
 
@@ -836,6 +843,7 @@ impl Extractor {
         let mut mentions = Vec::new();
         for mut tagged in doc {
             self.add_institutions(&mut tagged);
+            article::show_full_names(&mut tagged);
             article::settle_kinds(&mut tagged);
             article::drop_asides(&mut tagged, &self.gaz);
             merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
