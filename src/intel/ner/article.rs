@@ -349,10 +349,10 @@ fn take_in_of_place(tokens: &[&str], infos: &[TokenInfo], spans: &mut Vec<(Span,
             && infos[s.start..s.end]
                 .iter()
                 .any(|i| EN_INSTITUTIONS.contains(&i.folded.as_str()));
-        let place = spans.iter().position(|(o, oid)| {
+        let place = |(o, oid): &(Span, Option<usize>)| {
             o.start == s.end + 1 && o.kind == EntityKind::Place && oid.is_some()
-        });
-        if named && let Some(j) = place {
+        };
+        if named && let Some(j) = spans.iter().position(place) {
             spans[k].0.end = spans[j].0.end;
             spans.remove(j);
         }
