@@ -524,6 +524,28 @@ fn full_arabic_names_of_agencies_and_mars() {
 }
 
 #[test]
+fn landforms_are_places_and_a_people_is_no_organisation() {
+    let ents = Extractor::global().extract(
+        "",
+        "Rainfall has become less predictable across the Nile Basin, and farmers in the \
+         Jordan Valley say the same. \"The Nabataeans were traders before they were \
+         farmers,\" one guide said. Officials hope the market becomes a World Heritage Site.",
+    );
+    for place in ["Nile Basin", "Jordan Valley"] {
+        let e = find(&ents, place).unwrap_or_else(|| panic!("no {place}: {ents:?}"));
+        assert_eq!(e.kind, EntityKind::Place, "{ents:?}");
+    }
+    assert!(
+        !ents
+            .iter()
+            .any(|e| e.kind == EntityKind::Org && e.display.contains("Nabataeans")),
+        "{ents:?}"
+    );
+    let heritage = find(&ents, "World Heritage Site");
+    assert_eq!(heritage.map(|e| e.kind), Some(EntityKind::Misc), "{ents:?}");
+}
+
+#[test]
 fn labelled_articles_score_above_floor() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ner");
     let mut arts = Vec::new();

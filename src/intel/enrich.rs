@@ -35,8 +35,10 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// Latin name drops an Arabic head, «لل» complements end Arabic
 /// institutions, offices are no persons, dateline capitals shown as
 /// written, full gazetteer names shown, «the Nabataean city» no misc,
-/// UNESCO's full Arabic name and Mars listed.
-pub const VERSION: i64 = 6;
+/// UNESCO's full Arabic name and Mars listed. 7: English landforms are
+/// places («the Nile Basin»), a people named in the plural is misc
+/// («Nabataeans»), «World Heritage Site» listed as misc.
+pub const VERSION: i64 = 7;
 
 /// Articles taken from the store per batch.
 const BATCH: usize = 256;

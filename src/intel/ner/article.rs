@@ -97,6 +97,27 @@ const EN_FACILITIES: [&str; 11] = [
     "station",
 ];
 
+/// Folded English nouns that end the name of a landform or a body of
+/// water, a place the English model takes for an organisation or a
+/// person («the Nile Basin», «the Jordan Valley»); no surname is one of
+/// them, as «Lake» and «Ocean» can be.
+const EN_LANDFORMS: [&str; 14] = [
+    "basin",
+    "valley",
+    "delta",
+    "desert",
+    "river",
+    "sea",
+    "gulf",
+    "peninsula",
+    "mountains",
+    "strait",
+    "plateau",
+    "coast",
+    "island",
+    "islands",
+];
+
 /// Folded English nouns that end an institution's name, so a place or
 /// misc span ending in one is an organisation («Tourism Region
 /// Authority»).
@@ -254,6 +275,14 @@ pub(super) fn show_full_names(t: &mut Tagged<'_>) {
     }
 }
 
+/// True for a folded English word that names a people by the plural of
+/// its adjective («nabataeans», «europeans», «palestinians»): the English
+/// model tags some as organisations, where the corpora's convention is
+/// misc.
+fn is_people(folded: &str) -> bool {
+    folded.is_ascii() && ["eans", "ians"].iter().any(|e| folded.ends_with(e))
+}
+
 /// True for an English word written with a capital.
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
@@ -263,8 +292,10 @@ fn is_capitalised(w: &str) -> bool {
 /// span loses a leading «The» («The Nabataeans»), a Latin name loses the
 /// Arabic words before it («مصرف Goldman Sachs», "Goldman Sachs bank",
 /// is «Goldman Sachs», as English articles write it), a facility is a place,
-/// and an English place or misc span ending in an institution's noun is
-/// an organisation, which takes in the capitalised words before an «and»
+/// an English span of two words or more ending in a landform's noun is a
+/// place, a one-word English organisation naming a people («Nabataeans»,
+/// see [`is_people`]) is misc, and an English place or misc span ending
+/// in an institution's noun is an organisation, which takes in the capitalised words before an «and»
 /// that opens it («Petra Development and Tourism Region Authority») and
 /// «of» and a known place after it (see [`take_in_of_place`]).
 pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
@@ -290,8 +321,14 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             s.start = p;
         }
         let last = infos[s.end - 1].folded.as_str();
-        if is_facility(infos, s) {
+        if is_facility(infos, s)
+            || (s.end - s.start >= 2
+                && is_capitalised(tokens[s.start])
+                && EN_LANDFORMS.contains(&last))
+        {
             s.kind = EntityKind::Place;
+        } else if s.kind == EntityKind::Org && s.end - s.start == 1 && is_people(last) {
+            s.kind = EntityKind::Misc;
         } else if s.kind != EntityKind::Person
             && is_capitalised(tokens[s.start])
             && EN_INSTITUTIONS.contains(&last)

@@ -20,12 +20,13 @@ const HEBREW_PREFIXES: [&str; 20] = [
     "מה", "כש", "לה",
 ];
 
-const SOURCES: [&str; 5] = [
+const SOURCES: [&str; 6] = [
     include_str!("../../../data/gazetteer/places.tsv"),
     include_str!("../../../data/gazetteer/places_extra.tsv"),
     include_str!("../../../data/gazetteer/orgs.tsv"),
     include_str!("../../../data/gazetteer/clubs_companies.tsv"),
     include_str!("../../../data/gazetteer/people.tsv"),
+    include_str!("../../../data/gazetteer/misc.tsv"),
 ];
 const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
 const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
