@@ -263,10 +263,10 @@ pub struct Tagged<'a> {
     pub infos: Vec<TokenInfo>,
     /// Spans and their gazetteer ids.
     pub spans: Vec<(Span, Option<usize>)>,
-    /// Gazetteer names that lent their id to a shorter span inside them
-    /// (ANERcorp's convention, «مكة» in «مكة المكرمة»), kept so that an
-    /// article's entity shows the full name.
-    pub lent: Vec<Span>,
+    /// Gazetteer names that lent their id (the second field) to a shorter
+    /// span inside them (ANERcorp's convention, «مكة» in «مكة المكرمة»),
+    /// kept so that an article's entity shows the full name.
+    pub lent: Vec<(Span, usize)>,
 }
 
 impl Extractor {
@@ -433,7 +433,7 @@ impl Extractor {
                 && spans[i].1.is_none()
             {
                 spans[i].1 = Some(m.entry);
-                lent.push(g);
+                lent.push((g, m.entry));
             } else if let [i] = overlapping[..]
                 && g.kind == EntityKind::Person
                 && spans[i].0.kind == EntityKind::Person
