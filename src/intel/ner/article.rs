@@ -255,9 +255,8 @@ fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
 
 /// Widens a span that a longer gazetteer name lent its id to back to
 /// that name, where no other span stands in it and the span still holds
-/// that id: the tagger keeps
-/// ANERcorp's shorter span («مكة» in «مكة المكرمة»), but the pane shows
-/// the full name («منظمة الأمم المتحدة للتربية والعلم والثقافة», which
+/// that id: the tagger keeps ANERcorp's shorter span («مكة» in «مكة
+/// المكرمة»), but the pane shows the full name («منظمة الأمم المتحدة للتربية والعلم والثقافة», which
 /// the tagger cut to «منظمة الأمم المتحدة» and would have shown as the
 /// name of UNESCO).
 pub(super) fn show_full_names(t: &mut Tagged<'_>) {
@@ -296,9 +295,10 @@ fn is_capitalised(w: &str) -> bool {
 /// an English span of two words or more ending in a landform's noun is a
 /// place, a one-word English organisation naming a people («Nabataeans»,
 /// see [`is_people`]) is misc, and an English place or misc span ending
-/// in an institution's noun is an organisation, which takes in the capitalised words before an «and»
-/// that opens it («Petra Development and Tourism Region Authority») and
-/// «of» and a known place after it (see [`take_in_of_place`]).
+/// in an institution's noun is an organisation, which takes in the
+/// capitalised words before an «and» that opens it («Petra Development
+/// and Tourism Region Authority») and «of» and a known place after it
+/// (see [`take_in_of_place`]).
 pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
     let Tagged {
         tokens,
