@@ -256,9 +256,9 @@ fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
 /// Widens a span that a longer gazetteer name lent its id to back to
 /// that name, where no other span stands in it and the span still holds
 /// that id: the tagger keeps ANERcorp's shorter span («مكة» in «مكة
-/// المكرمة»), but the pane shows the full name («منظمة الأمم المتحدة للتربية والعلم والثقافة», which
-/// the tagger cut to «منظمة الأمم المتحدة» and would have shown as the
-/// name of UNESCO).
+/// المكرمة»), but the pane shows the full name («منظمة الأمم المتحدة
+/// للتربية والعلم والثقافة», which the tagger cut to «منظمة الأمم
+/// المتحدة» and would have shown as the name of UNESCO).
 pub(super) fn show_full_names(t: &mut Tagged<'_>) {
     for &(g, entry) in &t.lent {
         let inside: Vec<usize> = (0..t.spans.len())
