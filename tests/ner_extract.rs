@@ -546,6 +546,25 @@ fn landforms_are_places_and_a_people_is_no_organisation() {
 }
 
 #[test]
+fn clubs_named_by_ordinary_words_are_clubs_in_sports_news_only() {
+    let ents = Extractor::global().extract(
+        "",
+        "فاز المريخ على الهلال بهدفين في مباراة الدوري أمس. وقال مدرب العين إن فريقه \
+         سيواجه الجزيرة في نهائي الكأس. وأعلن الاتحاد السعودي لكرة القدم موعد انطلاق \
+         الدوري. وشارك الهلال الأحمر في تأمين المباراة. ورصد مسبار الأمل كوكب المريخ.",
+    );
+    let key = |text: &str| find(&ents, text).map(|e| (e.kind, e.key.clone()));
+    let club = |id: &str| Some((EntityKind::Org, id.to_string()));
+    assert_eq!(key("الهلال"), club("org:hilal"), "{ents:?}");
+    assert_eq!(key("العين"), club("org:al_ain"), "{ents:?}");
+    assert_eq!(key("الجزيرة"), club("org:al_jazira"), "{ents:?}");
+    assert_eq!(key("الهلال الأحمر"), club("org:red_crescent"), "{ents:?}");
+    let merrikh = ents.iter().find(|e| e.key == "org:merrikh");
+    assert_eq!(merrikh.map(|e| e.count), Some(1), "{ents:?}");
+    assert!(!ents.iter().any(|e| e.key == "org:ittihad"), "{ents:?}");
+}
+
+#[test]
 fn labelled_articles_score_above_floor() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ner");
     let mut arts = Vec::new();

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::arabic::{PREFIXES, greedy_stem, listed_with_clitic};
+use super::arabic::{PREFIXES, greedy_stem, listed_with_clitic, strip_article_clitic};
 use super::hash::{FastMap, FastSet};
 use super::name_grams::NameGrams;
 use super::tokenize::{is_arabic_char, is_hebrew_char};
@@ -34,6 +34,7 @@ const STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
 const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.tsv");
 const SPORTS: &str = include_str!("../../../data/gazetteer/sports.tsv");
 const AMBIGUOUS: &str = include_str!("../../../data/gazetteer/ambiguous.tsv");
+const SPORTS_CLUBS: &str = include_str!("../../../data/gazetteer/sports_clubs.tsv");
 const AR_NAMES: &str = include_str!("../../../data/ner/ar-names.txt");
 const AR_NAME_DICT: &str = include_str!("../../../data/ner/ar-name-dict.txt");
 
@@ -144,6 +145,9 @@ pub struct Gazetteer {
     ambiguous: FastSet<String>,
     /// Folded, clitic-free words of sports news (`sports.tsv`).
     sports: FastSet<String>,
+    /// Folded one-word club names that are also ordinary words or places
+    /// (`sports_clubs.tsv`), and the club's entry.
+    sports_clubs: FastMap<String, usize>,
     /// Clitic-free folded Arabic words that were mostly part of a name
     /// of one kind in the tagger's training text (`data/ner/ar-names.txt`).
     seen_names: FastMap<String, EntityKind>,
@@ -235,6 +239,14 @@ impl Gazetteer {
         for pats in names.values_mut() {
             pats.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
+        let mut sports_clubs = FastMap::default();
+        for line in SPORTS_CLUBS.lines().filter(|l| !l.starts_with('#')) {
+            if let [id, _lang, name] = line.split('\t').collect::<Vec<_>>()[..]
+                && let Some(&idx) = ids.get(id)
+            {
+                sports_clubs.insert(fold(name), idx);
+            }
+        }
         let mut triggers = FastMap::default();
         for line in TRIGGERS.lines() {
             let f: Vec<&str> = line.split('\t').collect();
@@ -258,6 +270,7 @@ impl Gazetteer {
                 .iter()
                 .map(|w| greedy_stem(w).to_string())
                 .collect(),
+            sports_clubs,
             seen_names: FastMap::default(),
             name_dict: FastSet::default(),
             name_grams: NameGrams::builtin(),
@@ -366,6 +379,20 @@ impl Gazetteer {
         self.sports.contains(stem)
     }
 
+    /// The club a folded token (clitics allowed: «للهلال», «والنصر») names
+    /// in sports news, where it is a club's short name that is otherwise
+    /// an ordinary word or a place (`sports_clubs.tsv`).
+    pub fn sports_club(&self, folded: &str) -> Option<usize> {
+        let w = strip_article_clitic(folded);
+        let club = |w: &str| self.sports_clubs.get(w).copied();
+        club(&w).or_else(|| {
+            PREFIXES
+                .iter()
+                .filter_map(|p| w.strip_prefix(p))
+                .find_map(club)
+        })
+    }
+
     /// True for a folded token (clitics allowed: «بحماس») that is a
     /// one-word name and also an ordinary word: taken only where the
     /// tagger agrees.
@@ -459,6 +486,42 @@ mod tests {
             .iter()
             .filter_map(|m| g.entry(m.entry).map(|e| e.id.clone()))
             .collect()
+    }
+
+    #[test]
+    fn every_sports_club_is_a_listed_organisation() {
+        let g = Gazetteer::builtin();
+        let lines: Vec<&str> = SPORTS_CLUBS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        let names: FastSet<String> = lines
+            .iter()
+            .filter_map(|l| l.rsplit('\t').next())
+            .map(fold)
+            .collect();
+        assert_eq!(g.sports_clubs.len(), names.len());
+        for line in lines {
+            let name = line.rsplit('\t').next().unwrap_or_default();
+            let e = g.sports_club(&fold(name)).and_then(|i| g.entry(i));
+            assert!(
+                e.is_some_and(|e| e.kind == EntityKind::Org),
+                "{line}: no organisation"
+            );
+        }
+        let club = |w: &str| {
+            g.sports_club(&fold(w))
+                .and_then(|i| g.entry(i))
+                .map(|e| e.id.clone())
+        };
+        assert_eq!(club("للهلال").as_deref(), Some("org:hilal"));
+        assert_eq!(club("والنصر").as_deref(), Some("org:nassr"));
+        assert_eq!(club("بالمريخ").as_deref(), Some("org:merrikh"));
+        assert_eq!(club("الهلالي"), None);
+        assert_eq!(
+            find_ids(&g, "Al-Ittihad beat Al-Hilal"),
+            vec!["org:ittihad", "org:hilal"]
+        );
     }
 
     #[test]

@@ -85,6 +85,10 @@ struct Group {
     display: String,
     count: u32,
     gaz: bool,
+    /// Whether the name is a club's one word that is also an ordinary
+    /// word («الاتحاد»): inside a longer name it is the word, so the
+    /// group stays apart («الاتحاد السعودي لكرة القدم»).
+    ordinary_word: bool,
     first: usize,
 }
 
@@ -163,6 +167,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
                 }
             }
             None => {
+                let ordinary_word = matches!(&m.folded[..], [w] if gaz.sports_club(w).is_some());
                 by_key.insert(key.clone(), groups.len());
                 groups.push(Group {
                     key,
@@ -171,6 +176,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
                     display,
                     count: 1,
                     gaz: m.gaz_id.is_some(),
+                    ordinary_word,
                     first: n,
                 });
             }
@@ -206,7 +212,8 @@ fn unshout(word: &str) -> String {
 /// («بوتين» in «فلاديمير بوتين», «Samsung» in «Samsung Electronics») into
 /// the longer one; a gazetteer id on either side becomes the key. A known
 /// place inside a longer place name is another place: «Shanghai» stays
-/// apart from «Port of Shanghai», «القاهرة» from «ستاد القاهرة الدولي».
+/// apart from «Port of Shanghai», «القاهرة» from «ستاد القاهرة الدولي»;
+/// so is a club named by an ordinary word inside a longer name.
 fn merge_parts(groups: &mut Vec<Group>) {
     loop {
         let mut found = None;
@@ -217,6 +224,7 @@ fn merge_parts(groups: &mut Vec<Group>) {
                     && long.kind == short.kind
                     && !(long.gaz && short.gaz)
                     && !(short.gaz && short.kind == EntityKind::Place)
+                    && !short.ordinary_word
                     && contains_seq(&long.folded, &short.folded)
                 {
                     if best.is_some_and(|b| groups[b].count >= long.count) {

@@ -66,6 +66,19 @@ fn is_demonym(f: &str, is_place_stem: &dyn Fn(&str) -> bool) -> bool {
         .any(|stem| stem.len() >= 4 && is_place_stem(stem))
 }
 
+/// The folded stems of «نادي» and «أندية»: sports words, but a literary
+/// club is a club too, so they alone make no sentence sports news for
+/// clubs' short names; after them a club's name stands as a name.
+const CLUB_NOUNS: [&str; 2] = ["نادي", "انديه"];
+
+/// Opening quotation marks: a club's short name right after one is the
+/// title of something else (the newspaper «« الجزيرة »»).
+const OPENING_QUOTES: [&str; 4] = ["«", "\"", "“", "'"];
+
+/// Folded definite words of time that may follow a club's name («يلتقي
+/// الهلال اليوم»), as days do.
+const CLUB_TIME_WORDS: [&str; 3] = ["اليوم", "الليله", "الموسم"];
+
 /// Lower-case words that belong inside Latin-script person names («Ludwig
 /// van Beethoven», «Catherine of Aragon»); any other lower-case word
 /// splits a person span («Abiy Ahmed met Sisi»).
@@ -445,6 +458,7 @@ impl Extractor {
             }
         }
         spans.retain(|(s, _)| !self.is_ambiguous_in_sports(&infos, s));
+        self.take_sports_clubs(&infos, &mut spans);
         spans.sort_by_key(|(s, _)| s.start);
         join_person_parts(&infos, &mut spans);
         let adjectives: Vec<bool> = spans
@@ -778,6 +792,109 @@ impl Extractor {
             && p.gaz.is_none()
             && !arabic::is_nisba(&p.folded, &stem)
             && !self.is_name_word(infos, k)
+    }
+
+    /// Reads a club's short name that is also an ordinary word or a place
+    /// («فاز الهلال على النصر», «المريخ»: `sports_clubs.tsv`) as the club
+    /// in a sentence of sports news (a word of `sports.tsv` other than
+    /// «نادي», as literary clubs are clubs too): its one-word span, or a
+    /// CRF span it opens («النصر في الدوري السعودي», «للهلال هدفين»),
+    /// becomes the club, which is added where nothing was tagged. A span
+    /// that starts before the word («نادي الهلال»), a longer gazetteer
+    /// name it opens, and the word where it is no name (see
+    /// [`Extractor::stands_as_club`]) are left alone.
+    fn take_sports_clubs(&self, infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+        let sports = infos.iter().any(|t| {
+            let stem = t.stem();
+            self.gaz.is_sports_word(stem) && !CLUB_NOUNS.contains(&stem)
+        });
+        if !sports {
+            return;
+        }
+        for i in 0..infos.len() {
+            let Some(club) = self.gaz.sports_club(&infos[i].folded) else {
+                continue;
+            };
+            if !self.stands_as_club(infos, spans, i) {
+                continue;
+            }
+            let span = Span {
+                start: i,
+                end: i + 1,
+                kind: EntityKind::Org,
+            };
+            match spans.iter().position(|(s, _)| s.start <= i && i < s.end) {
+                None => spans.push((span, Some(club))),
+                Some(k) => {
+                    let (s, id) = spans[k];
+                    if s.start == i && (s.end == i + 1 || id.is_none()) {
+                        spans[k] = (span, Some(club));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the club name at token `i` stands as a name. Not where it
+    /// qualifies the definite noun before it («المنتخب العربي», «المحلي
+    /// والعربي»; but «الهلال والنصر»), follows an organisation's or
+    /// place's noun («قناة الجزيرة») or an opening quotation mark (the
+    /// newspaper «« الجزيرة »»), is qualified by a definite word after it
+    /// that is no nationality adjective or day («الهلال الأحمر»,
+    /// «الاتحاد العام») or by a «لل» complement («الاتحاد السعودي لكرة
+    /// القدم»); nor where it is a nationality adjective before a name
+    /// («زميله المصري محمد»), is followed by a feminine one, as a city is
+    /// and a club is not («العين الإماراتية»), or is an organisation's
+    /// noun followed by one («الاتحاد السعودي», the federation).
+    fn stands_as_club(
+        &self,
+        infos: &[TokenInfo],
+        spans: &[(Span, Option<usize>)],
+        i: usize,
+    ) -> bool {
+        let word = &infos[i].folded;
+        let stem = |x: &str| self.gaz.is_place_stem(x);
+        let nisba = |t: &TokenInfo| arabic::is_nisba(&t.folded, &stem);
+        if let Some(p) = i.checked_sub(1).map(|j| &infos[j]) {
+            let club_noun = CLUB_NOUNS.contains(&p.stem());
+            let after_definite = arabic::is_definite(&arabic::strip_article_clitic(&p.folded));
+            let qualifies = if arabic::is_definite(word) {
+                after_definite && !club_noun
+            } else {
+                word.starts_with('و') && after_definite && self.gaz.sports_club(&p.folded).is_none()
+            };
+            let announces = match self.gaz.trigger(&p.folded) {
+                Some(EntityKind::Org) => !club_noun,
+                Some(EntityKind::Place) => p.folded.chars().count() > 3,
+                _ => false,
+            };
+            if qualifies || announces || OPENING_QUOTES.contains(&p.folded.as_str()) {
+                return false;
+            }
+        }
+        let mut j = i + 1;
+        if let Some(n) = infos.get(j) {
+            let day =
+                self.gaz.is_stopword(&n.folded) || CLUB_TIME_WORDS.contains(&n.folded.as_str());
+            if spans
+                .iter()
+                .any(|(s, _)| s.start == j && s.kind == EntityKind::Person)
+            {
+                return false;
+            }
+            if nisba(n) {
+                let feminine = n.folded.ends_with("يه");
+                if feminine || self.gaz.trigger(word) == Some(EntityKind::Org) {
+                    return false;
+                }
+                j += 1;
+            } else if arabic::is_definite(&n.folded) && !day {
+                return false;
+            }
+        }
+        !infos
+            .get(j)
+            .is_some_and(|n| n.folded.starts_with("لل") || n.folded.starts_with("لكره"))
     }
 
     /// True for a one-word span that is a name and also an ordinary word
