@@ -7,11 +7,18 @@ pub const PREFIXES: [&str; 11] = ["وب", "ول", "وك", "فب", "فل", "فك"
 /// True when `listed` holds for the folded word or for what follows one
 /// clitic prefix of it («بمطار» for «مطار», «لوزارة» for «وزارة»).
 pub fn listed_with_clitic(w: &str, listed: impl Fn(&str) -> bool) -> bool {
-    listed(w)
-        || PREFIXES
+    found_with_clitic(w, |x| listed(x).then_some(())).is_some()
+}
+
+/// What `find` gives for the folded word or, failing that, for what
+/// follows one clitic prefix of it («والنصر» for «النصر»).
+pub fn found_with_clitic<T>(w: &str, find: impl Fn(&str) -> Option<T>) -> Option<T> {
+    find(w).or_else(|| {
+        PREFIXES
             .iter()
             .filter_map(|p| w.strip_prefix(p))
-            .any(listed)
+            .find_map(find)
+    })
 }
 
 /// True for a folded word opened by the article with two letters or more

@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::arabic::{PREFIXES, greedy_stem, listed_with_clitic, strip_article_clitic};
+use super::arabic::{
+    PREFIXES, found_with_clitic, greedy_stem, listed_with_clitic, strip_article_clitic,
+};
 use super::hash::{FastMap, FastSet};
 use super::name_grams::NameGrams;
 use super::tokenize::{is_arabic_char, is_hebrew_char};
@@ -383,13 +385,8 @@ impl Gazetteer {
     /// in sports news, where it is a club's short name that is otherwise
     /// an ordinary word or a place (`sports_clubs.tsv`).
     pub fn sports_club(&self, folded: &str) -> Option<usize> {
-        let w = strip_article_clitic(folded);
-        let club = |w: &str| self.sports_clubs.get(w).copied();
-        club(&w).or_else(|| {
-            PREFIXES
-                .iter()
-                .filter_map(|p| w.strip_prefix(p))
-                .find_map(club)
+        found_with_clitic(&strip_article_clitic(folded), |w| {
+            self.sports_clubs.get(w).copied()
         })
     }
 
