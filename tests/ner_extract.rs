@@ -546,6 +546,73 @@ fn landforms_are_places_and_a_people_is_no_organisation() {
 }
 
 #[test]
+fn a_facility_named_after_a_person_is_one_place() {
+    let ex = Extractor::global();
+    let ents = ex.extract(
+        "",
+        "أقيمت المباراة على ملعب الملك فهد الدولي في الرياض. \
+         ويستضيف ملعب ريال مدريد الإسباني النهائي. وسد الفراغ لاعب شاب.",
+    );
+    let stadium = ents
+        .iter()
+        .find(|e| e.display.starts_with("ملعب الملك فهد"));
+    assert_eq!(stadium.map(|e| e.kind), Some(EntityKind::Place), "{ents:?}");
+    assert!(
+        !ents
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.display.contains("فهد")),
+        "{ents:?}"
+    );
+    // A listed club or city after the noun stays itself.
+    assert_eq!(
+        find(&ents, "ريال مدريد").map(|e| e.kind),
+        Some(EntityKind::Org),
+        "{ents:?}"
+    );
+    assert!(
+        !ents.iter().any(|e| e.display.contains("الفراغ")),
+        "{ents:?}"
+    );
+    // A clitic before the noun leaves the display form.
+    let ents = ex.extract(
+        "",
+        "وصلى المصلون بمسجد عمرو بن العاص في القاهرة. \
+         وقال المدير في تصريح بصحيفة الوئام إن العمل مستمر.",
+    );
+    assert_eq!(
+        find(&ents, "مسجد عمرو بن العاص").map(|e| e.kind),
+        Some(EntityKind::Place),
+        "{ents:?}"
+    );
+    assert_eq!(
+        find(&ents, "صحيفة الوئام").map(|e| e.kind),
+        Some(EntityKind::Org),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn a_noun_for_a_kind_of_place_is_no_part_of_its_name() {
+    let ents = Extractor::global().extract(
+        "",
+        "أطلقت وكالة الفضاء مسبارا جديدا نحو كوكب المريخ صباح اليوم. \
+         وتقع المدينة على حوض المتوسط.",
+    );
+    let key = |text: &str| find(&ents, text).map(|e| (e.kind, e.key.clone()));
+    assert_eq!(
+        key("المريخ"),
+        Some((EntityKind::Place, "loc:mars".to_string())),
+        "{ents:?}"
+    );
+    assert!(find(&ents, "كوكب المريخ").is_none(), "{ents:?}");
+    assert_eq!(
+        key("حوض المتوسط"),
+        Some((EntityKind::Place, "loc:mediterranean".to_string())),
+        "{ents:?}"
+    );
+}
+
+#[test]
 fn clubs_named_by_ordinary_words_are_clubs_in_sports_news_only() {
     let ents = Extractor::global().extract(
         "",

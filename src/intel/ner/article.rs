@@ -7,13 +7,13 @@
 //! place, which is what a reader looks for.
 
 use super::Tagged;
-use super::arabic::{listed_with_clitic, strip_article_clitic};
+use super::arabic::{is_nisba, listed_with_clitic, strip_article_clitic};
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
 use super::hash::FastSet;
-use super::is_demonym;
 use super::tokenize::is_arabic_char;
+use super::{INSTITUTION_HEADS, NOT_MODIFIERS, is_demonym};
 use crate::model::EntityKind;
 
 /// Folded currency names, Arabic (with and without the article) and
@@ -195,7 +195,9 @@ pub(super) fn drop_lone_sentence_starts(doc: &mut [Tagged<'_>]) {
 }
 
 /// True for a one-word span the pane leaves out: a currency, a language
-/// name, or a nationality adjective tagged misc («African», «الروسي»;
+/// name, an adjective that ends a facility's name («الدولي», tagged alone
+/// after a place the facility rule leaves as it is: «مطار قرطاج
+/// الدولي»), or a nationality adjective tagged misc («African», «الروسي»;
 /// the tagger drops those of other kinds already).
 fn is_aside(infos: &[TokenInfo], k: usize, kind: EntityKind, gaz: &Gazetteer) -> bool {
     let f = infos[k].folded.as_str();
@@ -203,6 +205,7 @@ fn is_aside(infos: &[TokenInfo], k: usize, kind: EntityKind, gaz: &Gazetteer) ->
     let stem = |x: &str| gaz.is_place_stem(x);
     CURRENCIES.contains(&bare.as_str())
         || LANGUAGES.contains(&f)
+        || FACILITY_ENDS.contains(&bare.as_str())
         || (kind == EntityKind::Misc && (super::arabic::is_nisba(f, &stem) || is_demonym(f, &stem)))
 }
 
@@ -251,6 +254,151 @@ fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
     listed_with_clitic(first, |w| AR_FACILITIES.contains(&w))
         || EN_FACILITIES.contains(&last)
         || (first == "port" && infos[s.start + 1].folded == "of")
+}
+
+/// True for a folded Arabic noun that opens a facility's or an
+/// institution's name («مسجد», «وزاره»), so that a clitic before it
+/// leaves the name's display form («بمسجد الحسين بن علي»).
+pub(super) fn opens_body_name(folded: &str) -> bool {
+    AR_FACILITIES.contains(&folded) || INSTITUTION_HEADS.contains(&folded)
+}
+
+/// Folded Arabic nouns that say what kind of place a name is and are no
+/// part of it in news («كوكب المريخ», the planet Mars; «قارة آسيا»): a
+/// span they open is the place after them.
+const AR_PLACE_KINDS: [&str; 2] = ["كوكب", "قاره"];
+
+/// Most definite adjectives that may close a facility's name after the
+/// name it is called by («ملعب الملك فهد الدولي», «مطار القاهرة الدولي»).
+const FACILITY_ADJECTIVES: usize = 2;
+
+/// Folded adjectives that end a facility's name: a tagged name running on
+/// past one holds the next name too («مطار الملك عبدالعزيز الدولي
+/// عبدالحميد …»), which stays a name of its own.
+const FACILITY_ENDS: [&str; 4] = ["الدولي", "الدوليه", "الاولمبي", "الرياضي"];
+
+/// Adds Arabic facilities named after a tagged name: a facility noun
+/// (`AR_FACILITIES`, clitics allowed) that no span holds, then a title
+/// the tagger left out («الملك»), a tagged span that is a person or an
+/// unlisted organisation or misc, and up to two definite adjectives that
+/// are no nationality adjective. The facility is one place, replacing
+/// the spans it covers: «ملعب الملك فهد الدولي» had been the person «فهد
+/// الدولي». A place, a listed organisation or an institution after the
+/// noun stays itself, as the reader looks for the city in «ميناء طنجة»
+/// and the club in «ملعب ريال مدريد» or «ملعب نادي الشعلة»; a facility
+/// noun with no tagged name after it is left alone, as «سد» is also a
+/// verb («سد الفراغ», "filled the gap"). The name ends before a word
+/// opened by «وال» or «بال», or by «و», «ب» or «ل» and a noun that opens
+/// another name («جسر الملك فهد» | «والشركة», «ملعب الأمير فيصل بن فهد»
+/// | «بحي»), and after a word of `FACILITY_ENDS`.
+pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
+    let n = t.infos.len();
+    let mut i = 0;
+    while i < n {
+        let held = |k: usize, spans: &[(Span, Option<usize>)]| {
+            spans.iter().any(|(s, _)| s.start <= k && k < s.end)
+        };
+        let folded = |k: usize| t.infos[k].folded.as_str();
+        if !listed_with_clitic(folded(i), |w| AR_FACILITIES.contains(&w)) || held(i, &t.spans) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        if j < n && gaz.is_title(folded(j)) && !held(j, &t.spans) {
+            j += 1;
+        }
+        let institution =
+            |k: usize| listed_with_clitic(folded(k), |w| INSTITUTION_HEADS.contains(&w));
+        let Some(name) = t
+            .spans
+            .iter()
+            .find(|(s, id)| {
+                s.start == j
+                    && s.kind != EntityKind::Place
+                    && (id.is_none() || s.kind == EntityKind::Person)
+                    && !institution(s.start)
+            })
+            .map(|(s, _)| *s)
+        else {
+            i += 1;
+            continue;
+        };
+        let conjoined = |k: usize| {
+            let f = folded(k);
+            ["وال", "بال"].iter().any(|p| f.starts_with(p))
+                || ["و", "ب", "ل"].iter().any(|p| {
+                    f.strip_prefix(p)
+                        .is_some_and(|w| opens_body_name(w) || gaz.trigger(w).is_some())
+                })
+        };
+        let end = (name.start + 1..name.end)
+            .find(|&k| conjoined(k) || FACILITY_ENDS.contains(&folded(k)))
+            .map_or(name.end, |k| if conjoined(k) { k } else { k + 1 });
+        let rest = (end < name.end && !conjoined(end)).then_some(Span { start: end, ..name });
+        j = end;
+        let place_stem = |s: &str| gaz.is_place_stem(s);
+        while rest.is_none() && j < n && j < end + FACILITY_ADJECTIVES && !held(j, &t.spans) {
+            let g = folded(j);
+            let adjective = g.starts_with("ال") && (g.ends_with('ي') || g.ends_with("يه"));
+            if !adjective
+                || NOT_MODIFIERS.contains(&g)
+                || gaz.is_stopword(g)
+                || is_nisba(g, &place_stem)
+            {
+                break;
+            }
+            j += 1;
+        }
+        t.spans
+            .retain(|(s, _)| s.end <= i || j.max(name.end) <= s.start);
+        let facility = Span {
+            start: i,
+            end: j,
+            kind: EntityKind::Place,
+        };
+        t.spans.push((facility, None));
+        t.spans.extend(rest.map(|s| (s, None)));
+        t.spans.sort_by_key(|(s, _)| s.start);
+        i = j.max(name.end);
+    }
+}
+
+/// Leaves out a leading noun that says what kind of place a span names
+/// (`AR_PLACE_KINDS`): «كوكب المريخ» is Mars, under the gazetteer's id
+/// when the rest is a listed place; the Arabic model's kind for the
+/// whole span (an organisation, as «المريخ» is also a Sudanese club)
+/// gives way to place.
+pub(super) fn drop_place_kinds(t: &mut Tagged<'_>, gaz: &Gazetteer) {
+    let Tagged {
+        tokens,
+        infos,
+        spans,
+        ..
+    } = t;
+    for (s, id) in spans.iter_mut() {
+        let first = infos[s.start].folded.as_str();
+        if id.is_some()
+            || s.end - s.start < 2
+            || !listed_with_clitic(first, |w| AR_PLACE_KINDS.contains(&w))
+        {
+            continue;
+        }
+        s.start += 1;
+        s.kind = EntityKind::Place;
+        let folded: Vec<&str> = infos[s.start..s.end]
+            .iter()
+            .map(|x| x.folded.as_str())
+            .collect();
+        let whole = gaz
+            .find(&tokens[s.start..s.end], &folded)
+            .into_iter()
+            .find(|m| m.start == 0 && m.end == s.end - s.start)
+            .filter(|m| {
+                gaz.entry(m.entry)
+                    .is_some_and(|e| e.kind == EntityKind::Place)
+            });
+        *id = whole.map(|m| m.entry);
+    }
 }
 
 /// Widens a span that a longer gazetteer name lent its id to back to

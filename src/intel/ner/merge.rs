@@ -4,6 +4,7 @@
 
 use super::Tagged;
 use super::arabic::{strip_article_clitic, strip_clitics};
+use super::article;
 use super::gazetteer::Gazetteer;
 use super::hash::{FastMap, FastSet};
 use super::tokenize::{is_arabic_char, is_hebrew_char};
@@ -112,6 +113,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             || gaz.is_name_token(x)
             || gaz.starts_name(x)
             || gaz.is_first_name(x)
+            || article::opens_body_name(x)
     };
     for m in &mut mentions {
         let (Some(first), Some(surf)) = (m.folded.first().cloned(), m.surface.first().cloned())

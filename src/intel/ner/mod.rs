@@ -960,6 +960,8 @@ impl Extractor {
         let mut mentions = Vec::new();
         for mut tagged in doc {
             self.add_institutions(&mut tagged);
+            article::add_facilities(&mut tagged, &self.gaz);
+            article::drop_place_kinds(&mut tagged, &self.gaz);
             article::show_full_names(&mut tagged);
             article::settle_kinds(&mut tagged);
             article::drop_asides(&mut tagged, &self.gaz);
