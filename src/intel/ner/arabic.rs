@@ -21,6 +21,51 @@ pub fn found_with_clitic<T>(w: &str, find: impl Fn(&str) -> Option<T>) -> Option
     })
 }
 
+/// A fixed list of folded words looked up with clitics at every token of
+/// an article («وزاره» in «لوزارة»). A word's clitic-free forms all end
+/// as the word does, so a 1,024-bit filter of the list's last four bytes
+/// passes over most tokens with one test, where [`listed_with_clitic`]
+/// compares each form with each word.
+pub struct CliticList {
+    words: &'static [&'static str],
+    endings: [u64; 16],
+    short: bool,
+}
+
+/// The filter bit of a word's last four bytes, or None when it has fewer.
+fn ending_bit(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let last: [u8; 4] = b.get(b.len().checked_sub(4)?..)?.try_into().ok()?;
+    Some((u32::from_le_bytes(last).wrapping_mul(0x9E37_79B1) >> 22) as usize)
+}
+
+impl CliticList {
+    /// The filter for `words`.
+    pub fn new(words: &'static [&'static str]) -> CliticList {
+        let mut endings = [0u64; 16];
+        let mut short = false;
+        for w in words {
+            match ending_bit(w) {
+                Some(k) => endings[k / 64] |= 1 << (k % 64),
+                None => short = true,
+            }
+        }
+        CliticList {
+            words,
+            endings,
+            short,
+        }
+    }
+
+    /// True when the folded word, or what follows one clitic prefix of
+    /// it, is in the list.
+    pub fn holds(&self, w: &str) -> bool {
+        let may = self.short
+            || ending_bit(w).is_some_and(|k| self.endings[k / 64] & (1 << (k % 64)) != 0);
+        may && listed_with_clitic(w, |x| self.words.contains(&x))
+    }
+}
+
 /// True for a folded word opened by the article with two letters or more
 /// after it («المكتبة»), not the bare «ال» of a short word.
 pub fn is_definite(w: &str) -> bool {
@@ -126,6 +171,30 @@ pub fn is_nisba(w: &str, is_place_stem: &dyn Fn(&str) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clitic_list_finds_what_listed_with_clitic_finds() {
+        static WORDS: [&str; 4] = ["وزاره", "مطار", "سد", "bank"];
+        let list = CliticList::new(&WORDS);
+        for w in [
+            "وزاره",
+            "لوزاره",
+            "وبمطار",
+            "سد",
+            "وسد",
+            "bank",
+            "lbank",
+            "مطارات",
+            "سدود",
+            "ban",
+            "و",
+            "",
+        ] {
+            let expected = listed_with_clitic(w, |x| WORDS.contains(&x));
+            assert_eq!(list.holds(w), expected, "{w}");
+        }
+        assert!(list.holds("لوزاره") && !list.holds("مطارات"));
+    }
 
     #[test]
     fn article_clitics_rewrite_to_article() {

@@ -7,14 +7,15 @@
 //! place, which is what a reader looks for.
 
 use super::Tagged;
-use super::arabic::{is_nisba, listed_with_clitic, strip_article_clitic};
+use super::arabic::{CliticList, is_nisba, listed_with_clitic, strip_article_clitic};
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
 use super::hash::FastSet;
 use super::tokenize::is_arabic_char;
-use super::{INSTITUTION_HEADS, NOT_MODIFIERS, is_demonym};
+use super::{INSTITUTION_HEAD_LIST, INSTITUTION_HEADS, NOT_MODIFIERS, is_demonym};
 use crate::model::EntityKind;
+use std::sync::LazyLock;
 
 /// Folded currency names, Arabic (with and without the article) and
 /// English: ANERcorp tags «دولار» as misc 128 times, but a pane listing
@@ -66,7 +67,7 @@ const LANGUAGES: [&str; 10] = [
 
 /// Folded Arabic nouns that open the name of a facility, a place
 /// (clitics allowed: «بمطار»).
-const AR_FACILITIES: [&str; 12] = [
+static AR_FACILITIES: [&str; 12] = [
     "ستاد",
     "استاد",
     "ملعب",
@@ -80,6 +81,10 @@ const AR_FACILITIES: [&str; 12] = [
     "قلعه",
     "برج",
 ];
+
+/// `AR_FACILITIES` with a filter, as an article looks up each of its
+/// tokens in it.
+static AR_FACILITY_LIST: LazyLock<CliticList> = LazyLock::new(|| CliticList::new(&AR_FACILITIES));
 
 /// Folded English nouns that end the name of a facility, a place
 /// («Cairo International Stadium»); «Port» opens one («Port of Shanghai»).
@@ -251,7 +256,7 @@ fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
     }
     let first = infos[s.start].folded.as_str();
     let last = infos[s.end - 1].folded.as_str();
-    listed_with_clitic(first, |w| AR_FACILITIES.contains(&w))
+    AR_FACILITY_LIST.holds(first)
         || EN_FACILITIES.contains(&last)
         || (first == "port" && infos[s.start + 1].folded == "of")
 }
@@ -299,7 +304,7 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             spans.iter().any(|(s, _)| s.start <= k && k < s.end)
         };
         let folded = |k: usize| t.infos[k].folded.as_str();
-        if !listed_with_clitic(folded(i), |w| AR_FACILITIES.contains(&w)) || held(i, &t.spans) {
+        if !AR_FACILITY_LIST.holds(folded(i)) || held(i, &t.spans) {
             i += 1;
             continue;
         }
@@ -307,8 +312,7 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         if j < n && gaz.is_title(folded(j)) && !held(j, &t.spans) {
             j += 1;
         }
-        let institution =
-            |k: usize| listed_with_clitic(folded(k), |w| INSTITUTION_HEADS.contains(&w));
+        let institution = |k: usize| INSTITUTION_HEAD_LIST.holds(folded(k));
         let Some(name) = t
             .spans
             .iter()

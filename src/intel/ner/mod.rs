@@ -17,7 +17,7 @@ mod merge;
 pub mod name_grams;
 pub mod tokenize;
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::model::{Entity, EntityKind};
 use conll::Span;
@@ -95,7 +95,7 @@ const COMPANY_ENDS: [&str; 10] = [
 
 /// Folded Arabic nouns that head an institution's name when a definite
 /// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
-const INSTITUTION_HEADS: [&str; 39] = [
+static INSTITUTION_HEADS: [&str; 39] = [
     "وزاره",
     "ديوان",
     "الديوان",
@@ -136,6 +136,11 @@ const INSTITUTION_HEADS: [&str; 39] = [
     "الاتحاد",
     "الجيش",
 ];
+
+/// `INSTITUTION_HEADS` with a filter, as an article looks up each of its
+/// tokens in it.
+static INSTITUTION_HEAD_LIST: LazyLock<arabic::CliticList> =
+    LazyLock::new(|| arabic::CliticList::new(&INSTITUTION_HEADS));
 
 /// Definite words that never continue an institution's name.
 const NOT_MODIFIERS: [&str; 20] = [
@@ -532,7 +537,7 @@ impl Extractor {
         let mut i = 0;
         while i < n {
             let f = t.infos[i].folded.as_str();
-            let head = arabic::listed_with_clitic(f, |w| INSTITUTION_HEADS.contains(&w));
+            let head = INSTITUTION_HEAD_LIST.holds(f);
             if !head {
                 i += 1;
                 continue;
