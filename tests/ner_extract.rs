@@ -613,6 +613,30 @@ fn a_noun_for_a_kind_of_place_is_no_part_of_its_name() {
 }
 
 #[test]
+fn formulas_amounts_markup_ranks_and_quoted_titles_are_no_places() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقال المدير لـ«الشرق الأوسط» إن كلفة المشروع بلغت 500 مليون ريالا \
+         و300 ألف جنيه إسترليني، ولله الحمد، رحمه الله. وحل الفريق في المركز الثاني. \
+         وترأس جلسة مجلس الوزراء الدكتور عصام شرف. The page kept width:260px and 12px Tahoma.",
+    );
+    for word in ["الله", "لله", "ريال", "جنيه", "px", "لـ", "المركز"] {
+        assert!(
+            !ents.iter().any(|e| e.display.contains(word)),
+            "{word}: {ents:?}"
+        );
+    }
+    let paper = find(&ents, "الشرق الأوسط").map(|e| (e.kind, e.key.starts_with("org:")));
+    assert_eq!(paper, Some((EntityKind::Org, true)), "{ents:?}");
+    assert!(!ents.iter().any(|e| e.key == "loc:middle_east"), "{ents:?}");
+    assert_eq!(
+        find(&ents, "مجلس الوزراء").map(|e| e.kind),
+        Some(EntityKind::Org),
+        "{ents:?}"
+    );
+}
+
+#[test]
 fn clubs_named_by_ordinary_words_are_clubs_in_sports_news_only() {
     let ents = Extractor::global().extract(
         "",

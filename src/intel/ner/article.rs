@@ -199,6 +199,69 @@ pub(super) fn drop_lone_sentence_starts(doc: &mut [Tagged<'_>]) {
     }
 }
 
+/// Folded words of pious formulas («الله», «رحمه الله», «ولله الحمد»,
+/// «بتوفيق الله»; clitics allowed): ANERcorp tags «الله» misc and the
+/// tagger takes some formulas for people, but neither says who or where
+/// an article is about.
+const DEVOTIONAL: [&str; 16] = [
+    "الله",
+    "لله",
+    "اللهم",
+    "رحمه",
+    "رحمها",
+    "رحمهم",
+    "الحمد",
+    "توفيق",
+    "التوفيق",
+    "عون",
+    "فضل",
+    "سبحانه",
+    "تعالي",
+    "عز",
+    "وجل",
+    "جلاله",
+];
+
+/// True for a span made only of `DEVOTIONAL` words, one of them a name
+/// of God.
+fn is_devotion(infos: &[TokenInfo], s: &Span) -> bool {
+    let words = &infos[s.start..s.end];
+    let god = |f: &str| listed_with_clitic(f, |w| ["الله", "لله", "اللهم"].contains(&w));
+    words.iter().any(|t| god(&t.folded))
+        && words
+            .iter()
+            .all(|t| listed_with_clitic(&t.folded, |w| DEVOTIONAL.contains(&w)))
+}
+
+/// True for a folded word that names a currency, also in the
+/// accusative («ريالا», «جنيها») or the plural («الدولارات»).
+fn is_currency(f: &str) -> bool {
+    let bare = strip_article_clitic(f);
+    let listed = |w: &str| CURRENCIES.contains(&w);
+    listed(&bare)
+        || bare.strip_suffix('ا').is_some_and(listed)
+        || bare.strip_suffix("ات").is_some_and(listed)
+}
+
+/// True for a span of a page's markup that reached the text (CSS such
+/// as «width:260px», «12px Tahoma»): a word with «:», «;», «{», «}» or
+/// «=», or a number of pixels.
+fn is_markup(tokens: &[&str], s: &Span) -> bool {
+    tokens[s.start..s.end].iter().any(|w| {
+        w.contains([':', ';', '{', '}', '='])
+            || w.strip_suffix("px")
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// True for a misc span of up to three words that holds a currency
+/// («جنيه إسترليني», «مليار ريال», «دولارا أميركيا»).
+fn is_amount(infos: &[TokenInfo], s: &Span) -> bool {
+    s.kind == EntityKind::Misc
+        && s.end - s.start <= 3
+        && infos[s.start..s.end].iter().any(|t| is_currency(&t.folded))
+}
+
 /// True for a one-word span the pane leaves out: a currency, a language
 /// name, an adjective that ends a facility's name («الدولي», tagged alone
 /// after a place the facility rule leaves as it is: «مطار قرطاج
@@ -208,7 +271,7 @@ fn is_aside(infos: &[TokenInfo], k: usize, kind: EntityKind, gaz: &Gazetteer) ->
     let f = infos[k].folded.as_str();
     let bare = strip_article_clitic(f);
     let stem = |x: &str| gaz.is_place_stem(x);
-    CURRENCIES.contains(&bare.as_str())
+    is_currency(f)
         || LANGUAGES.contains(&f)
         || FACILITY_ENDS.contains(&bare.as_str())
         || (kind == EntityKind::Misc && (super::arabic::is_nisba(f, &stem) || is_demonym(f, &stem)))
@@ -229,14 +292,18 @@ fn is_adjective_in_use(tokens: &[&str], infos: &[TokenInfo], k: usize, kind: Ent
             .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
 }
 
-/// Removes the spans [`is_aside`] and [`is_adjective_in_use`] name from a
-/// tagged sentence.
+/// Removes from a tagged sentence the spans [`is_aside`] and
+/// [`is_adjective_in_use`] name, amounts of money ([`is_amount`]), pious
+/// formulas ([`is_devotion`]) and markup ([`is_markup`]).
 pub(super) fn drop_asides(t: &mut Tagged<'_>, gaz: &Gazetteer) {
     let (tokens, infos) = (&t.tokens, &t.infos);
-    t.spans.retain(|(s, _)| {
-        s.end - s.start != 1
-            || !(is_aside(infos, s.start, s.kind, gaz)
-                || is_adjective_in_use(tokens, infos, s.start, s.kind))
+    t.spans.retain(|(s, id)| {
+        let one_word_aside = s.end - s.start == 1
+            && (is_aside(infos, s.start, s.kind, gaz)
+                || is_adjective_in_use(tokens, infos, s.start, s.kind));
+        let aside =
+            id.is_none() && (is_amount(infos, s) || is_devotion(infos, s) || is_markup(tokens, s));
+        !(one_word_aside || aside)
     });
 }
 
@@ -364,6 +431,29 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         t.spans.extend(rest.map(|s| (s, None)));
         t.spans.sort_by_key(|(s, _)| s.start);
         i = j.max(name.end);
+    }
+}
+
+/// Folded clitics written apart before a quoted title («لـ«الشرق
+/// الأوسط»», "told Asharq Al-Awsat»).
+const QUOTE_CLITICS: [&str; 4] = ["لـ", "بـ", "ل", "ب"];
+
+/// Makes a place quoted right after a clitic written apart an
+/// organisation with no gazetteer id: «قال لـ«الشرق الأوسط»» cites the
+/// newspaper, not the region, as «لـ«القدس»» cites another.
+pub(super) fn quoted_titles(t: &mut Tagged<'_>) {
+    let Tagged { tokens, spans, .. } = t;
+    for (s, id) in spans.iter_mut() {
+        let quoted = s.start >= 2
+            && ["«", "\"", "“"].contains(&tokens[s.start - 1])
+            && QUOTE_CLITICS.contains(&tokens[s.start - 2])
+            && tokens
+                .get(s.end)
+                .is_some_and(|w| ["»", "\"", "”"].contains(w));
+        if quoted && s.kind == EntityKind::Place {
+            s.kind = EntityKind::Org;
+            *id = None;
+        }
     }
 }
 

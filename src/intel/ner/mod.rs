@@ -142,8 +142,19 @@ static INSTITUTION_HEADS: [&str; 39] = [
 static INSTITUTION_HEAD_LIST: LazyLock<arabic::CliticList> =
     LazyLock::new(|| arabic::CliticList::new(&INSTITUTION_HEADS));
 
-/// Definite words that never continue an institution's name.
-const NOT_MODIFIERS: [&str; 20] = [
+/// Definite words that never continue an institution's name (times,
+/// relatives, ordinals: «المركز الثاني» is second place).
+const NOT_MODIFIERS: [&str; 30] = [
+    "الثاني",
+    "الثانيه",
+    "الثالث",
+    "الثالثه",
+    "الرابع",
+    "الرابعه",
+    "الخامس",
+    "الخامسه",
+    "السادس",
+    "العاشر",
     "اليوم",
     "الماضي",
     "الماضيه",
@@ -164,6 +175,21 @@ const NOT_MODIFIERS: [&str; 20] = [
     "الاولي",
     "الاخير",
     "الاخيره",
+];
+
+/// Folded titles that open a person's name and so end an institution's
+/// name before it («مجلس الوزراء» | «الدكتور عصام شرف»); «الملك» and
+/// «الأمير» are not among them, as institutions are named after kings and
+/// princes («جامعة الملك سعود»).
+const PERSONAL_TITLES: [&str; 8] = [
+    "الدكتور",
+    "الدكتوره",
+    "المستشار",
+    "المهندس",
+    "الاستاذ",
+    "الاستاذه",
+    "السيد",
+    "السيده",
 ];
 
 /// Folded given names that are also the first noun of an office
@@ -569,6 +595,7 @@ impl Extractor {
                 if !definite
                     || NOT_MODIFIERS.contains(&g)
                     || self.gaz.is_stopword(g)
+                    || PERSONAL_TITLES.contains(&g)
                     || (after_adjective && !adjective && !g.starts_with("لل"))
                 {
                     break;
@@ -969,6 +996,7 @@ impl Extractor {
             article::drop_place_kinds(&mut tagged, &self.gaz);
             article::show_full_names(&mut tagged);
             article::settle_kinds(&mut tagged);
+            article::quoted_titles(&mut tagged);
             article::drop_asides(&mut tagged, &self.gaz);
             merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
         }

@@ -115,13 +115,33 @@ fn split_chunk<'a>(chunk: &'a str, out: &mut Vec<&'a str>) {
         Some(w) if !w.is_empty() => (w, Some(&core[w.len()..])),
         _ => (core, None),
     };
-    if !word.is_empty() {
-        out.push(word);
-    }
+    split_inner_quotes(word, out);
     if let Some(p) = poss {
         out.push(p);
     }
     out.extend(trailing.into_iter().rev());
+}
+
+/// Quotation marks that may stand inside a chunk between a clitic and
+/// the quoted name («لـ«الشرق»): they split it.
+const INNER_QUOTES: [char; 5] = ['«', '»', '"', '“', '”'];
+
+/// Pushes a word, split at the quotation marks inside it («لـ«الشرق» →
+/// «لـ», «««», «الشرق»), so the quoted name is a token of its own.
+fn split_inner_quotes<'a>(word: &'a str, out: &mut Vec<&'a str>) {
+    let mut start = 0;
+    for (i, c) in word.char_indices() {
+        if INNER_QUOTES.contains(&c) {
+            if i > start {
+                out.push(&word[start..i]);
+            }
+            out.push(&word[i..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    if start < word.len() {
+        out.push(&word[start..]);
+    }
 }
 
 /// Whether `core.` is an abbreviation whose dot belongs to the word.
@@ -225,6 +245,25 @@ mod tests {
                 "بالقاهرة",
                 "»",
                 "."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotation_marks_inside_a_chunk_split_it() {
+        assert_eq!(
+            tokenize("قال لـ«الشرق الأوسط» و\"العربية\""),
+            vec![
+                "قال",
+                "لـ",
+                "«",
+                "الشرق",
+                "الأوسط",
+                "»",
+                "و",
+                "\"",
+                "العربية",
+                "\""
             ]
         );
     }
