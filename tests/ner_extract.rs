@@ -637,6 +637,24 @@ fn formulas_amounts_markup_ranks_and_quoted_titles_are_no_places() {
 }
 
 #[test]
+fn an_armed_group_is_an_organisation() {
+    let ents = Extractor::global().extract(
+        "",
+        "وهاجمت ميليشيات الحوثي مواقع في عدن. واستعادت القوات الكردية مدينة كوباني.",
+    );
+    assert_eq!(
+        find(&ents, "ميليشيات الحوثي").map(|e| e.kind),
+        Some(EntityKind::Org),
+        "{ents:?}"
+    );
+    assert_eq!(
+        find(&ents, "كوباني").map(|e| e.key.as_str()),
+        Some("loc:kobani"),
+        "{ents:?}"
+    );
+}
+
+#[test]
 fn clubs_named_by_ordinary_words_are_clubs_in_sports_news_only() {
     let ents = Extractor::global().extract(
         "",

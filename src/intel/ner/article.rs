@@ -86,6 +86,10 @@ static AR_FACILITIES: [&str; 12] = [
 /// tokens in it.
 static AR_FACILITY_LIST: LazyLock<CliticList> = LazyLock::new(|| CliticList::new(&AR_FACILITIES));
 
+/// Folded Arabic nouns for an armed group that open its name («ميليشيات
+/// الحوثي»; clitics allowed): a person span they open is the group.
+const AR_GROUPS: [&str; 5] = ["ميليشيات", "ميليشيا", "مليشيات", "مليشيا", "قوات"];
+
 /// Folded English nouns that end the name of a facility, a place
 /// («Cairo International Stadium»); «Port» opens one («Port of Shanghai»).
 const EN_FACILITIES: [&str; 11] = [
@@ -535,7 +539,8 @@ fn is_capitalised(w: &str) -> bool {
 /// Arabic words before it («مصرف Goldman Sachs», "Goldman Sachs bank",
 /// is «Goldman Sachs», as English articles write it), a facility is a place,
 /// an English span of two words or more ending in a landform's noun is a
-/// place, a one-word English organisation naming a people («Nabataeans»,
+/// place, an Arabic person span opened by an armed group's noun
+/// (`AR_GROUPS`) is an organisation, a one-word English organisation naming a people («Nabataeans»,
 /// see [`is_people`]) is misc, and an English place or misc span ending
 /// in an institution's noun is an organisation, which takes in the
 /// capitalised words before an «and» that opens it («Petra Development
@@ -572,9 +577,12 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             s.kind = EntityKind::Place;
         } else if s.kind == EntityKind::Org && s.end - s.start == 1 && is_people(last) {
             s.kind = EntityKind::Misc;
-        } else if s.kind != EntityKind::Person
-            && is_capitalised(tokens[s.start])
-            && EN_INSTITUTIONS.contains(&last)
+        } else if (s.kind == EntityKind::Person
+            && s.end - s.start >= 2
+            && listed_with_clitic(&infos[s.start].folded, |w| AR_GROUPS.contains(&w)))
+            || (s.kind != EntityKind::Person
+                && is_capitalised(tokens[s.start])
+                && EN_INSTITUTIONS.contains(&last))
         {
             s.kind = EntityKind::Org;
         }
