@@ -11,6 +11,7 @@ use crate::text::direction::{detect_direction, direction_of_lang};
 use feed_rs::model::{Entry, Text};
 use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 use quick_xml::events::Event;
+use std::borrow::Cow;
 use url::Url;
 
 /// Deepest element nesting accepted in a feed.
@@ -40,7 +41,7 @@ pub fn parse_feed(
         .id_generator(|_, _, _| NO_ID.to_owned())
         .build();
     let feed = parser
-        .parse(text.as_bytes())
+        .parse(space_out_addresses(&text).as_bytes())
         .map_err(|e| map_feed_rs_error(e, content_type))?;
 
     let feed_lang = feed.language.as_deref().and_then(clean_lang);
@@ -290,9 +291,71 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Puts a space between an e-mail address and a non-ASCII character
+/// touching it («ali@site.com»، «x@y.com،»). feed-rs reads a contact
+/// («<author>») as name and address by cutting one byte off the side of
+/// the address where the name is, which panics when that byte is inside
+/// a multi-byte character; with a space there it cuts the space.
+fn space_out_addresses(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+    let domain = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c == b'-';
+    let mut cuts = Vec::new();
+    for (at, _) in text.match_indices('@') {
+        let start = b[..at]
+            .iter()
+            .rposition(|&c| !local(c))
+            .map_or(0, |k| k + 1);
+        let end = b[at + 1..]
+            .iter()
+            .position(|&c| !domain(c))
+            .map_or(b.len(), |k| at + 1 + k);
+        if start == at || end == at + 1 {
+            continue;
+        }
+        if start > 0 && !b[start - 1].is_ascii() {
+            cuts.push(start);
+        }
+        if end < b.len() && !b[end].is_ascii() {
+            cuts.push(end);
+        }
+    }
+    if cuts.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + cuts.len());
+    let mut from = 0;
+    for cut in cuts {
+        out.push_str(&text[from..cut]);
+        out.push(' ');
+        from = cut;
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_touching_other_scripts_do_not_break_contacts() {
+        for author in [
+            "a@b.hello\u{202e}31mc (Ali)",
+            "«ali@site.com»",
+            "محمد،ali@site.com، المحرر",
+        ] {
+            let xml = format!(
+                "<rss version=\"2.0\"><channel><title>T</title><item><title>A</title>\
+                 <link>http://example.com/a</link><author>{author}</author></item>\
+                 </channel></rss>"
+            );
+            let feed = parse_feed(xml.as_bytes(), None, "http://example.com/feed.xml");
+            assert!(feed.is_ok_and(|f| f.articles.len() == 1), "{author}");
+        }
+        assert_eq!(space_out_addresses("«x@y.com»"), "« x@y.com »");
+        assert_eq!(space_out_addresses("x@y.com (Ali)"), "x@y.com (Ali)");
+    }
 
     #[test]
     fn line_col_counts_characters() {
