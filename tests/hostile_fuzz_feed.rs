@@ -77,7 +77,12 @@ fn check_link_list(text: &str) -> Result<(), TestCaseError> {
             && !num.is_empty()
             && num.chars().all(|c| c.is_ascii_digit())
             && !url.contains(' ')
-            && url.contains(':')
+            && url.split_once(':').is_some_and(|(scheme, _)| {
+                !scheme.is_empty()
+                    && scheme
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            })
         {
             prop_assert!(is_http(url), "link list entry {:?}", line);
         }
