@@ -72,6 +72,12 @@ pub fn is_definite(w: &str) -> bool {
     w.starts_with("ال") && w.chars().count() >= 4
 }
 
+/// True for a folded word that looks like a definite adjective: the
+/// article and a relational ending («الدولي», «المصرية», «الثاني»).
+pub fn is_definite_adjective(w: &str) -> bool {
+    w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه"))
+}
+
 /// Prefix + article combinations that unambiguously mean "clitic + ال".
 const ARTICLE_PREFIXES: [&str; 9] = [
     "وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل",

@@ -7,7 +7,9 @@
 //! place, which is what a reader looks for.
 
 use super::Tagged;
-use super::arabic::{CliticList, is_nisba, listed_with_clitic, strip_article_clitic};
+use super::arabic::{
+    CliticList, is_definite_adjective, is_nisba, listed_with_clitic, strip_article_clitic,
+};
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
@@ -414,8 +416,7 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         let place_stem = |s: &str| gaz.is_place_stem(s);
         while rest.is_none() && j < n && j < end + FACILITY_ADJECTIVES && !held(j, &t.spans) {
             let g = folded(j);
-            let adjective = g.starts_with("ال") && (g.ends_with('ي') || g.ends_with("يه"));
-            if !adjective
+            if !is_definite_adjective(g)
                 || NOT_MODIFIERS.contains(&g)
                 || gaz.is_stopword(g)
                 || is_nisba(g, &place_stem)
@@ -540,8 +541,9 @@ fn is_capitalised(w: &str) -> bool {
 /// is «Goldman Sachs», as English articles write it), a facility is a place,
 /// an English span of two words or more ending in a landform's noun is a
 /// place, an Arabic person span opened by an armed group's noun
-/// (`AR_GROUPS`) is an organisation, a one-word English organisation naming a people («Nabataeans»,
-/// see [`is_people`]) is misc, and an English place or misc span ending
+/// (`AR_GROUPS`) is an organisation, a one-word English organisation
+/// naming a people («Nabataeans», see [`is_people`]) is misc, and an
+/// English place or misc span ending
 /// in an institution's noun is an organisation, which takes in the
 /// capitalised words before an «and» that opens it («Petra Development
 /// and Tourism Region Authority») and «of» and a known place after it

@@ -614,8 +614,10 @@ impl Extractor {
                 j += 1;
                 while j < n && j - i <= 6 && free(j) {
                     let g = t.infos[j].folded.as_str();
-                    let adjective = g.starts_with("ال") && (g.ends_with('ي') || g.ends_with("يه"));
-                    if !adjective || NOT_MODIFIERS.contains(&g) || self.gaz.is_stopword(g) {
+                    if !arabic::is_definite_adjective(g)
+                        || NOT_MODIFIERS.contains(&g)
+                        || self.gaz.is_stopword(g)
+                    {
                         break;
                     }
                     j += 1;
