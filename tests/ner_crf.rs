@@ -66,3 +66,48 @@ fn fast_tagger_matches_crfs_tagger() {
     let covered: usize = eager.tag(&infos).iter().map(|s| s.end - s.start).sum();
     assert_eq!(covered, toks.len());
 }
+
+/// A thread keeps the weights of the words it has tagged, per model:
+/// the same sentences tagged in turn by the shipped Arabic and English
+/// models on one thread, twice over, give what each model gives on a
+/// thread of its own that never saw them.
+#[test]
+fn each_model_keeps_its_own_word_weights() {
+    let load = |name: &str| {
+        let path = format!("{}/data/ner/{name}", env!("CARGO_MANIFEST_DIR"));
+        CrfModel::load(&std::fs::read(path).expect("model file")).expect("model loads")
+    };
+    let (ar, en) = (load("ar.crfsuite"), load("en.crfsuite"));
+    let gaz = Gazetteer::builtin();
+    let infos: Vec<_> = [
+        "قال الرئيس سمير الحداد في عمان إن شركة النور للطاقة ستفتح فرعا في حلب .",
+        "وزار الوزير كريم العلي مدينة حلب أمس مع الرئيس سمير الحداد .",
+    ]
+    .iter()
+    .map(|t| {
+        let toks: Vec<&str> = t.split(' ').collect();
+        features::token_infos(&toks, Lang::Arabic, &gaz)
+    })
+    .collect();
+    let fresh = |m: &CrfModel, i: &[features::TokenInfo]| {
+        std::thread::scope(|s| s.spawn(|| m.tag(i)).join().expect("tagging thread"))
+    };
+    let want: Vec<_> = infos
+        .iter()
+        .map(|i| (fresh(&ar, i), fresh(&en, i)))
+        .collect();
+    assert!(
+        want.iter().any(|(a, e)| a != e),
+        "the two models must differ on these sentences for the check to mean anything"
+    );
+    assert!(
+        want.iter().all(|(a, _)| !a.is_empty()),
+        "the Arabic model finds names"
+    );
+    for _ in 0..2 {
+        for (i, (a, e)) in infos.iter().zip(&want) {
+            assert_eq!(&ar.tag(i), a);
+            assert_eq!(&en.tag(i), e);
+        }
+    }
+}

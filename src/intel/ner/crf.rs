@@ -5,9 +5,14 @@
 //! keep up with polling.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::conll::{self, Span};
-use super::features::{self, Part, Sink, Template, TokenInfo};
+use super::features::{self, TokenInfo, VIEWS};
+
+/// The id the next loaded model gets: what a thread's cache of word
+/// weights is kept under (an address could be reused by another model).
+static NEXT_MODEL_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Attribute hashes → their weight ranges, open addressing with linear
 /// probing over a table at most half full. A slot is 8 bytes: 32 bits of
@@ -119,6 +124,8 @@ const LANES: usize = 4;
 /// A CRF model's weights in flat tables.
 #[derive(Debug)]
 pub struct CrfModel {
+    /// This model's id among those loaded (see [`NEXT_MODEL_ID`]).
+    id: u64,
     labels: Vec<String>,
     /// Length of a row of label scores: the number of labels rounded up
     /// to a multiple of [`LANES`].
@@ -216,6 +223,7 @@ impl CrfModel {
             }
         }
         Some(CrfModel {
+            id: NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed),
             bias: Vec::new(),
             labels,
             width,
@@ -266,34 +274,34 @@ impl CrfModel {
             pending,
             state,
             best,
+            caches,
         } = scratch;
-        pending.clear();
-        features::attributes(
-            infos,
-            &mut Scorer {
-                model: self,
-                pending,
-            },
-        );
         state.clear();
         state.resize(t * m, 0.0);
+        let cache = WordRows::of(caches, self);
+        for (j, info) in infos.iter().enumerate() {
+            let rows = cache.rows(self, info);
+            for (v, row) in rows.chunks_exact(m).enumerate() {
+                let Some(i) = j.checked_add_signed(-features::view_offset(v)) else {
+                    continue;
+                };
+                if let Some(target) = state.get_mut(i * m..(i + 1) * m) {
+                    add_lanes(target, row);
+                }
+            }
+        }
+        pending.clear();
+        for i in 0..t {
+            features::context_attributes(infos, i, &mut |tpl, parts| {
+                let h = features::attribute_hash(tpl, parts);
+                if self.attrs.may_have(h) {
+                    pending.push((i as u32, h));
+                }
+            });
+        }
         for &(i, h) in pending.iter() {
-            let Some((start, len)) = self.attrs.get(h) else {
-                continue;
-            };
-            let Some(row) = state.get_mut(i as usize * m..(i as usize + 1) * m) else {
-                continue;
-            };
-            if len == 0 {
-                if let Some(ws) = self.dense.get(start * m..(start + 1) * m) {
-                    add_lanes(row, ws);
-                }
-            } else if let Some(ws) = self.weights.get(start..start + len) {
-                for &(l, w) in ws {
-                    if let Some(x) = row.get_mut(l as usize) {
-                        *x += w;
-                    }
-                }
+            if let Some(row) = state.get_mut(i as usize * m..(i as usize + 1) * m) {
+                self.add_weights(row, h);
             }
         }
         if !self.bias.is_empty() {
@@ -341,6 +349,96 @@ impl CrfModel {
             }
         }
         conll::spans(&labels)
+    }
+
+    /// Adds the weights of the attribute hashed `h` (if the model has
+    /// it) to a token's row of label scores.
+    #[inline]
+    fn add_weights(&self, row: &mut [f32], h: u64) {
+        let Some((start, len)) = self.attrs.get(h) else {
+            return;
+        };
+        let m = self.width;
+        if len == 0 {
+            if let Some(ws) = self.dense.get(start * m..(start + 1) * m) {
+                add_lanes(row, ws);
+            }
+        } else if let Some(ws) = self.weights.get(start..start + len) {
+            for &(l, w) in ws {
+                if let Some(x) = row.get_mut(l as usize) {
+                    *x += w;
+                }
+            }
+        }
+    }
+
+    /// Fills `rows` (a row of label scores per view, see
+    /// [`features::VIEWS`]) with the weights of a token's word
+    /// attributes.
+    fn word_rows(&self, info: &TokenInfo, rows: &mut [f32]) {
+        rows.fill(0.0);
+        for (v, row) in rows.chunks_exact_mut(self.width).enumerate() {
+            features::word_attributes(info, v, &mut |tpl, parts| {
+                let h = features::attribute_hash(tpl, parts);
+                if self.attrs.may_have(h) {
+                    self.add_weights(row, h);
+                }
+            });
+        }
+    }
+}
+
+/// How many words a thread keeps the weights of, per model.
+const CACHED_WORDS: usize = 1 << 14;
+
+/// How many models a thread keeps word weights for (the Arabic and the
+/// English one in the reader; tests load more).
+const CACHED_MODELS: usize = 4;
+
+/// A thread's word weights for one model: for each of
+/// [`CACHED_WORDS`] slots, the [`features::word_key`] of the word there
+/// (0: none) and its rows of label scores, one per view. News repeats
+/// its words, so most tokens find their weights here instead of
+/// hashing and looking up some thirty attributes; the attributes that
+/// join several tokens are still looked up one by one.
+struct WordRows {
+    model: u64,
+    keys: Vec<u64>,
+    rows: Vec<f32>,
+}
+
+impl WordRows {
+    /// The cache of `model` among a thread's, made when missing (the
+    /// oldest dropped beyond [`CACHED_MODELS`]).
+    fn of<'c>(caches: &'c mut Vec<WordRows>, model: &CrfModel) -> &'c mut WordRows {
+        let k = match caches.iter().position(|c| c.model == model.id) {
+            Some(k) => k,
+            None => {
+                if caches.len() >= CACHED_MODELS {
+                    caches.remove(0);
+                }
+                caches.push(WordRows {
+                    model: model.id,
+                    keys: vec![0; CACHED_WORDS],
+                    rows: vec![0.0; CACHED_WORDS * VIEWS * model.width],
+                });
+                caches.len() - 1
+            }
+        };
+        &mut caches[k]
+    }
+
+    /// A token's rows, computed on a miss.
+    fn rows(&mut self, model: &CrfModel, info: &TokenInfo) -> &[f32] {
+        let key = features::word_key(info).max(1);
+        let slot = key as usize & (CACHED_WORDS - 1);
+        let size = VIEWS * model.width;
+        let rows = &mut self.rows[slot * size..(slot + 1) * size];
+        if self.keys[slot] != key {
+            model.word_rows(info, rows);
+            self.keys[slot] = key;
+        }
+        rows
     }
 }
 
@@ -390,33 +488,16 @@ fn dense_row(ws: &[(u16, f32)], n: usize, width: usize) -> Option<Vec<f32>> {
 }
 
 /// Buffers of [`CrfModel::tag`] kept from sentence to sentence on a
-/// thread: attribute hashes, label scores and the best scores into
-/// each label at one token.
+/// thread: attribute hashes, label scores, the best scores into each
+/// label at one token, and the word weights of each model.
 #[derive(Default)]
 struct Scratch {
     pending: Vec<(u32, u64)>,
     state: Vec<f32>,
     best: Vec<f32>,
+    caches: Vec<WordRows>,
 }
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
-}
-
-/// Collects the hashes of a sentence's attributes that pass the
-/// model's filter, with their token, so the table lookups run after in
-/// one tight loop whose cache misses overlap.
-struct Scorer<'m, 'p> {
-    model: &'m CrfModel,
-    pending: &'p mut Vec<(u32, u64)>,
-}
-
-impl Sink for Scorer<'_, '_> {
-    #[inline]
-    fn put(&mut self, i: usize, t: &Template, parts: &[Part<'_>]) {
-        let h = features::attribute_hash(t, parts);
-        if self.model.attrs.may_have(h) {
-            self.pending.push((i as u32, h));
-        }
-    }
 }

@@ -125,59 +125,106 @@ pub fn token_infos(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> Vec<TokenInf
 /// Per-token information and the gazetteer matches of a sentence, with
 /// the gazetteer searched once for both.
 pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>, Vec<GazMatch>) {
-    let folded: Vec<String> = tokens.iter().map(|t| fold_token(t)).collect();
-    let matches = gaz.find(tokens, &folded);
-    let mut gz = vec![None; tokens.len()];
+    let mut infos: Vec<TokenInfo> =
+        WORDS.with_borrow_mut(|words| tokens.iter().map(|t| words.info(t, lang, gaz)).collect());
+    let matches = {
+        let folded: Vec<&str> = infos.iter().map(|i| i.folded.as_str()).collect();
+        gaz.find(tokens, &folded)
+    };
     for m in &matches {
         if let Some(e) = gaz.entry(m.entry) {
-            for (i, slot) in gz.iter_mut().enumerate().take(m.end).skip(m.start) {
-                *slot = Some((e.kind, i == m.start));
+            for (i, info) in infos.iter_mut().enumerate().take(m.end).skip(m.start) {
+                info.gaz = Some((e.kind, i == m.start));
             }
         }
     }
-    let infos = folded
-        .into_iter()
-        .zip(gz)
-        .zip(tokens)
-        .map(|((f, g), t)| {
-            let stem = match lang {
-                Lang::Arabic => greedy_stem(&f),
-                Lang::English | Lang::Other => f.as_str(),
-            };
-            let trigger = gaz.trigger(&f).or_else(|| {
-                if stem.len() == f.len() {
-                    None
-                } else {
-                    gaz.trigger(stem)
-                }
-            });
-            let first_name =
-                gaz.is_first_name(&f) || (stem.len() != f.len() && gaz.is_first_name(stem));
-            let shape = shape(t);
-            let shape_hash = SHAPES
-                .iter()
-                .find(|p| p.text == shape)
-                .map_or_else(|| hash::hash_str(shape), |p| p.hash);
-            TokenInfo {
-                first_name,
-                seen: gaz.seen_name(stem),
-                dict_name: gaz.in_name_dict(stem),
-                name_class: match lang {
-                    Lang::Arabic => gaz.name_score(stem).map(name_class),
-                    Lang::English | Lang::Other => None,
-                },
-                shape,
-                shape_hash,
-                folded_hash: hash::hash_str(&f),
-                stem_hash: hash::hash_str(stem),
-                stem_at: f.len() - stem.len(),
-                gaz: g,
-                trigger,
-                folded: f,
-            }
-        })
-        .collect();
     (infos, matches)
+}
+
+/// What a token is by itself: everything in [`TokenInfo`] but its
+/// gazetteer mark, which depends on its neighbours.
+fn word_info(t: &str, lang: Lang, gaz: &Gazetteer) -> TokenInfo {
+    let f = fold_token(t);
+    let stem = match lang {
+        Lang::Arabic => greedy_stem(&f),
+        Lang::English | Lang::Other => f.as_str(),
+    };
+    let trigger = gaz.trigger(&f).or_else(|| {
+        if stem.len() == f.len() {
+            None
+        } else {
+            gaz.trigger(stem)
+        }
+    });
+    let first_name = gaz.is_first_name(&f) || (stem.len() != f.len() && gaz.is_first_name(stem));
+    let shape = shape(t);
+    let shape_hash = SHAPES
+        .iter()
+        .find(|p| p.text == shape)
+        .map_or_else(|| hash::hash_str(shape), |p| p.hash);
+    TokenInfo {
+        first_name,
+        seen: gaz.seen_name(stem),
+        dict_name: gaz.in_name_dict(stem),
+        name_class: match lang {
+            Lang::Arabic => gaz.name_score(stem).map(name_class),
+            Lang::English | Lang::Other => None,
+        },
+        shape,
+        shape_hash,
+        folded_hash: hash::hash_str(&f),
+        stem_hash: hash::hash_str(stem),
+        stem_at: f.len() - stem.len(),
+        gaz: None,
+        trigger,
+        folded: f,
+    }
+}
+
+/// How many words a thread keeps the analysis of.
+const CACHED_WORDS: usize = 1 << 14;
+
+/// A thread's analyses of the words it met last, each in the slot its
+/// key picks ([`CACHED_WORDS`] of them). A word's [`word_info`] depends
+/// only on its text, the language and the gazetteer, and news repeats
+/// its words: most tokens are found here instead of being folded,
+/// stemmed, scored by their letters and looked up in five lists again.
+struct WordCache {
+    /// The key of the word in each slot (0: none): its text's hash
+    /// combined with the language and the gazetteer's id.
+    keys: Vec<u64>,
+    infos: Vec<Option<TokenInfo>>,
+}
+
+impl WordCache {
+    /// A token's [`word_info`], computed on a miss.
+    fn info(&mut self, t: &str, lang: Lang, gaz: &Gazetteer) -> TokenInfo {
+        let lang_key = match lang {
+            Lang::Arabic => 1,
+            Lang::English => 2,
+            Lang::Other => 3,
+        };
+        let key = hash::combine(hash::combine(hash::hash_str(t), gaz.id()), lang_key).max(1);
+        let slot = key as usize & (CACHED_WORDS - 1);
+        if let (Some(&k), Some(Some(info))) = (self.keys.get(slot), self.infos.get(slot))
+            && k == key
+        {
+            return info.clone();
+        }
+        let info = word_info(t, lang, gaz);
+        if let (Some(k), Some(cached)) = (self.keys.get_mut(slot), self.infos.get_mut(slot)) {
+            *k = key;
+            *cached = Some(info.clone());
+        }
+        info
+    }
+}
+
+thread_local! {
+    static WORDS: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache {
+        keys: vec![0; CACHED_WORDS],
+        infos: vec![None; CACHED_WORDS],
+    });
 }
 
 /// The classes of name-likeness: the score rounded down, from −3 or less
@@ -263,7 +310,7 @@ pub fn parse_attribute(name: &str) -> Vec<u64> {
 }
 
 /// Receives the attributes of a sentence, token by token.
-pub trait Sink {
+trait Sink {
     /// Attribute of token `i`: template `t` with `parts`.
     fn put(&mut self, i: usize, t: &Template, parts: &[Part<'_>]);
 }
@@ -404,149 +451,195 @@ fn kind_part(k: EntityKind) -> Part<'static> {
     KIND_PARTS[kind_index(k)]
 }
 
-/// Feeds every attribute of every token to `sink`.
-pub fn attributes<'a>(infos: &'a [TokenInfo], sink: &mut impl Sink) {
-    let n = infos.len();
-    for (i, t) in infos.iter().enumerate() {
-        let folded = Part {
-            text: &t.folded,
-            hash: t.folded_hash,
+/// How many views of a word there are: the token itself, then its
+/// neighbours at each offset of the context window.
+pub const VIEWS: usize = 1 + WINDOW.len();
+
+/// The offset from a token to the word of view `v` (see [`VIEWS`]).
+pub fn view_offset(v: usize) -> isize {
+    v.checked_sub(1)
+        .and_then(|k| WINDOW.get(k))
+        .map_or(0, |win| win.off)
+}
+
+/// A key for what [`word_attributes`] reads of a token, equal for two
+/// tokens that give the same attributes in every view: a tagger may keep
+/// their weights by this key.
+pub fn word_key(t: &TokenInfo) -> u64 {
+    let kind = |k: Option<EntityKind>| k.map_or(0, |k| 1 + kind_index(k) as u64);
+    let flags = kind(t.trigger)
+        | kind(t.seen) << 3
+        | u64::from(t.first_name) << 6
+        | u64::from(t.dict_name) << 7
+        | t.name_class.map_or(0, |c| 1 + u64::from(c)) << 8;
+    let h = hash::combine(t.folded_hash, t.stem_hash);
+    hash::combine(hash::combine(h, t.shape_hash), flags)
+}
+
+/// The attributes a token gives the token at `-view_offset(v)` from it
+/// through view `v`: its own word, stem, affixes and marks (view 0), or
+/// what a neighbour's attributes say of it (the others). They depend on
+/// this one token only.
+pub fn word_attributes(t: &TokenInfo, v: usize, put: &mut impl FnMut(&Template, &[Part<'_>])) {
+    let folded = Part {
+        text: &t.folded,
+        hash: t.folded_hash,
+    };
+    let stem = Part {
+        text: t.stem(),
+        hash: t.stem_hash,
+    };
+    let shape = Part {
+        text: t.shape,
+        hash: t.shape_hash,
+    };
+    let Some(win) = v.checked_sub(1).and_then(|k| WINDOW.get(k)) else {
+        own_attributes(t, folded, stem, shape, put);
+        return;
+    };
+    put(&win.w, &[folded]);
+    put(&win.s, &[stem]);
+    if win.off.abs() == 1 {
+        put(&win.sh, &[shape]);
+    }
+    if let Some(k) = t.trigger {
+        put(&win.tr, &[kind_part(k)]);
+    }
+    let (ng, dn, fname) = match win.off {
+        -1 => (&T_NG_PREV, &T_DN_PREV, &T_FN_PREV),
+        1 => (&T_NG_NEXT, &T_DN_NEXT, &T_FN_NEXT),
+        _ => return,
+    };
+    if let Some(c) = t.name_class {
+        put(ng, &[NAME_SCORE_CLASSES[usize::from(c)]]);
+    }
+    if t.dict_name {
+        put(dn, &[]);
+    }
+    if t.first_name {
+        put(fname, &[]);
+    }
+}
+
+/// The attributes of view 0: the token's own.
+fn own_attributes(
+    t: &TokenInfo,
+    folded: Part<'_>,
+    stem_part: Part<'_>,
+    shape: Part<'_>,
+    put: &mut impl FnMut(&Template, &[Part<'_>]),
+) {
+    put(&T_BIAS, &[]);
+    put(&T_W, &[folded]);
+    put(&T_S, &[stem_part]);
+    put(&T_SH, &[shape]);
+    let stem = stem_part.text;
+    let mut ends = stem.char_indices().map(|(b, _)| b).skip(1);
+    let mut starts = stem.char_indices().rev().map(|(b, _)| b);
+    let len = stem.chars().count();
+    put(&T_LEN, &[LENGTHS[len.min(LENGTHS.len() - 1)]]);
+    for k in 0..4 {
+        let Some(x) = starts.next() else {
+            break;
         };
-        sink.put(i, &T_BIAS, &[]);
-        sink.put(i, &T_W, &[folded]);
-        sink.put(
-            i,
-            &T_S,
-            &[Part {
-                text: t.stem(),
-                hash: t.stem_hash,
-            }],
-        );
-        sink.put(
-            i,
-            &T_SH,
-            &[Part {
-                text: t.shape,
-                hash: t.shape_hash,
-            }],
-        );
-        let stem = t.stem();
-        let mut ends = stem.char_indices().map(|(b, _)| b).skip(1);
-        let mut starts = stem.char_indices().rev().map(|(b, _)| b);
-        let len = stem.chars().count();
-        sink.put(i, &T_LEN, &[LENGTHS[len.min(LENGTHS.len() - 1)]]);
-        for k in 0..4 {
-            let Some(x) = starts.next() else {
-                break;
-            };
-            let p = ends.next().map_or(stem, |b| &stem[..b]);
-            sink.put(i, &T_P[k], &[Part::new(p)]);
-            sink.put(i, &T_X[k], &[Part::new(&stem[x..])]);
+        let p = ends.next().map_or(stem, |b| &stem[..b]);
+        put(&T_P[k], &[Part::new(p)]);
+        put(&T_X[k], &[Part::new(&stem[x..])]);
+    }
+    if t.stem_at > 0 {
+        put(&T_CL, &[Part::new(&t.folded[..t.stem_at])]);
+    }
+    if let Some(k) = t.trigger {
+        put(&T_TR, &[kind_part(k)]);
+    }
+    if t.first_name {
+        put(&T_FN, &[]);
+    }
+    if let Some(k) = t.seen {
+        put(&T_SEEN, &[kind_part(k)]);
+    }
+    if t.dict_name {
+        put(&T_DN, &[]);
+    }
+    if let Some(c) = t.name_class {
+        put(&T_NG, &[NAME_SCORE_CLASSES[usize::from(c)]]);
+    }
+}
+
+/// The attributes of token `i` that depend on more than one token: its
+/// gazetteer marks and those of its neighbours (a gazetteer match spans
+/// words), the triggers before it, word pairs, and the sentence's ends.
+pub fn context_attributes<'a>(
+    infos: &'a [TokenInfo],
+    i: usize,
+    put: &mut impl FnMut(&Template, &[Part<'_>]),
+) {
+    let Some(t) = infos.get(i) else {
+        return;
+    };
+    match t.gaz {
+        Some((k, true)) => put(&T_GB, &[kind_part(k)]),
+        Some((k, false)) => put(&T_GI, &[kind_part(k)]),
+        None => {}
+    }
+    let mut before = [false; 4];
+    for o in &infos[i.saturating_sub(4)..i] {
+        if let Some(k) = o.trigger {
+            before[kind_index(k)] = true;
         }
-        if t.stem_at > 0 {
-            let cl = &t.folded[..t.stem_at];
-            sink.put(i, &T_CL, &[Part::new(cl)]);
+    }
+    for (part, seen) in KIND_PARTS.iter().zip(before) {
+        if seen {
+            put(&T_TR_BEFORE, &[*part]);
         }
-        match t.gaz {
-            Some((k, true)) => sink.put(i, &T_GB, &[kind_part(k)]),
-            Some((k, false)) => sink.put(i, &T_GI, &[kind_part(k)]),
-            None => {}
-        }
-        if let Some(k) = t.trigger {
-            sink.put(i, &T_TR, &[kind_part(k)]);
-        }
-        if t.first_name {
-            sink.put(i, &T_FN, &[]);
-        }
-        if let Some(k) = t.seen {
-            sink.put(i, &T_SEEN, &[kind_part(k)]);
-        }
-        if t.dict_name {
-            sink.put(i, &T_DN, &[]);
-        }
-        if let Some(c) = t.name_class {
-            sink.put(i, &T_NG, &[NAME_SCORE_CLASSES[usize::from(c)]]);
-        }
-        if let Some(c) = i.checked_sub(1).and_then(|j| infos[j].name_class) {
-            sink.put(i, &T_NG_PREV, &[NAME_SCORE_CLASSES[usize::from(c)]]);
-        }
-        if let Some(c) = infos.get(i + 1).and_then(|o| o.name_class) {
-            sink.put(i, &T_NG_NEXT, &[NAME_SCORE_CLASSES[usize::from(c)]]);
-        }
-        if i > 0 && infos[i - 1].dict_name {
-            sink.put(i, &T_DN_PREV, &[]);
-        }
-        if infos.get(i + 1).is_some_and(|o| o.dict_name) {
-            sink.put(i, &T_DN_NEXT, &[]);
-        }
-        if i > 0 && infos[i - 1].first_name {
-            sink.put(i, &T_FN_PREV, &[]);
-        }
-        if infos.get(i + 1).is_some_and(|o| o.first_name) {
-            sink.put(i, &T_FN_NEXT, &[]);
-        }
-        let mut before = [false; 4];
-        for o in &infos[i.saturating_sub(4)..i] {
-            if let Some(k) = o.trigger {
-                before[kind_index(k)] = true;
-            }
-        }
-        for (part, seen) in KIND_PARTS.iter().zip(before) {
-            if seen {
-                sink.put(i, &T_TR_BEFORE, &[*part]);
-            }
-        }
-        if i > 0 {
-            let o = &infos[i - 1];
-            let s = |x: &'a TokenInfo| Part {
-                text: x.stem(),
-                hash: x.stem_hash,
-            };
-            sink.put(i, &T_STEM_PAIR, &[s(o), s(t)]);
-        }
-        if i == 0 {
-            sink.put(i, &T_BOS, &[]);
-        }
-        if i + 1 == n {
-            sink.put(i, &T_EOS, &[]);
-        }
-        for win in &WINDOW {
-            let j = i as isize + win.off;
-            if j < 0 || j >= n as isize {
-                continue;
-            }
-            let o = &infos[j as usize];
+    }
+    let stem = |x: &'a TokenInfo| Part {
+        text: x.stem(),
+        hash: x.stem_hash,
+    };
+    if let Some(o) = i.checked_sub(1).and_then(|j| infos.get(j)) {
+        put(&T_STEM_PAIR, &[stem(o), stem(t)]);
+    }
+    if i == 0 {
+        put(&T_BOS, &[]);
+    }
+    if i + 1 == infos.len() {
+        put(&T_EOS, &[]);
+    }
+    let folded = Part {
+        text: &t.folded,
+        hash: t.folded_hash,
+    };
+    for win in &WINDOW {
+        let Some(o) = i.checked_add_signed(win.off).and_then(|j| infos.get(j)) else {
+            continue;
+        };
+        if win.off.abs() == 1 {
             let of = Part {
                 text: &o.folded,
                 hash: o.folded_hash,
             };
-            sink.put(i, &win.w, &[of]);
-            sink.put(
-                i,
-                &win.s,
-                &[Part {
-                    text: o.stem(),
-                    hash: o.stem_hash,
-                }],
-            );
-            if win.off.abs() == 1 {
-                sink.put(
-                    i,
-                    &win.sh,
-                    &[Part {
-                        text: o.shape,
-                        hash: o.shape_hash,
-                    }],
-                );
-                sink.put(i, &win.pair, &[of, folded]);
-            }
-            if let Some((k, b)) = o.gaz {
-                sink.put(i, &win.g, &[gaz_mark(k, b)]);
-            }
-            if let Some(k) = o.trigger {
-                sink.put(i, &win.tr, &[kind_part(k)]);
+            put(&win.pair, &[of, folded]);
+        }
+        if let Some((k, b)) = o.gaz {
+            put(&win.g, &[gaz_mark(k, b)]);
+        }
+    }
+}
+
+/// Feeds every attribute of every token to `sink`: for each token, the
+/// word attributes of each view, then its context attributes.
+fn attributes(infos: &[TokenInfo], sink: &mut impl Sink) {
+    for i in 0..infos.len() {
+        for v in 0..VIEWS {
+            if let Some(o) = i
+                .checked_add_signed(view_offset(v))
+                .and_then(|j| infos.get(j))
+            {
+                word_attributes(o, v, &mut |t, parts| sink.put(i, t, parts));
             }
         }
+        context_attributes(infos, i, &mut |t, parts| sink.put(i, t, parts));
     }
 }
 
@@ -605,6 +698,24 @@ mod tests {
         for_each_attribute(&infos, |i, a| attrs.push((i, a.to_string())));
         assert!(attrs.contains(&(1, "sn=person".to_string())));
         assert!(!attrs.iter().any(|(i, a)| *i == 0 && a.starts_with("sn=")));
+    }
+
+    #[test]
+    fn a_word_met_before_is_analysed_anew_under_another_gazetteer_or_language() {
+        let plain = Gazetteer::builtin().with_seen_names("");
+        let seen = |gaz: &Gazetteer| token_infos(&["وشالوم"], Lang::Arabic, gaz)[0].seen;
+        assert_eq!(seen(&plain), None);
+        let other = Gazetteer::builtin().with_seen_names("person\tشالوم\n");
+        assert_eq!(seen(&other), Some(EntityKind::Person));
+        assert_eq!(seen(&plain), None, "each gazetteer keeps its own answers");
+        let arabic = token_infos(&["وشالوم"], Lang::Arabic, &plain);
+        let other_lang = token_infos(&["وشالوم"], Lang::English, &plain);
+        assert_eq!(arabic[0].stem(), "شالوم");
+        assert_eq!(
+            other_lang[0].stem(),
+            "وشالوم",
+            "no Arabic stem for another language"
+        );
     }
 
     #[test]

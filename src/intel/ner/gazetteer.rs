@@ -3,6 +3,7 @@
 //! trigger words. Compiled in from `data/gazetteer/*.tsv`.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::arabic::{
     PREFIXES, found_with_clitic, greedy_stem, listed_with_clitic, strip_article_clitic,
@@ -17,6 +18,12 @@ use crate::text::fold::fold;
 /// «הטכניון»): the article, the prepositions ב ל מ כ, «ו» and «ש», and
 /// their usual pairs. Hand-written Hebrew entries leave the article out,
 /// as it is one of these.
+/// A fresh gazetteer id (see [`Gazetteer::id`]).
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 const HEBREW_PREFIXES: [&str; 20] = [
     "ה", "ב", "ל", "מ", "ו", "ש", "כ", "וה", "וב", "ול", "ומ", "וש", "וכ", "שה", "שב", "של", "שמ",
     "מה", "כש", "לה",
@@ -159,6 +166,8 @@ pub struct Gazetteer {
     name_dict: FastSet<String>,
     /// How name-like Arabic words look by their letters.
     name_grams: NameGrams,
+    /// See [`Gazetteer::id`].
+    id: u64,
 }
 
 impl Gazetteer {
@@ -276,6 +285,7 @@ impl Gazetteer {
             seen_names: FastMap::default(),
             name_dict: FastSet::default(),
             name_grams: NameGrams::builtin(),
+            id: next_id(),
         }
         .with_seen_names(AR_NAMES)
         .with_name_dict(AR_NAME_DICT)
@@ -291,6 +301,7 @@ impl Gazetteer {
             .filter_map(|l| l.split_once('\t'))
             .filter_map(|(k, w)| Some((w.to_string(), EntityKind::parse(k)?)))
             .collect();
+        self.id = next_id();
         self
     }
 
@@ -305,7 +316,14 @@ impl Gazetteer {
     /// [`Gazetteer::in_name_dict`]): for models trained on part of the data.
     pub fn with_name_dict(mut self, text: &str) -> Gazetteer {
         self.name_dict = list_lines(text).map(str::to_string).collect();
+        self.id = next_id();
         self
+    }
+
+    /// An id no other gazetteer of this process has, changed by every
+    /// `with_` method: what answers cached per word are kept under.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// Whether a clitic-free folded Arabic word is in the dictionary of
