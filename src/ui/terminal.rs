@@ -5,7 +5,9 @@
 //! off.
 
 use std::io::{self, Write};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::{self, ThreadId};
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -26,6 +28,13 @@ const BIDI_IMPLICIT: &str = "\x1b[8h";
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Whether `CSI 8 l` was sent and must be undone.
 static BIDI_SWITCHED: AtomicBool = AtomicBool::new(false);
+
+/// Panic reports of other threads than the screen's while the screen is
+/// akhbar's, printed once it is restored: a background worker catches its
+/// own panics and goes on (a feed that broke a parser becomes that feed's
+/// error), so its report must neither tear the screen down nor be
+/// written across it.
+static DEFERRED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// Restores the terminal when dropped.
 pub struct TerminalGuard(());
@@ -48,11 +57,7 @@ pub fn bidi_sequence(explicit: bool, in_tmux: bool) -> String {
 /// `bidi_explicit` it also turns the terminal's own bidi off. Installs a
 /// panic hook that restores the terminal before the message is printed.
 pub fn enter(bidi_explicit: bool) -> io::Result<TerminalGuard> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
+    install_panic_hook(thread::current().id());
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
@@ -63,6 +68,33 @@ pub fn enter(bidi_explicit: bool) -> io::Result<TerminalGuard> {
         BIDI_SWITCHED.store(true, Ordering::SeqCst);
     }
     Ok(TerminalGuard(()))
+}
+
+/// Chains a panic hook before the current one: a panic on `screen`'s
+/// thread restores the terminal, then is reported as usual; a panic on
+/// another thread while the screen is akhbar's is kept in [`DEFERRED`].
+fn install_panic_hook(screen: ThreadId) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let current = thread::current();
+        if current.id() != screen && ACTIVE.load(Ordering::SeqCst) {
+            let name = current.name().unwrap_or("a background thread").to_owned();
+            if let Ok(mut deferred) = DEFERRED.lock() {
+                deferred.push(format!("{name} {info}"));
+            }
+            return;
+        }
+        restore();
+        previous(info);
+    }));
+}
+
+/// Takes the reports kept in [`DEFERRED`].
+fn take_deferred() -> Vec<String> {
+    DEFERRED
+        .lock()
+        .map(|mut d| std::mem::take(&mut *d))
+        .unwrap_or_default()
 }
 
 /// Puts the terminal back as it was; safe to call more than once.
@@ -77,6 +109,9 @@ pub fn restore() {
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
     let _ = disable_raw_mode();
     let _ = out.flush();
+    for report in take_deferred() {
+        eprintln!("akhbar: a background task failed and the reader went on: {report}");
+    }
 }
 
 impl Drop for TerminalGuard {
@@ -87,7 +122,34 @@ impl Drop for TerminalGuard {
 
 #[cfg(test)]
 mod tests {
-    use super::bidi_sequence;
+    use super::*;
+
+    #[test]
+    fn a_background_panic_leaves_the_screen_and_is_reported_after() {
+        let screen = thread::current().id();
+        let before = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        install_panic_hook(screen);
+        ACTIVE.store(true, Ordering::SeqCst);
+        let caught = thread::Builder::new()
+            .name("poll-worker".into())
+            .spawn(|| std::panic::catch_unwind(|| panic!("feed parser broke")).is_err())
+            .expect("spawn")
+            .join();
+        let still_active = ACTIVE.swap(false, Ordering::SeqCst);
+        std::panic::set_hook(before);
+        assert!(matches!(caught, Ok(true)), "the worker caught its panic");
+        assert!(
+            still_active,
+            "the screen was not restored by a worker's panic"
+        );
+        let reports = take_deferred();
+        assert_eq!(reports.len(), 1, "{reports:?}");
+        assert!(
+            reports[0].starts_with("poll-worker ") && reports[0].contains("feed parser broke"),
+            "{reports:?}"
+        );
+    }
 
     #[test]
     fn bidi_switch_is_wrapped_for_tmux() {

@@ -129,6 +129,12 @@ const INNER_QUOTES: [char; 5] = ['«', '»', '"', '“', '”'];
 /// Pushes a word, split at the quotation marks inside it («لـ«الشرق» →
 /// «لـ», «««», «الشرق»), so the quoted name is a token of its own.
 fn split_inner_quotes<'a>(word: &'a str, out: &mut Vec<&'a str>) {
+    // Every mark of INNER_QUOTES is '"' or starts with one of these two
+    // bytes: most words hold none of the three and are pushed whole.
+    if !word.bytes().any(|b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+        out.push(word);
+        return;
+    }
     let mut start = 0;
     for (i, c) in word.char_indices() {
         if INNER_QUOTES.contains(&c) {
