@@ -266,7 +266,7 @@ fn other_scripts_are_no_part_of_english_names() {
 }
 
 #[test]
-fn an_adjective_after_its_noun_is_no_person() {
+fn an_adjective_after_its_noun_is_no_person_or_club() {
     let ex = Extractor::global();
     for text in [
         "وأوضح الفريق أن المناطق تتوهج على الجانب الليلي من الكوكب.",
@@ -275,6 +275,20 @@ fn an_adjective_after_its_noun_is_no_person() {
         let ents = ex.extract("", text);
         assert!(ents.is_empty(), "{text}: {ents:?}");
     }
+    let ents = ex.extract(
+        "معرض للمخطوطات النادرة في القدس يستعرض ثمانية قرون من الخط العربي",
+        "",
+    );
+    assert!(find(&ents, "العربي").is_none(), "{ents:?}");
+    let ents = ex.extract(
+        "",
+        "فاز العربي على السد بهدفين في الدوري القطري لكرة القدم.",
+    );
+    assert_eq!(
+        find(&ents, "العربي").map(|e| e.key.as_str()),
+        Some("org:al_arabi"),
+        "the club in sports news: {ents:?}"
+    );
     let ents = ex.extract("", "وقال الرئيس الحريري إن الحكومة ستجتمع غدا.");
     assert_eq!(
         find(&ents, "الحريري").map(|e| e.kind),

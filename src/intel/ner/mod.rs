@@ -803,17 +803,23 @@ impl Extractor {
     /// "Kufic script"), which the tagger, pushed towards recall, takes
     /// for a surname. Of ANERcorp's 199 one-word «ال» persons, 29 follow
     /// a definite word: 21 a title («الإمام», «الرئيس»), which keeps
-    /// them, 3 another name and 5 another word («الشاعر»).
+    /// them, 3 another name and 5 another word («الشاعر»). The same holds
+    /// for a club's one word that is also an adjective, taken for the
+    /// club outside sports news («الخط العربي», "Arabic script").
     fn is_adjective_after_noun(
         &self,
         infos: &[TokenInfo],
         spans: &[(Span, Option<usize>)],
         s: &Span,
     ) -> bool {
-        if s.kind != EntityKind::Person || s.end - s.start != 1 || s.start == 0 {
+        if s.end - s.start != 1 || s.start == 0 {
             return false;
         }
         let t = &infos[s.start];
+        let club_word = s.kind == EntityKind::Org && self.gaz.sports_club(&t.folded).is_some();
+        if s.kind != EntityKind::Person && !club_word {
+            return false;
+        }
         let k = s.start - 1;
         let p = &infos[k];
         let stem = |x: &str| self.gaz.is_place_stem(x);
