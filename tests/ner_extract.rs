@@ -643,6 +643,19 @@ fn formulas_amounts_markup_ranks_and_quoted_titles_are_no_places() {
     let paper = find(&ents, "الشرق الأوسط").map(|e| (e.kind, e.key.starts_with("org:")));
     assert_eq!(paper, Some((EntityKind::Org, true)), "{ents:?}");
     assert!(!ents.iter().any(|e| e.key == "loc:middle_east"), "{ents:?}");
+    let ents_guardian = Extractor::global().extract(
+        "",
+        "ذكرت صحيفة الـ«غارديان» البريطانية أن الحكومة ستعلن خطة جديدة.",
+    );
+    assert!(
+        !ents_guardian.iter().any(|e| e.display.contains("الـ")),
+        "{ents_guardian:?}"
+    );
+    assert_eq!(
+        find(&ents_guardian, "غارديان").map(|e| e.kind),
+        Some(EntityKind::Org),
+        "{ents_guardian:?}"
+    );
     assert_eq!(
         find(&ents, "مجلس الوزراء").map(|e| e.kind),
         Some(EntityKind::Org),

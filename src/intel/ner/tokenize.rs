@@ -127,7 +127,10 @@ fn split_chunk<'a>(chunk: &'a str, out: &mut Vec<&'a str>) {
 const INNER_QUOTES: [char; 5] = ['«', '»', '"', '“', '”'];
 
 /// Pushes a word, split at the quotation marks inside it («لـ«الشرق» →
-/// «لـ», «««», «الشرق»), so the quoted name is a token of its own.
+/// «لـ», «««», «الشرق»), so the quoted name is a token of its own. The
+/// article written before the mark («الـ«غارديان»», "the «Guardian»")
+/// is left out: alone it is no word, and the name before it would take
+/// it as its last («صحيفة الـ»).
 fn split_inner_quotes<'a>(word: &'a str, out: &mut Vec<&'a str>) {
     // Every mark of INNER_QUOTES is '"' or starts with one of these two
     // bytes: most words hold none of the three and are pushed whole.
@@ -138,7 +141,7 @@ fn split_inner_quotes<'a>(word: &'a str, out: &mut Vec<&'a str>) {
     let mut start = 0;
     for (i, c) in word.char_indices() {
         if INNER_QUOTES.contains(&c) {
-            if i > start {
+            if i > start && !matches!(&word[start..i], "الـ" | "ال") {
                 out.push(&word[start..i]);
             }
             out.push(&word[i..i + c.len_utf8()]);
@@ -271,6 +274,10 @@ mod tests {
                 "العربية",
                 "\""
             ]
+        );
+        assert_eq!(
+            tokenize("صحيفة الـ«غارديان» البريطانية"),
+            vec!["صحيفة", "«", "غارديان", "»", "البريطانية"]
         );
     }
 
