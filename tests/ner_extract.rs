@@ -753,3 +753,30 @@ proptest! {
         prop_assert!(ents.iter().all(|e| !e.display.is_empty()));
     }
 }
+
+#[test]
+fn months_good_manners_scenes_and_folded_lookalikes_are_no_names() {
+    let ex = Extractor::global();
+    let ents = ex.extract(
+        "",
+        "قتل القائد في 22 أبريل (نيسان) الماضي، وارتفع الإنتاج مقارنة بنيسان (أبريل). \
+         وأكد الوزيران مبدأ حسن الجوار بين البلدين. \
+         ويدرك من يتابعون المشهد السياسي خطوط الخلاف. \
+         وقسمت المكتبة الكتب إلى فئات مختلفة، وسجل المستشفى 4 وفيات.",
+    );
+    assert!(ents.is_empty(), "{ents:?}");
+    let ents = ex.extract(
+        "",
+        "أعلنت نيسان عن سيارة جديدة في طوكيو. وقال حسن الترابي إن الحزب سيشارك.",
+    );
+    assert_eq!(
+        find(&ents, "نيسان").map(|e| e.kind),
+        Some(EntityKind::Org),
+        "the car maker: {ents:?}"
+    );
+    assert_eq!(
+        find(&ents, "حسن الترابي").map(|e| e.kind),
+        Some(EntityKind::Person),
+        "{ents:?}"
+    );
+}

@@ -198,6 +198,59 @@ const PERSONAL_TITLES: [&str; 8] = [
 /// tags «أمين» before a definite word as a one-word person never.
 const OFFICE_NAMES: [&str; 2] = ["امين", "عميد"];
 
+/// The Levantine month names, folded («نيسان», April, is also Nissan,
+/// and «تموز» a god): only where a date shows them as months are they
+/// left out, see [`Extractor::is_month`].
+const LEVANTINE_MONTHS: [&str; 10] = [
+    "كانون",
+    "شباط",
+    "اذار",
+    "نيسان",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "اب",
+    "ايلول",
+    "تشرين",
+];
+
+/// The Gregorian month names, folded, which news writes before or after
+/// the Levantine ones («22 أبريل (نيسان)»).
+const MONTHS: [&str; 12] = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "اغسطس",
+    "سبتمبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+];
+
+/// Words after a month that make it a date («نيسان الماضي»).
+const MONTH_AFTER: [&str; 4] = ["الماضي", "المقبل", "الجاري", "المنصرم"];
+
+/// Definite words that make «حسن» "good" rather than the given name
+/// («حسن الجوار», good neighbourliness; «حسن النية», good faith).
+const GOOD_WHAT: [&str; 12] = [
+    "الجوار",
+    "النيه",
+    "الظن",
+    "السير",
+    "الاداء",
+    "التعامل",
+    "الاداره",
+    "الاستقبال",
+    "الضيافه",
+    "الخلق",
+    "الحظ",
+    "التدبير",
+];
+
 /// Folded words for «son of» and «daughter of» that join the two halves
 /// of one name («Abdulaziz bin Salman», «عبدالعزيز بن سلمان»). «ابنة»
 /// is left out: folded, it is «ابنه», "his son", which sits between two
@@ -754,7 +807,38 @@ impl Extractor {
         }
     }
 
-    /// Spans that are not names: punctuation or digits only, a day or
+    /// Whether token `i` is a Levantine month name (clitics allowed:
+    /// «بنيسان») in a date: after a number or a Gregorian month («22
+    /// نيسان», «أبريل (نيسان)»), or before one, a number or «الماضي» and
+    /// the like.
+    fn is_month(&self, tokens: &[&str], infos: &[TokenInfo], i: usize) -> bool {
+        let month = |w: &str| LEVANTINE_MONTHS.contains(&w);
+        if !arabic::listed_with_clitic(&infos[i].folded, month) {
+            return false;
+        }
+        let skip = |k: usize| matches!(tokens.get(k), Some(&("(" | ")" | "/" | "،" | ",")));
+        let dated = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.chars().all(|c| c.is_numeric()))
+                || infos
+                    .get(k)
+                    .is_some_and(|x| MONTHS.contains(&x.folded.as_str()))
+        };
+        let before = match i.checked_sub(1) {
+            Some(k) if skip(k) => k.checked_sub(1),
+            k => k,
+        };
+        let after = if skip(i + 1) { i + 2 } else { i + 1 };
+        before.is_some_and(dated)
+            || dated(after)
+            || infos
+                .get(after)
+                .is_some_and(|x| MONTH_AFTER.contains(&x.folded.as_str()))
+    }
+
+    /// Spans that are not names: punctuation or digits only, «حسن» as
+    /// "good" («حسن الجوار»), a Levantine month in a date, a day or
     /// month name, a given name that opens an office («أمين المكتبة»,
     /// see `OFFICE_NAMES`), a single nationality adjective («الروسي», «Korean»)
     /// tagged as a person, place or organisation, or a single quoted word
@@ -766,8 +850,17 @@ impl Extractor {
         if !toks.iter().any(|t| t.chars().any(tokenize::is_letter)) {
             return true;
         }
+        if let [good, what] = &infos[s.start..s.end]
+            && good.folded == "حسن"
+            && GOOD_WHAT.contains(&what.folded.as_str())
+        {
+            return true;
+        }
         if s.end - s.start != 1 {
             return false;
+        }
+        if self.is_month(tokens, infos, s.start) {
+            return true;
         }
         let quote = |i: Option<usize>| {
             i.and_then(|i| tokens.get(i))
