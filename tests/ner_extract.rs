@@ -755,16 +755,22 @@ proptest! {
 }
 
 #[test]
-fn months_good_manners_scenes_and_folded_lookalikes_are_no_names() {
+fn months_good_manners_scenes_money_and_folded_lookalikes_are_no_names() {
     let ex = Extractor::global();
     let ents = ex.extract(
         "",
         "قتل القائد في 22 أبريل (نيسان) الماضي، وارتفع الإنتاج مقارنة بنيسان (أبريل). \
          وأكد الوزيران مبدأ حسن الجوار بين البلدين. \
          ويدرك من يتابعون المشهد السياسي خطوط الخلاف. \
-         وقسمت المكتبة الكتب إلى فئات مختلفة، وسجل المستشفى 4 وفيات.",
+         وقسمت المكتبة الكتب إلى فئات مختلفة، وسجل المستشفى 4 وفيات.          وطلبت الشركة دعم مالي عاجل بعد عجز مالي كبير.",
     );
     assert!(ents.is_empty(), "{ents:?}");
+    let ents = ex.extract("", "وقالت حكومة مالي إن الهدوء عاد إلى شمال مالي.");
+    assert_eq!(
+        find(&ents, "مالي").map(|e| e.key.as_str()),
+        Some("loc:mali"),
+        "the country: {ents:?}"
+    );
     let ents = ex.extract(
         "",
         "أعلنت نيسان عن سيارة جديدة في طوكيو. وقال حسن الترابي إن الحزب سيشارك.",

@@ -234,6 +234,48 @@ const MONTHS: [&str; 12] = [
 /// Words after a month that make it a date («نيسان الماضي»).
 const MONTH_AFTER: [&str; 4] = ["الماضي", "المقبل", "الجاري", "المنصرم"];
 
+/// Folded nouns after which «مالي» is the adjective "financial" («مبلغ
+/// مالي», «إنقاذ مالي») rather than Mali («شمال مالي», «حكومة مالي»),
+/// see [`Extractor::is_financial`].
+const FINANCIAL_NOUNS: [&str; 36] = [
+    "انقاذ",
+    "مبلغ",
+    "مقابل",
+    "دعم",
+    "فساد",
+    "ميزانيه",
+    "ازمات",
+    "ازمه",
+    "اجر",
+    "هدر",
+    "مستشار",
+    "مستشاره",
+    "مساعدات",
+    "مازق",
+    "نظام",
+    "عجز",
+    "تمويل",
+    "وضع",
+    "استقرار",
+    "تعويض",
+    "عايد",
+    "مردود",
+    "ضمان",
+    "قرض",
+    "خبير",
+    "محلل",
+    "احتيال",
+    "وسيط",
+    "سوق",
+    "مركز",
+    "اصلاح",
+    "حافز",
+    "ربح",
+    "تقرير",
+    "قطاع",
+    "استثمار",
+];
+
 /// Definite words that make «حسن» "good" rather than the given name
 /// («حسن الجوار», good neighbourliness; «حسن النية», good faith).
 const GOOD_WHAT: [&str; 12] = [
@@ -508,7 +550,9 @@ impl Extractor {
                 .filter(|(_, (s, _))| s.start < g.end && g.start < s.end)
                 .map(|(i, _)| i)
                 .collect();
-            if overlapping.is_empty() && self.is_ambiguous_word(&infos, &g) {
+            if (overlapping.is_empty() && self.is_ambiguous_word(&infos, &g))
+                || self.is_financial(&infos, &g)
+            {
                 continue;
             }
             let covers = overlapping
@@ -807,6 +851,20 @@ impl Extractor {
         }
     }
 
+    /// Whether a one-word span is «مالي» qualifying a noun of money
+    /// ([`FINANCIAL_NOUNS`], clitics allowed: «ودعم مالي»): "financial",
+    /// not the country.
+    fn is_financial(&self, infos: &[TokenInfo], s: &Span) -> bool {
+        s.end - s.start == 1
+            && infos[s.start].folded == "مالي"
+            && s.start
+                .checked_sub(1)
+                .and_then(|k| infos.get(k))
+                .is_some_and(|p| {
+                    arabic::listed_with_clitic(&p.folded, |w| FINANCIAL_NOUNS.contains(&w))
+                })
+    }
+
     /// Whether token `i` is a Levantine month name (clitics allowed:
     /// «بنيسان») in a date: after a number or a Gregorian month («22
     /// نيسان», «أبريل (نيسان)»), or before one, a number or «الماضي» and
@@ -838,7 +896,8 @@ impl Extractor {
     }
 
     /// Spans that are not names: punctuation or digits only, «حسن» as
-    /// "good" («حسن الجوار»), a Levantine month in a date, a day or
+    /// "good" («حسن الجوار»), a Levantine month in a date, «مالي» as
+    /// "financial", a day or
     /// month name, a given name that opens an office («أمين المكتبة»,
     /// see `OFFICE_NAMES`), a single nationality adjective («الروسي», «Korean»)
     /// tagged as a person, place or organisation, or a single quoted word
@@ -859,7 +918,7 @@ impl Extractor {
         if s.end - s.start != 1 {
             return false;
         }
-        if self.is_month(tokens, infos, s.start) {
+        if self.is_month(tokens, infos, s.start) || self.is_financial(infos, s) {
             return true;
         }
         let quote = |i: Option<usize>| {
