@@ -49,8 +49,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// Arabic model retrained on today's gazetteer, a club's one word that
 /// is an adjective after its noun («الخط العربي») no organisation, the
 /// article before a quoted name («صحيفة الـ«غارديان»») no word, a
-/// Levantine month in a date, «حسن الجوار», «المشهد», «فئات» and «مالي»
-/// as "financial" no names.
+/// Levantine month in a date, «حسن الجوار», «المشهد», «فئات», «مالي»
+/// as "financial", «الله الحرام», «رحمه» and «إسترليني» no names.
 pub const VERSION: i64 = 12;
 
 /// Articles taken from the store per batch.

@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 /// Folded currency names, Arabic (with and without the article) and
 /// English: ANERcorp tags «دولار» as misc 128 times, but a pane listing
 /// "dollar" tells the reader nothing.
-const CURRENCIES: [&str; 34] = [
+const CURRENCIES: [&str; 36] = [
     "دولار",
     "دولارا",
     "الدولار",
@@ -35,6 +35,8 @@ const CURRENCIES: [&str; 34] = [
     "الدرهم",
     "جنيه",
     "الجنيه",
+    "استرليني",
+    "الاسترليني",
     "ريال",
     "الريال",
     "ليره",
@@ -209,7 +211,7 @@ pub(super) fn drop_lone_sentence_starts(doc: &mut [Tagged<'_>]) {
 /// «بتوفيق الله»; clitics allowed): ANERcorp tags «الله» misc and the
 /// tagger takes some formulas for people, but neither says who or where
 /// an article is about.
-const DEVOTIONAL: [&str; 16] = [
+const DEVOTIONAL: [&str; 17] = [
     "الله",
     "لله",
     "اللهم",
@@ -226,14 +228,16 @@ const DEVOTIONAL: [&str; 16] = [
     "عز",
     "وجل",
     "جلاله",
+    "الحرام",
 ];
 
 /// True for a span made only of `DEVOTIONAL` words, one of them a name
-/// of God.
+/// of God or the word right after it one («الله الحرام», cut from «بيت
+/// الله الحرام»; «رحمه» before «الله»).
 fn is_devotion(infos: &[TokenInfo], s: &Span) -> bool {
     let words = &infos[s.start..s.end];
     let god = |f: &str| listed_with_clitic(f, |w| ["الله", "لله", "اللهم"].contains(&w));
-    words.iter().any(|t| god(&t.folded))
+    (words.iter().any(|t| god(&t.folded)) || infos.get(s.end).is_some_and(|t| god(&t.folded)))
         && words
             .iter()
             .all(|t| listed_with_clitic(&t.folded, |w| DEVOTIONAL.contains(&w)))
