@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::conll::{self, Span};
-use super::features::{self, TokenInfo, VIEWS};
+use super::features::{self, CACHED_WORDS, TokenInfo, VIEWS};
 
 /// The id the next loaded model gets: what a thread's cache of word
 /// weights is kept under (an address could be reused by another model).
@@ -388,9 +388,6 @@ impl CrfModel {
     }
 }
 
-/// How many words a thread keeps the weights of, per model.
-const CACHED_WORDS: usize = 1 << 14;
-
 /// How many models a thread keeps word weights for (the Arabic and the
 /// English one in the reader; tests load more).
 const CACHED_MODELS: usize = 4;
@@ -430,8 +427,7 @@ impl WordRows {
 
     /// A token's rows, computed on a miss.
     fn rows(&mut self, model: &CrfModel, info: &TokenInfo) -> &[f32] {
-        let key = features::word_key(info).max(1);
-        let slot = key as usize & (CACHED_WORDS - 1);
+        let (key, slot) = features::cache_slot(features::word_key(info));
         let size = VIEWS * model.width;
         let rows = &mut self.rows[slot * size..(slot + 1) * size];
         if self.keys[slot] != key {

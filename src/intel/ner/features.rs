@@ -181,8 +181,16 @@ fn word_info(t: &str, lang: Lang, gaz: &Gazetteer) -> TokenInfo {
     }
 }
 
-/// How many words a thread keeps the analysis of.
-const CACHED_WORDS: usize = 1 << 14;
+/// How many words a thread keeps the analysis of here, and the CRF
+/// weights of per model (`crf::CrfModel`): a power of two.
+pub const CACHED_WORDS: usize = 1 << 14;
+
+/// A word cache's key made non-zero (0 marks an empty slot) and the
+/// slot of [`CACHED_WORDS`] it picks.
+pub fn cache_slot(key: u64) -> (u64, usize) {
+    let key = key.max(1);
+    (key, key as usize & (CACHED_WORDS - 1))
+}
 
 /// A thread's analyses of the words it met last, each in the slot its
 /// key picks ([`CACHED_WORDS`] of them). A word's [`word_info`] depends
@@ -204,8 +212,10 @@ impl WordCache {
             Lang::English => 2,
             Lang::Other => 3,
         };
-        let key = hash::combine(hash::combine(hash::hash_str(t), gaz.id()), lang_key).max(1);
-        let slot = key as usize & (CACHED_WORDS - 1);
+        let (key, slot) = cache_slot(hash::combine(
+            hash::combine(hash::hash_str(t), gaz.id()),
+            lang_key,
+        ));
         if let (Some(&k), Some(Some(info))) = (self.keys.get(slot), self.infos.get(slot))
             && k == key
         {
