@@ -71,6 +71,10 @@ struct Args {
     /// more than once. Needed for Arabic: see README for the files.
     #[arg(long)]
     name_dict: Vec<PathBuf>,
+    /// Label the training text BIOES instead of BIO (the tagger reads
+    /// either).
+    #[arg(long)]
+    bioes: bool,
     /// Only write the Arabic word lists (`ar-common.txt`,
     /// `ar-names.txt`, `ar-name-dict.txt`), not the models (seconds instead of minutes).
     #[arg(long)]
@@ -277,7 +281,11 @@ fn train(sents: &[conll::Sentence], lang: Lang, dict: &str, args: &Args, out: &P
             let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             let infos = features::token_infos(&toks, lang, &gaz);
             let xseq = features::sentence_attributes(&infos);
-            trainer.append(&xseq, &s.labels)?;
+            if args.bioes {
+                trainer.append(&xseq, &conll::to_bioes(&s.labels))?;
+            } else {
+                trainer.append(&xseq, &s.labels)?;
+            }
         }
     }
     trainer.set_feature_minfreq(args.minfreq)?;
