@@ -50,8 +50,10 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// is an adjective after its noun («الخط العربي») no organisation, the
 /// article before a quoted name («صحيفة الـ«غارديان»») no word, a
 /// Levantine month in a date, «حسن الجوار», «المشهد», «فئات», «مالي»
-/// as "financial", «الله الحرام», «رحمه» and «إسترليني» no names.
-pub const VERSION: i64 = 12;
+/// as "financial", «الله الحرام», «رحمه» and «إسترليني» no names. 13:
+/// a one-word place, organisation or misc no list names is the person
+/// whose surname it is in the article («ديفيد كاميرون» … «كاميرون»).
+pub const VERSION: i64 = 13;
 
 /// Articles taken from the store per batch.
 const BATCH: usize = 256;

@@ -7,13 +7,16 @@ use super::Tagged;
 use super::arabic::PREFIXES;
 use super::conll::Span;
 use super::gazetteer::Gazetteer;
-use super::hash::FastMap;
+use super::hash::{FastMap, FastSet};
 use super::tokenize::is_arabic_char;
 use crate::model::EntityKind;
 
 /// Words that end person names without being names alone («عبدالله
-/// الثاني»).
-const NOT_SURNAMES: [&str; 8] = [
+/// الثاني», «حسن نصر الله», «صلاح الدين»).
+const NOT_SURNAMES: [&str; 11] = [
+    "الله",
+    "الدين",
+    "الرحمن",
     "الثاني",
     "الثالث",
     "الاول",
@@ -109,12 +112,27 @@ fn may_stand_alone(gaz: &Gazetteer, token: &str, folded: &str) -> bool {
             || token.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// True for a word opened by a clitic and the article («بالجوف»,
+/// «للقطيف»): a place or an institution's complement the model ran a
+/// person's name on into, not a surname.
+fn has_clitic_article(folded: &str) -> bool {
+    folded.starts_with("لل")
+        || PREFIXES
+            .iter()
+            .any(|p| folded.strip_prefix(p).is_some_and(|r| r.starts_with("ال")))
+}
+
 /// Tags, in every sentence of a document, the untagged recurrences of
-/// the names tagged somewhere in it.
+/// the names tagged somewhere in it, and makes a one-word place,
+/// organisation or misc span that no list names into the person when
+/// its word is the surname of a person named in full in the document,
+/// by a list or after a given name («ديفيد كاميرون» … «كاميرون», which
+/// the model took for a country).
 pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
     let mut names = Names::default();
+    let mut surnames: FastSet<String> = FastSet::default();
     for t in doc.iter() {
-        for (s, _) in &t.spans {
+        for (s, id) in &t.spans {
             let folded = |k: usize| super::arabic::strip_article_clitic(&t.infos[k].folded);
             let rest: Vec<String> = (s.start + 1..s.end)
                 .map(|k| t.infos[k].folded.clone())
@@ -131,6 +149,10 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
                 && may_stand_alone(gaz, t.tokens[last], &t.infos[last].folded)
             {
                 names.add(&folded(last), &[], EntityKind::Person);
+                let named = id.is_some() || gaz.is_first_name(&t.infos[s.start].folded);
+                if named && !has_clitic_article(&t.infos[last].folded) {
+                    surnames.insert(folded(last));
+                }
             }
         }
     }
@@ -138,6 +160,18 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
         return;
     }
     for t in doc.iter_mut() {
+        for (s, id) in t.spans.iter_mut() {
+            let word = super::arabic::strip_article_clitic(&t.infos[s.start].folded);
+            let mut forms = std::iter::once(word.as_str())
+                .chain(PREFIXES.iter().filter_map(|p| word.strip_prefix(p)));
+            if id.is_none()
+                && s.kind != EntityKind::Person
+                && s.end == s.start + 1
+                && forms.any(|w| surnames.contains(w))
+            {
+                s.kind = EntityKind::Person;
+            }
+        }
         let folded: Vec<&str> = t.infos.iter().map(|x| x.folded.as_str()).collect();
         let mut taken = vec![false; folded.len()];
         for (s, _) in &t.spans {
@@ -211,5 +245,60 @@ mod tests {
         };
         assert_eq!(spans(&doc[1]), vec![(1, 2), (3, 5)]);
         assert_eq!(spans(&doc[2]), vec![(1, 2)]);
+    }
+
+    /// `t` with its span `k` made of `kind`, from the list entry `id`.
+    fn as_kind(mut t: Tagged<'_>, k: usize, kind: EntityKind, id: Option<usize>) -> Tagged<'_> {
+        t.spans[k].0.kind = kind;
+        t.spans[k].1 = id;
+        t
+    }
+
+    #[test]
+    fn a_surname_taken_for_a_place_is_the_person() {
+        let gaz = Gazetteer::builtin();
+        let kinds =
+            |t: &Tagged<'_>| -> Vec<EntityKind> { t.spans.iter().map(|(s, _)| s.kind).collect() };
+        let place = EntityKind::Place;
+        let listed = Some(0);
+        let mut doc = vec![
+            tagged(&gaz, &["قال", "ديفيد", "كاميرون", "إن"], &[(1, 3)]),
+            as_kind(
+                tagged(&gaz, &["وأضاف", "كاميرون", "أمس"], &[(1, 2)]),
+                0,
+                place,
+                None,
+            ),
+            as_kind(
+                tagged(&gaz, &["وقال", "لكاميرون"], &[(1, 2)]),
+                0,
+                EntityKind::Misc,
+                None,
+            ),
+            as_kind(
+                tagged(&gaz, &["زار", "كاميرون"], &[(1, 2)]),
+                0,
+                place,
+                listed,
+            ),
+        ];
+        propagate(&mut doc, &gaz);
+        assert_eq!(kinds(&doc[1]), [EntityKind::Person]);
+        assert_eq!(kinds(&doc[2]), [EntityKind::Person]);
+        assert_eq!(kinds(&doc[3]), [place], "a listed place stays");
+
+        let mut doc = vec![
+            tagged(&gaz, &["مستشفى", "فهد", "بالجوف"], &[(1, 3)]),
+            as_kind(tagged(&gaz, &["في", "الجوف"], &[(1, 2)]), 0, place, None),
+            tagged(&gaz, &["قال", "شارع", "كاميرون"], &[(1, 3)]),
+            as_kind(tagged(&gaz, &["في", "كاميرون"], &[(1, 2)]), 0, place, None),
+        ];
+        propagate(&mut doc, &gaz);
+        assert_eq!(
+            kinds(&doc[1]),
+            [place],
+            "a clitic and the article make no surname"
+        );
+        assert_eq!(kinds(&doc[3]), [place], "no given name before it");
     }
 }
