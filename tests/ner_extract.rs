@@ -796,3 +796,34 @@ fn months_good_manners_scenes_money_and_folded_lookalikes_are_no_names() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn names_run_past_their_joiners_and_surnames_taken_for_places_are_people() {
+    let ex = Extractor::global();
+    let person = |text: &str, name: &str| {
+        let ents = ex.extract("", text);
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Person),
+            "{name}: {ents:?}"
+        );
+    };
+    person(
+        "وأكد أن الأمير فيصل بن تركي أبلغ مفاوضي النادي بوضع حد لهذه الرغبة.",
+        "فيصل بن تركي",
+    );
+    person(
+        "وأشاد الوزير منير فخري عبد النور بالاتفاق الجديد.",
+        "منير فخري عبد النور",
+    );
+    let ents = ex.extract(
+        "",
+        "حدد رئيس الوزراء البريطاني ديفيد كاميرون ملامح خطة جديدة للتصدي للتطرف في بريطانيا. \
+         واعتبر كاميرون أن المعركة ستطول، وقال كاميرون إن الحكومة ستدعم المدارس.",
+    );
+    let cameron = find(&ents, "ديفيد كاميرون").expect("Cameron found");
+    assert_eq!(cameron.count, 3, "{ents:?}");
+    assert!(find(&ents, "كاميرون").is_none(), "no Cameroon: {ents:?}");
+    let ents = ex.extract("", "وقال لي في مكتبه إن الفيلم لم يكتمل بعد.");
+    assert!(ents.is_empty(), "{ents:?}");
+}

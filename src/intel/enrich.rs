@@ -52,7 +52,9 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// Levantine month in a date, «حسن الجوار», «المشهد», «فئات», «مالي»
 /// as "financial", «الله الحرام», «رحمه» and «إسترليني» no names. 13:
 /// a one-word place, organisation or misc no list names is the person
-/// whose surname it is in the article («ديفيد كاميرون» … «كاميرون»).
+/// whose surname it is in the article («ديفيد كاميرون» … «كاميرون»),
+/// a person's name no longer ends on «بن», «عبد», «أبو» or «آل» («فيصل
+/// بن» | «تركي»), «لي» ("to me") no person.
 pub const VERSION: i64 = 13;
 
 /// Articles taken from the store per batch.

@@ -37,6 +37,11 @@ static AR_FREQUENT: &str = include_str!("../../../data/ner/ar-frequent.txt");
 /// frequent word, and the word itself is never trimmed.
 const NAME_JOINERS: [&str; 8] = ["عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ام"];
 
+/// Joiners that cannot end a person's name (folded): «بن», «ابن»,
+/// «بنت», «عبد», «أبو»; and «آل», which folds to the article. Not «أبي»,
+/// also "my father" and Abe's «آبي».
+const ENDING_JOINERS: [&str; 5] = ["بن", "ابن", "بنت", "عبد", "ابو"];
+
 /// Quotation marks, as tokens: a single word between two of them is no
 /// person (see [`Extractor::is_noise`]).
 const QUOTES: [&str; 9] = ["«", "»", "\"", "'", "“", "”", "‘", "’", "„"];
@@ -530,6 +535,7 @@ impl Extractor {
             self.end_at_place(&matches, s);
             self.trim_common(&infos, s);
         }
+        self.complete_joiners(tokens, &infos, &mut crf_spans);
         let mut spans: Vec<(Span, Option<usize>)> = Vec::with_capacity(crf_spans.len());
         let mut lent = Vec::new();
         for s in crf_spans {
@@ -811,6 +817,40 @@ impl Extractor {
         }
         while s.end - s.start >= 2 && common(s.start) {
             s.start += 1;
+        }
+    }
+
+    /// Completes the person spans that end on a joiner («فيصل بن» before
+    /// «تركي», which is also "Turkish"): the word after «بن», «عبد» or
+    /// «آل» is part of the name whatever else it can be, so an Arabic word
+    /// there joins the span, and a person span starting there is merged
+    /// with it; where neither can be, the joiner leaves the span.
+    fn complete_joiners(&self, tokens: &[&str], infos: &[TokenInfo], spans: &mut Vec<Span>) {
+        let mut k = 0;
+        while k < spans.len() {
+            let s = spans[k];
+            let last = &infos[s.end - 1].folded;
+            let joiner = ENDING_JOINERS.contains(&last.as_str()) || tokens[s.end - 1] == "آل";
+            if s.kind != EntityKind::Person || s.end - s.start < 2 || !joiner {
+                k += 1;
+                continue;
+            }
+            let next = spans.get(k + 1).filter(|n| n.start == s.end);
+            match (next, infos.get(s.end)) {
+                (Some(n), _) if n.kind == EntityKind::Person => {
+                    spans[k].end = n.end;
+                    spans.remove(k + 1);
+                }
+                (None, Some(w))
+                    if w.folded.chars().count() >= 2
+                        && w.folded.chars().all(tokenize::is_arabic_char)
+                        && !self.gaz.is_stopword(&w.folded) =>
+                {
+                    spans[k].end += 1;
+                }
+                _ => spans[k].end -= 1,
+            }
+            k += 1;
         }
     }
 
