@@ -827,3 +827,33 @@ fn names_run_past_their_joiners_and_surnames_taken_for_places_are_people() {
     let ents = ex.extract("", "وقال لي في مكتبه إن الفيلم لم يكتمل بعد.");
     assert!(ents.is_empty(), "{ents:?}");
 }
+
+#[test]
+fn a_feasts_epithet_is_no_person_and_a_park_is_a_place() {
+    let ex = Extractor::global();
+    for title in [
+        "أهالي القرية يحتفلون بعيد الفطر المبارك",
+        "محافظ الوادي يستقبل المهنئين بعيد الفطر المبارك",
+    ] {
+        let ents = ex.extract(title, "");
+        assert!(ents.is_empty(), "{title}: {ents:?}");
+    }
+    for (text, park) in [
+        (
+            "وتقام الفعاليات في حديقة الملك فهد طوال أيام العيد.",
+            "حديقة الملك فهد",
+        ),
+        (
+            "وزار الأطفال منتزه الملك عبدالله في المدينة.",
+            "منتزه الملك عبدالله",
+        ),
+    ] {
+        let ents = ex.extract("", text);
+        assert_eq!(
+            find(&ents, park).map(|e| e.kind),
+            Some(EntityKind::Place),
+            "{ents:?}"
+        );
+        assert_eq!(ents.len(), 1, "{ents:?}");
+    }
+}

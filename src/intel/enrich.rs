@@ -54,7 +54,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// a one-word place, organisation or misc no list names is the person
 /// whose surname it is in the article («ديفيد كاميرون» … «كاميرون»),
 /// a person's name no longer ends on «بن», «عبد», «أبو» or «آل» («فيصل
-/// بن» | «تركي»), «لي» ("to me") no person.
+/// بن» | «تركي»), «لي» ("to me") and a feast's epithet («عيد الفطر
+/// المبارك») no person, parks named after a person places.
 pub const VERSION: i64 = 13;
 
 /// Articles taken from the store per batch.

@@ -70,8 +70,11 @@ const LANGUAGES: [&str; 10] = [
 ];
 
 /// Folded Arabic nouns that open the name of a facility, a place
-/// (clitics allowed: «بمطار»).
-static AR_FACILITIES: [&str; 12] = [
+/// (clitics allowed: «بمطار»), parks among them («حديقة الملك فهد»).
+static AR_FACILITIES: [&str; 15] = [
+    "حديقه",
+    "منتزه",
+    "متنزه",
     "ستاد",
     "استاد",
     "ملعب",
@@ -287,6 +290,21 @@ fn is_aside(infos: &[TokenInfo], k: usize, kind: EntityKind, gaz: &Gazetteer) ->
         || (kind == EntityKind::Misc && (super::arabic::is_nisba(f, &stem) || is_demonym(f, &stem)))
 }
 
+/// Folded epithets of feasts and holy months («عيد الفطر المبارك»,
+/// «شهر رمضان الكريم»), and the words before which they are one: the
+/// tagger took «المبارك» there for a person (12 articles of a day), as
+/// it is also a family name.
+const FEAST_EPITHETS: [&str; 5] = ["المبارك", "المباركه", "الكريم", "الفضيل", "السعيد"];
+const FEASTS: [&str; 7] = ["عيد", "العيد", "الفطر", "الاضحي", "رمضان", "الشهر", "شهر"];
+
+/// True for a feast's epithet right after the feast (see
+/// [`FEAST_EPITHETS`]); «عبدالله المبارك» stays.
+fn is_feast_epithet(infos: &[TokenInfo], k: usize) -> bool {
+    FEAST_EPITHETS.contains(&infos[k].folded.as_str())
+        && k.checked_sub(1)
+            .is_some_and(|j| listed_with_clitic(&infos[j].folded, |w| FEASTS.contains(&w)))
+}
+
 /// True for a one-word English misc span used as an adjective: a word
 /// ending like a people's adjective («-ean», «-ian», «-ese») right
 /// before a lower-case word («the Nabataean city»), which says nothing
@@ -302,15 +320,16 @@ fn is_adjective_in_use(tokens: &[&str], infos: &[TokenInfo], k: usize, kind: Ent
             .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
 }
 
-/// Removes from a tagged sentence the spans [`is_aside`] and
-/// [`is_adjective_in_use`] name, amounts of money ([`is_amount`]), pious
+/// Removes from a tagged sentence the spans [`is_aside`],
+/// [`is_adjective_in_use`] and [`is_feast_epithet`] name, amounts of money ([`is_amount`]), pious
 /// formulas ([`is_devotion`]) and markup ([`is_markup`]).
 pub(super) fn drop_asides(t: &mut Tagged<'_>, gaz: &Gazetteer) {
     let (tokens, infos) = (&t.tokens, &t.infos);
     t.spans.retain(|(s, id)| {
         let one_word_aside = s.end - s.start == 1
             && (is_aside(infos, s.start, s.kind, gaz)
-                || is_adjective_in_use(tokens, infos, s.start, s.kind));
+                || is_adjective_in_use(tokens, infos, s.start, s.kind)
+                || is_feast_epithet(infos, s.start));
         let aside =
             id.is_none() && (is_amount(infos, s) || is_devotion(infos, s) || is_markup(tokens, s));
         !(one_word_aside || aside)
