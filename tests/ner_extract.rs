@@ -857,3 +857,16 @@ fn a_feasts_epithet_is_no_person_and_a_park_is_a_place() {
         assert_eq!(ents.len(), 1, "{ents:?}");
     }
 }
+
+#[test]
+fn militias_mortars_vetoes_and_the_maximum_are_no_names() {
+    let ex = Extractor::global();
+    let ents = ex.extract(
+        "",
+        "وقصفت الميليشيات المدينة بقذائف الهاون، واستخدمت روسيا حق الفيتو في مجلس الأمن، \
+         وبلغت الأسعار الحد الأقصى.",
+    );
+    let mut shown: Vec<&str> = ents.iter().map(|e| e.display.as_str()).collect();
+    shown.sort_unstable();
+    assert_eq!(shown, ["روسيا", "مجلس الأمن"], "{ents:?}");
+}

@@ -55,7 +55,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// whose surname it is in the article («ديفيد كاميرون» … «كاميرون»),
 /// a person's name no longer ends on «بن», «عبد», «أبو» or «آل» («فيصل
 /// بن» | «تركي»), «لي» ("to me") and a feast's epithet («عيد الفطر
-/// المبارك») no person, parks named after a person places.
+/// المبارك») no person, parks named after a person places; «ميليشيا»,
+/// «الهاون», «الفيتو» and «الحد الأقصى» no names.
 pub const VERSION: i64 = 13;
 
 /// Articles taken from the store per batch.

@@ -281,6 +281,10 @@ const FINANCIAL_NOUNS: [&str; 36] = [
     "استثمار",
 ];
 
+/// Folded common phrases the model tags misc after ANERcorp, where a
+/// few are («الحد الأقصى», "the maximum", in 11 articles of a day).
+const NOT_NAME_PHRASES: [[&str; 2]; 2] = [["الحد", "الاقصي"], ["الحد", "الادني"]];
+
 /// Definite words that make «حسن» "good" rather than the given name
 /// («حسن الجوار», good neighbourliness; «حسن النية», good faith).
 const GOOD_WHAT: [&str; 12] = [
@@ -949,9 +953,9 @@ impl Extractor {
         if !toks.iter().any(|t| t.chars().any(tokenize::is_letter)) {
             return true;
         }
-        if let [good, what] = &infos[s.start..s.end]
-            && good.folded == "حسن"
-            && GOOD_WHAT.contains(&what.folded.as_str())
+        if let [a, b] = &infos[s.start..s.end]
+            && ((a.folded == "حسن" && GOOD_WHAT.contains(&b.folded.as_str()))
+                || NOT_NAME_PHRASES.contains(&[a.folded.as_str(), b.folded.as_str()]))
         {
             return true;
         }
