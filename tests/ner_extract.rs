@@ -859,14 +859,22 @@ fn a_feasts_epithet_is_no_person_and_a_park_is_a_place() {
 }
 
 #[test]
-fn militias_mortars_vetoes_and_the_maximum_are_no_names() {
+fn militias_mortars_the_maximum_and_nouns_that_are_names_are_no_names() {
     let ex = Extractor::global();
     let ents = ex.extract(
         "",
-        "وقصفت الميليشيات المدينة بقذائف الهاون، واستخدمت روسيا حق الفيتو في مجلس الأمن، \
-         وبلغت الأسعار الحد الأقصى.",
+        "وقصفت الميليشيات المدينة بقذائف الهاون، وطالبت روسيا مجلس الأمن بالتحقيق، \
+         وبلغت الأسعار الحد الأقصى. \
+         ويسعى العاملون في القناة إلى كسب رضا النظام الحاكم في البلاد. \
+         رحل فارس السياسة وحكيمها بعد مسيرة طويلة.",
     );
     let mut shown: Vec<&str> = ents.iter().map(|e| e.display.as_str()).collect();
     shown.sort_unstable();
     assert_eq!(shown, ["روسيا", "مجلس الأمن"], "{ents:?}");
+    let ents = ex.extract("", "وقال الفنان رضا الأسبوع الماضي إن العمل سيعرض قريبا.");
+    assert_eq!(
+        find(&ents, "رضا").map(|e| e.kind),
+        Some(EntityKind::Person),
+        "{ents:?}"
+    );
 }

@@ -56,7 +56,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// a person's name no longer ends on «بن», «عبد», «أبو» or «آل» («فيصل
 /// بن» | «تركي»), «لي» ("to me") and a feast's epithet («عيد الفطر
 /// المبارك») no person, parks named after a person places; «ميليشيا»,
-/// «الهاون», «الفيتو» and «الحد الأقصى» no names.
+/// «الهاون» and «الحد الأقصى» no names, nor a noun that is also a given
+/// name before the word it governs («كسب رضا النظام»).
 pub const VERSION: i64 = 13;
 
 /// Articles taken from the store per batch.

@@ -285,6 +285,24 @@ const FINANCIAL_NOUNS: [&str; 36] = [
 /// few are («الحد الأقصى», "the maximum", in 11 articles of a day).
 const NOT_NAME_PHRASES: [[&str; 2]; 2] = [["الحد", "الاقصي"], ["الحد", "الادني"]];
 
+/// Folded given names that are also nouns («رضا», satisfaction; «أمل»,
+/// hope; «فارس», knight), without clitics: see
+/// [`Extractor::is_noun_in_construct`].
+const NOUN_NAMES: [&str; 12] = [
+    "رضا",
+    "امل",
+    "فارس",
+    "نور",
+    "سلام",
+    "وفاء",
+    "ايمان",
+    "فرح",
+    "نجاح",
+    "رجاء",
+    "ضياء",
+    "احسان",
+];
+
 /// Definite words that make «حسن» "good" rather than the given name
 /// («حسن الجوار», good neighbourliness; «حسن النية», good faith).
 const GOOD_WHAT: [&str; 12] = [
@@ -858,6 +876,22 @@ impl Extractor {
         }
     }
 
+    /// Whether a one-word person span is a noun of [`NOUN_NAMES`] before
+    /// a definite word it governs («لكسب رضا النظام», «عدم رضا
+    /// العلويين», «فارس السياسة»): a name the model saw whole would take
+    /// that word in with it («نور الشريف»). A title or a given name
+    /// before it keeps it («الفنان نور»).
+    fn is_noun_in_construct(&self, infos: &[TokenInfo], s: &Span) -> bool {
+        let t = &infos[s.start];
+        let before = s.start.checked_sub(1).map(|j| &infos[j]);
+        s.kind == EntityKind::Person
+            && (NOUN_NAMES.contains(&t.folded.as_str()) || NOUN_NAMES.contains(&t.stem()))
+            && infos
+                .get(s.end)
+                .is_some_and(|n| arabic::is_definite(&n.folded))
+            && !before.is_some_and(|p| p.trigger.is_some() || p.first_name)
+    }
+
     /// Whether token `i` is likely part of a name whatever its frequency:
     /// a given name, a word of the name dictionary or of names in the
     /// training text, a joiner («عبد», «بن») or the word after one.
@@ -973,7 +1007,7 @@ impl Extractor {
             return true;
         }
         let f = &infos[s.start].folded;
-        if self.gaz.is_stopword(f) {
+        if self.gaz.is_stopword(f) || self.is_noun_in_construct(infos, s) {
             return true;
         }
         if s.kind == EntityKind::Person
