@@ -291,10 +291,12 @@ fn is_aside(infos: &[TokenInfo], k: usize, kind: EntityKind, gaz: &Gazetteer) ->
 }
 
 /// Folded epithets of feasts and holy months («عيد الفطر المبارك»,
-/// «شهر رمضان الكريم»), and the words before which they are one: the
-/// tagger took «المبارك» there for a person (12 articles of a day), as
-/// it is also a family name.
+/// «شهر رمضان الكريم»): the tagger took «المبارك» there for a person
+/// (12 articles of a day), as it is also a family name.
 const FEAST_EPITHETS: [&str; 5] = ["المبارك", "المباركه", "الكريم", "الفضيل", "السعيد"];
+
+/// Folded words after which a word of [`FEAST_EPITHETS`] is the feast's
+/// epithet (clitics allowed: «بعيد»).
 const FEASTS: [&str; 7] = ["عيد", "العيد", "الفطر", "الاضحي", "رمضان", "الشهر", "شهر"];
 
 /// True for a feast's epithet right after the feast (see
@@ -321,8 +323,9 @@ fn is_adjective_in_use(tokens: &[&str], infos: &[TokenInfo], k: usize, kind: Ent
 }
 
 /// Removes from a tagged sentence the spans [`is_aside`],
-/// [`is_adjective_in_use`] and [`is_feast_epithet`] name, amounts of money ([`is_amount`]), pious
-/// formulas ([`is_devotion`]) and markup ([`is_markup`]).
+/// [`is_adjective_in_use`] and [`is_feast_epithet`] name, amounts of
+/// money ([`is_amount`]), pious formulas ([`is_devotion`]) and markup
+/// ([`is_markup`]).
 pub(super) fn drop_asides(t: &mut Tagged<'_>, gaz: &Gazetteer) {
     let (tokens, infos) = (&t.tokens, &t.infos);
     t.spans.retain(|(s, id)| {
