@@ -57,7 +57,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// بن» | «تركي»), «لي» ("to me") and a feast's epithet («عيد الفطر
 /// المبارك») no person, parks named after a person places; «ميليشيا»,
 /// «الهاون» and «الحد الأقصى» no names, nor a noun that is also a given
-/// name before the word it governs («كسب رضا النظام»).
+/// name before the word it governs («كسب رضا النظام»); a name found with
+/// and without its list id one entity («الوداد» twice in a pane).
 pub const VERSION: i64 = 13;
 
 /// Articles taken from the store per batch.

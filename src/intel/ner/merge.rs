@@ -184,6 +184,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             }
         }
     }
+    merge_same_names(&mut groups);
     merge_parts(&mut groups);
     groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
     groups
@@ -208,6 +209,30 @@ fn unshout(word: &str) -> String {
     let mut out = word.to_ascii_lowercase();
     out[..1].make_ascii_uppercase();
     out
+}
+
+/// Folds a group with no gazetteer id into the group of the same kind
+/// and the same words that has one: the tagger's «الوداد» in a sentence
+/// the club rule did not read and the «الوداد» it named `org:wydad` are
+/// one club, not two rows of the pane.
+fn merge_same_names(groups: &mut Vec<Group>) {
+    let mut i = 0;
+    while i < groups.len() {
+        let (kind, folded) = (groups[i].kind, &groups[i].folded);
+        let twin = groups
+            .iter()
+            .position(|g| g.gaz && g.kind == kind && &g.folded == folded);
+        match twin {
+            Some(j) if !groups[i].gaz => {
+                let short = groups.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                let g = &mut groups[j];
+                g.count += short.count;
+                g.first = g.first.min(short.first);
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 /// Folds a group whose name is part of a longer name of the same kind
@@ -322,6 +347,23 @@ mod tests {
         assert_eq!(out[0].display, "المركز الوطني للأرصاد");
         assert_eq!(out[0].key, "org:المركز الوطني الارصاد");
         assert_eq!(out[0].count, 2);
+    }
+
+    #[test]
+    fn a_name_found_with_and_without_its_id_is_one_entity() {
+        let g = Gazetteer::builtin();
+        let o = EntityKind::Org;
+        let out = merge(
+            vec![
+                mention(&["الوداد"], o, None),
+                mention(&["الوداد"], o, Some("org:wydad")),
+                mention(&["الوداد"], o, None),
+                mention(&["الوداد"], EntityKind::Person, None),
+            ],
+            &g,
+        );
+        let rows: Vec<(&str, u32)> = out.iter().map(|e| (e.key.as_str(), e.count)).collect();
+        assert_eq!(rows, [("org:wydad", 3), ("per:الوداد", 1)], "{out:?}");
     }
 
     #[test]
