@@ -223,15 +223,23 @@ fn merge_same_names(groups: &mut Vec<Group>) {
             .iter()
             .position(|g| g.gaz && g.kind == kind && &g.folded == folded);
         match twin {
-            Some(j) if !groups[i].gaz => {
-                let short = groups.remove(i);
-                let j = if j > i { j - 1 } else { j };
-                let g = &mut groups[j];
-                g.count += short.count;
-                g.first = g.first.min(short.first);
-            }
+            Some(j) if !groups[i].gaz => fold_into(groups, i, j),
             _ => i += 1,
         }
+    }
+}
+
+/// Removes group `i` and adds its mentions to group `j`, which takes its
+/// gazetteer id when it has none.
+fn fold_into(groups: &mut Vec<Group>, i: usize, j: usize) {
+    let short = groups.remove(i);
+    let j = if j > i { j - 1 } else { j };
+    let long = &mut groups[j];
+    long.count += short.count;
+    long.first = long.first.min(short.first);
+    if short.gaz && !long.gaz {
+        long.key = short.key;
+        long.gaz = true;
     }
 }
 
@@ -268,15 +276,7 @@ fn merge_parts(groups: &mut Vec<Group>) {
         let Some((i, j)) = found else {
             return;
         };
-        let short = groups.remove(i);
-        let j = if j > i { j - 1 } else { j };
-        let long = &mut groups[j];
-        long.count += short.count;
-        long.first = long.first.min(short.first);
-        if short.gaz && !long.gaz {
-            long.key = short.key;
-            long.gaz = true;
-        }
+        fold_into(groups, i, j);
     }
 }
 
