@@ -878,3 +878,60 @@ fn militias_mortars_the_maximum_and_nouns_that_are_names_are_no_names() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn a_given_name_before_a_name_opens_it_and_a_clubs_president_is_no_club() {
+    let ex = Extractor::global();
+    for (text, name) in [
+        (
+            "وأكد الأمير تركي الفيصل أن المنطقة تمر بمرحلة صعبة.",
+            "تركي الفيصل",
+        ),
+        (
+            "وقال المتحدث يزيد منصور القحطاني إن الفريق جاهز.",
+            "يزيد منصور القحطاني",
+        ),
+        (
+            "وأبرق المحافظ لنادية الحريري مهنئا بالجائزة.",
+            "نادية الحريري",
+        ),
+        (
+            "وقدم المدرب التهنئة لماجد عبدالله بعد المباراة.",
+            "ماجد عبدالله",
+        ),
+        (
+            "وقال الرئيس التركي رجب طيب إردوغان إن بلاده مستعدة.",
+            "رجب طيب إردوغان",
+        ),
+        ("وأمل أوباما أن تنجح المفاوضات.", "أوباما"),
+        ("ورد المتحدث على أوباما في بيان مقتضب.", "أوباما"),
+    ] {
+        let ents = ex.extract("", text);
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Person),
+            "{name}: {ents:?}"
+        );
+    }
+    let ents = ex.extract(
+        "",
+        "وقال رئيس النادي علي مداوي الشهراني إن الموسم كان صعبا على اللاعبين.",
+    );
+    assert_eq!(
+        find(&ents, "علي مداوي الشهراني").map(|e| e.kind),
+        Some(EntityKind::Person),
+        "{ents:?}"
+    );
+    assert!(
+        ents.iter().all(|e| e.kind != EntityKind::Org),
+        "the club is no part of its president's name: {ents:?}"
+    );
+    let ents = ex.extract(
+        "",
+        "وصمم مصمم الأزياء مجموعة جديدة لصالح فيكتوريا سيكريت هذا العام.",
+    );
+    assert!(
+        ents.iter().all(|e| !e.display.contains("صالح")),
+        "«لصالح» means \"in favour of\": {ents:?}"
+    );
+}
