@@ -67,12 +67,15 @@ pub const fn combine(h: u64, part: u64) -> u64 {
 pub struct FastHasher(u64);
 
 impl Hasher for FastHasher {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         self.0 = combine(self.0, hash_bytes(bytes));
     }
+    #[inline]
     fn write_u8(&mut self, b: u8) {
         self.0 = combine(self.0, u64::from(b));
     }
