@@ -934,4 +934,14 @@ fn a_given_name_before_a_name_opens_it_and_a_clubs_president_is_no_club() {
         ents.iter().all(|e| !e.display.contains("صالح")),
         "«لصالح» means \"in favour of\": {ents:?}"
     );
+    for text in [
+        "بعدها قدم أوبريت بعنوان «نور الوطن» من كلمات الشاعر.",
+        "ووجدتني دون أن أدري أفكر في الأمر طويلا.",
+    ] {
+        let ents = ex.extract("", text);
+        assert!(
+            ents.iter().all(|e| e.kind != EntityKind::Person),
+            "{text}: {ents:?}"
+        );
+    }
 }

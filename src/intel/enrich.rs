@@ -62,7 +62,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// 15: a person's given name the model left out before it is taken in
 /// («تركي الفيصل», «لنادية الحريري»), «على» ("on") leaves a person's
 /// name unless a given name follows («رد على أوباما»), a club's president
-/// named after «النادي» is no organisation, «لصالح» no name.
+/// named after «النادي» is no organisation, «لصالح», «غرام», «أدري»… and
+/// «على» alone no names.
 pub const VERSION: i64 = 15;
 
 /// Articles taken from the store per batch.

@@ -98,6 +98,10 @@ const COMPANY_ENDS: [&str; 10] = [
     "co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc",
 ];
 
+/// «على» ("on") as written, alone or after «و» or «ف»: folded, it is the
+/// given name «علي», which Egyptian papers also spell «على».
+const ON: [&str; 3] = ["على", "وعلى", "فعلى"];
+
 /// Folded Arabic nouns that head an institution's name when a definite
 /// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
 static INSTITUTION_HEADS: [&str; 39] = [
@@ -896,7 +900,7 @@ impl Extractor {
     /// as in «على عبدالله صالح».
     fn set_given_name(&self, tokens: &[&str], infos: &[TokenInfo], spans: &mut [Span]) {
         for s in spans.iter_mut() {
-            let on = ["على", "وعلى", "فعلى"].contains(&tokens[s.start]);
+            let on = ON.contains(&tokens[s.start]);
             if s.kind == EntityKind::Person
                 && on
                 && s.end - s.start >= 2
@@ -1031,10 +1035,10 @@ impl Extractor {
     /// "financial", a day or
     /// month name, a given name that opens an office («أمين المكتبة»,
     /// see `OFFICE_NAMES`), a single nationality adjective («الروسي», «Korean»)
-    /// tagged as a person, place or organisation, or a single quoted word
-    /// tagged as a person: news quotes the names of projects, brands and
-    /// agencies («نور», «مازن»), which are often given names too, and
-    /// seldom a person's.
+    /// tagged as a person, place or organisation, «على» ("on") alone as a
+    /// person, or a single quoted word tagged as a person: news quotes the
+    /// names of projects, brands and agencies («نور», «مازن»), which are
+    /// often given names too, and seldom a person's.
     fn is_noise(&self, tokens: &[&str], infos: &[TokenInfo], s: &Span) -> bool {
         let toks = &tokens[s.start..s.end];
         if !toks.iter().any(|t| t.chars().any(tokenize::is_letter)) {
@@ -1061,6 +1065,9 @@ impl Extractor {
         }
         let f = &infos[s.start].folded;
         if self.gaz.is_stopword(f) || self.is_noun_in_construct(infos, s) {
+            return true;
+        }
+        if s.kind == EntityKind::Person && ON.contains(&toks[0]) {
             return true;
         }
         if s.kind == EntityKind::Person
