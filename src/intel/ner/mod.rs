@@ -689,8 +689,9 @@ impl Extractor {
     /// gazetteer person or organisation or reaches outside. A definite
     /// head is in no construct with a person named after it: «رئيس
     /// النادي علي الشهراني» is the club's president, named (a definite
-    /// word the tagger took for a person still joins: «الجيش الروسي»). A Latin name
-    /// after the head stands alone (see [`article::settle_kinds`]).
+    /// word the tagger took for a person still joins: «الجيش الروسي»). A
+    /// Latin name after the head stands alone (see
+    /// [`article::settle_kinds`]).
     fn add_institutions(&self, t: &mut Tagged<'_>) {
         let n = t.infos.len();
         let mut i = 0;
@@ -916,10 +917,9 @@ impl Extractor {
             };
             let free = k == 0 || spans[k - 1].end <= j;
             let w = &infos[j].folded;
-            let preposition = tokens[j].ends_with('ى');
             if s.kind == EntityKind::Person
                 && free
-                && !preposition
+                && !ON.contains(&tokens[j])
                 && !self.gaz.is_stopword(w)
                 && arabic::listed_with_clitic(w, |x| {
                     self.gaz.is_first_name(x)
