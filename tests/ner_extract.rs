@@ -905,6 +905,7 @@ fn a_given_name_before_a_name_opens_it_and_a_clubs_president_is_no_club() {
         ),
         ("وأمل أوباما أن تنجح المفاوضات.", "أوباما"),
         ("ورد المتحدث على أوباما في بيان مقتضب.", "أوباما"),
+        ("أمير مكة خالد الفيصل يرعى حفل تخريج الطلاب", "خالد الفيصل"),
     ] {
         let ents = ex.extract("", text);
         assert_eq!(

@@ -63,7 +63,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// («تركي الفيصل», «لنادية الحريري»), «على» ("on") leaves a person's
 /// name unless a given name follows («رد على أوباما»), a club's president
 /// named after «النادي» is no organisation, «لصالح», «غرام», «أدري»… and
-/// «على» alone no names.
+/// «على» alone no names, a verb in the present no person's last word
+/// («خالد الفيصل يرعى»).
 pub const VERSION: i64 = 15;
 
 /// Articles taken from the store per batch.

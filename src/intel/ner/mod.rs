@@ -827,7 +827,10 @@ impl Extractor {
     /// frequent in general text, opened by a particle other than «ال»
     /// (a name part seldom is) and not a name word (see
     /// [`Extractor::is_name_word`]). «على» before «أن» is the preposition
-    /// of «شدد … على أن», never a name («علي») in ANERcorp (66 times).
+    /// of «شدد … على أن», never a name («علي») in ANERcorp (66 times). A
+    /// last word opened by «ي» that is no name word and does not look like
+    /// a name by its letters is a verb in the present («خالد الفيصل يرعى»,
+    /// a headline's "… sponsors").
     fn trim_common(&self, infos: &[TokenInfo], s: &mut Span) {
         if s.kind != EntityKind::Person {
             return;
@@ -846,8 +849,17 @@ impl Extractor {
                 .get(i)
                 .is_some_and(|t| ["ان", "انه", "انها"].contains(&t.folded.as_str()))
         };
+        let verb = |i: usize| {
+            let t = &infos[i];
+            t.stem_at == 0
+                && t.folded.starts_with('ي')
+                && t.name_class.is_some_and(|c| c < 3)
+                && !self.is_name_word(infos, i)
+        };
         while s.end - s.start >= 2
-            && (common(s.end - 1) || (infos[s.end - 1].folded == "علي" && that(s.end)))
+            && (common(s.end - 1)
+                || verb(s.end - 1)
+                || (infos[s.end - 1].folded == "علي" && that(s.end)))
         {
             s.end -= 1;
         }
