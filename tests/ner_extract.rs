@@ -929,6 +929,21 @@ fn a_given_name_before_a_name_opens_it_and_a_clubs_president_is_no_club() {
     );
     let ents = ex.extract(
         "",
+        "وقال رئيس مجلس الإدارة عبدالله الوابلي إن الشركة حققت أرباحا كبيرة. \
+         وافتتح مركز الملك عبدالله للحوار فرعا جديدا.",
+    );
+    let kinds: Vec<(&str, EntityKind)> =
+        ents.iter().map(|e| (e.display.as_str(), e.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("عبدالله الوابلي", EntityKind::Person),
+            ("مركز الملك عبدالله للحوار", EntityKind::Org)
+        ],
+        "the board is no name, its chairman no part of it, a centre named after a king one"
+    );
+    let ents = ex.extract(
+        "",
         "وصمم مصمم الأزياء مجموعة جديدة لصالح فيكتوريا سيكريت هذا العام.",
     );
     assert!(

@@ -64,7 +64,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// name unless a given name follows («رد على أوباما»), a club's president
 /// named after «النادي» is no organisation, «لصالح», «غرام», «أدري»… and
 /// «على» alone no names, a verb in the present no person's last word
-/// («خالد الفيصل يرعى»).
+/// («خالد الفيصل يرعى»), a person after a definite word no part of an
+/// institution («مجلس الإدارة عبدالله الوابلي»), «مجلس الإدارة» no name.
 pub const VERSION: i64 = 15;
 
 /// Articles taken from the store per batch.

@@ -285,9 +285,11 @@ const FINANCIAL_NOUNS: [&str; 36] = [
     "استثمار",
 ];
 
-/// Folded common phrases the model tags misc after ANERcorp, where a
-/// few are («الحد الأقصى», "the maximum", in 11 articles of a day).
-const NOT_NAME_PHRASES: [[&str; 2]; 2] = [["الحد", "الاقصي"], ["الحد", "الادني"]];
+/// Folded common phrases that are no names: the model tags «الحد
+/// الأقصى» ("the maximum", in 11 articles of a day) misc after ANERcorp,
+/// where a few are, and the institution rule read «مجلس الإدارة» ("the
+/// board", of any company; in 18 articles) as one organisation.
+const NOT_NAME_PHRASES: [[&str; 2]; 3] = [["الحد", "الاقصي"], ["الحد", "الادني"], ["مجلس", "الاداره"]];
 
 /// Folded given names that are also nouns («رضا», satisfaction; «أمل»,
 /// hope; «فارس», knight), without clitics: see
@@ -687,9 +689,11 @@ impl Extractor {
     /// للفضاء», «مجمع الملك سلمان العالمي للغة العربية») as
     /// organisations, replacing the spans they cover unless one is a
     /// gazetteer person or organisation or reaches outside. A definite
-    /// head is in no construct with a person named after it: «رئيس
-    /// النادي علي الشهراني» is the club's president, named (a definite
-    /// word the tagger took for a person still joins: «الجيش الروسي»). A
+    /// word is in no construct with a person named after it: «رئيس
+    /// النادي علي الشهراني» is the club's president and «رئيس مجلس الإدارة
+    /// عبدالله الوابلي» the board's, named (a definite word the tagger took
+    /// for a person still joins: «الجيش الروسي», and so does one after a
+    /// title: «مركز الملك عبدالله للحوار»). A
     /// Latin name after the head stands alone (see
     /// [`article::settle_kinds`]).
     fn add_institutions(&self, t: &mut Tagged<'_>) {
@@ -719,9 +723,14 @@ impl Extractor {
                 if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == j && s.end <= i + 4) {
                     let place_after = s.kind == EntityKind::Place
                         && (g.starts_with("بال") || g.starts_with("وال"));
-                    let person_apart = definite_head
-                        && s.kind == EntityKind::Person
-                        && !arabic::is_definite(&arabic::strip_article_clitic(g));
+                    let definite = |k: usize| {
+                        arabic::is_definite(&arabic::strip_article_clitic(&t.infos[k].folded))
+                    };
+                    let closed = definite_head
+                        || (j > i + 1
+                            && definite(j - 1)
+                            && !self.gaz.is_title(&t.infos[j - 1].folded));
+                    let person_apart = closed && s.kind == EntityKind::Person && !definite(j);
                     if place_after || person_apart {
                         break;
                     }
@@ -783,7 +792,11 @@ impl Extractor {
                     || s.end > cand.end
                     || (id.is_some() && s.kind != EntityKind::Place)
             });
-            if j == i + 1 || j == opened && opened > i + 1 || blocked || latin {
+            let phrase = j == i + 2
+                && arabic::listed_with_clitic(f, |x| {
+                    NOT_NAME_PHRASES.contains(&[x, t.infos[i + 1].folded.as_str()])
+                });
+            if j == i + 1 || j == opened && opened > i + 1 || blocked || latin || phrase {
                 i += 1;
                 continue;
             }
