@@ -716,21 +716,20 @@ impl Extractor {
                 None => {}
             }
             let opened = j;
-            let definite_head = arabic::is_definite(&arabic::strip_article_clitic(f));
+            let definite_at =
+                |k: usize| arabic::is_definite(&arabic::strip_article_clitic(&t.infos[k].folded));
+            let definite_head = definite_at(i);
             let mut after_adjective = false;
             while j < n && j - i <= 3 {
                 let g = t.infos[j].folded.as_str();
                 if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == j && s.end <= i + 4) {
                     let place_after = s.kind == EntityKind::Place
                         && (g.starts_with("بال") || g.starts_with("وال"));
-                    let definite = |k: usize| {
-                        arabic::is_definite(&arabic::strip_article_clitic(&t.infos[k].folded))
-                    };
                     let closed = definite_head
                         || (j > i + 1
-                            && definite(j - 1)
+                            && definite_at(j - 1)
                             && !self.gaz.is_title(&t.infos[j - 1].folded));
-                    let person_apart = closed && s.kind == EntityKind::Person && !definite(j);
+                    let person_apart = closed && s.kind == EntityKind::Person && !definite_at(j);
                     if place_after || person_apart {
                         break;
                     }
