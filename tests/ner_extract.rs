@@ -961,3 +961,24 @@ fn a_given_name_before_a_name_opens_it_and_a_clubs_president_is_no_club() {
         );
     }
 }
+
+#[test]
+fn a_son_named_after_his_father_is_not_the_father() {
+    let ents = Extractor::global().extract(
+        "",
+        "افتتح الأمير فيصل بن سلمان بن عبدالعزيز أمير منطقة المدينة المنورة معرضا للكتاب. \
+         واستقبل الأمير محمد بن سلمان بن عبد العزيز ولي ولي العهد وزير خارجية لبنان في جدة. \
+         وقال الملك سلمان بن عبد العزيز إن المملكة تقف مع لبنان.",
+    );
+    for son in ["فيصل بن سلمان بن عبدالعزيز", "محمد بن سلمان بن عبد العزيز"]
+    {
+        let son = find(&ents, son).expect("the prince found");
+        assert_ne!(son.key, "per:king_salman", "{ents:?}");
+        assert_eq!(son.count, 1, "{ents:?}");
+    }
+    let king = ents
+        .iter()
+        .find(|e| e.key == "per:king_salman")
+        .expect("the king found");
+    assert_eq!(king.count, 1, "{ents:?}");
+}

@@ -93,8 +93,15 @@ struct Group {
     first: usize,
 }
 
-fn contains_seq(long: &[String], short: &[String]) -> bool {
-    short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
+/// Whether `short` is a run of `long`'s words; with `not_after_bin`,
+/// not a run right after «بن» or «bin».
+fn contains_seq(long: &[String], short: &[String], not_after_bin: bool) -> bool {
+    !short.is_empty()
+        && short.len() < long.len()
+        && long.windows(short.len()).enumerate().any(|(k, w)| {
+            w == short
+                && !(not_after_bin && k > 0 && super::PATRONYMICS.contains(&long[k - 1].as_str()))
+        })
 }
 
 /// Normalises and merges the mentions of one article.
@@ -185,7 +192,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         }
     }
     merge_same_names(&mut groups);
-    merge_parts(&mut groups);
+    merge_parts(&mut groups, gaz);
     groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
     groups
         .into_iter()
@@ -248,11 +255,20 @@ fn fold_into(groups: &mut Vec<Group>, i: usize, j: usize) {
 /// the longer one; a gazetteer id on either side becomes the key. A known
 /// place inside a longer place name is another place: «Shanghai» stays
 /// apart from «Port of Shanghai», «القاهرة» from «ستاد القاهرة الدولي»;
-/// so is a club named by an ordinary word inside a longer name.
-fn merge_parts(groups: &mut Vec<Group>) {
+/// so is a club named by an ordinary word inside a longer name, and a
+/// father named in his son's name after «بن»: «سلمان بن عبد العزيز» in
+/// «محمد بن سلمان بن عبد العزيز», or a given name alone («محمد» in «هاني
+/// بن محمد أبوراس»); one word that is no given name is the family's name
+/// the person goes by («الذيب» of «محمد بن الذيب», «تيمية»).
+fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
     loop {
         let mut found = None;
         'outer: for (i, short) in groups.iter().enumerate() {
+            let father = short.kind == EntityKind::Person
+                && match &short.folded[..] {
+                    [w] => gaz.is_first_name(w),
+                    _ => true,
+                };
             let mut best: Option<usize> = None;
             for (j, long) in groups.iter().enumerate() {
                 if i != j
@@ -260,7 +276,7 @@ fn merge_parts(groups: &mut Vec<Group>) {
                     && !(long.gaz && short.gaz)
                     && !(short.gaz && short.kind == EntityKind::Place)
                     && !short.ordinary_word
-                    && contains_seq(&long.folded, &short.folded)
+                    && contains_seq(&long.folded, &short.folded, father)
                 {
                     if best.is_some_and(|b| groups[b].count >= long.count) {
                         continue;
@@ -383,5 +399,37 @@ mod tests {
         assert_eq!(out[0].key, "loc:south_korea");
         assert_eq!(out[1].key, "loc:moscow");
         assert_eq!(out[1].count, 2);
+    }
+
+    #[test]
+    fn a_father_named_in_his_sons_name_is_another_person() {
+        let g = Gazetteer::builtin();
+        let p = EntityKind::Person;
+        let out = merge(
+            vec![
+                mention(&["محمد", "بن", "سلمان", "بن", "عبد", "العزيز"], p, None),
+                mention(
+                    &["سلمان", "بن", "عبد", "العزيز"],
+                    p,
+                    Some("per:king_salman"),
+                ),
+                mention(&["محمد"], p, None),
+                mention(&["هاني", "بن", "محمد", "أبوراس"], p, None),
+                mention(&["محمد", "بن", "الذيب"], p, None),
+                mention(&["الذيب"], p, None),
+            ],
+            &g,
+        );
+        let rows: Vec<(&str, u32)> = out.iter().map(|e| (e.display.as_str(), e.count)).collect();
+        assert_eq!(
+            rows,
+            [
+                ("محمد بن سلمان بن عبد العزيز", 2),
+                ("محمد بن الذيب", 2),
+                ("سلمان بن عبد العزيز", 1),
+                ("هاني بن محمد أبوراس", 1),
+            ],
+            "{out:?}"
+        );
     }
 }

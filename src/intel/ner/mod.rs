@@ -538,7 +538,8 @@ impl Extractor {
     /// it is added where the CRF found nothing, unless it is one word that
     /// is also an ordinary word («حماس», enthusiasm); a person's gazetteer name
     /// that ends a longer CRF person span («Abdel Fattah el-Sisi») lends
-    /// the span its id, as does one right after a CRF person span
+    /// the span its id (not after «بن» or «bin»: in «محمد بن سلمان بن عبد
+    /// العزيز» King Salman is the father), as does one right after a CRF person span
     /// («عبدالفتاح» + «السيسي», then joined); otherwise the CRF span stays.
     /// English spans end at no lower-case word but a name particle, and
     /// one before «Minister» is a portfolio, no place (`is_portfolio`); an
@@ -616,6 +617,7 @@ impl Extractor {
                 && spans[i].0.start < g.start
                 && spans[i].0.end == g.end
                 && spans[i].1.is_none()
+                && !PATRONYMICS.contains(&infos[g.start - 1].folded.as_str())
             {
                 spans[i].1 = Some(m.entry);
             }
