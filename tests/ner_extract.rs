@@ -982,3 +982,19 @@ fn a_son_named_after_his_father_is_not_the_father() {
         .expect("the king found");
     assert_eq!(king.count, 1, "{ents:?}");
 }
+
+#[test]
+fn and_mother_is_not_the_news_agency() {
+    let ents = Extractor::global().extract(
+        "",
+        "أفادت وكالة (وام) بأن الحكومة أطلقت برنامجا لدعم كل أب وأم في دبي. \
+         وحضرت الحفل أسرة كاملة من أب وأم وأطفال.",
+    );
+    let wam = ents
+        .iter()
+        .find(|e| e.key == "org:wam")
+        .expect("the agency found");
+    assert_eq!(wam.count, 1, "{ents:?}");
+    let ents = Extractor::global().extract("", "زار المعرض أب وأم وأطفالهما.");
+    assert!(ents.iter().all(|e| e.key != "org:wam"), "{ents:?}");
+}

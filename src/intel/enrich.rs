@@ -67,7 +67,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// («خالد الفيصل يرعى»), a person after a definite word no part of an
 /// institution («مجلس الإدارة عبدالله الوابلي»), «مجلس الإدارة» no name.
 /// 16: a father named in his son's name after «بن» is another person
-/// («محمد بن سلمان بن عبد العزيز» is not King Salman).
+/// («محمد بن سلمان بن عبد العزيز» is not King Salman), and «وأم» ("and
+/// mother", folded «وام») is not the news agency WAM.
 pub const VERSION: i64 = 16;
 
 /// Articles taken from the store per batch.
