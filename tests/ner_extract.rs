@@ -998,3 +998,14 @@ fn and_mother_is_not_the_news_agency() {
     let ents = Extractor::global().extract("", "زار المعرض أب وأم وأطفالهما.");
     assert!(ents.iter().all(|e| e.key != "org:wam"), "{ents:?}");
 }
+
+#[test]
+fn common_nouns_the_model_took_for_people_are_no_names() {
+    let ents = Extractor::global().extract(
+        "",
+        "قدم المواطن بلاغًا إلى الشرطة بعد أن رأى شابا يحمل سكينا. \
+         وقال السفير إن سفير بلاده أطلق العنان للحوار. \
+         وقال إن برلمانيين وبرلمانان اثنان طالبوا بتوفير مأوى للأسر.",
+    );
+    assert!(ents.is_empty(), "{ents:?}");
+}
