@@ -795,6 +795,13 @@ fn months_good_manners_scenes_money_and_folded_lookalikes_are_no_names() {
         Some(EntityKind::Person),
         "{ents:?}"
     );
+    let ents = ex.extract(
+        "",
+        "أسهم حسن التنظيم من قبل الجهات في نجاح الحفل. \
+         وقال إن الموظف يعاملك بشكل حسن!! \
+         وينتظر المجتمع الدولي من إيران ترجمة حسن نية في الملف النووي.",
+    );
+    assert!(find(&ents, "حسن").is_none(), "\"good\": {ents:?}");
 }
 
 #[test]

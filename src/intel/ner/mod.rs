@@ -309,11 +309,14 @@ const NOUN_NAMES: [&str; 12] = [
     "احسان",
 ];
 
-/// Definite words that make «حسن» "good" rather than the given name
-/// («حسن الجوار», good neighbourliness; «حسن النية», good faith).
-const GOOD_WHAT: [&str; 12] = [
+/// Words that make «حسن» before them "good" rather than the given name
+/// («حسن الجوار», good neighbourliness; «حسن النية», «حسن نية», good
+/// faith; «حسن التنظيم», good organisation).
+const GOOD_WHAT: [&str; 14] = [
     "الجوار",
     "النيه",
+    "نيه",
+    "التنظيم",
     "الظن",
     "السير",
     "الاداء",
@@ -325,6 +328,10 @@ const GOOD_WHAT: [&str; 12] = [
     "الحظ",
     "التدبير",
 ];
+
+/// Folded words for "in a … way" after which «حسن» is "good" («بشكل
+/// حسن»).
+const IN_A_WAY: [&str; 3] = ["بشكل", "بصوره", "بطريقه"];
 
 /// Folded words for «son of» and «daughter of» that join the two halves
 /// of one name («Abdulaziz bin Salman», «عبدالعزيز بن سلمان»). «ابنة»
@@ -1057,7 +1064,7 @@ impl Extractor {
     }
 
     /// Spans that are not names: punctuation or digits only, «حسن» as
-    /// "good" («حسن الجوار»), a Levantine month in a date, «مالي» as
+    /// "good" («حسن الجوار», «بشكل حسن»), a Levantine month in a date, «مالي» as
     /// "financial", a day or
     /// month name, a given name that opens an office («أمين المكتبة»,
     /// see `OFFICE_NAMES`), a single nationality adjective («الروسي», «Korean»)
@@ -1073,6 +1080,14 @@ impl Extractor {
         if let [a, b] = &infos[s.start..s.end]
             && ((a.folded == "حسن" && GOOD_WHAT.contains(&b.folded.as_str()))
                 || NOT_NAME_PHRASES.contains(&[a.folded.as_str(), b.folded.as_str()]))
+        {
+            return true;
+        }
+        let folded_at = |i: Option<usize>| i.and_then(|i| infos.get(i)).map(|x| x.folded.as_str());
+        if let [a] = &infos[s.start..s.end]
+            && a.folded == "حسن"
+            && (folded_at(Some(s.end)).is_some_and(|b| GOOD_WHAT.contains(&b))
+                || folded_at(s.start.checked_sub(1)).is_some_and(|b| IN_A_WAY.contains(&b)))
         {
             return true;
         }
