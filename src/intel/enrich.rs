@@ -69,7 +69,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// 16: a father named in his son's name after «بن» is another person
 /// («محمد بن سلمان بن عبد العزيز» is not King Salman), and «وأم» ("and
 /// mother", folded «وام») is not the news agency WAM; «بلاغًا», «شابًا»,
-/// «سفير», «العنان»… are no names, nor «حسن» as "good" in «بشكل حسن».
+/// «سفير», «العنان»… are no names, nor «حسن» as "good" in «بشكل حسن»;
+/// a bracket glued to a word splits it («لـ(عكاظ)»).
 pub const VERSION: i64 = 16;
 
 /// Articles taken from the store per batch.

@@ -256,12 +256,12 @@ fn is_currency(f: &str) -> bool {
         || bare.strip_suffix("ات").is_some_and(listed)
 }
 
-/// True for a span of a page's markup that reached the text (CSS such
-/// as «width:260px», «12px Tahoma»): a word with «:», «;», «{», «}» or
-/// «=», or a number of pixels.
+/// True for a span of a page's markup that reached the text
+/// (CSS such as «width:260px», «12px Tahoma», «#f8f8f8»): a word with
+/// «:», «;», «{», «}», «=» or «#», or a number of pixels.
 fn is_markup(tokens: &[&str], s: &Span) -> bool {
     tokens[s.start..s.end].iter().any(|w| {
-        w.contains([':', ';', '{', '}', '='])
+        w.contains([':', ';', '{', '}', '=', '#'])
             || w.strip_suffix("px")
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     })

@@ -122,25 +122,29 @@ fn split_chunk<'a>(chunk: &'a str, out: &mut Vec<&'a str>) {
     out.extend(trailing.into_iter().rev());
 }
 
-/// Quotation marks that may stand inside a chunk between a clitic and
-/// the quoted name («لـ«الشرق»): they split it.
-const INNER_QUOTES: [char; 5] = ['«', '»', '"', '“', '”'];
+/// Quotation marks and brackets that may stand inside a chunk between a
+/// clitic and the quoted name («لـ«الشرق»، «لـ(عكاظ)»): they split it.
+const INNER_MARKS: [char; 7] = ['«', '»', '"', '“', '”', '(', ')'];
 
-/// Pushes a word, split at the quotation marks inside it («لـ«الشرق» →
-/// «لـ», «««», «الشرق»), so the quoted name is a token of its own. The
+/// Pushes a word, split at the quotation marks and brackets inside it
+/// («لـ«الشرق» → «لـ», «««», «الشرق»; «لـ(عكاظ)» → «لـ», «(», «عكاظ»,
+/// «)»), so the quoted name is a token of its own. The
 /// article written before the mark («الـ«غارديان»», "the «Guardian»")
 /// is left out: alone it is no word, and the name before it would take
 /// it as its last («صحيفة الـ»).
 fn split_inner_quotes<'a>(word: &'a str, out: &mut Vec<&'a str>) {
-    // Every mark of INNER_QUOTES is '"' or starts with one of these two
-    // bytes: most words hold none of the three and are pushed whole.
-    if !word.bytes().any(|b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+    // Every mark of INNER_MARKS is '"', a bracket or starts with one of
+    // these two bytes: most words hold none of them and are pushed whole.
+    if !word
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'(' | b')' | 0xC2 | 0xE2))
+    {
         out.push(word);
         return;
     }
     let mut start = 0;
     for (i, c) in word.char_indices() {
-        if INNER_QUOTES.contains(&c) {
+        if INNER_MARKS.contains(&c) {
             if i > start && !matches!(&word[start..i], "الـ" | "ال") {
                 out.push(&word[start..i]);
             }
@@ -259,7 +263,7 @@ mod tests {
     }
 
     #[test]
-    fn quotation_marks_inside_a_chunk_split_it() {
+    fn quotation_marks_and_brackets_inside_a_chunk_split_it() {
         assert_eq!(
             tokenize("قال لـ«الشرق الأوسط» و\"العربية\""),
             vec![
@@ -278,6 +282,21 @@ mod tests {
         assert_eq!(
             tokenize("صحيفة الـ«غارديان» البريطانية"),
             vec!["صحيفة", "«", "غارديان", "»", "البريطانية"]
+        );
+        assert_eq!(
+            tokenize("قال لـ(عكاظ) و(فوكس سبورت)"),
+            vec![
+                "قال",
+                "لـ",
+                "(",
+                "عكاظ",
+                ")",
+                "و",
+                "(",
+                "فوكس",
+                "سبورت",
+                ")"
+            ]
         );
     }
 
