@@ -1078,16 +1078,18 @@ impl Extractor {
             return true;
         }
         if let [a, b] = &infos[s.start..s.end]
-            && ((a.folded == "حسن" && GOOD_WHAT.contains(&b.folded.as_str()))
-                || NOT_NAME_PHRASES.contains(&[a.folded.as_str(), b.folded.as_str()]))
+            && NOT_NAME_PHRASES.contains(&[a.folded.as_str(), b.folded.as_str()])
         {
             return true;
         }
-        let folded_at = |i: Option<usize>| i.and_then(|i| infos.get(i)).map(|x| x.folded.as_str());
-        if let [a] = &infos[s.start..s.end]
-            && a.folded == "حسن"
-            && (folded_at(Some(s.end)).is_some_and(|b| GOOD_WHAT.contains(&b))
-                || folded_at(s.start.checked_sub(1)).is_some_and(|b| IN_A_WAY.contains(&b)))
+        let folded_at = |i: usize| infos.get(i).map_or("", |x| x.folded.as_str());
+        if infos[s.start].folded == "حسن"
+            && s.end - s.start <= 2
+            && (GOOD_WHAT.contains(&folded_at(s.start + 1))
+                || (s.end - s.start == 1
+                    && s.start
+                        .checked_sub(1)
+                        .is_some_and(|i| IN_A_WAY.contains(&folded_at(i)))))
         {
             return true;
         }

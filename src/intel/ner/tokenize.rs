@@ -115,7 +115,7 @@ fn split_chunk<'a>(chunk: &'a str, out: &mut Vec<&'a str>) {
         Some(w) if !w.is_empty() => (w, Some(&core[w.len()..])),
         _ => (core, None),
     };
-    split_inner_quotes(word, out);
+    split_inner_marks(word, out);
     if let Some(p) = poss {
         out.push(p);
     }
@@ -132,7 +132,7 @@ const INNER_MARKS: [char; 7] = ['«', '»', '"', '“', '”', '(', ')'];
 /// article written before the mark («الـ«غارديان»», "the «Guardian»")
 /// is left out: alone it is no word, and the name before it would take
 /// it as its last («صحيفة الـ»).
-fn split_inner_quotes<'a>(word: &'a str, out: &mut Vec<&'a str>) {
+fn split_inner_marks<'a>(word: &'a str, out: &mut Vec<&'a str>) {
     // Every mark of INNER_MARKS is '"', a bracket or starts with one of
     // these two bytes: most words hold none of them and are pushed whole.
     if !word
