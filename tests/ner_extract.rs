@@ -1016,3 +1016,56 @@ fn common_nouns_the_model_took_for_people_are_no_names() {
     );
     assert!(ents.is_empty(), "{ents:?}");
 }
+
+#[test]
+fn bodies_named_after_kings_and_imams_are_the_bodies() {
+    let ex = Extractor::global();
+    let ents = ex.extract(
+        "",
+        "نُقل المصاب إلى مستشفى الملك فهد بجدة، وأعلنت مدينة الملك عبدالعزيز للعلوم والتقنية \
+         إطلاق قمر جديد. وهبطت الطائرة في قاعدة الملك خالد الجوية بخميس مشيط بعد إغلاق طريق \
+         الملك فهد. وزار الوزير مستشفى الملك سلمان للاطمئنان على المصابين، ثم صلى في مسجد \
+         الإمام علي بن أبي طالب. ووصلت المساعدات عن طريق الأمير نايف. وقال الملك سلمان إن \
+         المملكة ماضية في دعم البحث العلمي.",
+    );
+    let kind = |d: &str| find(&ents, d).map(|e| e.kind);
+    assert_eq!(kind("مستشفى الملك فهد"), Some(EntityKind::Org), "{ents:?}");
+    assert_eq!(kind("جدة"), Some(EntityKind::Place), "{ents:?}");
+    assert_eq!(
+        kind("مدينة الملك عبدالعزيز للعلوم والتقنية"),
+        Some(EntityKind::Org),
+        "{ents:?}"
+    );
+    assert_eq!(
+        kind("قاعدة الملك خالد الجوية"),
+        Some(EntityKind::Place),
+        "{ents:?}"
+    );
+    assert_eq!(kind("طريق الملك فهد"), Some(EntityKind::Place), "{ents:?}");
+    assert_eq!(
+        kind("مستشفى الملك سلمان"),
+        Some(EntityKind::Org),
+        "{ents:?}"
+    );
+    assert_eq!(
+        kind("مسجد الإمام علي بن أبي طالب"),
+        Some(EntityKind::Place),
+        "{ents:?}"
+    );
+    // The kings the bodies are named after are no people of the article;
+    // the king who speaks is.
+    for name in ["فهد", "عبدالعزيز", "خالد"] {
+        assert!(
+            !ents
+                .iter()
+                .any(|e| e.kind == EntityKind::Person && e.display.contains(name)),
+            "{name}: {ents:?}"
+        );
+    }
+    assert_eq!(kind("سلمان"), Some(EntityKind::Person), "{ents:?}");
+    // «عن طريق», "by way of", names no road.
+    assert!(
+        !ents.iter().any(|e| e.display.starts_with("طريق الأمير")),
+        "{ents:?}"
+    );
+}

@@ -70,8 +70,11 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// («محمد بن سلمان بن عبد العزيز» is not King Salman), and «وأم» ("and
 /// mother", folded «وام») is not the news agency WAM; «بلاغًا», «شابًا»,
 /// «سفير», «العنان»… are no names, nor «حسن» as "good" in «بشكل حسن»;
-/// a bracket glued to a word splits it («لـ(عكاظ)»).
-pub const VERSION: i64 = 16;
+/// a bracket glued to a word splits it («لـ(عكاظ)»). 17: a hospital,
+/// university, airport, road or mosque named after a king, a prince or
+/// an imam is that body, not the person («مستشفى الملك فهد بجدة»,
+/// «قاعدة الملك خالد الجوية»).
+pub const VERSION: i64 = 17;
 
 /// Articles taken from the store per batch.
 const BATCH: usize = 256;

@@ -364,7 +364,9 @@ fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
 /// institution's name («مسجد», «وزاره»), so that a clitic before it
 /// leaves the name's display form («بمسجد الحسين بن علي»).
 pub(super) fn opens_body_name(folded: &str) -> bool {
-    AR_FACILITIES.contains(&folded) || INSTITUTION_HEADS.contains(&folded)
+    AR_FACILITIES.contains(&folded)
+        || INSTITUTION_HEADS.contains(&folded)
+        || super::named_bodies::is_body_noun(folded)
 }
 
 /// Folded Arabic nouns that say what kind of place a name is and are no

@@ -15,6 +15,7 @@ pub mod hash;
 pub mod labelled;
 mod merge;
 pub mod name_grams;
+mod named_bodies;
 pub mod tokenize;
 
 use std::sync::{LazyLock, OnceLock};
@@ -1328,12 +1329,16 @@ impl Extractor {
             .flat_map(tokenize::sentences)
             .collect();
         let mut doc: Vec<Tagged<'_>> = sents.iter().map(|s| self.tag_sentence(s)).collect();
+        for tagged in &mut doc {
+            named_bodies::trim_namesakes(tagged, &self.gaz);
+        }
         document::propagate(&mut doc, &self.gaz);
         article::drop_lone_sentence_starts(&mut doc);
         let mut mentions = Vec::new();
         for mut tagged in doc {
             self.add_institutions(&mut tagged);
             article::add_facilities(&mut tagged, &self.gaz);
+            named_bodies::add_named_bodies(&mut tagged, &self.gaz);
             article::drop_place_kinds(&mut tagged, &self.gaz);
             article::show_full_names(&mut tagged);
             article::settle_kinds(&mut tagged);
