@@ -1069,3 +1069,33 @@ fn bodies_named_after_kings_and_imams_are_the_bodies() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn scenes_eyes_and_countryside_are_no_places() {
+    let ex = Extractor::global();
+    let ents = ex.extract(
+        "",
+        "انسحب الشعر من المشهد العربي، وتفتح الكاميرا على مشهد في ذلك المنزل. \
+         وحذر الأطباء من ارتفاع إصابات العيون بين الأطفال. وقتل عشرة في ريف دمشق الغربي \
+         وفي بريف إدلب. وولد الكاتب في ولاية كاليفورنيا وعاش في فالنسيا.",
+    );
+    let places: Vec<&str> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| e.display.as_str())
+        .collect();
+    for wrong in ["مشهد", "المشهد العربي", "العيون", "ريف"] {
+        assert!(!places.contains(&wrong), "{wrong}: {places:?}");
+    }
+    for right in ["دمشق", "إدلب", "كاليفورنيا"] {
+        assert!(places.contains(&right), "{right}: {places:?}");
+    }
+    // Valencia keeps its first letters, which look like «ف» + «ال».
+    assert!(ents.iter().any(|e| e.display == "فالنسيا"), "{ents:?}");
+    let city = ex.extract("", "وصل الرئيس الإيراني إلى مدينة مشهد أمس.");
+    assert!(
+        city.iter()
+            .any(|e| e.kind == EntityKind::Place && e.display == "مشهد"),
+        "{city:?}"
+    );
+}

@@ -73,7 +73,9 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// a bracket glued to a word splits it («لـ(عكاظ)»). 17: a hospital,
 /// university, airport, road or mosque named after a king, a prince or
 /// an imam is that body, not the person («مستشفى الملك فهد بجدة»,
-/// «قاعدة الملك خالد الجوية»).
+/// «قاعدة الملك خالد الجوية»); «المشهد» (the scene) is not Mashhad,
+/// «العيون» (the eyes) not Laayoune unless tagged, «ريف» no place, and
+/// «كاليفورنيا» keeps its «كا».
 pub const VERSION: i64 = 17;
 
 /// Articles taken from the store per batch.

@@ -528,6 +528,44 @@ pub(super) fn drop_place_kinds(t: &mut Tagged<'_>, gaz: &Gazetteer) {
     }
 }
 
+/// Folded words after «مشهد» that make it Mashhad, the Iranian city,
+/// rather than a scene («مشهد الإيرانية», «مشهد شمال شرقي إيران»).
+const MASHHAD_AFTER: [&str; 7] = ["الايرانيه", "بايران", "ايران", "شمال", "شرق", "جنوب", "غرب"];
+
+/// True for a place span that is «مشهد», a scene, not Mashhad: ANERcorp,
+/// from Iranian news, tags the city 19 times, and the model took the
+/// scenes of a day's culture pages for it (31 articles, «المشهد العربي»,
+/// «مشهد عيون الناس»). The city takes no article, and news names it
+/// after «مدينة», at the end of a phrase or before where it lies.
+fn is_scene(t: &Tagged<'_>, s: &Span) -> bool {
+    let first = strip_article_clitic(&t.infos[s.start].folded);
+    let bare = listed_with_clitic(&first, |w| w == "مشهد");
+    if s.kind != EntityKind::Place || !(bare || first == "المشهد") {
+        return false;
+    }
+    if first == "المشهد" || s.end - s.start > 1 {
+        return true;
+    }
+    let city = s.start > 0 && listed_with_clitic(&t.infos[s.start - 1].folded, |w| w == "مدينه");
+    let next = t.infos.get(s.end).map(|x| x.folded.as_str());
+    let placed = match next {
+        None => true,
+        Some(n) => !n.chars().any(is_arabic_char) || MASHHAD_AFTER.contains(&n),
+    };
+    !(city || placed)
+}
+
+/// Drops the scenes taken for Mashhad (see [`is_scene`]).
+pub(super) fn drop_scenes(t: &mut Tagged<'_>) {
+    let scenes: Vec<Span> = t
+        .spans
+        .iter()
+        .map(|(s, _)| *s)
+        .filter(|s| is_scene(t, s))
+        .collect();
+    t.spans.retain(|(s, _)| !scenes.contains(s));
+}
+
 /// Widens a span that a longer gazetteer name lent its id to back to
 /// that name, where no other span stands in it and the span still holds
 /// that id: the tagger keeps ANERcorp's shorter span («مكة» in «مكة

@@ -1340,6 +1340,7 @@ impl Extractor {
             article::add_facilities(&mut tagged, &self.gaz);
             named_bodies::add_named_bodies(&mut tagged, &self.gaz);
             article::drop_place_kinds(&mut tagged, &self.gaz);
+            article::drop_scenes(&mut tagged);
             article::show_full_names(&mut tagged);
             article::settle_kinds(&mut tagged);
             article::quoted_titles(&mut tagged);
