@@ -1099,3 +1099,28 @@ fn scenes_eyes_and_countryside_are_no_places() {
         "{city:?}"
     );
 }
+
+#[test]
+fn a_generation_an_owner_and_a_unique_chance_are_nobody() {
+    let ex = Extractor::global();
+    let people = |text: &str| -> Vec<String> {
+        ex.extract("", text)
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.display)
+            .collect()
+    };
+    for text in [
+        "وفي أعلى القرية تجربة فريدة أن يعيش الإنسان.",
+        "المجموعة نحو 100 قطعة فريدة من نوعها.",
+        "يسعى البرنامج إلى تأسيس جيل من المبتكرين.",
+        "وقالت الوزارة إن مالك المنزل وشقيقه اعتقلا.",
+        "ويضيف مالك المدرسة أنه لن يتحمل ذلك.",
+    ] {
+        assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+    }
+    assert_eq!(
+        people("وقالت الفنانة فريدة فهمي إن العرض نجح."),
+        ["فريدة فهمي"]
+    );
+}

@@ -75,7 +75,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// an imam is that body, not the person («مستشفى الملك فهد بجدة»,
 /// «قاعدة الملك خالد الجوية»); «المشهد» (the scene) is not Mashhad,
 /// «العيون» (the eyes) not Laayoune unless tagged, «ريف» no place, and
-/// «كاليفورنيا» keeps its «كا».
+/// «كاليفورنيا» keeps its «كا»; «جيل», «مالك» and «فريدة» as nouns
+/// and adjectives are nobody.
 pub const VERSION: i64 = 17;
 
 /// Articles taken from the store per batch.

@@ -286,6 +286,11 @@ const FINANCIAL_NOUNS: [&str; 36] = [
     "استثمار",
 ];
 
+/// Folded given names that are also adjectives: «فريدة», unique, which
+/// the model took for a woman in «فرصة فريدة» and «فريدة من نوعها» (7
+/// articles of a day). See [`Extractor::is_adjective_in_use`].
+const ADJECTIVE_NAMES: [&str; 1] = ["فريده"];
+
 /// Folded common phrases that are no names: the model tags «الحد
 /// الأقصى» ("the maximum", in 11 articles of a day) misc after ANERcorp,
 /// where a few are, and the institution rule read «مجلس الإدارة» ("the
@@ -293,9 +298,11 @@ const FINANCIAL_NOUNS: [&str; 36] = [
 const NOT_NAME_PHRASES: [[&str; 2]; 3] = [["الحد", "الاقصي"], ["الحد", "الادني"], ["مجلس", "الاداره"]];
 
 /// Folded given names that are also nouns («رضا», satisfaction; «أمل»,
-/// hope; «فارس», knight), without clitics: see
-/// [`Extractor::is_noun_in_construct`].
-const NOUN_NAMES: [&str; 12] = [
+/// hope; «فارس», knight; «جيل», generation; «مالك», owner), without
+/// clitics: see [`Extractor::is_noun_in_construct`].
+const NOUN_NAMES: [&str; 14] = [
+    "جيل",
+    "مالك",
     "رضا",
     "امل",
     "فارس",
@@ -969,18 +976,36 @@ impl Extractor {
 
     /// Whether a one-word person span is a noun of [`NOUN_NAMES`] before
     /// a definite word it governs («لكسب رضا النظام», «عدم رضا
-    /// العلويين», «فارس السياسة»): a name the model saw whole would take
-    /// that word in with it («نور الشريف»). A title or a given name
-    /// before it keeps it («الفنان نور»).
+    /// العلويين», «فارس السياسة», «مالك المنزل»), or «جيل» before «من»
+    /// («جيل من الشباب»; «رضا من الكويت» is the singer Reda "from
+    /// Kuwait"): a name the model saw whole would take the definite word
+    /// in with it («نور الشريف»). A title or a given name before it keeps
+    /// it («الفنان نور»).
     fn is_noun_in_construct(&self, infos: &[TokenInfo], s: &Span) -> bool {
         let t = &infos[s.start];
         let before = s.start.checked_sub(1).map(|j| &infos[j]);
         s.kind == EntityKind::Person
             && (NOUN_NAMES.contains(&t.folded.as_str()) || NOUN_NAMES.contains(&t.stem()))
-            && infos
-                .get(s.end)
-                .is_some_and(|n| arabic::is_definite(&n.folded))
+            && infos.get(s.end).is_some_and(|n| {
+                arabic::is_definite(&n.folded) || (t.folded == "جيل" && n.folded == "من")
+            })
             && !before.is_some_and(|p| p.trigger.is_some() || p.first_name)
+    }
+
+    /// Whether a one-word person span is a given name of
+    /// [`ADJECTIVE_NAMES`] used as the adjective: after an indefinite
+    /// feminine noun it qualifies («فرصة فريدة», a unique chance) or
+    /// before «من» («فريدة من نوعها», one of a kind).
+    fn is_adjective_in_use(infos: &[TokenInfo], s: &Span) -> bool {
+        let t = &infos[s.start];
+        let after_noun = s.start.checked_sub(1).is_some_and(|j| {
+            let p = &infos[j].folded;
+            p.ends_with('ه') && !arabic::is_definite(p) && !p.chars().all(|c| !c.is_alphabetic())
+        });
+        let before_min = infos.get(s.end).is_some_and(|n| n.folded == "من");
+        s.kind == EntityKind::Person
+            && ADJECTIVE_NAMES.contains(&t.folded.as_str())
+            && (after_noun || before_min)
     }
 
     /// Whether token `i` is likely part of a name whatever its frequency:
@@ -1108,7 +1133,10 @@ impl Extractor {
             return true;
         }
         let f = &infos[s.start].folded;
-        if self.gaz.is_stopword(f) || self.is_noun_in_construct(infos, s) {
+        if self.gaz.is_stopword(f)
+            || self.is_noun_in_construct(infos, s)
+            || Self::is_adjective_in_use(infos, s)
+        {
             return true;
         }
         if s.kind == EntityKind::Person && ON.contains(&toks[0]) {
