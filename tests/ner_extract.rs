@@ -1124,3 +1124,22 @@ fn a_generation_an_owner_and_a_unique_chance_are_nobody() {
         ["فريدة فهمي"]
     );
 }
+
+#[test]
+fn traffic_and_winds_are_no_movements() {
+    let ex = Extractor::global();
+    let orgs = |text: &str| -> Vec<String> {
+        ex.extract("", text)
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Org)
+            .map(|e| e.display)
+            .collect()
+    };
+    assert!(
+        orgs("وتأثرت حركة الرياح السطحية وتوقفت حركة السير على الطريق.").is_empty(),
+        "{:?}",
+        orgs("وتأثرت حركة الرياح السطحية وتوقفت حركة السير على الطريق.")
+    );
+    assert_eq!(orgs("هاجمت حركة الشباب قاعدة عسكرية."), ["حركة الشباب"]);
+    assert_eq!(orgs("وأعلنت حركة حماس رفضها."), ["حركة حماس"]);
+}

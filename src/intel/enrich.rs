@@ -76,7 +76,7 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// «قاعدة الملك خالد الجوية»); «المشهد» (the scene) is not Mashhad,
 /// «العيون» (the eyes) not Laayoune unless tagged, «ريف» no place, and
 /// «كاليفورنيا» keeps its «كا»; «جيل», «مالك» and «فريدة» as nouns
-/// and adjectives are nobody.
+/// and adjectives are nobody; «حركة السير» (traffic) is no movement.
 pub const VERSION: i64 = 17;
 
 /// Articles taken from the store per batch.

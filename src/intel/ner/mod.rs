@@ -291,6 +291,19 @@ const FINANCIAL_NOUNS: [&str; 36] = [
 /// articles of a day). See [`Extractor::is_adjective_in_use`].
 const ADJECTIVE_NAMES: [&str; 1] = ["فريده"];
 
+/// Folded first words of movements named with a definite word after
+/// «حركة» («حركة الشباب», «حركة المقاومة الإسلامية», «حركة النهضة»),
+/// where the word is no name the tagger would tag.
+const MOVEMENT_WORDS: [&str; 7] = [
+    "الشباب",
+    "المقاومه",
+    "النهضه",
+    "العدل",
+    "الجهاد",
+    "التحرير",
+    "التغيير",
+];
+
 /// Folded common phrases that are no names: the model tags «الحد
 /// الأقصى» ("the maximum", in 11 articles of a day) misc after ANERcorp,
 /// where a few are, and the institution rule read «مجلس الإدارة» ("the
@@ -732,6 +745,10 @@ impl Extractor {
                 Some((s, None)) => j = j.max(s.end),
                 None => {}
             }
+            if j == i + 1 && self.is_motion(t, i) {
+                i += 1;
+                continue;
+            }
             let opened = j;
             let definite_at =
                 |k: usize| arabic::is_definite(&arabic::strip_article_clitic(&t.infos[k].folded));
@@ -823,6 +840,20 @@ impl Extractor {
             t.spans.sort_by_key(|(s, _)| s.start);
             i = j;
         }
+    }
+
+    /// Whether «حركة» at token `i` is motion or traffic («حركة السير»,
+    /// «حركة الرياح السطحية», «حركة البيع»), as it is in most news, rather
+    /// than a movement: a movement's name after it is tagged or listed
+    /// («حركة حماس») or one of [`MOVEMENT_WORDS`] («حركة النهضة»).
+    fn is_motion(&self, t: &Tagged<'_>, i: usize) -> bool {
+        let head = arabic::listed_with_clitic(&t.infos[i].folded, |x| x == "حركه");
+        let named = t.spans.iter().any(|(s, _)| s.start == i + 1);
+        let movement = t
+            .infos
+            .get(i + 1)
+            .is_some_and(|n| MOVEMENT_WORDS.contains(&n.folded.as_str()));
+        head && !named && !movement
     }
 
     /// Ends a person span before a known place inside it («عبد الفتاح

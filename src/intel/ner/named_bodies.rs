@@ -265,7 +265,8 @@ pub(super) fn trim_namesakes(t: &mut Tagged<'_>, gaz: &Gazetteer) {
 fn settle_bodies(t: &mut Tagged<'_>, gaz: &Gazetteer, make: bool) {
     let mut i = 0;
     while i + 2 < t.infos.len() {
-        if !BODY_NOUN_LIST.holds(&t.infos[i].folded) {
+        let titled = NAMESAKE_TITLES.contains(&t.infos[i + 1].folded.as_str());
+        if !titled || !BODY_NOUN_LIST.holds(&t.infos[i].folded) {
             i += 1;
             continue;
         }
