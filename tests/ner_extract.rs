@@ -12,6 +12,16 @@ fn find<'a>(ents: &'a [Entity], display: &str) -> Option<&'a Entity> {
     ents.iter().find(|e| e.display == display)
 }
 
+/// The display forms of the entities of one kind found in `text`.
+fn displays(text: &str, kind: EntityKind) -> Vec<String> {
+    Extractor::global()
+        .extract("", text)
+        .into_iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.display)
+        .collect()
+}
+
 #[test]
 fn shipped_models_load() {
     let ex = Extractor::global();
@@ -1102,14 +1112,7 @@ fn scenes_eyes_and_countryside_are_no_places() {
 
 #[test]
 fn a_generation_an_owner_and_a_unique_chance_are_nobody() {
-    let ex = Extractor::global();
-    let people = |text: &str| -> Vec<String> {
-        ex.extract("", text)
-            .into_iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .map(|e| e.display)
-            .collect()
-    };
+    let people = |text: &str| displays(text, EntityKind::Person);
     for text in [
         "وفي أعلى القرية تجربة فريدة أن يعيش الإنسان.",
         "المجموعة نحو 100 قطعة فريدة من نوعها.",
@@ -1127,14 +1130,7 @@ fn a_generation_an_owner_and_a_unique_chance_are_nobody() {
 
 #[test]
 fn traffic_and_winds_are_no_movements() {
-    let ex = Extractor::global();
-    let orgs = |text: &str| -> Vec<String> {
-        ex.extract("", text)
-            .into_iter()
-            .filter(|e| e.kind == EntityKind::Org)
-            .map(|e| e.display)
-            .collect()
-    };
+    let orgs = |text: &str| displays(text, EntityKind::Org);
     assert!(
         orgs("وتأثرت حركة الرياح السطحية وتوقفت حركة السير على الطريق.").is_empty(),
         "{:?}",
