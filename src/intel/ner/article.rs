@@ -534,7 +534,7 @@ const MASHHAD_AFTER: [&str; 7] = ["الايرانيه", "بايران", "اير�
 
 /// True for a place span that is «مشهد», a scene, not Mashhad: ANERcorp,
 /// from Iranian news, tags the city 19 times, and the model took the
-/// scenes of a day's culture pages for it (31 articles, «المشهد العربي»,
+/// scenes of a day's culture pages for it (34 articles, «المشهد العربي»,
 /// «مشهد عيون الناس»). The city takes no article, and news names it
 /// after «مدينة», at the end of a phrase or before where it lies.
 fn is_scene(t: &Tagged<'_>, s: &Span) -> bool {

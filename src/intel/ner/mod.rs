@@ -1031,7 +1031,7 @@ impl Extractor {
         let t = &infos[s.start];
         let after_noun = s.start.checked_sub(1).is_some_and(|j| {
             let p = &infos[j].folded;
-            p.ends_with('ه') && !arabic::is_definite(p) && !p.chars().all(|c| !c.is_alphabetic())
+            p.ends_with('ه') && !arabic::is_definite(p)
         });
         let before_min = infos.get(s.end).is_some_and(|n| n.folded == "من");
         s.kind == EntityKind::Person
