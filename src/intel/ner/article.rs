@@ -538,9 +538,12 @@ const MASHHAD_AFTER: [&str; 7] = ["الايرانيه", "بايران", "اير�
 /// «مشهد عيون الناس»). The city takes no article, and news names it
 /// after «مدينة», at the end of a phrase or before where it lies.
 fn is_scene(t: &Tagged<'_>, s: &Span) -> bool {
+    if s.kind != EntityKind::Place || !t.infos[s.start].folded.ends_with("مشهد") {
+        return false;
+    }
     let first = strip_article_clitic(&t.infos[s.start].folded);
     let bare = listed_with_clitic(&first, |w| w == "مشهد");
-    if s.kind != EntityKind::Place || !(bare || first == "المشهد") {
+    if !(bare || first == "المشهد") {
         return false;
     }
     if first == "المشهد" || s.end - s.start > 1 {

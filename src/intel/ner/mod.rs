@@ -1568,14 +1568,7 @@ mod tests {
 
     #[test]
     fn a_single_quoted_word_is_no_person() {
-        let ex = Extractor::global();
-        let people = |text: &str| -> Vec<String> {
-            ex.extract("", text)
-                .into_iter()
-                .filter(|e| e.kind == EntityKind::Person)
-                .map(|e| e.display)
-                .collect()
-        };
+        let people = |text: &str| displays(text, EntityKind::Person);
         let quoted = "وقّعت الوكالة المغربية للطاقة المستدامة «مازن» والبنك الدولي اتفاق تمويل.";
         assert!(people(quoted).is_empty(), "{:?}", people(quoted));
         let bare = "وقّع مازن والبنك الدولي اتفاق تمويل.";

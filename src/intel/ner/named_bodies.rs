@@ -7,7 +7,7 @@
 //! is named himself.
 
 use super::Tagged;
-use super::arabic::{CliticList, found_with_clitic, is_definite, is_definite_adjective};
+use super::arabic::{found_with_clitic, is_definite, is_definite_adjective};
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
@@ -15,10 +15,9 @@ use super::tokenize::is_arabic_char;
 use super::{NAME_JOINERS, NOT_MODIFIERS};
 use crate::model::EntityKind;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Folded nouns of bodies named after a person, with the kind of the
-/// body («مدينه» is settled by what follows, see [`body_kind`]). Nouns
+/// body («مدينه» is settled by what follows, see [`body_at`]). Nouns
 /// for what a person owns or leads («شركه», «حزب», «مجلس») are not among
 /// them: «شركة الأمير الوليد» is the prince's company, not its name.
 static BODY_NOUNS: [(&str, EntityKind); 30] = [
@@ -54,16 +53,6 @@ static BODY_NOUNS: [(&str, EntityKind); 30] = [
     ("كرسي", EntityKind::Misc),
 ];
 
-/// The nouns of [`BODY_NOUNS`] alone, looked up with clitics («بمستشفى»).
-static BODY_NOUN_WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| BODY_NOUNS.iter().map(|(w, _)| *w).collect());
-
-/// [`BODY_NOUN_WORDS`] with a filter, as an article looks up each token.
-static BODY_NOUN_LIST: LazyLock<CliticList> = LazyLock::new(|| {
-    let words: &'static [&'static str] = BODY_NOUN_WORDS.as_slice();
-    CliticList::new(words)
-});
-
 /// Folded titles of the people bodies are named after.
 const NAMESAKE_TITLES: [&str; 6] = ["الملك", "الملكه", "الامير", "الاميره", "الامام", "الشيخ"];
 
@@ -84,7 +73,7 @@ const NAME_WORDS: usize = 9;
 /// clitic before it leaves the body's display form («بمدينة الملك سعود
 /// الطبية»).
 pub(super) fn is_body_noun(folded: &str) -> bool {
-    BODY_NOUN_WORDS.contains(&folded)
+    BODY_NOUNS.iter().any(|(w, _)| *w == folded)
 }
 
 /// The listed body noun of a folded token, without its clitic.
@@ -181,14 +170,16 @@ fn tail_end(infos: &[TokenInfo], from: usize, gaz: &Gazetteer) -> (usize, bool) 
 }
 
 /// The body named after a namesake that starts at token `i`, if any,
-/// and where the namesake's name stands in it.
+/// and where the namesake's name stands in it. The title is looked at
+/// first: the body nouns end as many Arabic words do («ـية», «ـسة»), and
+/// a title after a token is rare.
 fn body_at(t: &Tagged<'_>, i: usize, gaz: &Gazetteer) -> Option<(Span, Range<usize>)> {
     let infos = &t.infos;
-    let (noun, kind) = body_noun(&infos[i].folded)?;
     let title = infos.get(i + 1)?;
     if !NAMESAKE_TITLES.contains(&title.folded.as_str()) {
         return None;
     }
+    let (noun, kind) = body_noun(&infos[i].folded)?;
     if noun == "طريق" && i > 0 && infos[i - 1].folded == "عن" {
         return None;
     }
@@ -265,11 +256,6 @@ pub(super) fn trim_namesakes(t: &mut Tagged<'_>, gaz: &Gazetteer) {
 fn settle_bodies(t: &mut Tagged<'_>, gaz: &Gazetteer, make: bool) {
     let mut i = 0;
     while i + 2 < t.infos.len() {
-        let titled = NAMESAKE_TITLES.contains(&t.infos[i + 1].folded.as_str());
-        if !titled || !BODY_NOUN_LIST.holds(&t.infos[i].folded) {
-            i += 1;
-            continue;
-        }
         let Some((body, name)) = body_at(t, i, gaz) else {
             i += 1;
             continue;
