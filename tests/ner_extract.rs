@@ -1139,3 +1139,78 @@ fn traffic_and_winds_are_no_movements() {
     assert_eq!(orgs("هاجمت حركة الشباب قاعدة عسكرية."), ["حركة الشباب"]);
     assert_eq!(orgs("وأعلنت حركة حماس رفضها."), ["حركة حماس"]);
 }
+
+#[test]
+fn titles_after_a_name_and_a_country_before_it_leave_the_person() {
+    let people = |text: &str| displays(text, EntityKind::Person);
+    assert_eq!(
+        people("وحضر الحفل الأمير خالد الفيصل مستشار خادم الحرمين الشريفين."),
+        ["خالد الفيصل"]
+    );
+    assert_eq!(
+        people("واستقبل الأمير محمد بن نايف بن عبدالعزيز ولي العهد الوفد أمس."),
+        ["محمد بن نايف بن عبدالعزيز"]
+    );
+    let headline = "المواطنون يهنئون باختيار ولي للعهد وولي لولي العهد";
+    assert!(people(headline).is_empty(), "{:?}", people(headline));
+    let ents = Extractor::global().extract(
+        "",
+        "والتقى الوزير رئيس جمهورية الشيشان رمضان أحمد قاديروف في الرياض.",
+    );
+    let person = ents.iter().find(|e| e.kind == EntityKind::Person);
+    assert_eq!(
+        person.map(|e| e.display.as_str()),
+        Some("رمضان أحمد قاديروف"),
+        "{ents:?}"
+    );
+    let chechnya = find(&ents, "الشيشان").map(|e| (e.kind, e.key.as_str()));
+    assert_eq!(
+        chechnya,
+        Some((EntityKind::Place, "loc:chechnya")),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn a_city_is_its_club_in_sports_news_but_not_as_the_venue() {
+    let ents = Extractor::global().extract(
+        "",
+        "تغلب برشلونة على فالنسيا بهدفين في مباراة الدوري. وتقام المباراة النهائية \
+         للبطولة في برشلونة. وزار الوفد مدينة ميونيخ ثم برشلونة الأسبوع الماضي.",
+    );
+    let keys: Vec<(EntityKind, &str)> = ents.iter().map(|e| (e.kind, e.key.as_str())).collect();
+    assert!(
+        keys.contains(&(EntityKind::Org, "org:barcelona_fc")),
+        "{ents:?}"
+    );
+    assert!(
+        keys.contains(&(EntityKind::Org, "org:valencia_fc")),
+        "{ents:?}"
+    );
+    assert!(
+        keys.contains(&(EntityKind::Place, "loc:barcelona")),
+        "{ents:?}"
+    );
+    assert!(
+        keys.contains(&(EntityKind::Place, "loc:munich")),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn an_envoy_named_after_his_organisation_is_a_person() {
+    let ents = Extractor::global().extract(
+        "",
+        "واستقبل الوزير المندوب الدائم لروسيا لدى منظمة التعاون الإسلامي اليغ ازيروف أمس.",
+    );
+    let kinds: Vec<(EntityKind, &str)> =
+        ents.iter().map(|e| (e.kind, e.display.as_str())).collect();
+    assert!(
+        kinds.contains(&(EntityKind::Org, "منظمة التعاون الإسلامي")),
+        "{ents:?}"
+    );
+    assert!(
+        kinds.contains(&(EntityKind::Person, "اليغ ازيروف")),
+        "{ents:?}"
+    );
+}

@@ -403,8 +403,10 @@ impl Gazetteer {
     /// in sports news, where it is a club's short name that is otherwise
     /// an ordinary word or a place (`sports_clubs.tsv`).
     pub fn sports_club(&self, folded: &str) -> Option<usize> {
-        found_with_clitic(&strip_article_clitic(folded), |w| {
-            self.sports_clubs.get(w).copied()
+        self.sports_clubs.get(folded).copied().or_else(|| {
+            found_with_clitic(&strip_article_clitic(folded), |w| {
+                self.sports_clubs.get(w).copied()
+            })
         })
     }
 

@@ -304,6 +304,25 @@ const MOVEMENT_WORDS: [&str; 7] = [
     "التغيير",
 ];
 
+/// Folded titles that head a construct after a name («خالد الفيصل
+/// مستشار خادم الحرمين», «محمد بن نايف ولي العهد», «… وزير الخارجية»):
+/// the model ran people of a day's articles on into them. Not «أمير»
+/// («حسين أمير عبداللهيان»), «قائد» («الباجي قائد السبسي») or «مساعد»,
+/// which are also given names, nor the definite titles, which are also
+/// surnames («أحمد السيد», «آل الشيخ»). See [`Extractor::end_before_title`].
+const TRAILING_TITLES: [&str; 10] = [
+    "رئيس",
+    "وزير",
+    "وزيره",
+    "مستشار",
+    "نائب",
+    "ولي",
+    "مدير",
+    "سفير",
+    "محافظ",
+    "وكيل",
+];
+
 /// Folded common phrases that are no names: the model tags «الحد
 /// الأقصى» ("the maximum", in 11 articles of a day) misc after ANERcorp,
 /// where a few are, and the institution rule read «مجلس الإدارة» ("the
@@ -401,6 +420,12 @@ fn is_portfolio(infos: &[TokenInfo], s: &Span) -> bool {
         && infos.get(s.end).is_some_and(|t| {
             t.shape == "Cap" && ["minister", "secretary"].contains(&t.folded.as_str())
         })
+}
+
+/// Whether a token is a given name, a word of the name dictionary or a
+/// word mostly seen in persons' names in the training text.
+fn is_person_word(t: &TokenInfo) -> bool {
+    t.first_name || t.dict_name || t.seen == Some(EntityKind::Person)
 }
 
 /// Joins a CRF person span with the gazetteer person right after it
@@ -589,16 +614,20 @@ impl Extractor {
         }
         for s in crf_spans.iter_mut() {
             self.strip_title(&infos, s);
-            self.end_at_place(&matches, s);
+            Self::end_before_title(&infos, s);
+            self.end_at_place(&infos, &matches, s);
             self.trim_common(&infos, s);
         }
+        crf_spans.retain(|s| s.end > s.start);
         self.complete_joiners(tokens, &infos, &mut crf_spans);
         self.set_given_name(tokens, &infos, &mut crf_spans);
+        self.add_given_and_surname(tokens, &infos, &mut crf_spans);
         let mut spans: Vec<(Span, Option<usize>)> = Vec::with_capacity(crf_spans.len());
         let mut lent = Vec::new();
         for s in crf_spans {
             self.split_conjoined(&infos, s, &mut spans);
         }
+        self.end_at_known_org(&infos, &matches, &mut spans);
         for m in matches {
             let Some(entry) = self.gaz.entry(m.entry) else {
                 continue;
@@ -856,14 +885,113 @@ impl Extractor {
         head && !named && !movement
     }
 
+    /// Splits an organisation span that runs on past the gazetteer
+    /// organisation of two words or more opening it into a person's name:
+    /// «لدى منظمة التعاون الإسلامي اليغ ازيروف» is the organisation, then
+    /// its envoy (a company's name is left alone, as its products follow
+    /// it: «سامسونج جلاكسي»). The rest must be two words or more, one of
+    /// them name-like ([`is_person_word`], or a score of 0 or more by its
+    /// letters), none a common word of the
+    /// training text, a definite adjective or opened by «لل» or «و», which
+    /// would continue the organisation («… للتربية والعلم»).
+    fn end_at_known_org(
+        &self,
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        spans: &mut Vec<(Span, Option<usize>)>,
+    ) {
+        let org = |m: &&GazMatch| {
+            self.gaz
+                .entry(m.entry)
+                .is_some_and(|e| e.kind == EntityKind::Org)
+        };
+        let name_like = |t: &TokenInfo| is_person_word(t) || t.name_class.is_some_and(|c| c >= 3);
+        let continues = |t: &TokenInfo| {
+            t.folded.starts_with("لل")
+                || t.folded.starts_with('و')
+                || arabic::is_definite_adjective(&t.folded)
+                || self.common.contains(&t.folded)
+        };
+        for m in matches.iter().filter(org).filter(|m| m.end - m.start >= 2) {
+            let Some(k) = spans.iter().position(|(s, _)| {
+                s.kind == EntityKind::Org && s.start == m.start && s.end >= m.end + 2
+            }) else {
+                continue;
+            };
+            let rest = &infos[m.end..spans[k].0.end];
+            if rest.iter().any(continues) || !rest.iter().any(name_like) {
+                continue;
+            }
+            let person = Span {
+                start: m.end,
+                end: spans[k].0.end,
+                kind: EntityKind::Person,
+            };
+            spans[k].0.end = m.end;
+            spans.push((person, None));
+        }
+    }
+
+    /// Whether an Arabic person span of two words or more holds no word
+    /// that looks like a name: none a given name, a word of the name
+    /// dictionary or of persons in the training text, or scored 0 or
+    /// more by its letters («ارتفاع الأسعار», "rising prices").
+    fn is_nameless(&self, infos: &[TokenInfo], s: &Span) -> bool {
+        s.kind == EntityKind::Person
+            && infos[s.start..s.end].iter().all(|t| {
+                t.folded.chars().any(tokenize::is_arabic_char)
+                    && !is_person_word(t)
+                    && t.name_class.is_none_or(|c| c < 3)
+            })
+    }
+
+    /// Ends a person span before a title that heads a construct after the
+    /// name ([`TRAILING_TITLES`]: «خالد الفيصل مستشار خادم الحرمين»): the
+    /// title, with no clitic, after the name's first word and not after a
+    /// joiner («عبد», «بن»). A span opened by such a title, clitics
+    /// allowed, with no word of a person's name in it ([`is_person_word`]:
+    /// «وولي لولي العهد», a headline's "and a deputy crown prince") is
+    /// emptied: it names nobody.
+    fn end_before_title(infos: &[TokenInfo], s: &mut Span) {
+        if s.kind != EntityKind::Person {
+            return;
+        }
+        if arabic::listed_with_clitic(&infos[s.start].folded, |x| TRAILING_TITLES.contains(&x))
+            && !infos[s.start..s.end].iter().any(is_person_word)
+        {
+            s.end = s.start;
+            return;
+        }
+        let cut = (s.start + 1..s.end).find(|&k| {
+            let t = &infos[k];
+            t.stem_at == 0
+                && TRAILING_TITLES.contains(&t.folded.as_str())
+                && !NAME_JOINERS.contains(&infos[k - 1].stem())
+        });
+        if let Some(k) = cut {
+            s.end = k;
+        }
+    }
+
     /// Ends a person span before a known place inside it («عبد الفتاح
     /// السيسي موسكو» is a person, then a place) unless a known person's
-    /// name covers that word.
-    fn end_at_place(&self, matches: &[GazMatch], s: &mut Span) {
+    /// name covers that word; and starts it after a known place that
+    /// opens it before two more words («رئيس جمهورية الشيشان حسن
+    /// حكيموف») and has four letters or more and no sign of a person's
+    /// name («واك تاي هي», where «واك» is also Wake Island).
+    fn end_at_place(&self, infos: &[TokenInfo], matches: &[GazMatch], s: &mut Span) {
         if s.kind != EntityKind::Person {
             return;
         }
         let kind = |m: &GazMatch| self.gaz.entry(m.entry).map(|e| e.kind);
+        if let Some(m) = matches.iter().find(|m| m.start == s.start)
+            && kind(m) == Some(EntityKind::Place)
+            && m.end + 2 <= s.end
+            && infos[m.start].stem().chars().count() >= 4
+            && !is_person_word(&infos[m.start])
+        {
+            s.start = m.end;
+        }
         let cut = matches
             .iter()
             .filter(|m| m.start > s.start && m.start < s.end)
@@ -1003,6 +1131,36 @@ impl Extractor {
                 spans[k].start = j;
             }
         }
+    }
+
+    /// Tags a given name (as [`Extractor::set_given_name`] takes one in)
+    /// and the word after it as a person where the model tagged neither
+    /// and that word was mostly part of persons' names in the training
+    /// text («وأبرق المحافظ لنادية الحريري»).
+    fn add_given_and_surname(&self, tokens: &[&str], infos: &[TokenInfo], spans: &mut Vec<Span>) {
+        let free = |k: usize, spans: &[Span]| !spans.iter().any(|s| s.start <= k && k < s.end);
+        for j in 0..infos.len().saturating_sub(1) {
+            let w = &infos[j].folded;
+            if infos[j + 1].seen == Some(EntityKind::Person)
+                && free(j, spans)
+                && free(j + 1, spans)
+                && !ON.contains(&tokens[j])
+                && !self.gaz.is_stopword(w)
+                && arabic::listed_with_clitic(w, |x| {
+                    self.gaz.is_first_name(x)
+                        && x.chars().count() >= 3
+                        && !NOUN_NAMES.contains(&x)
+                        && !self.gaz.is_stopword(x)
+                })
+            {
+                spans.push(Span {
+                    start: j,
+                    end: j + 2,
+                    kind: EntityKind::Person,
+                });
+            }
+        }
+        spans.sort_by_key(|s| s.start);
     }
 
     /// Whether a one-word person span is a noun of [`NOUN_NAMES`] before
@@ -1151,7 +1309,7 @@ impl Extractor {
             return true;
         }
         if s.end - s.start != 1 {
-            return false;
+            return self.is_nameless(infos, s);
         }
         if self.is_month(tokens, infos, s.start) || self.is_financial(infos, s) {
             return true;
@@ -1271,7 +1429,8 @@ impl Extractor {
     /// Whether the club name at token `i` stands as a name. Not where it
     /// qualifies the definite noun before it («المنتخب العربي», «المحلي
     /// والعربي»; but «الهلال والنصر»), follows an organisation's or
-    /// place's noun («قناة الجزيرة») or an opening quotation mark (the
+    /// place's noun («قناة الجزيرة»), «في» if it is a city («في
+    /// برشلونة», the venue) or an opening quotation mark (the
     /// newspaper «« الجزيرة »»), is qualified by a definite word after it
     /// that is no nationality adjective or day («الهلال الأحمر»,
     /// «الاتحاد العام») or by a «لل» complement («الاتحاد السعودي لكرة
@@ -1301,7 +1460,8 @@ impl Extractor {
                 Some(EntityKind::Place) => p.folded.chars().count() > 3,
                 _ => false,
             };
-            if qualifies || announces || OPENING_QUOTES.contains(&p.folded.as_str()) {
+            let venue = p.folded == "في" && matches!(infos[i].gaz, Some((EntityKind::Place, _)));
+            if qualifies || announces || venue || OPENING_QUOTES.contains(&p.folded.as_str()) {
                 return false;
             }
         }
@@ -1528,18 +1688,42 @@ mod tests {
     }
 
     #[test]
+    fn a_person_span_with_no_name_word_is_noise() {
+        let ex = Extractor::global();
+        let span = |end| Span {
+            start: 0,
+            end,
+            kind: EntityKind::Person,
+        };
+        let words = ["ارتفاع", "الأسعار", "اليوم"];
+        let (infos, _) = features::analyse(&words, Lang::Arabic, ex.gazetteer());
+        assert!(ex.is_nameless(&infos, &span(2)));
+        let words = ["خالد", "الفيصل"];
+        let (infos, _) = features::analyse(&words, Lang::Arabic, ex.gazetteer());
+        assert!(!ex.is_nameless(&infos, &span(2)));
+    }
+
+    #[test]
     fn known_place_ends_a_person_span() {
         let ex = Extractor::global();
         let words = ["عبد", "الفتاح", "السيسي", "موسكو"];
-        let folded: Vec<String> = words.iter().map(|w| features::fold_token(w)).collect();
-        let matches = ex.gazetteer().find(&words, &folded);
+        let (infos, matches) = features::analyse(&words, Lang::Arabic, ex.gazetteer());
         let mut s = Span {
             start: 0,
             end: 4,
             kind: EntityKind::Person,
         };
-        ex.end_at_place(&matches, &mut s);
+        ex.end_at_place(&infos, &matches, &mut s);
         assert_eq!((s.start, s.end), (0, 3));
+        let words = ["الشيشان", "رمضان", "قاديروف"];
+        let (infos, matches) = features::analyse(&words, Lang::Arabic, ex.gazetteer());
+        let mut s = Span {
+            start: 0,
+            end: 3,
+            kind: EntityKind::Person,
+        };
+        ex.end_at_place(&infos, &matches, &mut s);
+        assert_eq!((s.start, s.end), (1, 3));
         let got: Vec<(String, EntityKind)> = ex
             .extract("", "زار عبد الفتاح السيسي موسكو أمس.")
             .into_iter()
