@@ -933,14 +933,16 @@ impl Extractor {
     }
 
     /// Whether an Arabic person span of two words or more holds no word
-    /// that looks like a name: none a given name, a word of the name
-    /// dictionary or of persons in the training text, or scored 0 or
-    /// more by its letters («ارتفاع الأسعار», "rising prices").
+    /// that looks like a name: none a given name, a joiner («ابن»), a
+    /// word of the name dictionary or of persons in the training text, or
+    /// scored 0 or more by its letters («ارتفاع الأسعار», "rising
+    /// prices").
     fn is_nameless(&self, infos: &[TokenInfo], s: &Span) -> bool {
         s.kind == EntityKind::Person
             && infos[s.start..s.end].iter().all(|t| {
                 t.folded.chars().any(tokenize::is_arabic_char)
                     && !is_person_word(t)
+                    && !NAME_JOINERS.contains(&t.stem())
                     && t.name_class.is_none_or(|c| c < 3)
             })
     }
@@ -1135,13 +1137,19 @@ impl Extractor {
 
     /// Tags a given name (as [`Extractor::set_given_name`] takes one in)
     /// and the word after it as a person where the model tagged neither
-    /// and that word was mostly part of persons' names in the training
-    /// text («وأبرق المحافظ لنادية الحريري»).
+    /// and that word, of three letters or more and no joiner («بن»,
+    /// «آل»), was mostly part of persons' names in the training text
+    /// («وأبرق المحافظ لنادية الحريري»). Not a word opened by the article
+    /// («الوكيل العقاري», the estate agent).
     fn add_given_and_surname(&self, tokens: &[&str], infos: &[TokenInfo], spans: &mut Vec<Span>) {
         let free = |k: usize, spans: &[Span]| !spans.iter().any(|s| s.start <= k && k < s.end);
         for j in 0..infos.len().saturating_sub(1) {
             let w = &infos[j].folded;
-            if infos[j + 1].seen == Some(EntityKind::Person)
+            let surname = &infos[j + 1];
+            if surname.seen == Some(EntityKind::Person)
+                && !NAME_JOINERS.contains(&surname.stem())
+                && surname.stem().chars().count() >= 3
+                && !w.starts_with("ال")
                 && free(j, spans)
                 && free(j + 1, spans)
                 && !ON.contains(&tokens[j])
