@@ -1119,23 +1119,28 @@ impl Extractor {
             };
             let free = k == 0 || spans[k - 1].end <= j;
             let w = &infos[j].folded;
-            if s.kind == EntityKind::Person
-                && free
-                && !ON.contains(&tokens[j])
-                && !self.gaz.is_stopword(w)
-                && arabic::listed_with_clitic(w, |x| {
-                    self.gaz.is_first_name(x)
-                        && x.chars().count() >= 3
-                        && !NOUN_NAMES.contains(&x)
-                        && !self.gaz.is_stopword(x)
-                })
-            {
+            if s.kind == EntityKind::Person && free && self.opens_name(tokens[j], w) {
                 spans[k].start = j;
             }
         }
     }
 
-    /// Tags a given name (as [`Extractor::set_given_name`] takes one in)
+    /// Whether a token (original and folded) is a given name that may
+    /// open a person's name the model left it out of: clitics allowed,
+    /// three letters or more, not «على», a stopword or one of
+    /// [`NOUN_NAMES`].
+    fn opens_name(&self, token: &str, folded: &str) -> bool {
+        !ON.contains(&token)
+            && !self.gaz.is_stopword(folded)
+            && arabic::listed_with_clitic(folded, |x| {
+                self.gaz.is_first_name(x)
+                    && x.chars().count() >= 3
+                    && !NOUN_NAMES.contains(&x)
+                    && !self.gaz.is_stopword(x)
+            })
+    }
+
+    /// Tags a given name ([`Extractor::opens_name`])
     /// and the word after it as a person where the model tagged neither
     /// and that word, of three letters or more and no joiner («بن»,
     /// «آل»), was mostly part of persons' names in the training text
@@ -1152,14 +1157,7 @@ impl Extractor {
                 && !w.starts_with("ال")
                 && free(j, spans)
                 && free(j + 1, spans)
-                && !ON.contains(&tokens[j])
-                && !self.gaz.is_stopword(w)
-                && arabic::listed_with_clitic(w, |x| {
-                    self.gaz.is_first_name(x)
-                        && x.chars().count() >= 3
-                        && !NOUN_NAMES.contains(&x)
-                        && !self.gaz.is_stopword(x)
-                })
+                && self.opens_name(tokens[j], w)
             {
                 spans.push(Span {
                     start: j,
