@@ -428,6 +428,12 @@ fn is_person_word(t: &TokenInfo) -> bool {
     t.first_name || t.dict_name || t.seen == Some(EntityKind::Person)
 }
 
+/// Whether a token looks like part of a person's name: a person word
+/// ([`is_person_word`]) or a score of 0 or more by its letters.
+fn looks_like_name(t: &TokenInfo) -> bool {
+    is_person_word(t) || t.name_class.is_some_and(|c| c >= 3)
+}
+
 /// Joins a CRF person span with the gazetteer person right after it
 /// («عبدالفتاح» + «السيسي»): one person, with the gazetteer's id; and two
 /// person spans with only «bin»/«بن» between them (one person named
@@ -890,8 +896,7 @@ impl Extractor {
     /// «لدى منظمة التعاون الإسلامي اليغ ازيروف» is the organisation, then
     /// its envoy (a company's name is left alone, as its products follow
     /// it: «سامسونج جلاكسي»). The rest must be two words or more, one of
-    /// them name-like ([`is_person_word`], or a score of 0 or more by its
-    /// letters), none a common word of the
+    /// them name-like ([`looks_like_name`]), none a common word of the
     /// training text, a definite adjective or opened by «لل» or «و», which
     /// would continue the organisation («… للتربية والعلم»).
     fn end_at_known_org(
@@ -905,7 +910,6 @@ impl Extractor {
                 .entry(m.entry)
                 .is_some_and(|e| e.kind == EntityKind::Org)
         };
-        let name_like = |t: &TokenInfo| is_person_word(t) || t.name_class.is_some_and(|c| c >= 3);
         let continues = |t: &TokenInfo| {
             t.folded.starts_with("لل")
                 || t.folded.starts_with('و')
@@ -919,7 +923,7 @@ impl Extractor {
                 continue;
             };
             let rest = &infos[m.end..spans[k].0.end];
-            if rest.iter().any(continues) || !rest.iter().any(name_like) {
+            if rest.iter().any(continues) || !rest.iter().any(looks_like_name) {
                 continue;
             }
             let person = Span {
@@ -941,9 +945,8 @@ impl Extractor {
         s.kind == EntityKind::Person
             && infos[s.start..s.end].iter().all(|t| {
                 t.folded.chars().any(tokenize::is_arabic_char)
-                    && !is_person_word(t)
+                    && !looks_like_name(t)
                     && !NAME_JOINERS.contains(&t.stem())
-                    && t.name_class.is_none_or(|c| c < 3)
             })
     }
 
