@@ -84,7 +84,10 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// before it leave the person.
 /// 19: no person after an elative unless a given name opens it («أكبر
 /// مصدّري زيت الزيتون»), nor a construct's genitive left alone by
-/// trimming («جني الزيتون»).
+/// trimming («جني الزيتون»), nor a portfolio with its nationality;
+/// ministries named with both portfolios, federations with «لكرة
+/// القدم»; a company's chief apart from it; persons after a sports
+/// role; English titles inside a span and acronyms ending a sentence.
 pub const VERSION: i64 = 19;
 
 /// Articles taken from the store per batch.

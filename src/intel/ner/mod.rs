@@ -329,6 +329,106 @@ const TRAILING_TITLES: [&str; 10] = [
 /// board", of any company; in 18 articles) as one organisation.
 const NOT_NAME_PHRASES: [[&str; 2]; 3] = [["الحد", "الاقصي"], ["الحد", "الادني"], ["مجلس", "الاداره"]];
 
+/// Folded words for "saint" before a given name in the names of places
+/// and bodies («جامعة سان أندروز», «كنيسة مار جرجس»): see
+/// [`Extractor::given_name_inside`].
+const SAINTS: [&str; 4] = ["سان", "سانت", "القديس", "مار"];
+
+/// Folded nouns opened by «ل» that head a construct completing an
+/// institution's name («الاتحاد اللبناني لكرة القدم», «البنك الأوروبي
+/// لإعادة الإعمار», «مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية», «مركز
+/// الملك سلمان لأبحاث الإعاقة»). A list, as «ل» also opens what the
+/// body does or whom it told («وزارة الخارجية لبحث الملف», «… لوكالة
+/// الأنباء»).
+const COMPLEMENT_NOUNS: [&str; 13] = [
+    "لكره",
+    "لالعاب",
+    "لاعاده",
+    "لتنسيق",
+    "لحقوق",
+    "لمكافحه",
+    "لرعايه",
+    "لدراسات",
+    "لابحاث",
+    "لعلوم",
+    "لشوون",
+    "لحمايه",
+    "لتطوير",
+];
+
+/// Folded role nouns of sports and the arts that come right before a
+/// person's name («المهاجم حسن معتوق», «الشاعر محمود درويش»): see
+/// [`Extractor::add_named_after_role`].
+const ROLE_NOUNS: [&str; 16] = [
+    "المهاجم",
+    "الحارس",
+    "المدافع",
+    "البديل",
+    "اللاعب",
+    "لاعب",
+    "المدرب",
+    "مدرب",
+    "الهداف",
+    "الفنان",
+    "الكاتب",
+    "الشاعر",
+    "المخرج",
+    "الممثل",
+    "الروايي",
+    "الباحث",
+];
+
+/// Folded heads of institutions named by portfolios that «و» joins
+/// («وزارة الطاقة والمناجم»): see [`Extractor::second_of_pair`].
+const PORTFOLIO_HEADS: [&str; 2] = ["وزاره", "كليه"];
+
+/// Folded portfolios and fields, without the article, that «و» joins to
+/// the first in the name of a ministry or faculty («وزارة الثقافة
+/// والإعلام», «كلية العلوم والآداب»). A list, as «و» after a ministry
+/// more often joins something else to it («وزارة الصحة والشركات», «وزارة
+/// التجارة والغرفة التجارية»).
+const PORTFOLIOS: [&str; 39] = [
+    "اثار",
+    "اعلام",
+    "رياضه",
+    "صناعه",
+    "ماء",
+    "مياه",
+    "شوون",
+    "ثروه",
+    "ماليه",
+    "علوم",
+    "اداب",
+    "اوقاف",
+    "ارشاد",
+    "دعوه",
+    "تخطيط",
+    "تعاون",
+    "استثمار",
+    "تنميه",
+    "طاقه",
+    "مناجم",
+    "تعليم",
+    "بحث",
+    "شباب",
+    "زراعه",
+    "اسكان",
+    "تجاره",
+    "سياحه",
+    "ثقافه",
+    "صحه",
+    "سكان",
+    "بيئه",
+    "نقل",
+    "مواصلات",
+    "اتصالات",
+    "تكنولوجيا",
+    "معلومات",
+    "عمل",
+    "اقتصاد",
+    "فنون",
+];
+
 /// Folded elatives that open a superlative in construct («أكبر مصدّري
 /// زيت الزيتون», the largest exporters of olive oil): the word after
 /// one is a common noun, so a person span there that opens with no
@@ -640,12 +740,14 @@ impl Extractor {
         self.complete_joiners(tokens, &infos, &mut crf_spans);
         self.set_given_name(tokens, &infos, &mut crf_spans);
         self.add_given_and_surname(tokens, &infos, &mut crf_spans);
+        self.add_named_after_role(tokens, &infos, &mut crf_spans);
         let mut spans: Vec<(Span, Option<usize>)> = Vec::with_capacity(crf_spans.len());
         let mut lent = Vec::new();
         for s in crf_spans {
             self.split_conjoined(&infos, s, &mut spans);
         }
         self.end_at_known_org(&infos, &matches, &mut spans);
+        self.end_at_given_name(&infos, &mut spans);
         for m in matches {
             let Some(entry) = self.gaz.entry(m.entry) else {
                 continue;
@@ -803,6 +905,15 @@ impl Extractor {
             let mut after_adjective = false;
             while j < n && j - i <= 3 {
                 let g = t.infos[j].folded.as_str();
+                if let Some(p) = t.spans.iter().position(|(s, id)| {
+                    s.start == j && j == i + 1 && s.kind == EntityKind::Person && id.is_none()
+                }) && !definite_head
+                    && let Some(k) = self.given_name_inside(&t.infos, &t.spans[p].0)
+                {
+                    t.spans[p].0.start = k;
+                    j = k;
+                    break;
+                }
                 if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == j && s.end <= i + 4) {
                     let place_after = s.kind == EntityKind::Place
                         && (g.starts_with("بال") || g.starts_with("وال"));
@@ -820,6 +931,12 @@ impl Extractor {
                 let definite =
                     (g.starts_with("ال") || g.starts_with("لل")) && g.chars().count() >= 4;
                 let adjective = g.ends_with('ي') || g.ends_with("يه");
+                if j > i + 1
+                    && self.second_of_pair(&t.infos[i], &t.infos[j - 1], g, after_adjective)
+                {
+                    j += 1;
+                    continue;
+                }
                 if !definite
                     || NOT_MODIFIERS.contains(&g)
                     || self.gaz.is_stopword(g)
@@ -838,7 +955,26 @@ impl Extractor {
                     && !self.gaz.is_stopword(g)
             };
             let free = |k: usize| !t.spans.iter().any(|(s, _)| s.start <= k && k < s.end);
-            if j < n && complement(&t.infos[j].folded) && free(j) {
+            let construct = |k: usize| {
+                k + 1 < n
+                    && COMPLEMENT_NOUNS.contains(&t.infos[k].folded.as_str())
+                    && t.infos[k + 1].folded.starts_with("ال")
+                    && !self.gaz.is_stopword(&t.infos[k + 1].folded)
+                    && free(k + 1)
+            };
+            if j < n && j > i + 1 && free(j) && construct(j) {
+                j += 2;
+                while j < n && j - i <= 6 && free(j) {
+                    let g = t.infos[j].folded.as_str();
+                    if !arabic::is_definite_adjective(g)
+                        || NOT_MODIFIERS.contains(&g)
+                        || self.gaz.is_stopword(g)
+                    {
+                        break;
+                    }
+                    j += 1;
+                }
+            } else if j < n && complement(&t.infos[j].folded) && free(j) {
                 j += 1;
                 while j < n && j - i <= 6 && free(j) {
                     let g = t.infos[j].folded.as_str();
@@ -889,6 +1025,38 @@ impl Extractor {
         }
     }
 
+    /// Whether `g`, a folded word opened by «وال», is the second of a
+    /// pair inside an institution's name after `prev`: another portfolio
+    /// of a ministry or faculty («وزارة السياحة والآثار», «كلية الآداب
+    /// والعلوم») or an adjective agreeing with the one before it («المجلس
+    /// الاقتصادي والاجتماعي»). ANERcorp's other «وال» words after an
+    /// organisation start something else («الجامعة العربية والتنسيق»),
+    /// and so does another institution's head («جمعية المكفوفين الخيرية
+    /// والجمعية …»).
+    fn second_of_pair(
+        &self,
+        head: &TokenInfo,
+        prev: &TokenInfo,
+        g: &str,
+        after_adjective: bool,
+    ) -> bool {
+        let Some(rest) = g.strip_prefix("وال") else {
+            return false;
+        };
+        let portfolio = !after_adjective
+            && PORTFOLIOS.contains(&rest)
+            && arabic::listed_with_clitic(&head.folded, |x| PORTFOLIO_HEADS.contains(&x));
+        let p = prev.folded.as_str();
+        let agreeing = p.starts_with("ال")
+            && ((p.ends_with("يه") && rest.ends_with("يه"))
+                || (p.ends_with('ي') && rest.ends_with('ي')));
+        rest.chars().count() >= 3
+            && !self.gaz.is_stopword(g)
+            && !NOT_MODIFIERS.contains(&g)
+            && !INSTITUTION_HEAD_LIST.holds(rest)
+            && (portfolio || agreeing)
+    }
+
     /// Whether «حركة» at token `i` is motion or traffic («حركة السير»,
     /// «حركة الرياح السطحية», «حركة البيع»), as it is in most news, rather
     /// than a movement: a movement's name after it is tagged or listed
@@ -922,12 +1090,7 @@ impl Extractor {
                 .entry(m.entry)
                 .is_some_and(|e| e.kind == EntityKind::Org)
         };
-        let continues = |t: &TokenInfo| {
-            t.folded.starts_with("لل")
-                || t.folded.starts_with('و')
-                || arabic::is_definite_adjective(&t.folded)
-                || self.common.contains(&t.folded)
-        };
+        let continues = |t: &TokenInfo| self.continues_org(t);
         for m in matches.iter().filter(org).filter(|m| m.end - m.start >= 2) {
             let Some(k) = spans.iter().position(|(s, _)| {
                 s.kind == EntityKind::Org && s.start == m.start && s.end >= m.end + 2
@@ -948,6 +1111,69 @@ impl Extractor {
         }
     }
 
+    /// Whether a word after an organisation's name carries the name on
+    /// rather than starting another: opened by «لل» or «و», a definite
+    /// adjective or a common word of the training text («… للتربية
+    /// والعلم»).
+    fn continues_org(&self, t: &TokenInfo) -> bool {
+        t.folded.starts_with("لل")
+            || t.folded.starts_with('و')
+            || arabic::is_definite_adjective(&t.folded)
+            || self.common.contains(&t.folded)
+    }
+
+    /// Where a person's given name starts inside a span that an
+    /// institution's name opens: «لمجمع سونلغاز مراد عجال» is the company,
+    /// then its chief. The given name has no clitic and comes after the
+    /// span's first word, not after a person word («محمد رضا»), a title
+    /// or a joiner, so bodies named
+    /// after a person stay whole («مؤسسة محمد بن راشد», «جامعة الإمام
+    /// محمد بن سعود», «جامعة سان أندروز»); two words or more follow from it, none carrying an
+    /// organisation's name on ([`Extractor::continues_org`]).
+    fn given_name_inside(&self, infos: &[TokenInfo], s: &Span) -> Option<usize> {
+        (s.start + 1..s.end.saturating_sub(1)).find(|&k| {
+            let (before, t) = (&infos[k - 1], &infos[k]);
+            t.first_name
+                && t.stem_at == 0
+                && t.folded.chars().any(tokenize::is_arabic_char)
+                && !is_person_word(before)
+                && before.trigger.is_none()
+                && !self.gaz.is_title(&before.folded)
+                && !NAME_JOINERS.contains(&before.stem())
+                && !SAINTS.contains(&before.folded.as_str())
+                && !infos[k..s.end].iter().any(|x| self.continues_org(x))
+        })
+    }
+
+    /// Splits an Arabic organisation span of a head and a name that runs
+    /// on into a person's given name and surname
+    /// ([`Extractor::given_name_inside`], two words or more into the
+    /// span): «مجمع سونلغاز مراد عجال» as the tagger found it.
+    fn end_at_given_name(&self, infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+        let mut people = Vec::new();
+        for (s, id) in spans.iter_mut() {
+            if s.kind != EntityKind::Org || id.is_some() || s.end - s.start < 4 {
+                continue;
+            }
+            let inner = Span {
+                start: s.start + 1,
+                ..*s
+            };
+            if let Some(k) = self.given_name_inside(infos, &inner) {
+                people.push((
+                    Span {
+                        start: k,
+                        end: s.end,
+                        kind: EntityKind::Person,
+                    },
+                    None,
+                ));
+                s.end = k;
+            }
+        }
+        spans.extend(people);
+    }
+
     /// Whether an Arabic person span of two words or more holds no word
     /// that looks like a name: none a given name, a joiner («ابن»), a
     /// word of the name dictionary or of persons in the training text, or
@@ -960,6 +1186,26 @@ impl Extractor {
                     && !looks_like_name(t)
                     && !NAME_JOINERS.contains(&t.stem())
             })
+    }
+
+    /// Whether a person span is a noun opened by a particle and the
+    /// article that is no person word, followed only by nationality
+    /// adjectives of it («وزير الطاقة والمناجم الجزائري», the Algerian
+    /// minister of energy and mines): a name takes no «و» with the
+    /// article before its other words.
+    fn is_noun_and_nisbas(&self, infos: &[TokenInfo], s: &Span) -> bool {
+        let head = &infos[s.start];
+        let opened = head
+            .folded
+            .get(..head.stem_at)
+            .is_some_and(|c| c != "ال" && (c.ends_with("ال") || c.ends_with("لل")));
+        let stem = |x: &str| self.gaz.is_place_stem(x);
+        s.kind == EntityKind::Person
+            && opened
+            && !is_person_word(head)
+            && infos[s.start + 1..s.end]
+                .iter()
+                .all(|t| arabic::is_nisba(&t.folded, &stem))
     }
 
     /// Ends a person span before a title that heads a construct after the
@@ -1202,6 +1448,41 @@ impl Extractor {
         spans.sort_by_key(|s| s.start);
     }
 
+    /// Tags a given name ([`Extractor::opens_name`]) and the word after it
+    /// as a person where the model tagged neither and a role noun of
+    /// [`ROLE_NOUNS`] comes before them («المهاجم حسن معتوق», «البديل علي
+    /// طنيش»): the model knows the titles of office, not the roles of
+    /// sports and the arts. The second word is an Arabic word of three
+    /// letters or more, with no clitic but the article, and no common
+    /// word of the training text, stopword, joiner or trigger.
+    fn add_named_after_role(&self, tokens: &[&str], infos: &[TokenInfo], spans: &mut Vec<Span>) {
+        let free = |k: usize, spans: &[Span]| !spans.iter().any(|s| s.start <= k && k < s.end);
+        for j in 1..infos.len().saturating_sub(1) {
+            let role = &infos[j - 1].folded;
+            let surname = &infos[j + 1];
+            let clitic = surname.folded.get(..surname.stem_at).unwrap_or("");
+            if arabic::listed_with_clitic(role, |x| ROLE_NOUNS.contains(&x))
+                && (clitic.is_empty() || clitic == "ال")
+                && surname.stem().chars().count() >= 3
+                && surname.folded.chars().all(tokenize::is_arabic_char)
+                && !self.common.contains(&surname.folded)
+                && !self.gaz.is_stopword(&surname.folded)
+                && !NAME_JOINERS.contains(&surname.stem())
+                && surname.trigger.is_none()
+                && free(j, spans)
+                && free(j + 1, spans)
+                && self.opens_name(tokens[j], &infos[j].folded)
+            {
+                spans.push(Span {
+                    start: j,
+                    end: j + 2,
+                    kind: EntityKind::Person,
+                });
+            }
+        }
+        spans.sort_by_key(|s| s.start);
+    }
+
     /// Whether a one-word person span is a noun of [`NOUN_NAMES`] before
     /// a definite word it governs («لكسب رضا النظام», «عدم رضا
     /// العلويين», «فارس السياسة», «مالك المنزل»), or «جيل» before «من»
@@ -1357,7 +1638,7 @@ impl Extractor {
             return true;
         }
         if s.end - s.start != 1 {
-            return self.is_nameless(infos, s);
+            return self.is_nameless(infos, s) || self.is_noun_and_nisbas(infos, s);
         }
         if self.is_month(tokens, infos, s.start) || self.is_financial(infos, s) {
             return true;

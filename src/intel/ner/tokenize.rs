@@ -157,7 +157,10 @@ fn split_inner_marks<'a>(word: &'a str, out: &mut Vec<&'a str>) {
     }
 }
 
-/// Whether `core.` is an abbreviation whose dot belongs to the word.
+/// Whether `core.` is an abbreviation whose dot belongs to the word: an
+/// initial («F.»), a dotted one («U.S.») or a short capitalised word
+/// («Mr.», «Co.»). An acronym in capitals ends the sentence («… the
+/// group CMA CGM. Transport officials …», «in the UN.»).
 fn keeps_dot(core: &str) -> bool {
     if core.contains('.') {
         return true;
@@ -167,6 +170,7 @@ fn keeps_dot(core: &str) -> bool {
         && n <= 3
         && core.chars().all(|c| c.is_ascii_alphabetic())
         && core.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && (n == 1 || core.chars().any(|c| c.is_ascii_lowercase()))
 }
 
 /// Tokenises a piece of text (no sentence splitting).
@@ -260,6 +264,15 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn an_acronym_in_capitals_ends_its_sentence() {
+        let s = sentences("The group CMA CGM. Transport officials met John F. Kennedy.");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].last(), Some(&"."));
+        assert_eq!(s[1][..4], ["Transport", "officials", "met", "John"]);
+        assert!(s[1].contains(&"F."));
     }
 
     #[test]
