@@ -546,6 +546,14 @@ fn looks_like_name(t: &TokenInfo) -> bool {
     is_person_word(t) || t.name_class.is_some_and(|c| c >= 3)
 }
 
+/// Whether an Arabic token's clitics are a particle and the article
+/// («بالاتفاق», «والمناجم», «للمرة»), not the article alone.
+fn opened_by_particle_and_article(t: &TokenInfo) -> bool {
+    t.folded
+        .get(..t.stem_at)
+        .is_some_and(|c| c != "ال" && (c.ends_with("ال") || c.ends_with("لل")))
+}
+
 /// Joins a CRF person span with the gazetteer person right after it
 /// («عبدالفتاح» + «السيسي»): one person, with the gazetteer's id; and two
 /// person spans with only «bin»/«بن» between them (one person named
@@ -905,9 +913,11 @@ impl Extractor {
             let mut after_adjective = false;
             while j < n && j - i <= 3 {
                 let g = t.infos[j].folded.as_str();
-                if let Some(p) = t.spans.iter().position(|(s, id)| {
-                    s.start == j && j == i + 1 && s.kind == EntityKind::Person && id.is_none()
-                }) && !definite_head
+                if j == i + 1
+                    && !definite_head
+                    && let Some(p) = t.spans.iter().position(|(s, id)| {
+                        s.start == j && s.kind == EntityKind::Person && id.is_none()
+                    })
                     && let Some(k) = self.given_name_inside(&t.infos, &t.spans[p].0)
                 {
                     t.spans[p].0.start = k;
@@ -962,20 +972,15 @@ impl Extractor {
                     && !self.gaz.is_stopword(&t.infos[k + 1].folded)
                     && free(k + 1)
             };
-            if j < n && j > i + 1 && free(j) && construct(j) {
-                j += 2;
-                while j < n && j - i <= 6 && free(j) {
-                    let g = t.infos[j].folded.as_str();
-                    if !arabic::is_definite_adjective(g)
-                        || NOT_MODIFIERS.contains(&g)
-                        || self.gaz.is_stopword(g)
-                    {
-                        break;
-                    }
-                    j += 1;
-                }
+            let complement_len = if j < n && j > i + 1 && free(j) && construct(j) {
+                2
             } else if j < n && complement(&t.infos[j].folded) && free(j) {
-                j += 1;
+                1
+            } else {
+                0
+            };
+            if complement_len > 0 {
+                j += complement_len;
                 while j < n && j - i <= 6 && free(j) {
                     let g = t.infos[j].folded.as_str();
                     if !arabic::is_definite_adjective(g)
@@ -1090,7 +1095,6 @@ impl Extractor {
                 .entry(m.entry)
                 .is_some_and(|e| e.kind == EntityKind::Org)
         };
-        let continues = |t: &TokenInfo| self.continues_org(t);
         for m in matches.iter().filter(org).filter(|m| m.end - m.start >= 2) {
             let Some(k) = spans.iter().position(|(s, _)| {
                 s.kind == EntityKind::Org && s.start == m.start && s.end >= m.end + 2
@@ -1098,7 +1102,7 @@ impl Extractor {
                 continue;
             };
             let rest = &infos[m.end..spans[k].0.end];
-            if rest.iter().any(continues) || !rest.iter().any(looks_like_name) {
+            if rest.iter().any(|t| self.continues_org(t)) || !rest.iter().any(looks_like_name) {
                 continue;
             }
             let person = Span {
@@ -1195,13 +1199,9 @@ impl Extractor {
     /// article before its other words.
     fn is_noun_and_nisbas(&self, infos: &[TokenInfo], s: &Span) -> bool {
         let head = &infos[s.start];
-        let opened = head
-            .folded
-            .get(..head.stem_at)
-            .is_some_and(|c| c != "ال" && (c.ends_with("ال") || c.ends_with("لل")));
         let stem = |x: &str| self.gaz.is_place_stem(x);
         s.kind == EntityKind::Person
-            && opened
+            && opened_by_particle_and_article(head)
             && !is_person_word(head)
             && infos[s.start + 1..s.end]
                 .iter()
@@ -1295,10 +1295,7 @@ impl Extractor {
         }
         let common = |i: usize| {
             let t = &infos[i];
-            let particle = t
-                .folded
-                .get(..t.stem_at)
-                .is_some_and(|c| c != "ال" && (c.ends_with("ال") || c.ends_with("لل")));
+            let particle = opened_by_particle_and_article(t);
             self.common.contains(&t.folded)
                 || (particle && self.frequent.contains(&t.folded) && !self.is_name_word(infos, i))
         };
@@ -1426,26 +1423,9 @@ impl Extractor {
     /// («وأبرق المحافظ لنادية الحريري»). Not a word opened by the article
     /// («الوكيل العقاري», the estate agent).
     fn add_given_and_surname(&self, tokens: &[&str], infos: &[TokenInfo], spans: &mut Vec<Span>) {
-        let free = |k: usize, spans: &[Span]| !spans.iter().any(|s| s.start <= k && k < s.end);
-        for j in 0..infos.len().saturating_sub(1) {
-            let w = &infos[j].folded;
-            let surname = &infos[j + 1];
-            if surname.seen == Some(EntityKind::Person)
-                && !NAME_JOINERS.contains(&surname.stem())
-                && surname.stem().chars().count() >= 3
-                && !w.starts_with("ال")
-                && free(j, spans)
-                && free(j + 1, spans)
-                && self.opens_name(tokens[j], w)
-            {
-                spans.push(Span {
-                    start: j,
-                    end: j + 2,
-                    kind: EntityKind::Person,
-                });
-            }
-        }
-        spans.sort_by_key(|s| s.start);
+        self.add_given_and_next(tokens, infos, spans, |j| {
+            infos[j + 1].seen == Some(EntityKind::Person) && !infos[j].folded.starts_with("ال")
+        });
     }
 
     /// Tags a given name ([`Extractor::opens_name`]) and the word after it
@@ -1456,19 +1436,36 @@ impl Extractor {
     /// letters or more, with no clitic but the article, and no common
     /// word of the training text, stopword, joiner or trigger.
     fn add_named_after_role(&self, tokens: &[&str], infos: &[TokenInfo], spans: &mut Vec<Span>) {
-        let free = |k: usize, spans: &[Span]| !spans.iter().any(|s| s.start <= k && k < s.end);
-        for j in 1..infos.len().saturating_sub(1) {
-            let role = &infos[j - 1].folded;
+        self.add_given_and_next(tokens, infos, spans, |j| {
             let surname = &infos[j + 1];
             let clitic = surname.folded.get(..surname.stem_at).unwrap_or("");
-            if arabic::listed_with_clitic(role, |x| ROLE_NOUNS.contains(&x))
+            j > 0
+                && arabic::listed_with_clitic(&infos[j - 1].folded, |x| ROLE_NOUNS.contains(&x))
                 && (clitic.is_empty() || clitic == "ال")
-                && surname.stem().chars().count() >= 3
                 && surname.folded.chars().all(tokenize::is_arabic_char)
                 && !self.common.contains(&surname.folded)
                 && !self.gaz.is_stopword(&surname.folded)
-                && !NAME_JOINERS.contains(&surname.stem())
                 && surname.trigger.is_none()
+        });
+    }
+
+    /// Tags tokens `j` and `j + 1` as a person wherever neither is in a
+    /// span, `j` opens a name ([`Extractor::opens_name`]), `j + 1` has a
+    /// stem of three letters or more and is no joiner, and `next_ok(j)`
+    /// holds; leaves the spans sorted.
+    fn add_given_and_next(
+        &self,
+        tokens: &[&str],
+        infos: &[TokenInfo],
+        spans: &mut Vec<Span>,
+        next_ok: impl Fn(usize) -> bool,
+    ) {
+        let free = |k: usize, spans: &[Span]| !spans.iter().any(|s| s.start <= k && k < s.end);
+        for j in 0..infos.len().saturating_sub(1) {
+            let next = &infos[j + 1];
+            if !NAME_JOINERS.contains(&next.stem())
+                && next.stem().chars().count() >= 3
+                && next_ok(j)
                 && free(j, spans)
                 && free(j + 1, spans)
                 && self.opens_name(tokens[j], &infos[j].folded)
