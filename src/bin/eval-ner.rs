@@ -20,7 +20,8 @@ struct Args {
     /// The hand-labelled articles.
     #[arg(long, default_value = "tests/fixtures/ner")]
     labelled: PathBuf,
-    /// Also print the entities found in each labelled article.
+    /// Also print the entities found in each labelled article, and the
+    /// labels it missed and the entities no label expects.
     #[arg(long)]
     show: bool,
     /// Load `ar.crfsuite` and `en.crfsuite` (and `ar-common.txt`,
@@ -296,6 +297,13 @@ fn own_set(ex: &Extractor, dir: &Path, show: bool) -> Result<()> {
                     e.display,
                     e.key
                 );
+            }
+            let c = labelled::compare(ex, a);
+            for m in &c.missed {
+                println!("  MISSED  {}  {}", m.kind.as_str(), m.text);
+            }
+            for w in &c.wrong {
+                println!("  WRONG   {}  {}", w.kind.as_str(), w.display);
             }
         }
     }

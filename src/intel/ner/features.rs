@@ -131,7 +131,7 @@ pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>,
         let folded: Vec<&str> = infos.iter().map(|i| i.folded.as_str()).collect();
         gaz.find(tokens, &folded)
     };
-    for m in &matches {
+    for m in matches.iter().filter(|m| !m.minor) {
         if let Some(e) = gaz.entry(m.entry) {
             for (i, info) in infos.iter_mut().enumerate().take(m.end).skip(m.start) {
                 info.gaz = Some((e.kind, i == m.start));

@@ -29,13 +29,21 @@ const HEBREW_PREFIXES: [&str; 20] = [
     "מה", "כש", "לה",
 ];
 
-const SOURCES: [&str; 6] = [
-    include_str!("../../../data/gazetteer/places.tsv"),
-    include_str!("../../../data/gazetteer/places_extra.tsv"),
-    include_str!("../../../data/gazetteer/orgs.tsv"),
-    include_str!("../../../data/gazetteer/clubs_companies.tsv"),
-    include_str!("../../../data/gazetteer/people.tsv"),
-    include_str!("../../../data/gazetteer/misc.tsv"),
+/// The name files, minor ones (see [`Pattern::minor`]) marked.
+const SOURCES: [(&str, bool); 7] = [
+    (include_str!("../../../data/gazetteer/places.tsv"), false),
+    (
+        include_str!("../../../data/gazetteer/places_extra.tsv"),
+        false,
+    ),
+    (include_str!("../../../data/gazetteer/cities.tsv"), true),
+    (include_str!("../../../data/gazetteer/orgs.tsv"), false),
+    (
+        include_str!("../../../data/gazetteer/clubs_companies.tsv"),
+        false,
+    ),
+    (include_str!("../../../data/gazetteer/people.tsv"), false),
+    (include_str!("../../../data/gazetteer/misc.tsv"), false),
 ];
 const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
 const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
@@ -43,6 +51,7 @@ const STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
 const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.tsv");
 const SPORTS: &str = include_str!("../../../data/gazetteer/sports.tsv");
 const AMBIGUOUS: &str = include_str!("../../../data/gazetteer/ambiguous.tsv");
+const CITIES_AMBIGUOUS: &str = include_str!("../../../data/gazetteer/cities_ambiguous.tsv");
 const SPORTS_CLUBS: &str = include_str!("../../../data/gazetteer/sports_clubs.tsv");
 const AR_NAMES: &str = include_str!("../../../data/ner/ar-names.txt");
 const AR_NAME_DICT: &str = include_str!("../../../data/ner/ar-name-dict.txt");
@@ -121,6 +130,8 @@ pub struct GazMatch {
     pub end: usize,
     /// Index into [`Gazetteer::entry`].
     pub entry: usize,
+    /// Whether the name is a minor one (see [`Pattern::minor`]).
+    pub minor: bool,
 }
 
 /// A gazetteer name after its first token.
@@ -133,6 +144,11 @@ struct Pattern {
     /// Whether the original is an acronym (an English acronym must match
     /// in capitals).
     acronym: bool,
+    /// Whether the name is one of GeoNames' towns (`cities.tsv`): many
+    /// are also surnames or rare words («أوز», «باجيو»), so such a name is
+    /// no tagger feature, cuts no span and overrides none; it is only
+    /// taken where the tagger found nothing, or lends its id.
+    minor: bool,
 }
 
 /// Names and triggers. Names are indexed by their folded first token,
@@ -179,7 +195,10 @@ impl Gazetteer {
         let mut seen: FastSet<String> = FastSet::default();
         let mut single_tokens = FastSet::default();
         let mut place_stems = FastSet::default();
-        for line in SOURCES.iter().flat_map(|s| s.lines()) {
+        for (line, minor) in SOURCES
+            .iter()
+            .flat_map(|&(s, minor)| s.lines().map(move |l| (l, minor)))
+        {
             if line.starts_with('#') {
                 continue;
             }
@@ -204,10 +223,10 @@ impl Gazetteer {
                     continue;
                 }
                 let arabic = folded.chars().any(is_arabic_char);
-                if !folded.contains(' ') {
+                if !folded.contains(' ') && !minor {
                     single_tokens.insert(folded.clone());
                 }
-                if kind == EntityKind::Place {
+                if kind == EntityKind::Place && !minor {
                     let bare = folded.strip_prefix("ال").unwrap_or(&folded);
                     let chars: Vec<char> = bare.chars().collect();
                     let min = if arabic { 3 } else { 4 };
@@ -243,6 +262,7 @@ impl Gazetteer {
                         rest: toks.collect(),
                         entry: idx,
                         acronym,
+                        minor,
                     });
                 }
             }
@@ -276,7 +296,10 @@ impl Gazetteer {
             titles: word_list(TITLES),
             stopwords: word_list(STOPWORDS),
             first_names: word_list(FIRST_NAMES),
-            ambiguous: word_list(AMBIGUOUS),
+            ambiguous: word_list(AMBIGUOUS)
+                .into_iter()
+                .chain(word_list(CITIES_AMBIGUOUS))
+                .collect(),
             sports: word_list(SPORTS)
                 .iter()
                 .map(|w| greedy_stem(w).to_string())
@@ -374,10 +397,24 @@ impl Gazetteer {
         self.single_tokens.contains(folded)
     }
 
+    /// True when a folded token is a minor gazetteer name (a GeoNames
+    /// town, see [`Pattern::minor`]), or with `several` the first word of
+    /// one. Only a mention of that town strips a clitic on its strength:
+    /// «بلاتر» is no «ب» + Latur, and «بنها» no «ب» + «نها ترانج».
+    pub fn starts_minor_name(&self, folded: &str, several: bool) -> bool {
+        self.names.get(folded).is_some_and(|pats| {
+            pats.iter()
+                .any(|p| p.minor && (several || p.rest.is_empty()))
+        })
+    }
+
     /// True when a folded token (clitics allowed) is the first word of a
-    /// gazetteer name («والوداد» for «الوداد البيضاوي»).
+    /// gazetteer name other than a minor one («والوداد» for «الوداد
+    /// البيضاوي»).
     pub fn starts_name(&self, folded: &str) -> bool {
-        self.names.contains_key(folded)
+        self.names
+            .get(folded)
+            .is_some_and(|pats| pats.iter().any(|p| !p.minor))
     }
 
     /// True for a folded title word («الرئيس», «chancellor») that may
@@ -415,6 +452,7 @@ impl Gazetteer {
     /// tagger agrees.
     pub fn is_ambiguous(&self, folded: &str) -> bool {
         listed_with_clitic(folded, |w| self.ambiguous.contains(w))
+            || self.ambiguous.contains(&strip_article_clitic(folded))
     }
 
     /// True for a folded word that is never a name alone (days, months,
@@ -440,22 +478,30 @@ impl Gazetteer {
         let mut i = 0;
         while i < n {
             let hit = self.names.get(folded[i].as_ref()).and_then(|pats| {
-                pats.iter().find_map(|p| {
+                let fits = |p: &&Pattern| {
                     let end = i + 1 + p.rest.len();
-                    let same = end <= n
+                    end <= n
                         && p.rest
                             .iter()
                             .zip(&folded[i + 1..end])
-                            .all(|(a, b)| a == b.as_ref());
-                    (same && case_ok(&tokens[i..end], p.acronym)).then_some((end, p.entry))
+                            .all(|(a, b)| a == b.as_ref())
+                        && case_ok(&tokens[i..end], p.acronym)
+                };
+                let mut fitting = pats.iter().filter(fits);
+                let first = fitting.next()?;
+                Some(match first.minor {
+                    true => fitting.find(|p| !p.minor).unwrap_or(first),
+                    false => first,
                 })
             });
             match hit {
-                Some((end, entry)) => {
+                Some(p) => {
+                    let end = i + 1 + p.rest.len();
                     out.push(GazMatch {
                         start: i,
                         end,
-                        entry,
+                        entry: p.entry,
+                        minor: p.minor,
                     });
                     i = end;
                 }

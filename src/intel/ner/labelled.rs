@@ -5,8 +5,8 @@
 use serde::Deserialize;
 
 use super::Extractor;
-use super::conll::{Counts, Scores, kind_index};
-use crate::model::EntityKind;
+use super::conll::{Scores, kind_index};
+use crate::model::{Entity, EntityKind};
 use crate::text::fold::fold;
 
 /// One expected entity of a labelled article.
@@ -50,39 +50,69 @@ fn scored(k: EntityKind) -> bool {
     k != EntityKind::Misc
 }
 
+/// How the extractor's entities of one article compare with its labels:
+/// what `eval-ner --show` prints and what the scores count.
+#[derive(Debug, Default)]
+pub struct Comparison {
+    /// Expected entities found, by kind.
+    pub found: Vec<EntityKind>,
+    /// Expected entities not found (or found with another kind or span).
+    pub missed: Vec<Expected>,
+    /// Entities found that no label expects.
+    pub wrong: Vec<Entity>,
+}
+
+/// Compares the extractor's person, place and org entities of an article
+/// with its labels: a predicted entity is right when its kind matches and
+/// its display folds to the expected name or one of its aliases.
+pub fn compare(ex: &Extractor, a: &Article) -> Comparison {
+    let got: Vec<Entity> = ex
+        .extract(&a.title, &a.text)
+        .into_iter()
+        .filter(|e| scored(e.kind))
+        .collect();
+    let mut used = vec![false; got.len()];
+    let mut c = Comparison::default();
+    for exp in a.expected.iter().filter(|e| scored(e.kind)) {
+        let names: Vec<String> = std::iter::once(&exp.text)
+            .chain(&exp.aliases)
+            .map(|n| fold(n))
+            .collect();
+        let hit = got
+            .iter()
+            .enumerate()
+            .position(|(i, g)| !used[i] && g.kind == exp.kind && names.contains(&fold(&g.display)));
+        match hit {
+            Some(i) => {
+                used[i] = true;
+                c.found.push(exp.kind);
+            }
+            None => c.missed.push(exp.clone()),
+        }
+    }
+    c.wrong = got
+        .into_iter()
+        .zip(used)
+        .filter(|(_, u)| !u)
+        .map(|(g, _)| g)
+        .collect();
+    c
+}
+
 /// Entity-level scores (person, place, org) of the extractor over the
-/// articles: a predicted entity is right when its kind matches and its
-/// display folds to the expected name or one of its aliases.
+/// articles, counted from [`compare`].
 pub fn score(ex: &Extractor, articles: &[Article]) -> Scores {
     let mut s = Scores::default();
     for a in articles {
-        let got: Vec<_> = ex
-            .extract(&a.title, &a.text)
-            .into_iter()
-            .filter(|e| scored(e.kind))
-            .collect();
-        let mut used = vec![false; got.len()];
-        for exp in a.expected.iter().filter(|e| scored(e.kind)) {
-            let names: Vec<String> = std::iter::once(&exp.text)
-                .chain(&exp.aliases)
-                .map(|n| fold(n))
-                .collect();
-            let hit = got.iter().enumerate().find(|(i, g)| {
-                !used[*i] && g.kind == exp.kind && names.contains(&fold(&g.display))
-            });
-            let c: &mut Counts = &mut s.per_kind[kind_index(exp.kind)];
-            match hit {
-                Some((i, _)) => {
-                    used[i] = true;
-                    c.tp += 1;
-                }
-                None => c.fn_ += 1,
-            }
+        let c = compare(ex, a);
+        for k in c.found {
+            s.per_kind[kind_index(k)].tp += 1;
         }
-        for (g, u) in got.iter().zip(&used) {
-            if !u {
-                s.per_kind[kind_index(g.kind)].fp += 1;
-            }
+        for m in &c.missed {
+            s.per_kind[kind_index(m.kind)].fn_ += 1;
+        }
+        for w in &c.wrong {
+            s.per_kind[kind_index(w.kind)].fp += 1;
         }
     }
     s

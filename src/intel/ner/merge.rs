@@ -140,7 +140,11 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         for t in m.folded.iter_mut().skip(1) {
             *t = strip_article_clitic(t);
         }
-        let stripped = strip_clitics(&first, &is_known);
+        let several = m.folded.len() > 1;
+        let own_minor = |x: &str| {
+            m.kind == EntityKind::Place && m.gaz_id.is_some() && gaz.starts_minor_name(x, several)
+        };
+        let stripped = strip_clitics(&first, &|x: &str| is_known(x) || own_minor(x));
         if stripped != first {
             let dropped = first
                 .chars()

@@ -489,6 +489,24 @@ const IN_A_WAY: [&str; 3] = ["بشكل", "بصوره", "بطريقه"];
 /// of one name («Abdulaziz bin Salman», «عبدالعزيز بن سلمان»). «ابنة»
 /// is left out: folded, it is «ابنه», "his son", which sits between two
 /// people («زار محمد ابنه علي»).
+/// Folded nouns that announce a place name right after them («محافظة
+/// الخرج», «بمدينة بريدة»): a one-word gazetteer name that is also an
+/// ordinary word is taken there without the tagger.
+const PLACE_NOUNS: [&str; 12] = [
+    "مدينه",
+    "ولايه",
+    "محافظه",
+    "منطقه",
+    "اقليم",
+    "قريه",
+    "بلده",
+    "عاصمه",
+    "العاصمه",
+    "مديريه",
+    "قضاء",
+    "بلديه",
+];
+
 const PATRONYMICS: [&str; 7] = ["bin", "ibn", "bint", "ben", "بن", "ابن", "بنت"];
 
 /// The English model's spans cut at words of another script: an Arabic
@@ -715,7 +733,12 @@ impl Extractor {
     /// same words (a club the CRF took for a person gets the gazetteer's
     /// kind);
     /// it is added where the CRF found nothing, unless it is one word that
-    /// is also an ordinary word («حماس», enthusiasm); a person's gazetteer name
+    /// is also an ordinary word («حماس», enthusiasm). A GeoNames town
+    /// (`cities.tsv`) does only that, or lends its id to a CRF place of the
+    /// same words: it cuts, replaces and holds no CRF span, as many are
+    /// also surnames («الأحمدي»), and in a script with no model (Persian,
+    /// Hebrew) it is not taken at all («تازه», Persian "new", is also
+    /// Taza); a person's gazetteer name
     /// that ends a longer CRF person span («Abdel Fattah el-Sisi») lends
     /// the span its id (not after «بن» or «bin»: in «محمد بن سلمان بن عبد
     /// العزيز» King Salman is the father), as does one right after a CRF person span
@@ -771,8 +794,15 @@ impl Extractor {
                 .filter(|(_, (s, _))| s.start < g.end && g.start < s.end)
                 .map(|(i, _)| i)
                 .collect();
+            let same_span = |&i: &usize| (spans[i].0.start, spans[i].0.end) == (g.start, g.end);
+            let minor_overruled = m.minor
+                && (crf.is_none() || !overlapping.is_empty())
+                && !(overlapping.len() == 1
+                    && overlapping.iter().all(same_span)
+                    && spans[overlapping[0]].0.kind == g.kind);
             if (overlapping.is_empty() && self.is_ambiguous_word(&infos, &g))
                 || self.is_financial(&infos, &g)
+                || minor_overruled
             {
                 continue;
             }
@@ -1246,7 +1276,7 @@ impl Extractor {
         if s.kind != EntityKind::Person {
             return;
         }
-        let kind = |m: &GazMatch| self.gaz.entry(m.entry).map(|e| e.kind);
+        let kind = |m: &GazMatch| self.gaz.entry(m.entry).filter(|_| !m.minor).map(|e| e.kind);
         if let Some(m) = matches.iter().find(|m| m.start == s.start)
             && kind(m) == Some(EntityKind::Place)
             && m.end + 2 <= s.end
@@ -1825,9 +1855,13 @@ impl Extractor {
     }
 
     /// True for a one-word span that is a name and also an ordinary word
-    /// (`ambiguous.tsv`).
+    /// (`ambiguous.tsv`, `cities_ambiguous.tsv`), unless it is a place
+    /// after a noun that announces one (`PLACE_NOUNS`).
     fn is_ambiguous_word(&self, infos: &[TokenInfo], s: &Span) -> bool {
-        s.end - s.start == 1 && self.gaz.is_ambiguous(&infos[s.start].folded)
+        let after_place_noun = s.kind == EntityKind::Place
+            && s.start > 0
+            && PLACE_NOUNS.contains(&infos[s.start - 1].stem());
+        s.end - s.start == 1 && !after_place_noun && self.gaz.is_ambiguous(&infos[s.start].folded)
     }
 
     /// The CRF's own spans of one tokenised sentence, before any
