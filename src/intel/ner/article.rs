@@ -98,10 +98,11 @@ static AR_FACILITY_LIST: LazyLock<CliticList> = LazyLock::new(|| CliticList::new
 const AR_GROUPS: [&str; 5] = ["ميليشيات", "ميليشيا", "مليشيات", "مليشيا", "قوات"];
 
 /// Folded English nouns that end the name of a facility, a place
-/// («Cairo International Stadium»); «Port» opens one («Port of Shanghai»).
-const EN_FACILITIES: [&str; 11] = [
+/// («Cairo International Stadium», «Khalifa Port»).
+const EN_FACILITIES: [&str; 12] = [
     "stadium",
     "airport",
+    "port",
     "dam",
     "bridge",
     "mosque",
@@ -137,7 +138,7 @@ const EN_LANDFORMS: [&str; 14] = [
 /// Folded English nouns that end an institution's name, so a place or
 /// misc span ending in one is an organisation («Tourism Region
 /// Authority»).
-const EN_INSTITUTIONS: [&str; 22] = [
+const EN_INSTITUTIONS: [&str; 27] = [
     "authority",
     "commission",
     "council",
@@ -160,7 +161,18 @@ const EN_INSTITUTIONS: [&str; 22] = [
     "court",
     "parliament",
     "library",
+    "society",
+    "societies",
+    "alliance",
+    "group",
+    "programme",
 ];
+
+/// True for a folded English word that ends an institution's name
+/// («Authority», «Group»).
+pub(super) fn ends_english_institution(last: &str) -> bool {
+    EN_INSTITUTIONS.contains(&last)
+}
 
 /// Sentences an article needs before [`drop_lone_sentence_starts`]
 /// applies: a headline alone, or with one sentence, names a person once.
@@ -348,7 +360,7 @@ pub(super) fn ends_english_body(last: &str) -> bool {
 
 /// True for a span of two words or more that names a facility: an
 /// Arabic facility noun first or an English one last (`AR_FACILITIES`,
-/// `EN_FACILITIES`, «Port of …»).
+/// `EN_FACILITIES`, «Port of …», «Strait of …»).
 fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
     if s.end - s.start < 2 {
         return false;
@@ -357,8 +369,13 @@ fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
     let last = infos[s.end - 1].folded.as_str();
     AR_FACILITY_LIST.holds(first)
         || EN_FACILITIES.contains(&last)
-        || (first == "port" && infos[s.start + 1].folded == "of")
+        || (EN_PLACES_BEFORE_OF.contains(&first) && infos[s.start + 1].folded == "of")
 }
+
+/// Folded English nouns that open a place's name before «of» («Port of
+/// Shanghai», «Strait of Hormuz», «Cape of Good Hope»), which the English
+/// model takes for organisations.
+const EN_PLACES_BEFORE_OF: [&str; 6] = ["port", "strait", "straits", "cape", "gulf", "bay"];
 
 /// True for a folded Arabic noun that opens a facility's or an
 /// institution's name («مسجد», «وزاره»), so that a clitic before it

@@ -104,6 +104,21 @@ fn contains_seq(long: &[String], short: &[String], not_after_bin: bool) -> bool 
         })
 }
 
+/// A name's words joined by spaces, but for an English possessive and a
+/// comma, which the tokenizer splits off («People 's Party» is «People's
+/// Party», «Zakat , Tax and Customs Authority» «Zakat, Tax …»).
+fn join_words(words: impl Iterator<Item = String>) -> String {
+    let mut out = String::new();
+    for w in words {
+        let attached = ["'s", "’s", ",", "،"].contains(&w.to_lowercase().as_str());
+        if !out.is_empty() && !attached {
+            out.push(' ');
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
 /// Normalises and merges the mentions of one article.
 pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let mut known: FastSet<String> = FastSet::default();
@@ -162,13 +177,9 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             .clone()
             .unwrap_or_else(|| format!("{}:{}", kind_prefix(m.kind), m.folded.join(" ")));
         let display = if m.kind == EntityKind::Place {
-            m.surface
-                .iter()
-                .map(|w| unshout(w))
-                .collect::<Vec<_>>()
-                .join(" ")
+            join_words(m.surface.iter().map(|w| unshout(w)))
         } else {
-            m.surface.join(" ")
+            join_words(m.surface.iter().cloned())
         };
         match by_key.get(&key) {
             Some(&g) => {

@@ -598,6 +598,43 @@ fn join_person_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>
     }
 }
 
+/// Joins an English organisation span with the span after it when one
+/// word between makes them one name, which the English model splits:
+/// «and» (or a comma before a list with «and») before a span ending in
+/// an institution's noun, after one that does not («Lusaka Water Supply
+/// and Sanitation Company», «Red Cross and Red Crescent Societies»), and
+/// «on», «for» or «of» after one ending in such a noun («International
+/// Coordinating Group on Vaccine Provision», «Port Authority of
+/// Singapore»). The joined name is the organisation's, with no id: a
+/// place inside it is no place of the article. Spans are sorted by start.
+fn join_english_org_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+    let institution = |s: &Span| article::ends_english_institution(&infos[s.end - 1].folded);
+    let mut i = 0;
+    while i + 1 < spans.len() {
+        let (a, _) = spans[i];
+        let (b, _) = spans[i + 1];
+        let between = (a.end + 1 == b.start).then(|| infos[a.end].folded.as_str());
+        let b_lists = infos[b.start..b.end].iter().any(|t| t.folded == "and");
+        let joins = a.kind == EntityKind::Org
+            && match between {
+                Some("and" | "&") => {
+                    matches!(b.kind, EntityKind::Org | EntityKind::Misc)
+                        && institution(&b)
+                        && !institution(&a)
+                }
+                Some(",") => b.kind == EntityKind::Org && b_lists && institution(&b),
+                Some("on" | "for" | "of") => b.kind != EntityKind::Person && institution(&a),
+                _ => false,
+            };
+        if joins {
+            spans[i] = (Span { end: b.end, ..a }, None);
+            spans.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// The entity extractor: models, gazetteer and trigger lists, loaded once.
 pub struct Extractor {
     ar: Option<CrfModel>,
@@ -841,6 +878,9 @@ impl Extractor {
         self.take_sports_clubs(&infos, &mut spans);
         spans.sort_by_key(|(s, _)| s.start);
         join_person_parts(&infos, &mut spans);
+        if lang == Lang::English {
+            join_english_org_parts(&infos, &mut spans);
+        }
         let adjectives: Vec<bool> = spans
             .iter()
             .map(|(s, id)| id.is_none() && self.is_adjective_after_noun(&infos, &spans, s))
