@@ -91,7 +91,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// 20: GeoNames towns as places (`cities.tsv`), taken where the tagger
 /// found nothing there.
 /// 21: English organisations joined across «and», «on» and «of»; ports,
-/// straits and capes as places.
+/// straits and capes as places; «الجامعة» with a nationality adjective
+/// and «بورصة» open institutions' names.
 pub const VERSION: i64 = 21;
 
 /// Articles taken from the store per batch.

@@ -105,7 +105,7 @@ const ON: [&str; 3] = ["على", "وعلى", "فعلى"];
 
 /// Folded Arabic nouns that head an institution's name when a definite
 /// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
-static INSTITUTION_HEADS: [&str; 39] = [
+static INSTITUTION_HEADS: [&str; 42] = [
     "وزاره",
     "ديوان",
     "الديوان",
@@ -145,7 +145,16 @@ static INSTITUTION_HEADS: [&str; 39] = [
     "اتحاد",
     "الاتحاد",
     "الجيش",
+    "الجامعه",
+    "البورصه",
+    "بورصه",
 ];
+
+/// Heads of `INSTITUTION_HEADS` that open a name only before a
+/// nationality adjective («الجامعة الأردنية»): after them a definite word
+/// is as often the object of a sentence («أعلنت الجامعة المرشحين», the
+/// university announced the candidates).
+const NISBA_HEADS: [&str; 1] = ["الجامعه"];
 
 /// `INSTITUTION_HEADS` with a filter, as an article looks up each of its
 /// tokens in it.
@@ -972,7 +981,14 @@ impl Extractor {
                 Some((s, None)) => j = j.max(s.end),
                 None => {}
             }
-            if j == i + 1 && self.is_motion(t, i) {
+            let place_stem = |x: &str| self.gaz.is_place_stem(x);
+            let unnamed = j == i + 1
+                && NISBA_HEADS.contains(&arabic::strip_article_clitic(f).as_str())
+                && !t
+                    .infos
+                    .get(j)
+                    .is_some_and(|w| arabic::is_nisba(&w.folded, &place_stem));
+            if j == i + 1 && (unnamed || self.is_motion(t, i)) {
                 i += 1;
                 continue;
             }
