@@ -1370,3 +1370,15 @@ fn a_university_is_named_by_its_nationality_and_an_exchange_by_its_city() {
         "the university's object is no part of its name: {ents:?}"
     );
 }
+
+#[test]
+fn no_common_word_is_trimmed_off_after_a_joiner() {
+    let people = displays(
+        "وقال المتحدث باسم الوزارة عبد السلام باعوضة إن الميناء استقبل السفن.",
+        EntityKind::Person,
+    );
+    assert!(
+        !people.iter().any(|p| p == "عبد"),
+        "«السلام» is common, but not after «عبد»: {people:?}"
+    );
+}

@@ -92,7 +92,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// found nothing there.
 /// 21: English organisations joined across «and», «on» and «of»; ports,
 /// straits and capes as places; «الجامعة» with a nationality adjective
-/// and «بورصة» open institutions' names.
+/// and «بورصة» open institutions' names; no word trimmed off a person
+/// right after «عبد».
 pub const VERSION: i64 = 21;
 
 /// Articles taken from the store per batch.

@@ -1369,6 +1369,9 @@ impl Extractor {
     /// a name by its letters is a verb in the present («خالد الفيصل يرعى»,
     /// a headline's "… sponsors").
     ///
+    /// No word is trimmed right after a joiner: «السلام» (peace) is common,
+    /// but «عبد السلام» is a name.
+    ///
     /// What is left when common words that are no given names opened the
     /// span is emptied if it is one word with the article that is no
     /// person word ([`is_person_word`]), no nisba («…ي», as most family
@@ -1397,7 +1400,9 @@ impl Extractor {
                 && t.name_class.is_some_and(|c| c < 3)
                 && !self.is_name_word(infos, i)
         };
+        let after_joiner = |i: usize| ENDING_JOINERS.contains(&infos[i - 1].folded.as_str());
         while s.end - s.start >= 2
+            && !after_joiner(s.end - 1)
             && (common(s.end - 1)
                 || verb(s.end - 1)
                 || (infos[s.end - 1].folded == "علي" && that(s.end)))
