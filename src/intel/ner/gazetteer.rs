@@ -29,14 +29,14 @@ const HEBREW_PREFIXES: [&str; 20] = [
     "מה", "כש", "לה",
 ];
 
-/// The name files, minor ones (see [`Pattern::minor`]) marked.
+/// The name files, minor ones (see [`Pattern::minor`]) marked and last,
+/// so that a spelling both have is the major file's.
 const SOURCES: [(&str, bool); 7] = [
     (include_str!("../../../data/gazetteer/places.tsv"), false),
     (
         include_str!("../../../data/gazetteer/places_extra.tsv"),
         false,
     ),
-    (include_str!("../../../data/gazetteer/cities.tsv"), true),
     (include_str!("../../../data/gazetteer/orgs.tsv"), false),
     (
         include_str!("../../../data/gazetteer/clubs_companies.tsv"),
@@ -44,6 +44,7 @@ const SOURCES: [(&str, bool); 7] = [
     ),
     (include_str!("../../../data/gazetteer/people.tsv"), false),
     (include_str!("../../../data/gazetteer/misc.tsv"), false),
+    (include_str!("../../../data/gazetteer/cities.tsv"), true),
 ];
 const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
 const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
