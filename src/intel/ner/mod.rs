@@ -494,10 +494,6 @@ const GOOD_WHAT: [&str; 14] = [
 /// حسن»).
 const IN_A_WAY: [&str; 3] = ["بشكل", "بصوره", "بطريقه"];
 
-/// Folded words for «son of» and «daughter of» that join the two halves
-/// of one name («Abdulaziz bin Salman», «عبدالعزيز بن سلمان»). «ابنة»
-/// is left out: folded, it is «ابنه», "his son", which sits between two
-/// people («زار محمد ابنه علي»).
 /// Folded nouns that announce a place name right after them («محافظة
 /// الخرج», «بمدينة بريدة»): a one-word gazetteer name that is also an
 /// ordinary word is taken there without the tagger.
@@ -516,6 +512,10 @@ const PLACE_NOUNS: [&str; 12] = [
     "بلديه",
 ];
 
+/// Folded words for «son of» and «daughter of» that join the two halves
+/// of one name («Abdulaziz bin Salman», «عبدالعزيز بن سلمان»). «ابنة»
+/// is left out: folded, it is «ابنه», "his son", which sits between two
+/// people («زار محمد ابنه علي»).
 const PATRONYMICS: [&str; 7] = ["bin", "ibn", "bint", "ben", "بن", "ابن", "بنت"];
 
 /// The English model's spans cut at words of another script: an Arabic
@@ -623,7 +623,6 @@ fn join_english_org_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usi
         let (a, _) = spans[i];
         let (b, _) = spans[i + 1];
         let between = (a.end + 1 == b.start).then(|| infos[a.end].folded.as_str());
-        let b_lists = infos[b.start..b.end].iter().any(|t| t.folded == "and");
         let joins = a.kind == EntityKind::Org
             && match between {
                 Some("and" | "&") => {
@@ -631,7 +630,11 @@ fn join_english_org_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usi
                         && institution(&b)
                         && !institution(&a)
                 }
-                Some(",") => b.kind == EntityKind::Org && b_lists && institution(&b),
+                Some(",") => {
+                    b.kind == EntityKind::Org
+                        && institution(&b)
+                        && infos[b.start..b.end].iter().any(|t| t.folded == "and")
+                }
                 Some("on" | "for" | "of") => b.kind != EntityKind::Person && institution(&a),
                 _ => false,
             };
@@ -843,9 +846,7 @@ impl Extractor {
             let same_span = |&i: &usize| (spans[i].0.start, spans[i].0.end) == (g.start, g.end);
             let minor_overruled = m.minor
                 && (crf.is_none() || !overlapping.is_empty())
-                && !(overlapping.len() == 1
-                    && overlapping.iter().all(same_span)
-                    && spans[overlapping[0]].0.kind == g.kind);
+                && !matches!(overlapping[..], [i] if same_span(&i) && spans[i].0.kind == g.kind);
             if (overlapping.is_empty() && self.is_ambiguous_word(&infos, &g))
                 || self.is_financial(&infos, &g)
                 || minor_overruled
@@ -857,9 +858,7 @@ impl Extractor {
                 .all(|&i| g.start <= spans[i].0.start && spans[i].0.end <= g.end);
             let inside_only = g.kind != EntityKind::Person
                 && !overlapping.is_empty()
-                && overlapping
-                    .iter()
-                    .all(|&i| (spans[i].0.start, spans[i].0.end) != (g.start, g.end));
+                && !overlapping.iter().any(same_span);
             if covers && !inside_only {
                 for &i in overlapping.iter().rev() {
                     spans.remove(i);
