@@ -1097,7 +1097,9 @@ fn scenes_eyes_and_countryside_are_no_places() {
     for wrong in ["مشهد", "المشهد العربي", "العيون", "ريف"] {
         assert!(!places.contains(&wrong), "{wrong}: {places:?}");
     }
-    for right in ["دمشق", "إدلب", "كاليفورنيا"] {
+    // «ريف دمشق» is a governorate of its own (`regions.tsv`), «ريف
+    // إدلب» the countryside of Idlib.
+    for right in ["ريف دمشق", "إدلب", "كاليفورنيا"] {
         assert!(places.contains(&right), "{right}: {places:?}");
     }
     // Valencia keeps its first letters, which look like «ف» + «ال».
@@ -1381,4 +1383,49 @@ fn no_common_word_is_trimmed_off_after_a_joiner() {
         !people.iter().any(|p| p == "عبد"),
         "«السلام» is common, but not after «عبد»: {people:?}"
     );
+}
+
+#[test]
+fn governorates_are_places_linked_across_languages() {
+    let ex = Extractor::global();
+    let key_of = |text: &str, name: &str| {
+        ex.extract("", text)
+            .into_iter()
+            .find(|e| e.display == name)
+            .map(|e| (e.kind, e.key))
+    };
+    let place = |key: &str| Some((EntityKind::Place, key.to_string()));
+    // A governorate whose name holds a capital the tagger finds alone.
+    assert_eq!(
+        key_of("وقصفت الطائرات بلدات في ريف دمشق أمس.", "ريف دمشق"),
+        place("loc:rif_dimashq")
+    );
+    assert_eq!(
+        key_of(
+            "Shelling hit towns in Rif Dimashq on Monday.",
+            "Rif Dimashq"
+        ),
+        place("loc:rif_dimashq")
+    );
+    assert_eq!(
+        key_of(
+            "أعلنت إمارة المنطقة الشرقية خطة جديدة للطرق.",
+            "المنطقة الشرقية"
+        ),
+        place("loc:eastern_province")
+    );
+    // «لحج» is also «الحج» after «ل» (the Hajj): the governorate is
+    // taken where a noun such as «محافظة» announces it, the Hajj never.
+    assert_eq!(
+        key_of("قتل ثلاثة في محافظة لحج جنوب اليمن.", "لحج"),
+        place("loc:lahij")
+    );
+    let hajj = ex.extract(
+        "",
+        "وقال وزير الحج إن خطة موسم الحج نجحت، وتوجه الحجاج للحج.",
+    );
+    assert!(hajj.iter().all(|e| e.key != "loc:lahij"), "{hajj:?}");
+    // A direction adjective after «المنطقة» is no governorate.
+    let west = ex.extract("", "يعمل المركز الطبي في المنطقة الغربية من المدينة.");
+    assert!(west.iter().all(|e| e.kind != EntityKind::Place), "{west:?}");
 }

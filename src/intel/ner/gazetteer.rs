@@ -31,7 +31,7 @@ const HEBREW_PREFIXES: [&str; 20] = [
 
 /// The name files, minor ones (see [`Pattern::minor`]) marked and last,
 /// so that a spelling both have is the major file's.
-const SOURCES: [(&str, bool); 7] = [
+const SOURCES: [(&str, bool); 8] = [
     (include_str!("../../../data/gazetteer/places.tsv"), false),
     (
         include_str!("../../../data/gazetteer/places_extra.tsv"),
@@ -44,6 +44,7 @@ const SOURCES: [(&str, bool); 7] = [
     ),
     (include_str!("../../../data/gazetteer/people.tsv"), false),
     (include_str!("../../../data/gazetteer/misc.tsv"), false),
+    (include_str!("../../../data/gazetteer/regions.tsv"), true),
     (include_str!("../../../data/gazetteer/cities.tsv"), true),
 ];
 const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
@@ -145,10 +146,13 @@ struct Pattern {
     /// Whether the original is an acronym (an English acronym must match
     /// in capitals).
     acronym: bool,
-    /// Whether the name is one of GeoNames' towns (`cities.tsv`): many
+    /// Whether the name is a minor one: one of GeoNames' towns
+    /// (`cities.tsv`) or of the hand-written regions (`regions.tsv`). Many
     /// are also surnames or rare words («أوز», «باجيو»), so such a name is
     /// no tagger feature, cuts no span and overrides none; it is only
-    /// taken where the tagger found nothing, or lends its id.
+    /// taken where the tagger found nothing, lends its id, or, when it is
+    /// a place of several words, takes in the tagger's places inside it
+    /// («ريف دمشق», where the tagger found «دمشق»).
     minor: bool,
 }
 
@@ -398,8 +402,8 @@ impl Gazetteer {
         self.single_tokens.contains(folded)
     }
 
-    /// True when a folded token is a minor gazetteer name (a GeoNames
-    /// town, see [`Pattern::minor`]), or with `several` the first word of
+    /// True when a folded token is a minor gazetteer name (a town or
+    /// region, see [`Pattern::minor`]), or with `several` the first word of
     /// one. Only a mention of that town strips a clitic on its strength:
     /// «بلاتر» is no «ب» + Latur, and «بنها» no «ب» + «نها ترانج».
     pub fn starts_minor_name(&self, folded: &str, several: bool) -> bool {

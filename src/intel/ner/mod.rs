@@ -782,10 +782,13 @@ impl Extractor {
     /// same words (a club the CRF took for a person gets the gazetteer's
     /// kind);
     /// it is added where the CRF found nothing, unless it is one word that
-    /// is also an ordinary word («حماس», enthusiasm). A GeoNames town
-    /// (`cities.tsv`) does only that, or lends its id to a CRF place of the
-    /// same words: it cuts, replaces and holds no CRF span, as many are
-    /// also surnames («الأحمدي»), and in a script with no model (Persian,
+    /// is also an ordinary word («حماس», enthusiasm). A minor name (a
+    /// GeoNames town, `cities.tsv`, or a region, `regions.tsv`) does only
+    /// that, lends its id to a CRF place of the same words, or, a place of
+    /// several words, takes the place of CRF places inside it («ريف
+    /// دمشق» for «دمشق», «سانت بطرسبرغ» for «سانت» and «بطرسبرغ»): it cuts
+    /// and holds no other CRF span, as many are also surnames
+    /// («الأحمدي»), and in a script with no model (Persian,
     /// Hebrew) it is not taken at all («تازه», Persian "new", is also
     /// Taza); a person's gazetteer name
     /// that ends a longer CRF person span («Abdel Fattah el-Sisi») lends
@@ -844,8 +847,18 @@ impl Extractor {
                 .map(|(i, _)| i)
                 .collect();
             let same_span = |&i: &usize| (spans[i].0.start, spans[i].0.end) == (g.start, g.end);
+            let minor_extends = m.minor
+                && g.kind == EntityKind::Place
+                && g.end - g.start >= 2
+                && !overlapping.is_empty()
+                && overlapping.iter().all(|&i| {
+                    spans[i].0.kind == EntityKind::Place
+                        && g.start <= spans[i].0.start
+                        && spans[i].0.end <= g.end
+                });
             let minor_overruled = m.minor
                 && (crf.is_none() || !overlapping.is_empty())
+                && !minor_extends
                 && !matches!(overlapping[..], [i] if same_span(&i) && spans[i].0.kind == g.kind);
             if (overlapping.is_empty() && self.is_ambiguous_word(&infos, &g))
                 || self.is_financial(&infos, &g)
@@ -857,6 +870,7 @@ impl Extractor {
                 .iter()
                 .all(|&i| g.start <= spans[i].0.start && spans[i].0.end <= g.end);
             let inside_only = g.kind != EntityKind::Person
+                && !minor_extends
                 && !overlapping.is_empty()
                 && !overlapping.iter().any(same_span);
             if covers && !inside_only {
