@@ -123,15 +123,22 @@ pub fn token_infos(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> Vec<TokenInf
 }
 
 /// Per-token information and the gazetteer matches of a sentence, with
-/// the gazetteer searched once for both.
+/// the gazetteer searched once for both, or twice when a name that is no
+/// tagger feature may hide one that is.
 pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>, Vec<GazMatch>) {
     let mut infos: Vec<TokenInfo> =
         WORDS.with_borrow_mut(|words| tokens.iter().map(|t| words.info(t, lang, gaz)).collect());
-    let matches = {
-        let folded: Vec<&str> = infos.iter().map(|i| i.folded.as_str()).collect();
-        gaz.find(tokens, &folded)
+    let folded: Vec<&str> = infos.iter().map(|i| i.folded.as_str()).collect();
+    let matches = gaz.find(tokens, &folded);
+    let features_only;
+    let marks: &[GazMatch] = match matches.iter().all(|m| m.feature) {
+        true => &matches,
+        false => {
+            features_only = gaz.find_features(tokens, &folded);
+            &features_only
+        }
     };
-    for m in matches.iter().filter(|m| !m.minor) {
+    for m in marks {
         if let Some(e) = gaz.entry(m.entry) {
             for (i, info) in infos.iter_mut().enumerate().take(m.end).skip(m.start) {
                 info.gaz = Some((e.kind, i == m.start));

@@ -29,23 +29,57 @@ const HEBREW_PREFIXES: [&str; 20] = [
     "מה", "כש", "לה",
 ];
 
-/// The name files, minor ones (see [`Pattern::minor`]) marked and last,
-/// so that a spelling both have is the major file's.
-const SOURCES: [(&str, bool); 8] = [
-    (include_str!("../../../data/gazetteer/places.tsv"), false),
+/// How the names of a file are used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Listing {
+    /// Tagger features (the model was trained with them) and full names.
+    Feature,
+    /// Full names but no tagger feature: a list that grows without
+    /// retraining the model (`companies.tsv`).
+    Plain,
+    /// Minor names (see [`Pattern::minor`]): no feature, and weaker.
+    Minor,
+}
+
+/// The name files, minor ones last, so that a spelling both have is the
+/// full name's.
+const SOURCES: [(&str, Listing); 9] = [
+    (
+        include_str!("../../../data/gazetteer/places.tsv"),
+        Listing::Feature,
+    ),
     (
         include_str!("../../../data/gazetteer/places_extra.tsv"),
-        false,
+        Listing::Feature,
     ),
-    (include_str!("../../../data/gazetteer/orgs.tsv"), false),
+    (
+        include_str!("../../../data/gazetteer/orgs.tsv"),
+        Listing::Feature,
+    ),
     (
         include_str!("../../../data/gazetteer/clubs_companies.tsv"),
-        false,
+        Listing::Feature,
     ),
-    (include_str!("../../../data/gazetteer/people.tsv"), false),
-    (include_str!("../../../data/gazetteer/misc.tsv"), false),
-    (include_str!("../../../data/gazetteer/regions.tsv"), true),
-    (include_str!("../../../data/gazetteer/cities.tsv"), true),
+    (
+        include_str!("../../../data/gazetteer/people.tsv"),
+        Listing::Feature,
+    ),
+    (
+        include_str!("../../../data/gazetteer/misc.tsv"),
+        Listing::Feature,
+    ),
+    (
+        include_str!("../../../data/gazetteer/companies.tsv"),
+        Listing::Plain,
+    ),
+    (
+        include_str!("../../../data/gazetteer/regions.tsv"),
+        Listing::Minor,
+    ),
+    (
+        include_str!("../../../data/gazetteer/cities.tsv"),
+        Listing::Minor,
+    ),
 ];
 const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
 const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
@@ -134,6 +168,8 @@ pub struct GazMatch {
     pub entry: usize,
     /// Whether the name is a minor one (see [`Pattern::minor`]).
     pub minor: bool,
+    /// Whether the name is a tagger feature (see [`Listing`]).
+    pub feature: bool,
 }
 
 /// A gazetteer name after its first token.
@@ -154,6 +190,8 @@ struct Pattern {
     /// a place of several words, takes in the tagger's places inside it
     /// («ريف دمشق», where the tagger found «دمشق»).
     minor: bool,
+    /// Whether the name is a tagger feature (see [`Listing`]).
+    feature: bool,
 }
 
 /// Names and triggers. Names are indexed by their folded first token,
@@ -200,10 +238,11 @@ impl Gazetteer {
         let mut seen: FastSet<String> = FastSet::default();
         let mut single_tokens = FastSet::default();
         let mut place_stems = FastSet::default();
-        for (line, minor) in SOURCES
+        for (line, listing) in SOURCES
             .iter()
-            .flat_map(|&(s, minor)| s.lines().map(move |l| (l, minor)))
+            .flat_map(|&(s, listing)| s.lines().map(move |l| (l, listing)))
         {
+            let minor = listing == Listing::Minor;
             if line.starts_with('#') {
                 continue;
             }
@@ -268,6 +307,7 @@ impl Gazetteer {
                         entry: idx,
                         acronym,
                         minor,
+                        feature: listing == Listing::Feature,
                     });
                 }
             }
@@ -478,6 +518,23 @@ impl Gazetteer {
     /// whole tokens. English names must be capitalised in the text, and
     /// acronyms written in capitals.
     pub fn find<S: AsRef<str>>(&self, tokens: &[&str], folded: &[S]) -> Vec<GazMatch> {
+        self.find_names(tokens, folded, false)
+    }
+
+    /// [`Gazetteer::find`] with only the names that are tagger features
+    /// ([`Listing::Feature`]), which no other name may hide («دمشق» in
+    /// «ريف دمشق» is still a listed place to the tagger), so that the
+    /// model sees them as it did in training.
+    pub fn find_features<S: AsRef<str>>(&self, tokens: &[&str], folded: &[S]) -> Vec<GazMatch> {
+        self.find_names(tokens, folded, true)
+    }
+
+    fn find_names<S: AsRef<str>>(
+        &self,
+        tokens: &[&str],
+        folded: &[S],
+        features_only: bool,
+    ) -> Vec<GazMatch> {
         let n = tokens.len().min(folded.len());
         let mut out = Vec::new();
         let mut i = 0;
@@ -491,6 +548,7 @@ impl Gazetteer {
                             .zip(&folded[i + 1..end])
                             .all(|(a, b)| a == b.as_ref())
                         && case_ok(&tokens[i..end], p.acronym)
+                        && (p.feature || !features_only)
                 };
                 let mut fitting = pats.iter().filter(fits);
                 let first = fitting.next()?;
@@ -507,6 +565,7 @@ impl Gazetteer {
                         end,
                         entry: p.entry,
                         minor: p.minor,
+                        feature: p.feature,
                     });
                     i = end;
                 }

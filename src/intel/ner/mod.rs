@@ -780,7 +780,9 @@ impl Extractor {
     /// tags «غزة» in «قطاع غزة», «طالبان» in «حركة طالبان»), lending the
     /// id to a lone one of the same kind, and replace a CRF span of the
     /// same words (a club the CRF took for a person gets the gazetteer's
-    /// kind);
+    /// kind); a company of `companies.tsv`, which is no tagger feature,
+    /// replaces the spans inside it too («موانئ دبي العالمية» holds no
+    /// «دبي», «Moody's» no person «Moody»);
     /// it is added where the CRF found nothing, unless it is one word that
     /// is also an ordinary word («حماس», enthusiasm). A minor name (a
     /// GeoNames town, `cities.tsv`, or a region, `regions.tsv`) does only
@@ -869,8 +871,10 @@ impl Extractor {
             let covers = overlapping
                 .iter()
                 .all(|&i| g.start <= spans[i].0.start && spans[i].0.end <= g.end);
+            let plain = !m.feature && !m.minor;
             let inside_only = g.kind != EntityKind::Person
                 && !minor_extends
+                && !plain
                 && !overlapping.is_empty()
                 && !overlapping.iter().any(same_span);
             if covers && !inside_only {
