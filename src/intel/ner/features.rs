@@ -3,7 +3,7 @@
 
 use super::arabic::greedy_stem;
 use super::conll::kind_index;
-use super::gazetteer::{GazMatch, Gazetteer};
+use super::gazetteer::{GazMatch, Gazetteer, Listing};
 use super::hash;
 use super::tokenize::{Lang, is_arabic_char, is_letter};
 use crate::model::EntityKind;
@@ -131,7 +131,7 @@ pub fn analyse(tokens: &[&str], lang: Lang, gaz: &Gazetteer) -> (Vec<TokenInfo>,
     let folded: Vec<&str> = infos.iter().map(|i| i.folded.as_str()).collect();
     let matches = gaz.find(tokens, &folded);
     let features_only;
-    let marks: &[GazMatch] = match matches.iter().all(|m| m.feature) {
+    let marks: &[GazMatch] = match matches.iter().all(|m| m.listing == Listing::Feature) {
         true => &matches,
         false => {
             features_only = gaz.find_features(tokens, &folded);

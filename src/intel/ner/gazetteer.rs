@@ -31,13 +31,19 @@ const HEBREW_PREFIXES: [&str; 20] = [
 
 /// How the names of a file are used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Listing {
+pub enum Listing {
     /// Tagger features (the model was trained with them) and full names.
     Feature,
     /// Full names but no tagger feature: a list that grows without
     /// retraining the model (`companies.tsv`).
     Plain,
-    /// Minor names (see [`Pattern::minor`]): no feature, and weaker.
+    /// Minor names: GeoNames' towns (`cities.tsv`) and the hand-written
+    /// regions (`regions.tsv`). Many are also surnames or rare words
+    /// («أوز», «باجيو»), so such a name is no tagger feature, cuts no
+    /// span and overrides none; it is only taken where the tagger found
+    /// nothing, lends its id, or, when it is a place of several words,
+    /// takes in the tagger's places inside it («ريف دمشق», where the
+    /// tagger found «دمشق»).
     Minor,
 }
 
@@ -166,10 +172,8 @@ pub struct GazMatch {
     pub end: usize,
     /// Index into [`Gazetteer::entry`].
     pub entry: usize,
-    /// Whether the name is a minor one (see [`Pattern::minor`]).
-    pub minor: bool,
-    /// Whether the name is a tagger feature (see [`Listing`]).
-    pub feature: bool,
+    /// How the name's file is used.
+    pub listing: Listing,
 }
 
 /// A gazetteer name after its first token.
@@ -182,16 +186,8 @@ struct Pattern {
     /// Whether the original is an acronym (an English acronym must match
     /// in capitals).
     acronym: bool,
-    /// Whether the name is a minor one: one of GeoNames' towns
-    /// (`cities.tsv`) or of the hand-written regions (`regions.tsv`). Many
-    /// are also surnames or rare words («أوز», «باجيو»), so such a name is
-    /// no tagger feature, cuts no span and overrides none; it is only
-    /// taken where the tagger found nothing, lends its id, or, when it is
-    /// a place of several words, takes in the tagger's places inside it
-    /// («ريف دمشق», where the tagger found «دمشق»).
-    minor: bool,
-    /// Whether the name is a tagger feature (see [`Listing`]).
-    feature: bool,
+    /// How the name's file is used.
+    listing: Listing,
 }
 
 /// Names and triggers. Names are indexed by their folded first token,
@@ -306,8 +302,7 @@ impl Gazetteer {
                         rest: toks.collect(),
                         entry: idx,
                         acronym,
-                        minor,
-                        feature: listing == Listing::Feature,
+                        listing,
                     });
                 }
             }
@@ -443,13 +438,13 @@ impl Gazetteer {
     }
 
     /// True when a folded token is a minor gazetteer name (a town or
-    /// region, see [`Pattern::minor`]), or with `several` the first word of
+    /// region, see [`Listing::Minor`]), or with `several` the first word of
     /// one. Only a mention of that town strips a clitic on its strength:
     /// «بلاتر» is no «ب» + Latur, and «بنها» no «ب» + «نها ترانج».
     pub fn starts_minor_name(&self, folded: &str, several: bool) -> bool {
         self.names.get(folded).is_some_and(|pats| {
             pats.iter()
-                .any(|p| p.minor && (several || p.rest.is_empty()))
+                .any(|p| p.listing == Listing::Minor && (several || p.rest.is_empty()))
         })
     }
 
@@ -459,7 +454,7 @@ impl Gazetteer {
     pub fn starts_name(&self, folded: &str) -> bool {
         self.names
             .get(folded)
-            .is_some_and(|pats| pats.iter().any(|p| !p.minor))
+            .is_some_and(|pats| pats.iter().any(|p| p.listing != Listing::Minor))
     }
 
     /// True for a folded title word («الرئيس», «chancellor») that may
@@ -548,13 +543,15 @@ impl Gazetteer {
                             .zip(&folded[i + 1..end])
                             .all(|(a, b)| a == b.as_ref())
                         && case_ok(&tokens[i..end], p.acronym)
-                        && (p.feature || !features_only)
+                        && (p.listing == Listing::Feature || !features_only)
                 };
                 let mut fitting = pats.iter().filter(fits);
                 let first = fitting.next()?;
-                Some(match first.minor {
-                    true => fitting.find(|p| !p.minor).unwrap_or(first),
-                    false => first,
+                Some(match first.listing {
+                    Listing::Minor => fitting
+                        .find(|p| p.listing != Listing::Minor)
+                        .unwrap_or(first),
+                    Listing::Feature | Listing::Plain => first,
                 })
             });
             match hit {
@@ -564,8 +561,7 @@ impl Gazetteer {
                         start: i,
                         end,
                         entry: p.entry,
-                        minor: p.minor,
-                        feature: p.feature,
+                        listing: p.listing,
                     });
                     i = end;
                 }

@@ -24,7 +24,7 @@ use crate::model::{Entity, EntityKind};
 use conll::Span;
 use crf::CrfModel;
 use features::TokenInfo;
-use gazetteer::{GazMatch, Gazetteer};
+use gazetteer::{GazMatch, Gazetteer, Listing};
 use hash::FastSet;
 use tokenize::Lang;
 
@@ -849,7 +849,8 @@ impl Extractor {
                 .map(|(i, _)| i)
                 .collect();
             let same_span = |&i: &usize| (spans[i].0.start, spans[i].0.end) == (g.start, g.end);
-            let minor_extends = m.minor
+            let minor = m.listing == Listing::Minor;
+            let minor_extends = minor
                 && g.kind == EntityKind::Place
                 && g.end - g.start >= 2
                 && !overlapping.is_empty()
@@ -858,7 +859,7 @@ impl Extractor {
                         && g.start <= spans[i].0.start
                         && spans[i].0.end <= g.end
                 });
-            let minor_overruled = m.minor
+            let minor_overruled = minor
                 && (crf.is_none() || !overlapping.is_empty())
                 && !minor_extends
                 && !matches!(overlapping[..], [i] if same_span(&i) && spans[i].0.kind == g.kind);
@@ -871,7 +872,7 @@ impl Extractor {
             let covers = overlapping
                 .iter()
                 .all(|&i| g.start <= spans[i].0.start && spans[i].0.end <= g.end);
-            let plain = !m.feature && !m.minor;
+            let plain = m.listing == Listing::Plain;
             let inside_only = g.kind != EntityKind::Person
                 && !minor_extends
                 && !plain
@@ -1349,7 +1350,12 @@ impl Extractor {
         if s.kind != EntityKind::Person {
             return;
         }
-        let kind = |m: &GazMatch| self.gaz.entry(m.entry).filter(|_| !m.minor).map(|e| e.kind);
+        let kind = |m: &GazMatch| {
+            self.gaz
+                .entry(m.entry)
+                .filter(|_| m.listing != Listing::Minor)
+                .map(|e| e.kind)
+        };
         if let Some(m) = matches.iter().find(|m| m.start == s.start)
             && kind(m) == Some(EntityKind::Place)
             && m.end + 2 <= s.end
