@@ -110,7 +110,9 @@ fn contains_seq(long: &[String], short: &[String], not_after_bin: bool) -> bool 
 fn join_words(words: impl Iterator<Item = String>) -> String {
     let mut out = String::new();
     for w in words {
-        let attached = ["'s", "’s", ",", "،"].contains(&w.to_lowercase().as_str());
+        let attached = ["'s", "’s", ",", "،"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a));
         if !out.is_empty() && !attached {
             out.push(' ');
         }

@@ -849,16 +849,17 @@ impl Extractor {
                 .map(|(i, _)| i)
                 .collect();
             let same_span = |&i: &usize| (spans[i].0.start, spans[i].0.end) == (g.start, g.end);
+            let inside = |&i: &usize| g.start <= spans[i].0.start && spans[i].0.end <= g.end;
+            let covers = overlapping.iter().all(inside);
             let minor = m.listing == Listing::Minor;
             let minor_extends = minor
                 && g.kind == EntityKind::Place
                 && g.end - g.start >= 2
                 && !overlapping.is_empty()
-                && overlapping.iter().all(|&i| {
-                    spans[i].0.kind == EntityKind::Place
-                        && g.start <= spans[i].0.start
-                        && spans[i].0.end <= g.end
-                });
+                && covers
+                && overlapping
+                    .iter()
+                    .all(|&i| spans[i].0.kind == EntityKind::Place);
             let minor_overruled = minor
                 && (crf.is_none() || !overlapping.is_empty())
                 && !minor_extends
@@ -869,9 +870,6 @@ impl Extractor {
             {
                 continue;
             }
-            let covers = overlapping
-                .iter()
-                .all(|&i| g.start <= spans[i].0.start && spans[i].0.end <= g.end);
             let plain = m.listing == Listing::Plain;
             let inside_only = g.kind != EntityKind::Person
                 && !minor_extends
@@ -1942,10 +1940,12 @@ impl Extractor {
     /// (`ambiguous.tsv`, `cities_ambiguous.tsv`), unless it is a place
     /// after a noun that announces one (`PLACE_NOUNS`).
     fn is_ambiguous_word(&self, infos: &[TokenInfo], s: &Span) -> bool {
-        let after_place_noun = s.kind == EntityKind::Place
-            && s.start > 0
-            && PLACE_NOUNS.contains(&infos[s.start - 1].stem());
-        s.end - s.start == 1 && !after_place_noun && self.gaz.is_ambiguous(&infos[s.start].folded)
+        let after_place_noun = || {
+            s.kind == EntityKind::Place
+                && s.start > 0
+                && PLACE_NOUNS.contains(&infos[s.start - 1].stem())
+        };
+        s.end - s.start == 1 && !after_place_noun() && self.gaz.is_ambiguous(&infos[s.start].folded)
     }
 
     /// The CRF's own spans of one tokenised sentence, before any
