@@ -75,7 +75,7 @@ pub fn is_definite(w: &str) -> bool {
 /// True for a folded word that looks like a definite adjective: the
 /// article and a relational ending («الدولي», «المصرية», «الثاني»).
 pub fn is_definite_adjective(w: &str) -> bool {
-    w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه"))
+    w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه")) && w.chars().count() >= 5
 }
 
 /// Prefix + article combinations that unambiguously mean "clitic + ال".

@@ -69,9 +69,11 @@ const LANGUAGES: [&str; 10] = [
     "swahili",
 ];
 
-/// Folded Arabic nouns that open the name of a facility, a place
-/// (clitics allowed: «بمطار»), parks among them («حديقة الملك فهد»).
-static AR_FACILITIES: [&str; 15] = [
+/// Folded Arabic nouns that open the name of a facility or a site, a
+/// place (clitics allowed: «بمطار»), parks, oil fields, crossings, camps
+/// and rivers among them («حديقة الملك فهد», «حقل الرميلة», «معبر رفح»,
+/// «مخيم جنين», «نهر سبو»).
+static AR_FACILITIES: [&str; 25] = [
     "حديقه",
     "منتزه",
     "متنزه",
@@ -87,7 +89,44 @@ static AR_FACILITIES: [&str; 15] = [
     "كنيسه",
     "قلعه",
     "برج",
+    "حقل",
+    "معبر",
+    "منفذ",
+    "مخيم",
+    "معبد",
+    "متحف",
+    "نهر",
+    "محطه",
+    "بحيره",
+    "جزيره",
 ];
+
+/// Folded Arabic nouns of sites (`AR_FACILITIES` from «حقل» on) that
+/// open a name before a place or a person only (the tagger takes many
+/// an unknown field's or crossing's name for a person: «حقل خورمور»,
+/// «معبر جابر»): a word it took for misc or an organisation after them
+/// is seldom a name («نهر جليدي», a glacier).
+const AR_SITES: [&str; 10] = [
+    "حقل",
+    "معبر",
+    "منفذ",
+    "مخيم",
+    "معبد",
+    "متحف",
+    "نهر",
+    "محطه",
+    "بحيره",
+    "جزيره",
+];
+
+/// True for a folded Arabic noun that opens a place's name only before a
+/// place: «قناة السويس» is the canal, where «قناة» before anything else
+/// is a television channel, and «رأس الرجاء الصالح» the cape, where
+/// «رأس» before a person is his head. Clitics are allowed on «قناة» only,
+/// as «فراس» is a given name.
+fn opens_place_only(folded: &str) -> bool {
+    folded == "راس" || (folded.ends_with("قناه") && listed_with_clitic(folded, |w| w == "قناه"))
+}
 
 /// `AR_FACILITIES` with a filter, as an article looks up each of its
 /// tokens in it.
@@ -402,13 +441,16 @@ const FACILITY_ENDS: [&str; 4] = ["الدولي", "الدوليه", "الاول�
 
 /// Adds Arabic facilities named after a tagged name: a facility noun
 /// (`AR_FACILITIES`, clitics allowed) that no span holds, then a title
-/// the tagger left out («الملك»), a tagged span that is a person or an
-/// unlisted organisation or misc, and up to two definite adjectives that
-/// are no nationality adjective. The facility is one place, replacing
+/// the tagger left out («الملك»), a tagged span that is a place, a person
+/// or an unlisted organisation or misc, and up to two definite adjectives
+/// that are no nationality adjective. The facility is one place, replacing
 /// the spans it covers: «ملعب الملك فهد الدولي» had been the person «فهد
-/// الدولي». A place, a listed organisation or an institution after the
-/// noun stays itself, as the reader looks for the city in «ميناء طنجة»
-/// and the club in «ملعب ريال مدريد» or «ملعب نادي الشعلة»; a facility
+/// الدولي», «ميناء المكلا» the town, which is another place than its port
+/// («حقل الرميلة», «معبر رفح»); a noun [`opens_place_only`] names takes
+/// a place only, one of `AR_SITES` a place or a person, no name takes a clitic («جزيرة بنهر النيل», an
+/// island in the Nile) and «شبه جزيرة» is left to the tagger. A listed organisation or an institution after the
+/// noun stays itself, as the reader looks for the club in «ملعب ريال
+/// مدريد» or «ملعب نادي الشعلة»; a facility
 /// noun with no tagged name after it is left alone, as «سد» is also a
 /// verb («سد الفراغ», "filled the gap"). The name ends before a word
 /// opened by «وال» or «بال», or by «و», «ب» or «ل» and a noun that opens
@@ -422,23 +464,37 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             spans.iter().any(|(s, _)| s.start <= k && k < s.end)
         };
         let folded = |k: usize| t.infos[k].folded.as_str();
-        if !AR_FACILITY_LIST.holds(folded(i)) || held(i, &t.spans) {
+        let place_only = opens_place_only(folded(i));
+        if !(place_only || AR_FACILITY_LIST.holds(folded(i)))
+            || (i > 0 && folded(i - 1) == "شبه")
+            || held(i, &t.spans)
+        {
             i += 1;
             continue;
         }
+        let site = listed_with_clitic(folded(i), |w| AR_SITES.contains(&w));
         let mut j = i + 1;
         if j < n && gaz.is_title(folded(j)) && !held(j, &t.spans) {
             j += 1;
         }
         let institution = |k: usize| INSTITUTION_HEAD_LIST.holds(folded(k));
+        let clitic_on_name = |f: &str| {
+            ["ب", "ل", "و", "ف"].iter().any(|p| {
+                f.strip_prefix(p).is_some_and(|r| {
+                    gaz.starts_name(r) || gaz.starts_minor_name(r, true) || opens_body_name(r)
+                })
+            })
+        };
         let Some(name) = t
             .spans
             .iter()
             .find(|(s, id)| {
                 s.start == j
-                    && s.kind != EntityKind::Place
-                    && (id.is_none() || s.kind == EntityKind::Person)
+                    && (s.kind == EntityKind::Place
+                        || (!place_only
+                            && (s.kind == EntityKind::Person || (id.is_none() && !site))))
                     && !institution(s.start)
+                    && !clitic_on_name(folded(s.start))
             })
             .map(|(s, _)| *s)
         else {

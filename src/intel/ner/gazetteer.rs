@@ -35,7 +35,7 @@ pub enum Listing {
     /// Tagger features (the model was trained with them) and full names.
     Feature,
     /// Full names but no tagger feature: a list that grows without
-    /// retraining the model (`companies.tsv`).
+    /// retraining the model (`companies.tsv`, `bodies.tsv`).
     Plain,
     /// Minor names: GeoNames' towns (`cities.tsv`) and the hand-written
     /// regions (`regions.tsv`). Many are also surnames or rare words
@@ -49,7 +49,7 @@ pub enum Listing {
 
 /// The name files, minor ones last, so that a spelling both have is the
 /// full name's.
-const SOURCES: [(&str, Listing); 9] = [
+const SOURCES: [(&str, Listing); 10] = [
     (
         include_str!("../../../data/gazetteer/places.tsv"),
         Listing::Feature,
@@ -76,6 +76,10 @@ const SOURCES: [(&str, Listing); 9] = [
     ),
     (
         include_str!("../../../data/gazetteer/companies.tsv"),
+        Listing::Plain,
+    ),
+    (
+        include_str!("../../../data/gazetteer/bodies.tsv"),
         Listing::Plain,
     ),
     (

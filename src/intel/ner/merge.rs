@@ -161,6 +161,9 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         let own_minor = |x: &str| {
             m.kind == EntityKind::Place && m.gaz_id.is_some() && gaz.starts_minor_name(x, several)
         };
+        if m.kind == EntityKind::Person && gaz.is_first_name(&first) {
+            continue;
+        }
         let stripped = strip_clitics(&first, &|x: &str| is_known(x) || own_minor(x));
         if stripped != first {
             let dropped = first

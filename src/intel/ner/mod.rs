@@ -93,6 +93,27 @@ const NAME_PARTICLES: [&str; 22] = [
     "el", "ibn", "la", "le", "of", "ter", "van", "von",
 ];
 
+/// Lower-case words that belong inside Latin-script organisation names
+/// besides [`NAME_PARTICLES`] («Bank for Reconstruction and
+/// Development», «People's Party»); any other lower-case word ends an organisation span
+/// («Zambia Police Service spokesperson Rae Hamoonga»).
+const ORG_PARTICLES: [&str; 11] = [
+    "and", "for", "on", "the", "in", "at", "y", "et", "per", "'s", "’s",
+];
+
+/// Folded weekdays, which end no name: a span the tagger ran on into
+/// one («Chile's Supreme Court on Tuesday») ends before it and an «on»
+/// or «at» before it.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Folded words that end a company name, so an «and» after them starts
 /// another name.
 const COMPANY_ENDS: [&str; 10] = [
@@ -387,6 +408,12 @@ const ROLE_NOUNS: [&str; 16] = [
     "الباحث",
 ];
 
+/// Most words of an institution's name once «و» has joined a second
+/// portfolio to it (Morocco's «وزارة الفلاحة والصيد البحري والتنمية
+/// القروية والمياه والغابات» has nine); past a pair, only adjectives and
+/// further pairs are taken («… والدعوة والإرشاد» | «الجهد البارز»).
+const PORTFOLIO_NAME_WORDS: usize = 9;
+
 /// Folded heads of institutions named by portfolios that «و» joins
 /// («وزارة الطاقة والمناجم»): see [`Extractor::second_of_pair`].
 const PORTFOLIO_HEADS: [&str; 2] = ["وزاره", "كليه"];
@@ -396,7 +423,24 @@ const PORTFOLIO_HEADS: [&str; 2] = ["وزاره", "كليه"];
 /// والإعلام», «كلية العلوم والآداب»). A list, as «و» after a ministry
 /// more often joins something else to it («وزارة الصحة والشركات», «وزارة
 /// التجارة والغرفة التجارية»).
-const PORTFOLIOS: [&str; 39] = [
+const PORTFOLIOS: [&str; 56] = [
+    "صيد",
+    "غابات",
+    "موارد",
+    "مغتربين",
+    "تقنيه",
+    "اشغال",
+    "مرافق",
+    "كهرباء",
+    "نفط",
+    "معادن",
+    "حريات",
+    "تكوين",
+    "تموين",
+    "ري",
+    "اسره",
+    "تراث",
+    "هجره",
     "اثار",
     "اعلام",
     "رياضه",
@@ -921,8 +965,12 @@ impl Extractor {
         }
     }
 
-    /// Pushes a CRF span, split where a Latin-script person span holds a
-    /// lower-case word that is no name particle («Abiy Ahmed met Sisi»),
+    /// Pushes a CRF span, ended before a weekday ([`WEEKDAYS`]) and, for
+    /// an organisation, opened after a place's possessive («Chile's
+    /// Supreme Court» is the court) and ended before a bracket or a
+    /// lower-case word that is no particle ([`ORG_PARTICLES`]), and split where a Latin-script person
+    /// span holds a lower-case word that is no name particle («Abiy Ahmed
+    /// met Sisi»),
     /// or a second name opened by «و» («محمد بن سلمان ومحمد بن زايد»): the conjunction on a
     /// common given name or name opener or on the first word of a
     /// gazetteer name («السيسي وآبي أحمد»), or standing alone; and where an
@@ -933,6 +981,32 @@ impl Extractor {
         if s.kind != EntityKind::Person && s.kind != EntityKind::Org {
             out.push((s, None));
             return;
+        }
+        let mut s = s;
+        let folded = |k: usize| infos[k].folded.as_str();
+        while s.end - s.start >= 2 && WEEKDAYS.contains(&folded(s.end - 1)) {
+            s.end -= 1;
+            if s.end - s.start >= 2 && ["on", "at"].contains(&folded(s.end - 1)) {
+                s.end -= 1;
+            }
+        }
+        if s.kind == EntityKind::Org
+            && s.end - s.start >= 4
+            && ["'s", "’s"].contains(&folded(s.start + 1))
+            && self.gaz.is_place_stem(folded(s.start))
+        {
+            s.start += 2;
+        }
+        if s.kind == EntityKind::Org
+            && let Some(k) = (s.start + 1..s.end).find(|&k| {
+                let f = folded(k);
+                ["(", ")", "[", "]"].contains(&f)
+                    || (infos[k].shape == "low"
+                        && !NAME_PARTICLES.contains(&f)
+                        && !ORG_PARTICLES.contains(&f))
+            })
+        {
+            s.end = k;
         }
         let mut start = s.start;
         for (k, info) in infos.iter().enumerate().take(s.end).skip(s.start + 1) {
@@ -1013,7 +1087,8 @@ impl Extractor {
                 |k: usize| arabic::is_definite(&arabic::strip_article_clitic(&t.infos[k].folded));
             let definite_head = definite_at(i);
             let mut after_adjective = false;
-            while j < n && j - i <= 3 {
+            let mut limit = 3;
+            while j < n && j - i <= limit {
                 let g = t.infos[j].folded.as_str();
                 if j == i + 1
                     && !definite_head
@@ -1043,17 +1118,26 @@ impl Extractor {
                 let definite =
                     (g.starts_with("ال") || g.starts_with("لل")) && g.chars().count() >= 4;
                 let adjective = g.ends_with('ي') || g.ends_with("يه");
-                if j > i + 1
-                    && self.second_of_pair(&t.infos[i], &t.infos[j - 1], g, after_adjective)
-                {
-                    j += 1;
-                    continue;
+                if j > i + 1 {
+                    let pair = self.second_of_pair(&t.infos[i], &t.infos[j - 1], g)
+                        || (self.portfolio_in_construct(&t.infos[i], &t.infos[j..])
+                            && !t
+                                .spans
+                                .iter()
+                                .any(|(s, _)| s.start <= j + 1 && j + 1 < s.end));
+                    if pair {
+                        j += if g.starts_with("وال") { 1 } else { 2 };
+                        limit = PORTFOLIO_NAME_WORDS;
+                        after_adjective = false;
+                        continue;
+                    }
                 }
+                let after_pair = limit == PORTFOLIO_NAME_WORDS;
                 if !definite
                     || NOT_MODIFIERS.contains(&g)
                     || self.gaz.is_stopword(g)
                     || PERSONAL_TITLES.contains(&g)
-                    || (after_adjective && !adjective && !g.starts_with("لل"))
+                    || ((after_adjective || after_pair) && !adjective && !g.starts_with("لل"))
                 {
                     break;
                 }
@@ -1134,24 +1218,17 @@ impl Extractor {
 
     /// Whether `g`, a folded word opened by «وال», is the second of a
     /// pair inside an institution's name after `prev`: another portfolio
-    /// of a ministry or faculty («وزارة السياحة والآثار», «كلية الآداب
-    /// والعلوم») or an adjective agreeing with the one before it («المجلس
-    /// الاقتصادي والاجتماعي»). ANERcorp's other «وال» words after an
-    /// organisation start something else («الجامعة العربية والتنسيق»),
-    /// and so does another institution's head («جمعية المكفوفين الخيرية
-    /// والجمعية …»).
-    fn second_of_pair(
-        &self,
-        head: &TokenInfo,
-        prev: &TokenInfo,
-        g: &str,
-        after_adjective: bool,
-    ) -> bool {
+    /// of a ministry or faculty («وزارة السياحة والآثار», «وزارة الفلاحة
+    /// والصيد البحري والتنمية القروية») or an adjective agreeing with the
+    /// one before it («المجلس الاقتصادي والاجتماعي»). ANERcorp's other
+    /// «وال» words after an organisation start something else («الجامعة
+    /// العربية والتنسيق»), and so does another institution's head
+    /// («جمعية المكفوفين الخيرية والجمعية …»).
+    fn second_of_pair(&self, head: &TokenInfo, prev: &TokenInfo, g: &str) -> bool {
         let Some(rest) = g.strip_prefix("وال") else {
             return false;
         };
-        let portfolio = !after_adjective
-            && PORTFOLIOS.contains(&rest)
+        let portfolio = PORTFOLIOS.contains(&rest)
             && arabic::listed_with_clitic(&head.folded, |x| PORTFOLIO_HEADS.contains(&x));
         let p = prev.folded.as_str();
         let agreeing = p.starts_with("ال")
@@ -1162,6 +1239,23 @@ impl Extractor {
             && !NOT_MODIFIERS.contains(&g)
             && !INSTITUTION_HEAD_LIST.holds(rest)
             && (portfolio || agreeing)
+    }
+
+    /// Whether `words` open with «و» and a portfolio in construct with a
+    /// definite noun, another portfolio of a ministry («وزارة الخارجية
+    /// وشؤون المغتربين», «وزارة النقل والاتصالات وتقنية المعلومات»).
+    fn portfolio_in_construct(&self, head: &TokenInfo, words: &[TokenInfo]) -> bool {
+        let [conj, next, ..] = words else {
+            return false;
+        };
+        conj.folded
+            .strip_prefix('و')
+            .is_some_and(|rest| PORTFOLIOS.contains(&rest))
+            && arabic::listed_with_clitic(&head.folded, |x| PORTFOLIO_HEADS.contains(&x))
+            && next.folded.starts_with("ال")
+            && arabic::is_definite(&next.folded)
+            && !self.gaz.is_stopword(&next.folded)
+            && !NOT_MODIFIERS.contains(&next.folded.as_str())
     }
 
     /// Whether «حركة» at token `i` is motion or traffic («حركة السير»,
