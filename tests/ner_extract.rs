@@ -12,6 +12,15 @@ fn find<'a>(ents: &'a [Entity], display: &str) -> Option<&'a Entity> {
     ents.iter().find(|e| e.display == display)
 }
 
+/// The kind and key of the entity shown as `name` in `text`.
+fn key_of(text: &str, name: &str) -> Option<(EntityKind, String)> {
+    Extractor::global()
+        .extract("", text)
+        .into_iter()
+        .find(|e| e.display == name)
+        .map(|e| (e.kind, e.key))
+}
+
 /// The display forms of the entities of one kind found in `text`.
 fn displays(text: &str, kind: EntityKind) -> Vec<String> {
     Extractor::global()
@@ -1387,13 +1396,6 @@ fn no_common_word_is_trimmed_off_after_a_joiner() {
 
 #[test]
 fn governorates_are_places_linked_across_languages() {
-    let ex = Extractor::global();
-    let key_of = |text: &str, name: &str| {
-        ex.extract("", text)
-            .into_iter()
-            .find(|e| e.display == name)
-            .map(|e| (e.kind, e.key))
-    };
     let place = |key: &str| Some((EntityKind::Place, key.to_string()));
     // A governorate whose name holds a capital the tagger finds alone.
     assert_eq!(
@@ -1432,6 +1434,7 @@ fn governorates_are_places_linked_across_languages() {
         key_of("قتل ثلاثة في محافظة لحج جنوب اليمن.", "لحج"),
         place("loc:lahij")
     );
+    let ex = Extractor::global();
     let hajj = ex.extract(
         "",
         "وقال وزير الحج إن خطة موسم الحج نجحت، وتوجه الحجاج للحج.",
@@ -1571,13 +1574,6 @@ fn an_english_organisation_ends_at_a_bracket_a_role_or_a_weekday() {
 
 #[test]
 fn international_bodies_and_parties_link_across_languages() {
-    let ex = Extractor::global();
-    let key_of = |text: &str, name: &str| {
-        ex.extract("", text)
-            .into_iter()
-            .find(|e| e.display == name)
-            .map(|e| (e.kind, e.key))
-    };
     let org = |key: &str| Some((EntityKind::Org, key.to_string()));
     for (text, name, key) in [
         (

@@ -69,11 +69,10 @@ const LANGUAGES: [&str; 10] = [
     "swahili",
 ];
 
-/// Folded Arabic nouns that open the name of a facility or a site, a
-/// place (clitics allowed: «بمطار»), parks, oil fields, crossings, camps
-/// and rivers among them («حديقة الملك فهد», «حقل الرميلة», «معبر رفح»,
-/// «مخيم جنين», «نهر سبو»).
-static AR_FACILITIES: [&str; 25] = [
+/// Folded Arabic nouns that open the name of a facility, a place
+/// (clitics allowed: «بمطار»), parks among them («حديقة الملك فهد»);
+/// sites are in [`AR_SITES`].
+static AR_FACILITIES: [&str; 15] = [
     "حديقه",
     "منتزه",
     "متنزه",
@@ -89,24 +88,17 @@ static AR_FACILITIES: [&str; 25] = [
     "كنيسه",
     "قلعه",
     "برج",
-    "حقل",
-    "معبر",
-    "منفذ",
-    "مخيم",
-    "معبد",
-    "متحف",
-    "نهر",
-    "محطه",
-    "بحيره",
-    "جزيره",
 ];
 
-/// Folded Arabic nouns of sites (`AR_FACILITIES` from «حقل» on) that
-/// open a name before a place or a person only (the tagger takes many
+/// Folded Arabic nouns that open the name of a site, a place (clitics
+/// allowed): oil fields, crossings, camps, temples, museums, rivers,
+/// stations, lakes and islands («حقل الرميلة», «معبر رفح», «مخيم جنين»,
+/// «نهر سبو»). Unlike a facility's noun, one opens a name before a
+/// place or a person only (the tagger takes many
 /// an unknown field's or crossing's name for a person: «حقل خورمور»,
 /// «معبر جابر»): a word it took for misc or an organisation after them
 /// is seldom a name («نهر جليدي», a glacier).
-const AR_SITES: [&str; 10] = [
+static AR_SITES: [&str; 10] = [
     "حقل",
     "معبر",
     "منفذ",
@@ -131,6 +123,15 @@ fn opens_place_only(folded: &str) -> bool {
 /// `AR_FACILITIES` with a filter, as an article looks up each of its
 /// tokens in it.
 static AR_FACILITY_LIST: LazyLock<CliticList> = LazyLock::new(|| CliticList::new(&AR_FACILITIES));
+
+/// `AR_SITES` with a filter, as [`AR_FACILITY_LIST`].
+static AR_SITE_LIST: LazyLock<CliticList> = LazyLock::new(|| CliticList::new(&AR_SITES));
+
+/// True for a folded Arabic word that opens a facility's or a site's
+/// name, clitics allowed (`AR_FACILITIES`, `AR_SITES`).
+fn opens_facility(folded: &str) -> bool {
+    AR_FACILITY_LIST.holds(folded) || AR_SITE_LIST.holds(folded)
+}
 
 /// Folded Arabic nouns for an armed group that open its name («ميليشيات
 /// الحوثي»; clitics allowed): a person span they open is the group.
@@ -398,7 +399,7 @@ pub(super) fn ends_english_body(last: &str) -> bool {
 }
 
 /// True for a span of two words or more that names a facility: an
-/// Arabic facility noun first or an English one last (`AR_FACILITIES`,
+/// Arabic facility or site noun first or an English one last (`AR_FACILITIES`, `AR_SITES`,
 /// `EN_FACILITIES`, «Port of …», «Strait of …»).
 fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
     if s.end - s.start < 2 {
@@ -406,7 +407,7 @@ fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
     }
     let first = infos[s.start].folded.as_str();
     let last = infos[s.end - 1].folded.as_str();
-    AR_FACILITY_LIST.holds(first)
+    opens_facility(first)
         || EN_FACILITIES.contains(&last)
         || (EN_PLACES_BEFORE_OF.contains(&first) && infos[s.start + 1].folded == "of")
 }
@@ -421,6 +422,7 @@ const EN_PLACES_BEFORE_OF: [&str; 6] = ["port", "strait", "straits", "cape", "gu
 /// leaves the name's display form («بمسجد الحسين بن علي»).
 pub(super) fn opens_body_name(folded: &str) -> bool {
     AR_FACILITIES.contains(&folded)
+        || AR_SITES.contains(&folded)
         || INSTITUTION_HEADS.contains(&folded)
         || super::named_bodies::is_body_noun(folded)
 }
@@ -440,7 +442,7 @@ const FACILITY_ADJECTIVES: usize = 2;
 const FACILITY_ENDS: [&str; 4] = ["الدولي", "الدوليه", "الاولمبي", "الرياضي"];
 
 /// Adds Arabic facilities named after a tagged name: a facility noun
-/// (`AR_FACILITIES`, clitics allowed) that no span holds, then a title
+/// (`AR_FACILITIES`, `AR_SITES`, clitics allowed) that no span holds, then a title
 /// the tagger left out («الملك»), a tagged span that is a place, a person
 /// or an unlisted organisation or misc, and up to two definite adjectives
 /// that are no nationality adjective. The facility is one place, replacing
@@ -465,14 +467,14 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         };
         let folded = |k: usize| t.infos[k].folded.as_str();
         let place_only = opens_place_only(folded(i));
-        if !(place_only || AR_FACILITY_LIST.holds(folded(i)))
+        if !(place_only || opens_facility(folded(i)))
             || (i > 0 && folded(i - 1) == "شبه")
             || held(i, &t.spans)
         {
             i += 1;
             continue;
         }
-        let site = listed_with_clitic(folded(i), |w| AR_SITES.contains(&w));
+        let site = AR_SITE_LIST.holds(folded(i));
         let mut j = i + 1;
         if j < n && gaz.is_title(folded(j)) && !held(j, &t.spans) {
             j += 1;
