@@ -104,7 +104,9 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// regions, Sudanese states, oil fields, crossings, camps and bases;
 /// ministries of several portfolios («وزارة الخارجية وشؤون المغتربين»);
 /// English organisations end at a bracket, a role or a weekday and lose
-/// a place's possessive («Chile's Supreme Court»).
+/// a place's possessive («Chile's Supreme Court»); a listed place after a
+/// facility's noun names it even untagged («ميناء العقبة»); «Lake
+/// Victoria» and «Port of Aktau» are places.
 pub const VERSION: i64 = 24;
 
 /// Articles taken from the store per batch.

@@ -480,13 +480,6 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             j += 1;
         }
         let institution = |k: usize| INSTITUTION_HEAD_LIST.holds(folded(k));
-        let clitic_on_name = |f: &str| {
-            ["ب", "ل", "و", "ف"].iter().any(|p| {
-                f.strip_prefix(p).is_some_and(|r| {
-                    gaz.starts_name(r) || gaz.starts_minor_name(r, true) || opens_body_name(r)
-                })
-            })
-        };
         let Some(name) = t
             .spans
             .iter()
@@ -496,9 +489,10 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
                         || (!place_only
                             && (s.kind == EntityKind::Person || (id.is_none() && !site))))
                     && !institution(s.start)
-                    && !clitic_on_name(folded(s.start))
+                    && !clitic_on_name(folded(s.start), gaz)
             })
             .map(|(s, _)| *s)
+            .or_else(|| listed_place_at(t, j, gaz))
         else {
             i += 1;
             continue;
@@ -540,6 +534,49 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         t.spans.sort_by_key(|(s, _)| s.start);
         i = j.max(name.end);
     }
+}
+
+/// Most words of a listed place the facility rule looks up after a
+/// facility's noun.
+const LISTED_PLACE_WORDS: usize = 4;
+
+/// A listed place (any list, minor ones too) that starts at token `j`
+/// with no clitic and overlaps no span: after a facility's noun it names
+/// the facility even where the tagger found nothing («ميناء العقبة»: the
+/// tagger leaves «العقبة», also "the obstacle", alone).
+fn listed_place_at(t: &Tagged<'_>, j: usize, gaz: &Gazetteer) -> Option<Span> {
+    let end = t.infos.len().min(j + LISTED_PLACE_WORDS);
+    if j >= end || clitic_on_name(&t.infos[j].folded, gaz) {
+        return None;
+    }
+    let folded: Vec<&str> = t.infos[j..end].iter().map(|x| x.folded.as_str()).collect();
+    let m = gaz
+        .find(&t.tokens[j..end], &folded)
+        .into_iter()
+        .find(|m| m.start == 0)?;
+    let span = Span {
+        start: j,
+        end: j + m.end,
+        kind: EntityKind::Place,
+    };
+    let free = !t
+        .spans
+        .iter()
+        .any(|(s, _)| s.start < span.end && span.start < s.end);
+    let place = gaz
+        .entry(m.entry)
+        .is_some_and(|e| e.kind == EntityKind::Place);
+    (free && place).then_some(span)
+}
+
+/// True for a folded word that is a clitic on a name («بنهر», «لمكة»):
+/// no facility is named by it («جزيرة بنهر النيل», an island in the Nile).
+fn clitic_on_name(f: &str, gaz: &Gazetteer) -> bool {
+    ["ب", "ل", "و", "ف"].iter().any(|p| {
+        f.strip_prefix(p).is_some_and(|r| {
+            gaz.starts_name(r) || gaz.starts_minor_name(r, true) || opens_body_name(r)
+        })
+    })
 }
 
 /// Folded clitics written apart before a quoted title («لـ«الشرق
@@ -766,6 +803,63 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             .map_or(k, |j| j + 1);
     }
     take_in_of_place(tokens, infos, spans);
+    take_in_place_nouns(tokens, spans);
+}
+
+/// English nouns written before a place's name that make it another
+/// place: «Lake Victoria», «Mount Kenya» (the tagger took the lake for a
+/// person).
+const EN_PLACE_NOUNS: [&str; 2] = ["Lake", "Mount"];
+
+/// An English place or person span opened by «Lake» or «Mount» or right
+/// after one, or a
+/// place after «Port of», «Strait of» and the like (`EN_PLACES_BEFORE_OF`,
+/// capitalised), becomes the place they name, apart from the town or
+/// person inside: «Port of Dar es Salaam» was the city.
+fn take_in_place_nouns(tokens: &[&str], spans: &mut Vec<(Span, Option<usize>)>) {
+    let free = |k: usize, spans: &[(Span, Option<usize>)]| {
+        !spans.iter().any(|(o, _)| o.start <= k && k < o.end)
+    };
+    for k in 0..spans.len() {
+        let (s, _) = spans[k];
+        let before_of = s.start >= 2
+            && tokens[s.start - 1] == "of"
+            && EN_PLACES_BEFORE_OF
+                .iter()
+                .any(|p| tokens[s.start - 2].eq_ignore_ascii_case(p))
+            && tokens[s.start - 2].starts_with(|c: char| c.is_ascii_uppercase())
+            && s.kind == EntityKind::Place;
+        let place_or_person = matches!(s.kind, EntityKind::Place | EntityKind::Person);
+        if place_or_person && s.end - s.start >= 2 && EN_PLACE_NOUNS.contains(&tokens[s.start]) {
+            spans[k] = (
+                Span {
+                    kind: EntityKind::Place,
+                    ..s
+                },
+                None,
+            );
+            continue;
+        }
+        let before =
+            s.start >= 1 && EN_PLACE_NOUNS.contains(&tokens[s.start - 1]) && place_or_person;
+        let start = if before_of {
+            s.start - 2
+        } else if before {
+            s.start - 1
+        } else {
+            continue;
+        };
+        if (start..s.start).all(|i| free(i, spans)) {
+            spans[k] = (
+                Span {
+                    start,
+                    kind: EntityKind::Place,
+                    ..s
+                },
+                None,
+            );
+        }
+    }
 }
 
 /// An English organisation named by an institution's noun takes in «of»

@@ -95,10 +95,11 @@ const NAME_PARTICLES: [&str; 22] = [
 
 /// Lower-case words that belong inside Latin-script organisation names
 /// besides [`NAME_PARTICLES`] («Bank for Reconstruction and
-/// Development», «People's Party»); any other lower-case word ends an organisation span
+/// Development», «People's Party», «University of Dar es Salaam»); any
+/// other lower-case word ends an organisation span
 /// («Zambia Police Service spokesperson Rae Hamoonga»).
-const ORG_PARTICLES: [&str; 11] = [
-    "and", "for", "on", "the", "in", "at", "y", "et", "per", "'s", "’s",
+const ORG_PARTICLES: [&str; 12] = [
+    "and", "for", "on", "the", "in", "at", "y", "et", "per", "es", "'s", "’s",
 ];
 
 /// Folded weekdays, which end no name: a span the tagger ran on into
@@ -1234,7 +1235,7 @@ impl Extractor {
         let agreeing = p.starts_with("ال")
             && ((p.ends_with("يه") && rest.ends_with("يه"))
                 || (p.ends_with('ي') && rest.ends_with('ي')));
-        rest.chars().count() >= 3
+        (rest.chars().count() >= 3 || portfolio)
             && !self.gaz.is_stopword(g)
             && !NOT_MODIFIERS.contains(&g)
             && !INSTITUTION_HEAD_LIST.holds(rest)
