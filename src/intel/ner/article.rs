@@ -816,7 +816,7 @@ const EN_PLACE_NOUNS: [&str; 2] = ["Lake", "Mount"];
 /// place after «Port of», «Strait of» and the like (`EN_PLACES_BEFORE_OF`,
 /// capitalised), becomes the place they name, apart from the town or
 /// person inside: «Port of Dar es Salaam» was the city.
-fn take_in_place_nouns(tokens: &[&str], spans: &mut Vec<(Span, Option<usize>)>) {
+fn take_in_place_nouns(tokens: &[&str], spans: &mut [(Span, Option<usize>)]) {
     let free = |k: usize, spans: &[(Span, Option<usize>)]| {
         !spans.iter().any(|(o, _)| o.start <= k && k < o.end)
     };
