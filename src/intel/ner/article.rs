@@ -15,7 +15,7 @@ use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
 use super::hash::FastSet;
 use super::tokenize::is_arabic_char;
-use super::{INSTITUTION_HEAD_LIST, INSTITUTION_HEADS, NOT_MODIFIERS, is_demonym};
+use super::{INSTITUTION_HEAD_LIST, INSTITUTION_HEADS, NOT_MODIFIERS, is_demonym, spanned};
 use crate::model::EntityKind;
 use std::sync::LazyLock;
 
@@ -462,21 +462,18 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
     let n = t.infos.len();
     let mut i = 0;
     while i < n {
-        let held = |k: usize, spans: &[(Span, Option<usize>)]| {
-            spans.iter().any(|(s, _)| s.start <= k && k < s.end)
-        };
         let folded = |k: usize| t.infos[k].folded.as_str();
         let place_only = opens_place_only(folded(i));
         if !(place_only || opens_facility(folded(i)))
             || (i > 0 && folded(i - 1) == "شبه")
-            || held(i, &t.spans)
+            || spanned(&t.spans, i)
         {
             i += 1;
             continue;
         }
         let site = AR_SITE_LIST.holds(folded(i));
         let mut j = i + 1;
-        if j < n && gaz.is_title(folded(j)) && !held(j, &t.spans) {
+        if j < n && gaz.is_title(folded(j)) && !spanned(&t.spans, j) {
             j += 1;
         }
         let institution = |k: usize| INSTITUTION_HEAD_LIST.holds(folded(k));
@@ -511,7 +508,7 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         let rest = (end < name.end && !conjoined(end)).then_some(Span { start: end, ..name });
         j = end;
         let place_stem = |s: &str| gaz.is_place_stem(s);
-        while rest.is_none() && j < n && j < end + FACILITY_ADJECTIVES && !held(j, &t.spans) {
+        while rest.is_none() && j < n && j < end + FACILITY_ADJECTIVES && !spanned(&t.spans, j) {
             let g = folded(j);
             if !is_definite_adjective(g)
                 || NOT_MODIFIERS.contains(&g)
@@ -773,13 +770,12 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
     let mut k = 0;
     while k < spans.len() {
         let (s, id) = spans[k];
-        let spanned = |i: usize| spans.iter().any(|(o, _)| o.start <= i && i < o.end);
         let opens = id.is_none()
             && s.kind == EntityKind::Org
             && s.start >= 2
             && tokens[s.start - 1] == "and"
             && is_capitalised(tokens[s.start - 2])
-            && !spanned(s.start - 2)
+            && !spanned(spans, s.start - 2)
             && EN_INSTITUTIONS.contains(&infos[s.end - 1].folded.as_str());
         if !opens {
             k += 1;
@@ -817,9 +813,6 @@ const EN_PLACE_NOUNS: [&str; 2] = ["Lake", "Mount"];
 /// capitalised), becomes the place they name, apart from the town or
 /// person inside: «Port of Dar es Salaam» was the city.
 fn take_in_place_nouns(tokens: &[&str], spans: &mut [(Span, Option<usize>)]) {
-    let free = |k: usize, spans: &[(Span, Option<usize>)]| {
-        !spans.iter().any(|(o, _)| o.start <= k && k < o.end)
-    };
     for k in 0..spans.len() {
         let (s, _) = spans[k];
         let before_of = s.start >= 2
@@ -849,7 +842,7 @@ fn take_in_place_nouns(tokens: &[&str], spans: &mut [(Span, Option<usize>)]) {
         } else {
             continue;
         };
-        if (start..s.start).all(|i| free(i, spans)) {
+        if (start..s.start).all(|i| !spanned(spans, i)) {
             spans[k] = (
                 Span {
                     start,

@@ -93,6 +93,11 @@ const NAME_PARTICLES: [&str; 22] = [
     "el", "ibn", "la", "le", "of", "ter", "van", "von",
 ];
 
+/// True when one of a sentence's spans holds token `k`.
+pub(super) fn spanned(spans: &[(Span, Option<usize>)], k: usize) -> bool {
+    spans.iter().any(|(s, _)| s.start <= k && k < s.end)
+}
+
 /// Lower-case words that belong inside Latin-script organisation names
 /// besides [`NAME_PARTICLES`] («Bank for Reconstruction and
 /// Development», «People's Party», «University of Dar es Salaam»); any
@@ -1088,8 +1093,8 @@ impl Extractor {
                 |k: usize| arabic::is_definite(&arabic::strip_article_clitic(&t.infos[k].folded));
             let definite_head = definite_at(i);
             let mut after_adjective = false;
-            let mut limit = 3;
-            while j < n && j - i <= limit {
+            let mut after_pair = false;
+            while j < n && j - i <= if after_pair { PORTFOLIO_NAME_WORDS } else { 3 } {
                 let g = t.infos[j].folded.as_str();
                 if j == i + 1
                     && !definite_head
@@ -1128,12 +1133,11 @@ impl Extractor {
                                 .any(|(s, _)| s.start <= j + 1 && j + 1 < s.end));
                     if pair {
                         j += if g.starts_with("وال") { 1 } else { 2 };
-                        limit = PORTFOLIO_NAME_WORDS;
+                        after_pair = true;
                         after_adjective = false;
                         continue;
                     }
                 }
-                let after_pair = limit == PORTFOLIO_NAME_WORDS;
                 if !definite
                     || NOT_MODIFIERS.contains(&g)
                     || self.gaz.is_stopword(g)
@@ -1151,7 +1155,7 @@ impl Extractor {
                     && !NOT_MODIFIERS.contains(&g)
                     && !self.gaz.is_stopword(g)
             };
-            let free = |k: usize| !t.spans.iter().any(|(s, _)| s.start <= k && k < s.end);
+            let free = |k: usize| !spanned(&t.spans, k);
             let construct = |k: usize| {
                 k + 1 < n
                     && COMPLEMENT_NOUNS.contains(&t.infos[k].folded.as_str())
@@ -1910,7 +1914,7 @@ impl Extractor {
         arabic::is_definite(&t.folded)
             && t.folded.ends_with('ي')
             && arabic::is_definite(&arabic::strip_article_clitic(&p.folded))
-            && !spans.iter().any(|(o, _)| o.start <= k && k < o.end)
+            && !spanned(spans, k)
             && !self.gaz.is_title(&p.folded)
             && p.trigger.is_none()
             && p.gaz.is_none()
