@@ -106,7 +106,8 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// English organisations end at a bracket, a role or a weekday and lose
 /// a place's possessive («Chile's Supreme Court»); a listed place after a
 /// facility's noun names it even untagged («ميناء العقبة»); «Lake
-/// Victoria» and «Port of Aktau» are places.
+/// Victoria» and «Port of Aktau» are places; an ellipsis is split off
+/// the word before it.
 pub const VERSION: i64 = 24;
 
 /// Articles taken from the store per batch.

@@ -160,10 +160,11 @@ fn split_inner_marks<'a>(word: &'a str, out: &mut Vec<&'a str>) {
 /// Whether `core.` is an abbreviation whose dot belongs to the word: an
 /// initial («F.»), a dotted one («U.S.») or a short capitalised word
 /// («Mr.», «Co.»). An acronym in capitals ends the sentence («… the
-/// group CMA CGM. Transport officials …», «in the UN.»).
+/// group CMA CGM. Transport officials …», «in the UN.»), and an ellipsis
+/// ends any other word («الجيش الحر...»).
 fn keeps_dot(core: &str) -> bool {
     if core.contains('.') {
-        return true;
+        return core.chars().all(|c| c.is_ascii_alphabetic() || c == '.') && !core.ends_with('.');
     }
     let n = core.chars().count();
     n > 0
@@ -243,6 +244,25 @@ pub fn sentence_lang(tokens: &[&str]) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ellipsis_leaves_the_word_before_it() {
+        assert_eq!(
+            tokenize("الجيش الحر... and U.S... then"),
+            vec![
+                "الجيش",
+                "الحر",
+                ".",
+                ".",
+                ".",
+                "and",
+                "U.S.",
+                ".",
+                ".",
+                "then"
+            ]
+        );
+    }
 
     #[test]
     fn punctuation_is_split_and_abbreviations_kept() {
