@@ -1127,10 +1127,7 @@ impl Extractor {
                 if j > i + 1 {
                     let pair = self.second_of_pair(&t.infos[i], &t.infos[j - 1], g)
                         || (self.portfolio_in_construct(&t.infos[i], &t.infos[j..])
-                            && !t
-                                .spans
-                                .iter()
-                                .any(|(s, _)| s.start <= j + 1 && j + 1 < s.end));
+                            && !spanned(&t.spans, j + 1));
                     if pair {
                         j += if g.starts_with("وال") { 1 } else { 2 };
                         after_pair = true;
@@ -1257,7 +1254,6 @@ impl Extractor {
             .strip_prefix('و')
             .is_some_and(|rest| PORTFOLIOS.contains(&rest))
             && arabic::listed_with_clitic(&head.folded, |x| PORTFOLIO_HEADS.contains(&x))
-            && next.folded.starts_with("ال")
             && arabic::is_definite(&next.folded)
             && !self.gaz.is_stopword(&next.folded)
             && !NOT_MODIFIERS.contains(&next.folded.as_str())
