@@ -855,6 +855,35 @@ fn names_run_past_their_joiners_and_surnames_taken_for_places_are_people() {
 }
 
 #[test]
+fn mauritanian_and_amazigh_names_run_past_their_joiners_but_born_in_does_not() {
+    let people = |text: &str| displays(text, EntityKind::Person);
+    for (text, name) in [
+        (
+            "وقال وزير الصيد المختار ولد سيدي محمد، في مؤتمر صحفي، إن الدوريات ستتضاعف.",
+            "المختار ولد سيدي محمد",
+        ),
+        (
+            "وقال الرئيس محمد ولد الشيخ الغزواني إن البلاد مستقرة.",
+            "محمد ولد الشيخ الغزواني",
+        ),
+        (
+            "وقالت رئيسة الجمعية خديجة منت الشيخ إن الصيادين غاضبون.",
+            "خديجة منت الشيخ",
+        ),
+        (
+            "وقال الفلاح الحسين أيت علي إن المحصول تراجع.",
+            "الحسين أيت علي",
+        ),
+    ] {
+        let found = people(text);
+        assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+    }
+    let found = people("وكان بندر عسيري ولد في الرياض عام 1970 قبل أن ينتقل إلى جدة.");
+    assert!(found.contains(&"بندر عسيري".to_string()), "{found:?}");
+    assert!(found.iter().all(|p| !p.contains("ولد")), "{found:?}");
+}
+
+#[test]
 fn a_feasts_epithet_is_no_person_and_a_park_is_a_place() {
     let ex = Extractor::global();
     for title in [

@@ -108,7 +108,10 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// facility's noun names it even untagged («ميناء العقبة»); «Lake
 /// Victoria» and «Port of Aktau» are places; an ellipsis is split off
 /// the word before it.
-pub const VERSION: i64 = 24;
+/// 25: Mauritanian and Amazigh names run past «ولد», «منت» and «أيت»
+/// («المختار ولد سيدي محمد»); a title after a joiner is part of the name
+/// («عبد الملك الزعبي»).
+pub const VERSION: i64 = 25;
 
 /// Articles taken from the store per batch.
 const BATCH: usize = 256;

@@ -43,6 +43,34 @@ const NAME_JOINERS: [&str; 8] = ["عبد", "ابو", "ابي", "ابا", "بن",
 /// also "my father" and Abe's «آبي».
 const ENDING_JOINERS: [&str; 5] = ["بن", "ابن", "بنت", "عبد", "ابو"];
 
+/// Maghrebi and Sahelian name joiners (folded): Mauritanian «ولد» and
+/// «منت» ("son of", "daughter of": «المختار ولد سيدي محمد», «خديجة منت
+/// الشيخ») and Amazigh «أيت» («الحسين أيت علي»). Unlike [`ENDING_JOINERS`]
+/// they are also words: «ولد» is "was born", so one joins a person's
+/// name to what follows only when a name follows («… ولد في», «… ولد
+/// عام» do not).
+const MAGHREBI_JOINERS: [&str; 3] = ["ولد", "منت", "ايت"];
+
+/// Folded words that follow «ولد» as "was born": prepositions and words
+/// of time («ولد في», «ولد عام», «ولد قبل»). ANERcorp lets them into
+/// names now and then, so its common-word list misses some.
+const BORN_WORDS: [&str; 14] = [
+    "في",
+    "من",
+    "عن",
+    "علي",
+    "الي",
+    "مع",
+    "عام",
+    "سنه",
+    "يوم",
+    "قبل",
+    "بعد",
+    "نحو",
+    "حوالي",
+    "اثناء",
+];
+
 /// Quotation marks, as tokens: a single word between two of them is no
 /// person (see [`Extractor::is_noise`]).
 const QUOTES: [&str; 9] = ["«", "»", "\"", "'", "“", "”", "‘", "’", "„"];
@@ -611,6 +639,15 @@ fn is_portfolio(infos: &[TokenInfo], s: &Span) -> bool {
         })
 }
 
+/// Whether token `i` comes right after a name joiner inside a name, so
+/// that a title there is part of the name («ولد الشيخ», «بن الشيخ»).
+fn after_joiner(infos: &[TokenInfo], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|j| {
+        NAME_JOINERS.contains(&infos[j].stem())
+            || MAGHREBI_JOINERS.contains(&infos[j].folded.as_str())
+    })
+}
+
 /// Whether a token is a given name, a word of the name dictionary or a
 /// word mostly seen in persons' names in the training text.
 fn is_person_word(t: &TokenInfo) -> bool {
@@ -1017,7 +1054,10 @@ impl Extractor {
         let mut start = s.start;
         for (k, info) in infos.iter().enumerate().take(s.end).skip(s.start + 1) {
             let f = info.folded.as_str();
-            let wa_name = f.starts_with('و') && self.gaz.starts_name(f);
+            let joins = MAGHREBI_JOINERS.contains(&f)
+                && k + 1 < s.end
+                && self.can_follow_joiner(&infos[k + 1]);
+            let wa_name = f.starts_with('و') && !joins && self.gaz.starts_name(f);
             let (alone, glued) = if s.kind == EntityKind::Person {
                 let glued = wa_name
                     || f.strip_prefix('و')
@@ -1541,17 +1581,63 @@ impl Extractor {
         }
     }
 
+    /// Joins a person span to the next when that one opens with a
+    /// Maghrebi joiner ([`MAGHREBI_JOINERS`]: «المختار» + «ولد سيدي
+    /// محمد»), and takes such a joiner right after a
+    /// person span into it where a person span opens after the joiner or
+    /// the word there can be a name ([`Extractor::can_follow_joiner`]).
+    /// [`Extractor::complete_joiners`] then takes the name after it in.
+    fn take_maghrebi_joiner(&self, infos: &[TokenInfo], spans: &mut Vec<Span>) {
+        let mut k = 0;
+        while k + 1 < spans.len() {
+            let (s, n) = (spans[k], spans[k + 1]);
+            if s.kind == EntityKind::Person
+                && n.kind == EntityKind::Person
+                && n.start == s.end
+                && n.end - n.start >= 2
+                && MAGHREBI_JOINERS.contains(&infos[n.start].folded.as_str())
+                && self.can_follow_joiner(&infos[n.start + 1])
+            {
+                spans[k].end = n.end;
+                spans.remove(k + 1);
+            } else {
+                k += 1;
+            }
+        }
+        for k in 0..spans.len() {
+            let s = spans[k];
+            let (Some(joiner), Some(next)) = (infos.get(s.end), infos.get(s.end + 1)) else {
+                continue;
+            };
+            let free = spans.get(k + 1).is_none_or(|n| {
+                n.start > s.end + 1 || (n.start == s.end + 1 && n.kind == EntityKind::Person)
+            });
+            let name_after = spans.get(k + 1).is_some_and(|n| n.start == s.end + 1)
+                || self.can_follow_joiner(next);
+            if s.kind == EntityKind::Person
+                && free
+                && MAGHREBI_JOINERS.contains(&joiner.folded.as_str())
+                && name_after
+            {
+                spans[k].end += 1;
+            }
+        }
+    }
+
     /// Completes the person spans that end on a joiner («فيصل بن» before
     /// «تركي», which is also "Turkish"): the word after «بن», «عبد» or
     /// «آل» is part of the name whatever else it can be, so an Arabic word
     /// there joins the span, and a person span starting there is merged
     /// with it; where neither can be, the joiner leaves the span.
     fn complete_joiners(&self, tokens: &[&str], infos: &[TokenInfo], spans: &mut Vec<Span>) {
+        self.take_maghrebi_joiner(infos, spans);
         let mut k = 0;
         while k < spans.len() {
             let s = spans[k];
             let last = &infos[s.end - 1].folded;
-            let joiner = ENDING_JOINERS.contains(&last.as_str()) || tokens[s.end - 1] == "آل";
+            let joiner = ENDING_JOINERS.contains(&last.as_str())
+                || MAGHREBI_JOINERS.contains(&last.as_str())
+                || tokens[s.end - 1] == "آل";
             if s.kind != EntityKind::Person || s.end - s.start < 2 || !joiner {
                 k += 1;
                 continue;
@@ -1565,13 +1651,50 @@ impl Extractor {
                 (None, Some(w))
                     if w.folded.chars().count() >= 2
                         && w.folded.chars().all(tokenize::is_arabic_char)
-                        && !self.gaz.is_stopword(&w.folded) =>
+                        && !self.gaz.is_stopword(&w.folded)
+                        && (!MAGHREBI_JOINERS.contains(&last.as_str())
+                            || self.can_follow_joiner(w)) =>
                 {
                     spans[k].end += 1;
+                    if MAGHREBI_JOINERS.contains(&last.as_str()) {
+                        self.take_given_names(infos, spans, k);
+                    }
                 }
                 _ => spans[k].end -= 1,
             }
             k += 1;
+        }
+    }
+
+    /// Whether a word after a Maghrebi joiner can be a name: a given name,
+    /// a word seen in persons' names, or an Arabic word of two letters or
+    /// more with no clitic but the article that is no stopword and no
+    /// common word of the training text («ولد في», «ولد عام» are "was
+    /// born in", "born in the year").
+    fn can_follow_joiner(&self, next: &TokenInfo) -> bool {
+        let clitic = next.folded.get(..next.stem_at).unwrap_or("");
+        self.gaz.is_first_name(&next.folded)
+            || next.seen == Some(EntityKind::Person)
+            || ((clitic.is_empty() || clitic == "ال")
+                && next.folded.chars().count() >= 2
+                && next.folded.chars().all(tokenize::is_arabic_char)
+                && !BORN_WORDS.contains(&next.folded.as_str())
+                && !self.gaz.is_stopword(&next.folded)
+                && !self.common.contains(&next.folded))
+    }
+
+    /// Extends person span `k` over up to two given names right after it
+    /// that no span holds: the rest of a Mauritanian name after «ولد»
+    /// («المختار ولد سيدي محمد»).
+    fn take_given_names(&self, infos: &[TokenInfo], spans: &mut [Span], k: usize) {
+        let limit = spans[k].end + 2;
+        while spans[k].end < limit
+            && infos
+                .get(spans[k].end)
+                .is_some_and(|w| self.gaz.is_first_name(&w.folded))
+            && spans.get(k + 1).is_none_or(|n| n.start > spans[k].end)
+        {
+            spans[k].end += 1;
         }
     }
 
@@ -1744,7 +1867,7 @@ impl Extractor {
         }
         let last_title = (s.start..s.end.saturating_sub(1))
             .rev()
-            .find(|&i| self.gaz.is_title(&infos[i].folded));
+            .find(|&i| self.gaz.is_title(&infos[i].folded) && !after_joiner(infos, i));
         if let Some(k) = last_title {
             s.start = k + 1;
             s.kind = EntityKind::Person;
