@@ -448,6 +448,44 @@ fn institution_names_end_where_the_name_does() {
 }
 
 #[test]
+fn a_definite_head_with_an_adjective_and_a_complement_names_an_institution() {
+    let orgs = |text: &str| displays(text, EntityKind::Org);
+    for (text, name) in [
+        (
+            "وقال المجلس الأعلى للقضاء في بيان إن القضاة سيحالون إلى التقاعد.",
+            "المجلس الأعلى للقضاء",
+        ),
+        (
+            "وأعلنت المديرية العامة للآثار والمتاحف عن خطة لترميم القلعة.",
+            "المديرية العامة للآثار والمتاحف",
+        ),
+        (
+            "وقال المكتب الوطني للسلامة الصحية للمنتجات الغذائية إن الشحنة سليمة.",
+            "المكتب الوطني للسلامة الصحية للمنتجات الغذائية",
+        ),
+        (
+            "وقالت الهيئة العامة للاستثمار إن الطلبات زادت هذا العام.",
+            "الهيئة العامة للاستثمار",
+        ),
+        (
+            "وقالت هيئة السوق المالية إن التداول توقف.",
+            "هيئة السوق المالية",
+        ),
+    ] {
+        let found = orgs(text);
+        assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+    }
+    for text in [
+        "وعقد الجهاز الفني للمنتخب اجتماعا مع اللاعبين.",
+        "وطالب أعضاء هيئة التدريس بزيادة الرواتب.",
+        "وقالت الهيئة التعليمية إن الامتحانات تأجلت.",
+    ] {
+        let found = orgs(text);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn a_latin_name_after_an_arabic_head_stands_alone() {
     let ents = Extractor::global().extract(
         "",

@@ -880,3 +880,24 @@ fn take_in_of_place(tokens: &[&str], infos: &[TokenInfo], spans: &mut Vec<(Span,
         k += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_word_lists_are_folded() {
+        let bad = crate::intel::ner::tests::unfolded(&[
+            &AR_FACILITIES,
+            &AR_SITES,
+            &AR_GROUPS,
+            &DEVOTIONAL,
+            &FEAST_EPITHETS,
+            &FEASTS,
+            &AR_PLACE_KINDS,
+            &FACILITY_ENDS,
+            &MASHHAD_AFTER,
+        ]);
+        assert!(bad.is_empty(), "{bad:?}");
+    }
+}

@@ -160,7 +160,7 @@ const ON: [&str; 3] = ["على", "وعلى", "فعلى"];
 
 /// Folded Arabic nouns that head an institution's name when a definite
 /// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
-static INSTITUTION_HEADS: [&str; 42] = [
+static INSTITUTION_HEADS: [&str; 41] = [
     "وزاره",
     "ديوان",
     "الديوان",
@@ -171,8 +171,7 @@ static INSTITUTION_HEADS: [&str; 42] = [
     "مركز",
     "المديريه",
     "مديريه",
-    "الهيئه",
-    "هيئه",
+    "هييه",
     "وكاله",
     "الوكاله",
     "نادي",
@@ -181,7 +180,7 @@ static INSTITUTION_HEADS: [&str; 42] = [
     "برلمان",
     "مجلس",
     "شركه",
-    "مؤسسه",
+    "موسسه",
     "منظمه",
     "لجنه",
     "محكمه",
@@ -210,6 +209,33 @@ static INSTITUTION_HEADS: [&str; 42] = [
 /// is as often the object of a sentence («أعلنت الجامعة المرشحين», the
 /// university announced the candidates).
 const NISBA_HEADS: [&str; 1] = ["الجامعه"];
+
+/// Folded definite nouns that head an institution's name only before a
+/// definite adjective and a «لل» complement («المجلس الأعلى للقضاء»,
+/// «الشركة السعودية للكهرباء», «المكتب الوطني للسلامة الصحية»). Alone
+/// before an adjective they describe as often as they name («الجهاز
+/// الفني», a team's coaching staff; «اللجنة التنفيذية»; «الشركة
+/// الصينية»), so they are not in [`INSTITUTION_HEADS`].
+const DEFINITE_HEADS: [&str; 18] = [
+    "المجلس",
+    "اللجنه",
+    "الشركه",
+    "المكتب",
+    "الجمعيه",
+    "المعهد",
+    "المنظمه",
+    "الموسسه",
+    "الكونفدراليه",
+    "المحكمه",
+    "الصندوق",
+    "المصرف",
+    "الاكاديميه",
+    "الرابطه",
+    "النقابه",
+    "المرصد",
+    "المجمع",
+    "الهييه",
+];
 
 /// `INSTITUTION_HEADS` with a filter, as an article looks up each of its
 /// tokens in it.
@@ -375,11 +401,11 @@ const MOVEMENT_WORDS: [&str; 7] = [
 /// which are also given names, nor the definite titles, which are also
 /// surnames («أحمد السيد», «آل الشيخ»). See [`Extractor::end_before_title`].
 const TRAILING_TITLES: [&str; 10] = [
-    "رئيس",
+    "رييس",
     "وزير",
     "وزيره",
     "مستشار",
-    "نائب",
+    "نايب",
     "ولي",
     "مدير",
     "سفير",
@@ -390,8 +416,17 @@ const TRAILING_TITLES: [&str; 10] = [
 /// Folded common phrases that are no names: the model tags «الحد
 /// الأقصى» ("the maximum", in 11 articles of a day) misc after ANERcorp,
 /// where a few are, and the institution rule read «مجلس الإدارة» ("the
-/// board", of any company; in 18 articles) as one organisation.
-const NOT_NAME_PHRASES: [[&str; 2]; 3] = [["الحد", "الاقصي"], ["الحد", "الادني"], ["مجلس", "الاداره"]];
+/// board", of any company; in 18 articles) as one organisation, and
+/// «هيئة التدريس» (a university's teaching staff), «هيئة المحكمة» (the
+/// bench) and «هيئة الدفاع» (the defence team) as bodies.
+const NOT_NAME_PHRASES: [[&str; 2]; 6] = [
+    ["الحد", "الاقصي"],
+    ["الحد", "الادني"],
+    ["مجلس", "الاداره"],
+    ["هييه", "التدريس"],
+    ["هييه", "المحكمه"],
+    ["هييه", "الدفاع"],
+];
 
 /// Folded words for "saint" before a given name in the names of places
 /// and bodies («جامعة سان أندروز», «كنيسة مار جرجس»): see
@@ -505,7 +540,7 @@ const PORTFOLIOS: [&str; 56] = [
     "ثقافه",
     "صحه",
     "سكان",
-    "بيئه",
+    "بييه",
     "نقل",
     "مواصلات",
     "اتصالات",
@@ -1103,7 +1138,7 @@ impl Extractor {
         let mut i = 0;
         while i < n {
             let f = t.infos[i].folded.as_str();
-            let head = INSTITUTION_HEAD_LIST.holds(f);
+            let head = INSTITUTION_HEAD_LIST.holds(f) || self.opens_with_complement(t, i);
             if !head {
                 i += 1;
                 continue;
@@ -1220,6 +1255,7 @@ impl Extractor {
                     j += 1;
                 }
             }
+            j = self.take_coordinated_complements(t, i, j);
             let latin = t.tokens[i + 1..j]
                 .iter()
                 .any(|w| w.chars().any(|c| c.is_ascii_alphabetic()));
@@ -1241,10 +1277,11 @@ impl Extractor {
                     || s.end > cand.end
                     || (id.is_some() && s.kind != EntityKind::Place)
             });
-            let phrase = j == i + 2
-                && arabic::listed_with_clitic(f, |x| {
-                    NOT_NAME_PHRASES.contains(&[x, t.infos[i + 1].folded.as_str()])
-                });
+            let phrase = t.infos.get(i + 1).is_some_and(|next| {
+                arabic::listed_with_clitic(f, |x| {
+                    NOT_NAME_PHRASES.contains(&[x, next.folded.as_str()])
+                })
+            });
             if j == i + 1 || j == opened && opened > i + 1 || blocked || latin || phrase {
                 i += 1;
                 continue;
@@ -1256,6 +1293,52 @@ impl Extractor {
             t.spans.sort_by_key(|(s, _)| s.start);
             i = j;
         }
+    }
+
+    /// Whether token `i` is one of [`DEFINITE_HEADS`] (clitics allowed)
+    /// before a definite adjective and a «لل» complement that no span
+    /// holds: «المجلس الأعلى للقضاء», not «الجهاز الفني».
+    fn opens_with_complement(&self, t: &Tagged<'_>, i: usize) -> bool {
+        let (Some(adjective), Some(complement)) = (t.infos.get(i + 1), t.infos.get(i + 2)) else {
+            return false;
+        };
+        let f = arabic::strip_article_clitic(&t.infos[i].folded);
+        let modifier = |g: &str| !NOT_MODIFIERS.contains(&g) && !self.gaz.is_stopword(g);
+        DEFINITE_HEADS.contains(&f.as_str())
+            && arabic::is_definite_adjective(&adjective.folded)
+            && modifier(&adjective.folded)
+            && complement.folded.starts_with("لل")
+            && complement.folded.chars().count() >= 5
+            && modifier(&complement.folded)
+            && !spanned(&t.spans, i + 1)
+            && !spanned(&t.spans, i + 2)
+    }
+
+    /// Extends an institution's name `i..j` that holds a «لل» complement
+    /// over what continues it: a second «لل» complement, definite
+    /// adjectives and words opened by «وال» joined to the complement
+    /// («المديرية العامة للآثار والمتاحف», «المكتب الوطني للسلامة الصحية
+    /// للمنتجات الغذائية»), up to nine words in all, none in a span and
+    /// none another institution's head («… والجمعية»).
+    fn take_coordinated_complements(&self, t: &Tagged<'_>, i: usize, j: usize) -> usize {
+        let complemented = (i + 1..j).any(|k| t.infos[k].folded.starts_with("لل"));
+        let mut j = j;
+        while complemented && j < t.infos.len() && j - i < 9 && !spanned(&t.spans, j) {
+            let g = t.infos[j].folded.as_str();
+            let bare = arabic::strip_article_clitic(g);
+            let continues = (g.starts_with("وال") || g.starts_with("لل"))
+                && g.chars().count() >= 5
+                && !INSTITUTION_HEAD_LIST.holds(g)
+                && !DEFINITE_HEADS.contains(&bare.as_str());
+            if !(continues || arabic::is_definite_adjective(g))
+                || NOT_MODIFIERS.contains(&bare.as_str())
+                || self.gaz.is_stopword(&bare)
+            {
+                break;
+            }
+            j += 1;
+        }
+        j
     }
 
     /// Whether `g`, a folded word opened by «وال», is the second of a
@@ -2235,6 +2318,58 @@ impl Extractor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words of folded lists that folding would change: a list
+    /// compared with folded tokens never matches such a word («هيئه» for
+    /// «هييه»).
+    pub(in crate::intel::ner) fn unfolded<'a>(lists: &[&[&'a str]]) -> Vec<&'a str> {
+        lists
+            .iter()
+            .flat_map(|l| l.iter().copied())
+            .filter(|w| features::fold_token(w) != *w)
+            .collect()
+    }
+
+    #[test]
+    fn folded_word_lists_are_folded() {
+        let lists: [&[&str]; 31] = [
+            &NAME_JOINERS,
+            &ENDING_JOINERS,
+            &MAGHREBI_JOINERS,
+            &BORN_WORDS,
+            &CLUB_NOUNS,
+            &CLUB_TIME_WORDS,
+            &NAME_PARTICLES,
+            &ORG_PARTICLES,
+            &WEEKDAYS,
+            &COMPANY_ENDS,
+            &INSTITUTION_HEADS,
+            &NISBA_HEADS,
+            &DEFINITE_HEADS,
+            &NOT_MODIFIERS,
+            &PERSONAL_TITLES,
+            &OFFICE_NAMES,
+            &LEVANTINE_MONTHS,
+            &MONTHS,
+            &MONTH_AFTER,
+            &FINANCIAL_NOUNS,
+            &ADJECTIVE_NAMES,
+            &MOVEMENT_WORDS,
+            &TRAILING_TITLES,
+            &SAINTS,
+            &COMPLEMENT_NOUNS,
+            &ROLE_NOUNS,
+            &PORTFOLIO_HEADS,
+            &PORTFOLIOS,
+            &ELATIVES,
+            &NOUN_NAMES,
+            &PATRONYMICS,
+        ];
+        let phrases: Vec<&str> = NOT_NAME_PHRASES.iter().flatten().copied().collect();
+        let mut bad = unfolded(&lists);
+        bad.extend(unfolded(&[&phrases, &GOOD_WHAT, &IN_A_WAY, &PLACE_NOUNS]));
+        assert!(bad.is_empty(), "{bad:?}");
+    }
 
     fn split(words: &[&str]) -> Vec<(usize, usize)> {
         split_kind(words, EntityKind::Person)

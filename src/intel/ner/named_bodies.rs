@@ -25,7 +25,7 @@ static BODY_NOUNS: [(&str, EntityKind); 30] = [
     ("جامعه", EntityKind::Org),
     ("مركز", EntityKind::Org),
     ("مجمع", EntityKind::Org),
-    ("مؤسسه", EntityKind::Org),
+    ("موسسه", EntityKind::Org),
     ("معهد", EntityKind::Org),
     ("كليه", EntityKind::Org),
     ("اكاديميه", EntityKind::Org),
@@ -49,7 +49,7 @@ static BODY_NOUNS: [(&str, EntityKind); 30] = [
     ("شارع", EntityKind::Place),
     ("مسجد", EntityKind::Place),
     ("جامع", EntityKind::Place),
-    ("جائزه", EntityKind::Misc),
+    ("جايزه", EntityKind::Misc),
     ("كرسي", EntityKind::Misc),
 ];
 
@@ -308,5 +308,22 @@ fn settle_bodies(t: &mut Tagged<'_>, gaz: &Gazetteer, make: bool) {
         kept.sort_by_key(|(s, _)| s.start);
         t.spans = kept;
         i = body.end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_word_lists_are_folded() {
+        let nouns: Vec<&str> = BODY_NOUNS.iter().map(|(w, _)| *w).collect();
+        let bad = crate::intel::ner::tests::unfolded(&[
+            &nouns,
+            &NAMESAKE_TITLES,
+            &PREPOSITIONS,
+            &INSTITUTION_CITY,
+        ]);
+        assert!(bad.is_empty(), "{bad:?}");
     }
 }
