@@ -486,6 +486,40 @@ fn a_definite_head_with_an_adjective_and_a_complement_names_an_institution() {
 }
 
 #[test]
+fn a_place_name_that_is_also_a_word_is_a_place_beside_another_place() {
+    let places = |text: &str| displays(text, EntityKind::Place);
+    let found = places("ونشرت وحدات إضافية في درعا والسويداء خلال الأسابيع الماضية.");
+    assert!(found.contains(&"درعا".to_string()), "{found:?}");
+    let found = places("وتباع في أسواق مكناس وفاس بأسعار مرتفعة.");
+    assert!(found.contains(&"فاس".to_string()), "{found:?}");
+    let found = places("وأعرب عن أمله في أن يسهم الحل في تجاوز العقبة والمضي قدما.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn an_institution_ends_before_the_town_it_is_in() {
+    for (text, org, place) in [
+        (
+            "وقالت الباحثة في معهد الدراسات الأمنية ببريتوريا إن الوضع خطير.",
+            "معهد الدراسات الأمنية",
+            "بريتوريا",
+        ),
+        (
+            "وقال مجلس الوزراء بسلطنة عُمان إن الميزانية أقرت.",
+            "مجلس الوزراء",
+            "سلطنة عُمان",
+        ),
+    ] {
+        let orgs = displays(text, EntityKind::Org);
+        let places = displays(text, EntityKind::Place);
+        assert_eq!(orgs, vec![org.to_string()], "{text}");
+        assert!(places.contains(&place.to_string()), "{text}: {places:?}");
+    }
+    let orgs = displays("وأعلنت جامعة بيروت العربية عن منح جديدة.", EntityKind::Org);
+    assert_eq!(orgs, vec!["جامعة بيروت العربية".to_string()]);
+}
+
+#[test]
 fn a_latin_name_after_an_arabic_head_stands_alone() {
     let ents = Extractor::global().extract(
         "",

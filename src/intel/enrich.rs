@@ -113,7 +113,10 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// («عبد الملك الزعبي»). Definite heads name an institution before an
 /// adjective and a «لل» complement («المجلس الأعلى للقضاء»), which takes
 /// in the words that continue it («للآثار والمتاحف»); «هيئة», «مؤسسة»,
-/// «البيئة» and «جائزة» lists were never folded and now match.
+/// «البيئة» and «جائزة» lists were never folded and now match. A place
+/// name that is also a word is a place beside «و» and another place
+/// («درعا والسويداء»); an institution ends before «ب» and a place
+/// («معهد الدراسات الأمنية ببريتوريا»).
 pub const VERSION: i64 = 25;
 
 /// Articles taken from the store per batch.

@@ -954,8 +954,9 @@ impl Extractor {
             self.split_conjoined(&infos, s, &mut spans);
         }
         self.end_at_known_org(&infos, &matches, &mut spans);
+        self.end_before_place_at(&infos, &matches, &mut spans);
         self.end_at_given_name(&infos, &mut spans);
-        for m in matches {
+        for &m in &matches {
             let Some(entry) = self.gaz.entry(m.entry) else {
                 continue;
             };
@@ -986,7 +987,9 @@ impl Extractor {
                 && (crf.is_none() || !overlapping.is_empty())
                 && !minor_extends
                 && !matches!(overlapping[..], [i] if same_span(&i) && spans[i].0.kind == g.kind);
-            if (overlapping.is_empty() && self.is_ambiguous_word(&infos, &g))
+            if (overlapping.is_empty()
+                && self.is_ambiguous_word(&infos, &g)
+                && !self.coordinated_with_place(&infos, &matches, &g))
                 || self.is_financial(&infos, &g)
                 || minor_overruled
             {
@@ -1184,7 +1187,9 @@ impl Extractor {
                 }
                 if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == j && s.end <= i + 4) {
                     let place_after = s.kind == EntityKind::Place
-                        && (g.starts_with("بال") || g.starts_with("وال"));
+                        && (g.starts_with("بال")
+                            || g.starts_with("وال")
+                            || (j > i + 1 && (g.starts_with('ب') || g.starts_with('و'))));
                     let closed = definite_head
                         || (j > i + 1
                             && definite_at(j - 1)
@@ -1394,6 +1399,34 @@ impl Extractor {
             .get(i + 1)
             .is_some_and(|n| MOVEMENT_WORDS.contains(&n.folded.as_str()));
         head && !named && !movement
+    }
+
+    /// Ends an organisation span of three words or more before its last
+    /// word when that is a listed place opened by «ب» with no article
+    /// («معهد الدراسات الأمنية ببريتوريا» is the institute "in Pretoria"),
+    /// which the gazetteer step then adds as a place.
+    fn end_before_place_at(
+        &self,
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        spans: &mut [(Span, Option<usize>)],
+    ) {
+        for (s, id) in spans.iter_mut() {
+            let last = s.end - 1;
+            let t = &infos[last];
+            let in_place = t.folded.starts_with('ب')
+                && !t.folded.starts_with("بال")
+                && matches.iter().any(|m| {
+                    (m.start, m.end) == (last, s.end)
+                        && self
+                            .gaz
+                            .entry(m.entry)
+                            .is_some_and(|e| e.kind == EntityKind::Place)
+                });
+            if s.kind == EntityKind::Org && id.is_none() && s.end - s.start >= 3 && in_place {
+                s.end = last;
+            }
+        }
     }
 
     /// Splits an organisation span that runs on past the gazetteer
@@ -2227,6 +2260,25 @@ impl Extractor {
         !infos
             .get(j)
             .is_some_and(|n| n.folded.starts_with("لل") || n.folded.starts_with("لكره"))
+    }
+
+    /// Whether place `g` is joined by «و» to a listed place beside it that
+    /// is no ordinary word («في درعا والسويداء», «مكناس وفاس»): an
+    /// ambiguous name ([`Extractor::is_ambiguous_word`]) is a place there.
+    fn coordinated_with_place(&self, infos: &[TokenInfo], matches: &[GazMatch], g: &Span) -> bool {
+        let plain_place = |m: &GazMatch| {
+            self.gaz
+                .entry(m.entry)
+                .is_some_and(|e| e.kind == EntityKind::Place)
+                && !(m.end == m.start + 1 && self.gaz.is_ambiguous(infos[m.start].stem()))
+        };
+        let opened_by_wa = |k: usize| infos[k].folded.starts_with('و') && infos[k].stem_at > 0;
+        g.kind == EntityKind::Place
+            && matches.iter().any(|m| {
+                plain_place(m)
+                    && ((m.start == g.end && opened_by_wa(m.start))
+                        || (m.end == g.start && opened_by_wa(g.start)))
+            })
     }
 
     /// True for a one-word span that is a name and also an ordinary word
