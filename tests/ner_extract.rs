@@ -520,6 +520,25 @@ fn an_institution_ends_before_the_town_it_is_in() {
 }
 
 #[test]
+fn an_english_town_the_model_takes_for_a_person_is_a_town() {
+    let text = "Heavy rain flooded parts of Ibadan on Monday, officials said.";
+    assert_eq!(
+        key_of(text, "Ibadan").map(|(kind, _)| kind),
+        Some(EntityKind::Place)
+    );
+    assert!(displays(text, EntityKind::Person).is_empty());
+}
+
+#[test]
+fn a_name_ending_in_a_companys_last_word_is_a_company() {
+    let text = "The ship is operated by Mitsui O.S.K. Lines, the company said.";
+    assert_eq!(
+        key_of(text, "Mitsui O.S.K. Lines").map(|(kind, _)| kind),
+        Some(EntityKind::Org)
+    );
+}
+
+#[test]
 fn a_latin_name_after_an_arabic_head_stands_alone() {
     let ents = Extractor::global().extract(
         "",

@@ -116,7 +116,9 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// «البيئة» and «جائزة» lists were never folded and now match. A place
 /// name that is also a word is a place beside «و» and another place
 /// («درعا والسويداء»); an institution ends before «ب» and a place
-/// («معهد الدراسات الأمنية ببريتوريا»).
+/// («معهد الدراسات الأمنية ببريتوريا»). An English town the model takes
+/// for a person is a town («Ibadan»); a person's name ending in a
+/// company's last word is a company («Mitsui O.S.K. Lines»).
 pub const VERSION: i64 = 25;
 
 /// Articles taken from the store per batch.

@@ -178,6 +178,41 @@ const EN_LANDFORMS: [&str; 14] = [
 /// Folded English nouns that end an institution's name, so a place or
 /// misc span ending in one is an organisation («Tourism Region
 /// Authority»).
+/// Folded last words of companies' names that the models take for
+/// people's («Mitsui O.S.K. Lines», «مجموعة طلعت مصطفى القابضة», «غلف
+/// كيستون بتروليوم»): a person span of two words or more ending in one is
+/// an organisation.
+const COMPANY_TAILS: [&str; 24] = [
+    "lines",
+    "holdings",
+    "holding",
+    "petroleum",
+    "airlines",
+    "airways",
+    "shipping",
+    "motors",
+    "mining",
+    "logistics",
+    "limited",
+    "ltd",
+    "inc",
+    "plc",
+    "group",
+    "company",
+    "corporation",
+    "bank",
+    "القابضه",
+    "بتروليوم",
+    "هولدينغ",
+    "للمقاولات",
+    "للبترول",
+    "للاستثمار",
+];
+
+/// Folded nouns before a company's name that belong to it when the name
+/// was taken for a person's («مجموعة طلعت مصطفى القابضة»).
+const COMPANY_HEADS: [&str; 2] = ["شركه", "مجموعه"];
+
 const EN_INSTITUTIONS: [&str; 27] = [
     "authority",
     "commission",
@@ -719,7 +754,8 @@ fn is_capitalised(w: &str) -> bool {
 /// is «Goldman Sachs», as English articles write it), a facility is a place,
 /// an English span of two words or more ending in a landform's noun is a
 /// place, an Arabic person span opened by an armed group's noun
-/// (`AR_GROUPS`) is an organisation, a one-word English organisation
+/// (`AR_GROUPS`) or a person span ending in a company's last word
+/// (`COMPANY_TAILS`, with a company's noun before it: `COMPANY_HEADS`) is an organisation, a one-word English organisation
 /// naming a people («Nabataeans», see [`is_people`]) is misc, and an
 /// English place or misc span ending
 /// in an institution's noun is an organisation, which takes in the
@@ -759,11 +795,18 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             s.kind = EntityKind::Misc;
         } else if (s.kind == EntityKind::Person
             && s.end - s.start >= 2
-            && listed_with_clitic(&infos[s.start].folded, |w| AR_GROUPS.contains(&w)))
+            && (listed_with_clitic(&infos[s.start].folded, |w| AR_GROUPS.contains(&w))
+                || COMPANY_TAILS.contains(&last)))
             || (s.kind != EntityKind::Person
                 && is_capitalised(tokens[s.start])
                 && EN_INSTITUTIONS.contains(&last))
         {
+            if s.kind == EntityKind::Person
+                && s.start > 0
+                && listed_with_clitic(&infos[s.start - 1].folded, |w| COMPANY_HEADS.contains(&w))
+            {
+                s.start -= 1;
+            }
             s.kind = EntityKind::Org;
         }
     }
@@ -891,6 +934,8 @@ mod tests {
             &AR_FACILITIES,
             &AR_SITES,
             &AR_GROUPS,
+            &COMPANY_TAILS,
+            &COMPANY_HEADS,
             &DEVOTIONAL,
             &FEAST_EPITHETS,
             &FEASTS,

@@ -914,7 +914,9 @@ impl Extractor {
     /// and holds no other CRF span, as many are also surnames
     /// («الأحمدي»), and in a script with no model (Persian,
     /// Hebrew) it is not taken at all («تازه», Persian "new", is also
-    /// Taza); a person's gazetteer name
+    /// Taza); in English it also replaces a one-word person of the same
+    /// word that is no given name (the small English model takes towns
+    /// it never saw, «Ibadan», «Dodoma», for people); a person's gazetteer name
     /// that ends a longer CRF person span («Abdel Fattah el-Sisi») lends
     /// the span its id (not after «بن» or «bin»: in «محمد بن سلمان بن عبد
     /// العزيز» King Salman is the father), as does one right after a CRF person span
@@ -983,9 +985,15 @@ impl Extractor {
                 && overlapping
                     .iter()
                     .all(|&i| spans[i].0.kind == EntityKind::Place);
+            let town_for_person = lang == Lang::English
+                && g.kind == EntityKind::Place
+                && g.end - g.start == 1
+                && !infos[g.start].first_name
+                && matches!(overlapping[..], [i] if same_span(&i) && spans[i].0.kind == EntityKind::Person);
             let minor_overruled = minor
                 && (crf.is_none() || !overlapping.is_empty())
                 && !minor_extends
+                && !town_for_person
                 && !matches!(overlapping[..], [i] if same_span(&i) && spans[i].0.kind == g.kind);
             if (overlapping.is_empty()
                 && self.is_ambiguous_word(&infos, &g)
