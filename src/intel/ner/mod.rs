@@ -683,6 +683,12 @@ fn after_joiner(infos: &[TokenInfo], i: usize) -> bool {
     })
 }
 
+/// Whether a token carries no clitic but perhaps the article («الشيخ»,
+/// «سيدي»; not «بالقاهرة», «وعلي»).
+fn no_clitic_but_article(t: &TokenInfo) -> bool {
+    matches!(t.folded.get(..t.stem_at), Some("" | "ال") | None)
+}
+
 /// Whether a token is a given name, a word of the name dictionary or a
 /// word mostly seen in persons' names in the training text.
 fn is_person_word(t: &TokenInfo) -> bool {
@@ -1733,15 +1739,14 @@ impl Extractor {
             let (Some(joiner), Some(next)) = (infos.get(s.end), infos.get(s.end + 1)) else {
                 continue;
             };
-            let free = spans.get(k + 1).is_none_or(|n| {
-                n.start > s.end + 1 || (n.start == s.end + 1 && n.kind == EntityKind::Person)
-            });
-            let name_after = spans.get(k + 1).is_some_and(|n| n.start == s.end + 1)
-                || self.can_follow_joiner(next);
+            let person_after = spans
+                .get(k + 1)
+                .is_some_and(|n| n.start == s.end + 1 && n.kind == EntityKind::Person);
+            let free = person_after || spans.get(k + 1).is_none_or(|n| n.start > s.end + 1);
             if s.kind == EntityKind::Person
                 && free
                 && MAGHREBI_JOINERS.contains(&joiner.folded.as_str())
-                && name_after
+                && (person_after || self.can_follow_joiner(next))
             {
                 spans[k].end += 1;
             }
@@ -1796,10 +1801,9 @@ impl Extractor {
     /// common word of the training text («ولد في», «ولد عام» are "was
     /// born in", "born in the year").
     fn can_follow_joiner(&self, next: &TokenInfo) -> bool {
-        let clitic = next.folded.get(..next.stem_at).unwrap_or("");
         self.gaz.is_first_name(&next.folded)
             || next.seen == Some(EntityKind::Person)
-            || ((clitic.is_empty() || clitic == "ال")
+            || (no_clitic_but_article(next)
                 && next.folded.chars().count() >= 2
                 && next.folded.chars().all(tokenize::is_arabic_char)
                 && !BORN_WORDS.contains(&next.folded.as_str())
@@ -1892,10 +1896,9 @@ impl Extractor {
     fn add_named_after_role(&self, tokens: &[&str], infos: &[TokenInfo], spans: &mut Vec<Span>) {
         self.add_given_and_next(tokens, infos, spans, |j| {
             let surname = &infos[j + 1];
-            let clitic = surname.folded.get(..surname.stem_at).unwrap_or("");
             j > 0
                 && arabic::listed_with_clitic(&infos[j - 1].folded, |x| ROLE_NOUNS.contains(&x))
-                && (clitic.is_empty() || clitic == "ال")
+                && no_clitic_but_article(surname)
                 && surname.folded.chars().all(tokenize::is_arabic_char)
                 && !self.common.contains(&surname.folded)
                 && !self.gaz.is_stopword(&surname.folded)
