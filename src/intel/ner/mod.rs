@@ -1321,16 +1321,15 @@ impl Extractor {
         let (Some(adjective), Some(complement)) = (t.infos.get(i + 1), t.infos.get(i + 2)) else {
             return false;
         };
-        let f = arabic::strip_article_clitic(&t.infos[i].folded);
         let modifier = |g: &str| !NOT_MODIFIERS.contains(&g) && !self.gaz.is_stopword(g);
-        DEFINITE_HEADS.contains(&f.as_str())
+        complement.folded.starts_with("لل")
             && arabic::is_definite_adjective(&adjective.folded)
-            && modifier(&adjective.folded)
-            && complement.folded.starts_with("لل")
             && complement.folded.chars().count() >= 5
+            && modifier(&adjective.folded)
             && modifier(&complement.folded)
             && !spanned(&t.spans, i + 1)
             && !spanned(&t.spans, i + 2)
+            && DEFINITE_HEADS.contains(&arabic::strip_article_clitic(&t.infos[i].folded).as_str())
     }
 
     /// Extends an institution's name `i..j` that holds a «لل» complement
