@@ -27,6 +27,10 @@ const NOT_SURNAMES: [&str; 11] = [
     "jr.",
 ];
 
+/// Folded heads of a group's name («تنظيم القاعدة», «حركة النهضة»):
+/// what follows them names the group alone later in the article.
+const GROUP_HEADS: [&str; 5] = ["تنظيم", "حركه", "جماعه", "حزب", "جبهه"];
+
 /// A name seen in the document: the folded words after its first, and
 /// the votes per kind.
 struct Name {
@@ -125,6 +129,42 @@ fn has_clitic_article(folded: &str) -> bool {
             .any(|p| folded.strip_prefix(p).is_some_and(|r| r.starts_with("ال")))
 }
 
+/// Whether a folded word is a group's head ([`GROUP_HEADS`]), clitics
+/// allowed («لتنظيم»).
+fn is_group_head(folded: &str) -> bool {
+    std::iter::once(folded)
+        .chain(PREFIXES.iter().filter_map(|p| folded.strip_prefix(p)))
+        .any(|w| GROUP_HEADS.contains(&w))
+}
+
+/// The end and list id of a group's name without its head at token `i`
+/// («القاعدة», «للقاعدة» after «تنظيم القاعدة»), unless a definite word
+/// follows, which makes it a common noun described («القاعدة الجوية»,
+/// the air base).
+fn group_at(
+    groups: &[(String, Vec<String>, Option<usize>)],
+    folded: &[&str],
+    i: usize,
+) -> Option<(usize, Option<usize>)> {
+    let w = super::arabic::strip_article_clitic(folded[i]);
+    let firsts =
+        std::iter::once(w.as_str()).chain(PREFIXES.iter().filter_map(|p| w.strip_prefix(p)));
+    for first in firsts {
+        for (_, rest, id) in groups.iter().filter(|g| g.0 == first) {
+            let end = i + 1 + rest.len();
+            if end <= folded.len()
+                && rest.iter().zip(&folded[i + 1..end]).all(|(a, b)| a == b)
+                && !folded
+                    .get(end)
+                    .is_some_and(|n| super::arabic::is_definite(n))
+            {
+                return Some((end, *id));
+            }
+        }
+    }
+    None
+}
+
 /// Tags, in every sentence of a document, the untagged recurrences of
 /// the names tagged somewhere in it, and makes a one-word place,
 /// organisation or misc span that no list names into the person when
@@ -134,6 +174,7 @@ fn has_clitic_article(folded: &str) -> bool {
 pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
     let mut names = Names::default();
     let mut surnames: FastSet<String> = FastSet::default();
+    let mut groups: Vec<(String, Vec<String>, Option<usize>)> = Vec::new();
     for t in doc.iter() {
         for (s, id) in &t.spans {
             let folded = |k: usize| super::arabic::strip_article_clitic(&t.infos[k].folded);
@@ -145,6 +186,16 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
                 continue;
             }
             names.add(&first, &rest, s.kind);
+            if let Some((head, rest)) = rest.split_first()
+                && s.kind == EntityKind::Org
+                && is_group_head(&t.infos[s.start].folded)
+                && head.starts_with("ال")
+                && !head.ends_with('ي')
+                && (!rest.is_empty() || may_stand_alone(gaz, t.tokens[s.start + 1], head))
+                && !groups.iter().any(|g| g.0 == *head && g.1 == rest)
+            {
+                groups.push((head.clone(), rest.to_vec(), *id));
+            }
             let last = s.end - 1;
             if s.kind == EntityKind::Person
                 && last > s.start
@@ -187,15 +238,21 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
                 i += 1;
                 continue;
             }
-            match names.at(&folded, i) {
-                Some((end, kind)) if !taken[i..end].iter().any(|&x| x) => {
+            let found = names
+                .at(&folded, i)
+                .map(|(end, kind)| (end, kind, None))
+                .or_else(|| {
+                    group_at(&groups, &folded, i).map(|(end, id)| (end, EntityKind::Org, id))
+                });
+            match found {
+                Some((end, kind, id)) if !taken[i..end].iter().any(|&x| x) => {
                     added.push((
                         Span {
                             start: i,
                             end,
                             kind,
                         },
-                        None,
+                        id,
                     ));
                     i = end;
                 }

@@ -135,6 +135,14 @@ const ORG_PARTICLES: [&str; 12] = [
     "and", "for", "on", "the", "in", "at", "y", "et", "per", "es", "'s", "’s",
 ];
 
+/// How a verb in the future opens, with «و» or «ف» before it
+/// («وسيغيب», «فستعقد»): such a word opens and ends no name.
+const FUTURE_PREFIXES: [&str; 6] = ["وسي", "وست", "وسن", "فسي", "فست", "فسن"];
+
+/// Folded words that join two people's names without being part of
+/// either: «و», «أو» ("or": «يوان أو سونغ»), "and", "or".
+const OR_WORDS: [&str; 4] = ["و", "او", "and", "or"];
+
 /// Folded weekdays, which end no name: a span the tagger ran on into
 /// one («Chile's Supreme Court on Tuesday») ends before it and an «on»
 /// or «at» before it.
@@ -947,6 +955,9 @@ impl Extractor {
         }
         for s in crf_spans.iter_mut() {
             self.strip_title(&infos, s);
+            if s.end == s.start {
+                continue;
+            }
             Self::end_before_title(&infos, s);
             self.end_at_place(&infos, &matches, s);
             self.trim_common(&infos, s);
@@ -1111,11 +1122,15 @@ impl Extractor {
                 && self.can_follow_joiner(&infos[k + 1]);
             let wa_name = f.starts_with('و') && !joins && self.gaz.starts_name(f);
             let (alone, glued) = if s.kind == EntityKind::Person {
-                let glued = wa_name
-                    || f.strip_prefix('و')
-                        .is_some_and(|rest| self.gaz.is_first_name(rest));
+                if k > start && self.is_conjoined_nisba(f) && k + 1 < s.end {
+                    out.push((Span { start, end: k, ..s }, None));
+                    start = k + 1;
+                    continue;
+                }
+                let after_joiner = NAME_JOINERS.contains(&infos[k - 1].stem());
+                let glued = wa_name || (!after_joiner && self.is_wa_and_given_name(f));
                 let lower = info.shape == "low" && !NAME_PARTICLES.contains(&f);
-                (f == "و" || f == "and" || lower, glued)
+                (OR_WORDS.contains(&f) || lower, glued)
             } else {
                 let after_company =
                     k > start && COMPANY_ENDS.contains(&infos[k - 1].folded.as_str());
@@ -1130,6 +1145,25 @@ impl Extractor {
         if start < s.end {
             out.push((Span { start, ..s }, None));
         }
+    }
+
+    /// Whether a folded word is «و» and a given name that is no given
+    /// name whole: «وعلي» opens a second person, «وسام» is a given name
+    /// itself. (The name dictionary and the words seen in names cannot
+    /// tell: they hold words without a leading «و», so «ويليامز» is there
+    /// as «يليامز».)
+    fn is_wa_and_given_name(&self, f: &str) -> bool {
+        f.strip_prefix('و')
+            .is_some_and(|rest| self.gaz.is_first_name(rest) && !self.gaz.is_first_name(f))
+    }
+
+    /// Whether a folded word is «و» and a nationality adjective with the
+    /// article («والتركي»): in «رونالدينيو والأرجنتيني ميسي» it joins a
+    /// second person, described by it.
+    fn is_conjoined_nisba(&self, f: &str) -> bool {
+        f.strip_prefix('و').is_some_and(|rest| {
+            rest.starts_with("ال") && arabic::is_nisba(rest, &|x| self.gaz.is_place_stem(x))
+        })
     }
 
     /// Adds Arabic institution names (a head noun from
@@ -1680,9 +1714,13 @@ impl Extractor {
         };
         let verb = |i: usize| {
             let t = &infos[i];
-            t.stem_at == 0
-                && t.folded.starts_with('ي')
-                && t.name_class.is_some_and(|c| c < 3)
+            let present = t.stem_at == 0 && t.folded.starts_with('ي');
+            let future = FUTURE_PREFIXES.iter().any(|p| {
+                t.folded
+                    .strip_prefix(p)
+                    .is_some_and(|rest| rest.chars().count() >= 3)
+            });
+            (future || (present && t.name_class.is_some_and(|c| c < 3)))
                 && !self.is_name_word(infos, i)
         };
         let after_joiner = |i: usize| ENDING_JOINERS.contains(&infos[i - 1].folded.as_str());
@@ -1695,7 +1733,7 @@ impl Extractor {
             s.end -= 1;
         }
         let start = s.start;
-        while s.end - s.start >= 2 && common(s.start) {
+        while s.end - s.start >= 2 && (common(s.start) || verb(s.start)) {
             s.start += 1;
         }
         if s.start > start
@@ -1986,7 +2024,9 @@ impl Extractor {
     /// Removes leading titles from a span: «German Chancellor Olaf Scholz»
     /// becomes the person «Olaf Scholz», but «King Saud University» stays
     /// whole; and leading nationality
-    /// adjectives from a person span («البرتغالي كارلوس» → «كارلوس»).
+    /// adjectives from a person span («البرتغالي كارلوس» → «كارلوس»). A
+    /// title before one definite word that looks like no name leaves no
+    /// span: «الرائد القادم» is "the next pioneer", no person.
     fn strip_title(&self, infos: &[TokenInfo], s: &mut Span) {
         if article::ends_english_body(&infos[s.end - 1].folded) {
             return;
@@ -1997,6 +2037,11 @@ impl Extractor {
         if let Some(k) = last_title {
             s.start = k + 1;
             s.kind = EntityKind::Person;
+            let rest = &infos[s.start];
+            if s.end - s.start == 1 && rest.folded.starts_with("ال") && !looks_like_name(rest) {
+                s.end = s.start;
+                return;
+            }
         }
         let stem = |x: &str| self.gaz.is_place_stem(x);
         while s.kind == EntityKind::Person
