@@ -1790,3 +1790,70 @@ fn listed_places_after_a_place_noun_and_portfolios_of_two_letters() {
         );
     }
 }
+
+#[test]
+fn people_joined_by_or_or_by_a_nationality_adjective_are_two() {
+    let people = displays(
+        "وقارن الكاتب بين سارتر أو كارل ماركس في مقاله. وتألق رونالدينيو والأرجنتيني ميسي في المباراة.",
+        EntityKind::Person,
+    );
+    for name in ["سارتر", "كارل ماركس", "رونالدينيو", "ميسي"] {
+        assert!(people.iter().any(|p| p == name), "{name} in {people:?}");
+    }
+    assert!(
+        !people
+            .iter()
+            .any(|p| p.contains(" أو ") || p.contains("والأرجنتيني")),
+        "{people:?}"
+    );
+}
+
+#[test]
+fn a_rank_is_a_title_and_a_title_before_a_common_word_is_no_person() {
+    let people = displays(
+        "وقال الرائد سليمان باجبع إن الوحدة جاهزة، فيما يبحث الفريق عن الرائد القادم في اللعبة.",
+        EntityKind::Person,
+    );
+    assert!(people.iter().any(|p| p == "سليمان باجبع"), "{people:?}");
+    assert!(
+        !people
+            .iter()
+            .any(|p| p.contains("الرائد") || p.contains("القادم")),
+        "{people:?}"
+    );
+}
+
+#[test]
+fn a_group_named_without_its_head_is_the_group_but_not_a_base() {
+    let ents = Extractor::global().extract(
+        "",
+        "أعلن تنظيم القاعدة مسؤوليته عن الهجوم. وقال مسؤول إن القاعدة تسعى إلى التمدد. \
+         وهبطت الطائرة في القاعدة الجوية قرب المدينة.",
+    );
+    let qaeda = ents
+        .iter()
+        .find(|e| e.key == "org:qaeda")
+        .expect("al-Qaeda found");
+    assert_eq!(qaeda.count, 2, "{ents:?}");
+    assert!(
+        !ents.iter().any(|e| e.display.contains("الجوية")),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn a_club_s_full_name_takes_its_sporting_adjective() {
+    let orgs = displays(
+        "فاز الرجاء الرياضي على الترجي الرياضي التونسي في الدار البيضاء، وقال مدرب الرجاء إن فريقه استحق الفوز.",
+        EntityKind::Org,
+    );
+    assert!(orgs.iter().any(|o| o == "الرجاء الرياضي"), "{orgs:?}");
+    assert!(
+        orgs.iter().any(|o| o == "الترجي الرياضي التونسي"),
+        "{orgs:?}"
+    );
+    assert!(
+        !orgs.iter().any(|o| o == "الرجاء"),
+        "the short name joins the full one: {orgs:?}"
+    );
+}

@@ -295,7 +295,9 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
                     && long.kind == short.kind
                     && !(long.gaz && short.gaz)
                     && !(short.gaz && short.kind == EntityKind::Place)
-                    && !short.ordinary_word
+                    && (!short.ordinary_word
+                        || (short.kind == EntityKind::Org
+                            && is_club_described(&long.folded, &short.folded)))
                     && contains_seq(&long.folded, &short.folded, father)
                 {
                     if best.is_some_and(|b| groups[b].count >= long.count) {
@@ -314,6 +316,16 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
         };
         fold_into(groups, i, j);
     }
+}
+
+/// Whether a longer name is a club's one word and adjectives only
+/// («الرجاء» in «الرجاء الرياضي», «الوداد» in «الوداد البيضاوي»): the
+/// club's full name, not a longer name holding the word («الاتحاد» in
+/// «الاتحاد السعودي لكرة القدم»).
+fn is_club_described(long: &[String], short: &[String]) -> bool {
+    matches!(long.split_first(), Some((first, rest))
+        if short == std::slice::from_ref(first)
+            && rest.iter().all(|w| super::arabic::is_definite_adjective(w)))
 }
 
 #[cfg(test)]

@@ -139,6 +139,11 @@ const ORG_PARTICLES: [&str; 12] = [
 /// («وسيغيب», «فستعقد»): such a word opens and ends no name.
 const FUTURE_PREFIXES: [&str; 6] = ["وسي", "وست", "وسن", "فسي", "فست", "فسن"];
 
+/// Folded «الرياضي»: the adjective of a club's full name. Not the
+/// feminine «الرياضية», which after a carmaker describes its cars
+/// («فيراري الرياضية»).
+const SPORTING: [&str; 1] = ["الرياضي"];
+
 /// Folded words that join two people's names without being part of
 /// either: «و», «أو» ("or": «يوان أو سونغ»), "and", "or".
 const OR_WORDS: [&str; 4] = ["و", "او", "and", "or"];
@@ -1051,6 +1056,7 @@ impl Extractor {
         }
         spans.retain(|(s, _)| !self.is_ambiguous_in_sports(&infos, s));
         self.take_sports_clubs(&infos, &mut spans);
+        self.take_sporting_adjective(&infos, &mut spans);
         spans.sort_by_key(|(s, _)| s.start);
         join_person_parts(&infos, &mut spans);
         if lang == Lang::English {
@@ -2212,6 +2218,32 @@ impl Extractor {
             && !self.is_name_word(infos, k)
     }
 
+    /// Takes «الرياضي» after an organisation into its name, and a
+    /// nationality adjective after that: «الرجاء الرياضي», «الترجي
+    /// الرياضي التونسي» are the clubs' full names.
+    fn take_sporting_adjective(&self, infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+        let free = |k: usize, spans: &[(Span, Option<usize>)]| {
+            k < infos.len() && !spans.iter().any(|(s, _)| s.start <= k && k < s.end)
+        };
+        for i in 0..spans.len() {
+            let end = spans[i].0.end;
+            if spans[i].0.kind != EntityKind::Org
+                || !free(end, spans)
+                || !SPORTING.contains(&infos[end].folded.as_str())
+            {
+                continue;
+            }
+            spans[i].0.end += 1;
+            let next = end + 1;
+            if free(next, spans)
+                && arabic::is_nisba(&infos[next].folded, &|x| self.gaz.is_place_stem(x))
+                && infos[next].folded.starts_with("ال")
+            {
+                spans[i].0.end += 1;
+            }
+        }
+    }
+
     /// Reads a club's short name that is also an ordinary word or a place
     /// («فاز الهلال على النصر», «المريخ»: `sports_clubs.tsv`) as the club
     /// in a sentence of sports news (a word of `sports.tsv` other than
@@ -2690,6 +2722,13 @@ mod tests {
         };
         ex.trim_common(&infos, &mut s);
         (s.start, s.end)
+    }
+
+    #[test]
+    fn a_verb_in_the_future_leaves_either_end_of_a_person_span() {
+        assert_eq!(trimmed_person(&["وسيغيب", "إيتو"], 2), (1, 2));
+        assert_eq!(trimmed_person(&["صامويل", "إيتو", "فسيعود"], 3), (0, 2));
+        assert_eq!(trimmed_person(&["وسيم", "إيتو"], 2), (0, 2), "a given name");
     }
 
     #[test]
