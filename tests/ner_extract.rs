@@ -1857,3 +1857,20 @@ fn a_club_s_full_name_takes_its_sporting_adjective() {
         "the short name joins the full one: {orgs:?}"
     );
 }
+
+#[test]
+fn a_family_name_completes_a_given_and_father_s_name() {
+    let people = displays(
+        "وقال وزير الموارد المائية حيدر كاظم الساعدي في مؤتمر صحفي إن الخطة جاهزة. \
+         وفاز نيكولاي دافيدنكو علي الروسي ميخائيل يوزهني.",
+        EntityKind::Person,
+    );
+    assert!(
+        people.iter().any(|p| p == "حيدر كاظم الساعدي"),
+        "{people:?}"
+    );
+    assert!(
+        !people.iter().any(|p| p.ends_with(" علي")),
+        "«علي» before a definite word is the preposition: {people:?}"
+    );
+}

@@ -972,6 +972,7 @@ impl Extractor {
         self.set_given_name(tokens, &infos, &mut crf_spans);
         self.add_given_and_surname(tokens, &infos, &mut crf_spans);
         self.add_named_after_role(tokens, &infos, &mut crf_spans);
+        self.take_family_name(tokens, &infos, &matches, &mut crf_spans);
         let mut spans: Vec<(Span, Option<usize>)> = Vec::with_capacity(crf_spans.len());
         let mut lent = Vec::new();
         for s in crf_spans {
@@ -1900,6 +1901,75 @@ impl Extractor {
                 spans[k].start = j;
             }
         }
+    }
+
+    /// Takes the family name into an Arabic person span of a given name
+    /// and a father's name that the model ended there («حيدر كاظم
+    /// الساعدي», «أحمد سمير القاضي»: it learnt mostly names of two words).
+    /// The span's two words are person words ([`is_person_word`]) with no
+    /// clitic, and the
+    /// word after it (not «على», "on", nor «علي», as Egyptian papers spell
+    /// that preposition, unless a clause goes on after it: «ناديا حسن علي
+    /// إن») carries no clitic
+    /// but the article, is no common word
+    /// of the training text or frequent word, stopword, title, trigger or
+    /// listed name, and is a name word: a given name, a word of the name
+    /// dictionary or of persons' names in the training text, or a
+    /// definite nisba («الساعدي»).
+    fn take_family_name(
+        &self,
+        tokens: &[&str],
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        spans: &mut [Span],
+    ) {
+        for k in 0..spans.len() {
+            let s = spans[k];
+            let e = s.end;
+            if s.kind != EntityKind::Person
+                || s.end - s.start != 2
+                || e >= infos.len()
+                || spans.get(k + 1).is_some_and(|n| n.start <= e)
+                || !infos[s.start..e]
+                    .iter()
+                    .all(|t| is_person_word(t) && t.stem_at == 0)
+            {
+                continue;
+            }
+            let t = &infos[e];
+            let f = t.folded.as_str();
+            let nisba = f.starts_with("ال") && f.ends_with('ي') && f.chars().count() >= 5;
+            let name_word = (t.first_name && t.stem_at == 0)
+                || t.dict_name
+                || t.seen == Some(EntityKind::Person)
+                || nisba;
+            if name_word
+                && !ON.contains(&tokens[e])
+                && (f != "علي" || Self::ends_clause(infos, e + 1))
+                && no_clitic_but_article(t)
+                && f.chars().all(tokenize::is_arabic_char)
+                && !self.common.contains(f)
+                && !self.frequent.contains(f)
+                && !self.gaz.is_stopword(f)
+                && !self.gaz.is_title(f)
+                && t.trigger.is_none()
+                && !matches.iter().any(|m| m.start <= e && e < m.end)
+                && !arabic::is_nisba(f, &|x| self.gaz.is_place_stem(x))
+            {
+                spans[k].end = e + 1;
+            }
+        }
+    }
+
+    /// Whether token `k` is past the end, holds no letter, or is a
+    /// particle that opens what is said or a relative clause («إن», «في»,
+    /// «الذي»): what may follow a name, not a preposition's object.
+    fn ends_clause(infos: &[TokenInfo], k: usize) -> bool {
+        infos.get(k).is_none_or(|t| {
+            !t.folded.chars().any(char::is_alphanumeric)
+                || ["ان", "انه", "انها", "في", "من", "عن", "الذي", "التي", "و"]
+                    .contains(&t.folded.as_str())
+        })
     }
 
     /// Whether a token (original and folded) is a given name that may
