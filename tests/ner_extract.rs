@@ -1874,3 +1874,12 @@ fn a_family_name_completes_a_given_and_father_s_name() {
         "«علي» before a definite word is the preposition: {people:?}"
     );
 }
+
+#[test]
+fn arabic_name_parts_side_by_side_are_one_person() {
+    let people = displays(
+        "وقال الأمين العام للمجلس الأعلى للآثار محمد إسماعيل خالد إن البعثة عثرت على توابيت.",
+        EntityKind::Person,
+    );
+    assert_eq!(people, ["محمد إسماعيل خالد"]);
+}

@@ -722,10 +722,19 @@ fn opened_by_particle_and_article(t: &TokenInfo) -> bool {
         .is_some_and(|c| c != "ال" && (c.ends_with("ال") || c.ends_with("لل")))
 }
 
+/// Whether a token is an Arabic person word ([`is_person_word`]) with no
+/// clitic: the model splits names of three words or more into two people
+/// side by side («محمد» | «إسماعيل خالد»), which Arabic news never writes
+/// without «و» or a comma between them.
+fn is_arabic_name_part(t: &TokenInfo) -> bool {
+    t.stem_at == 0 && is_person_word(t) && t.folded.chars().all(tokenize::is_arabic_char)
+}
+
 /// Joins a CRF person span with the gazetteer person right after it
 /// («عبدالفتاح» + «السيسي»): one person, with the gazetteer's id; and two
 /// person spans with only «bin»/«بن» between them (one person named
-/// after the father, with no id: the father's is not the son's). Spans
+/// after the father, with no id: the father's is not the son's), and
+/// two side by side of Arabic name parts ([`is_arabic_name_part`]). Spans
 /// are sorted by start.
 fn join_person_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     let mut i = 0;
@@ -735,6 +744,15 @@ fn join_person_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>
         let people = a.kind == EntityKind::Person && b.kind == EntityKind::Person;
         if people && a.end == b.start && a_id.is_none() && b_id.is_some() {
             spans[i] = (Span { end: b.end, ..a }, b_id);
+            spans.remove(i + 1);
+        } else if people
+            && a.end == b.start
+            && a_id.is_none()
+            && b_id.is_none()
+            && is_arabic_name_part(&infos[a.end - 1])
+            && is_arabic_name_part(&infos[b.start])
+        {
+            spans[i] = (Span { end: b.end, ..a }, None);
             spans.remove(i + 1);
         } else if people
             && a.end + 1 == b.start
