@@ -746,17 +746,12 @@ fn join_person_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>
             spans[i] = (Span { end: b.end, ..a }, b_id);
             spans.remove(i + 1);
         } else if people
-            && a.end == b.start
-            && a_id.is_none()
-            && b_id.is_none()
-            && is_arabic_name_part(&infos[a.end - 1])
-            && is_arabic_name_part(&infos[b.start])
-        {
-            spans[i] = (Span { end: b.end, ..a }, None);
-            spans.remove(i + 1);
-        } else if people
-            && a.end + 1 == b.start
-            && PATRONYMICS.contains(&infos[a.end].folded.as_str())
+            && ((a.end + 1 == b.start && PATRONYMICS.contains(&infos[a.end].folded.as_str()))
+                || (a.end == b.start
+                    && a_id.is_none()
+                    && b_id.is_none()
+                    && is_arabic_name_part(&infos[a.end - 1])
+                    && is_arabic_name_part(&infos[b.start])))
         {
             spans[i] = (Span { end: b.end, ..a }, None);
             spans.remove(i + 1);
