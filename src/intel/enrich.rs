@@ -126,7 +126,10 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// «تنظيم القاعدة»); a club's name takes «الرياضي» and a nationality
 /// adjective after it («الترجي الرياضي التونسي»), and its short name
 /// joins that full name.
-pub const VERSION: i64 = 26;
+/// 27: a family name completes a given and a father's name («حيدر كاظم
+/// الساعدي»); Arabic name parts side by side are one person; a
+/// division's noun is part of its name in the pane («محافظة حضرموت»).
+pub const VERSION: i64 = 27;
 
 /// Articles taken from the store per batch.
 const BATCH: usize = 256;

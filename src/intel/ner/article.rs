@@ -735,6 +735,39 @@ pub(super) fn show_full_names(t: &mut Tagged<'_>) {
     }
 }
 
+/// Folded nouns of an administrative division that the name of one
+/// includes («محافظة حضرموت», «ولاية الجزيرة»).
+const DIVISION_NOUNS: [&str; 4] = ["محافظه", "ولايه", "اقليم", "مقاطعه"];
+
+/// Whether a folded word is the noun of an administrative division
+/// ([`DIVISION_NOUNS`]), so that a clitic before it is no part of a
+/// name's display («ومحافظة حضرموت»).
+pub(super) fn is_division_noun(folded: &str) -> bool {
+    DIVISION_NOUNS.contains(&folded)
+}
+
+/// Takes the noun of an administrative division ([`DIVISION_NOUNS`],
+/// clitics allowed: «ومحافظة») into the place named right after it: the pane shows
+/// the division's full name («محافظة حضرموت», not «حضرموت»), under the
+/// same id, so it is still the place a reader finds from other
+/// articles. Only in articles: ANERcorp leaves the noun out.
+pub(super) fn take_in_division_nouns(t: &mut Tagged<'_>) {
+    let starts: Vec<usize> = t.spans.iter().map(|(s, _)| s.start).collect();
+    let ends: Vec<usize> = t.spans.iter().map(|(s, _)| s.end).collect();
+    for (s, _) in t.spans.iter_mut() {
+        let Some(k) = s.start.checked_sub(1) else {
+            continue;
+        };
+        let noun = &t.infos[k];
+        if s.kind == EntityKind::Place
+            && super::arabic::listed_with_clitic(&noun.folded, is_division_noun)
+            && !starts.iter().zip(&ends).any(|(&a, &b)| a <= k && k < b)
+        {
+            s.start = k;
+        }
+    }
+}
+
 /// True for a folded English word that names a people by the plural of
 /// its adjective («nabataeans», «europeans», «palestinians»): the English
 /// model tags some as organisations, where the corpora's convention is

@@ -138,6 +138,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             || gaz.starts_name(x)
             || gaz.is_first_name(x)
             || article::opens_body_name(x)
+            || article::is_division_noun(x)
     };
     for m in &mut mentions {
         let (Some(first), Some(surf)) = (m.folded.first().cloned(), m.surface.first().cloned())
@@ -161,7 +162,9 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         let own_minor = |x: &str| {
             m.kind == EntityKind::Place && m.gaz_id.is_some() && gaz.starts_minor_name(x, several)
         };
-        if m.kind == EntityKind::Person && gaz.is_first_name(&first) {
+        if (m.kind == EntityKind::Person && gaz.is_first_name(&first))
+            || article::is_division_noun(&first)
+        {
             continue;
         }
         let stripped = strip_clitics(&first, &|x: &str| is_known(x) || own_minor(x));

@@ -2528,6 +2528,7 @@ impl Extractor {
             article::drop_place_kinds(&mut tagged, &self.gaz);
             article::drop_scenes(&mut tagged);
             article::show_full_names(&mut tagged);
+            article::take_in_division_nouns(&mut tagged);
             article::settle_kinds(&mut tagged);
             article::quoted_titles(&mut tagged);
             article::drop_asides(&mut tagged, &self.gaz);
