@@ -146,6 +146,13 @@ fn group_at(
     folded: &[&str],
     i: usize,
 ) -> Option<(usize, Option<usize>)> {
+    // Most words end with no group's name: skip them before allocating.
+    if !groups
+        .iter()
+        .any(|g| folded[i].ends_with(g.0.strip_prefix("ال").unwrap_or(&g.0)))
+    {
+        return None;
+    }
     let w = super::arabic::strip_article_clitic(folded[i]);
     let firsts =
         std::iter::once(w.as_str()).chain(PREFIXES.iter().filter_map(|p| w.strip_prefix(p)));
