@@ -752,8 +752,7 @@ pub(super) fn is_division_noun(folded: &str) -> bool {
 /// same id, so it is still the place a reader finds from other
 /// articles. Only in articles: ANERcorp leaves the noun out.
 pub(super) fn take_in_division_nouns(t: &mut Tagged<'_>) {
-    let starts: Vec<usize> = t.spans.iter().map(|(s, _)| s.start).collect();
-    let ends: Vec<usize> = t.spans.iter().map(|(s, _)| s.end).collect();
+    let taken: Vec<(usize, usize)> = t.spans.iter().map(|(s, _)| (s.start, s.end)).collect();
     for (s, _) in t.spans.iter_mut() {
         let Some(k) = s.start.checked_sub(1) else {
             continue;
@@ -761,7 +760,7 @@ pub(super) fn take_in_division_nouns(t: &mut Tagged<'_>) {
         let noun = &t.infos[k];
         if s.kind == EntityKind::Place
             && super::arabic::listed_with_clitic(&noun.folded, is_division_noun)
-            && !starts.iter().zip(&ends).any(|(&a, &b)| a <= k && k < b)
+            && !taken.iter().any(|&(a, b)| a <= k && k < b)
         {
             s.start = k;
         }
