@@ -129,7 +129,13 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// 27: a family name completes a given and a father's name («حيدر كاظم
 /// الساعدي»); Arabic name parts side by side are one person; a
 /// division's noun is part of its name in the pane («محافظة حضرموت»).
-pub const VERSION: i64 = 27;
+/// 28: a short form in brackets joins the name before it («Electoral
+/// Commission of Zambia (ECZ)», «(الأونروا)»); institutions' names take
+/// complements in construct («المديرية العامة لهندسة المياه») and English
+/// ones their portfolios and place particles («Ministry of Public Works
+/// and Housing», «University of Dar es Salaam»), lose «X-based», and
+/// split when two institutions are joined by «and».
+pub const VERSION: i64 = 28;
 
 /// Articles taken from the store per batch.
 const BATCH: usize = 256;

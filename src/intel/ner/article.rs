@@ -213,8 +213,11 @@ const COMPANY_TAILS: [&str; 24] = [
 /// was taken for a person's («مجموعة طلعت مصطفى القابضة»).
 const COMPANY_HEADS: [&str; 2] = ["شركه", "مجموعه"];
 
-const EN_INSTITUTIONS: [&str; 27] = [
+const EN_INSTITUTIONS: [&str; 30] = [
     "authority",
+    "board",
+    "office",
+    "bureau",
     "commission",
     "council",
     "agency",

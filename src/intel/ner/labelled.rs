@@ -50,6 +50,22 @@ fn scored(k: EntityKind) -> bool {
     k != EntityKind::Misc
 }
 
+/// Words that name an organisation's legal form before its name: «شركة
+/// فسفاط قفصة» and «فسفاط قفصة» are one name, written either way in the
+/// same paper, so labels and extractor may differ there without either
+/// being wrong.
+const LEGAL_FORMS: [&str; 2] = ["شركه", "موسسه"];
+
+/// The form a name is compared in: folded, without a leading
+/// [`LEGAL_FORMS`] word when a name follows it.
+fn compared(name: &str) -> String {
+    let f = fold(name);
+    LEGAL_FORMS
+        .iter()
+        .find_map(|w| f.strip_prefix(w)?.strip_prefix(' '))
+        .map_or_else(|| f.clone(), str::to_string)
+}
+
 /// How the extractor's entities of one article compare with its labels:
 /// what `eval-ner --show` prints and what the scores count.
 #[derive(Debug, Default)]
@@ -64,7 +80,8 @@ pub struct Comparison {
 
 /// Compares the extractor's person, place and org entities of an article
 /// with its labels: a predicted entity is right when its kind matches and
-/// its display folds to the expected name or one of its aliases.
+/// its display folds to the expected name or one of its aliases, with or
+/// without a leading legal form ([`LEGAL_FORMS`]).
 pub fn compare(ex: &Extractor, a: &Article) -> Comparison {
     let got: Vec<Entity> = ex
         .extract(&a.title, &a.text)
@@ -76,12 +93,11 @@ pub fn compare(ex: &Extractor, a: &Article) -> Comparison {
     for exp in a.expected.iter().filter(|e| scored(e.kind)) {
         let names: Vec<String> = std::iter::once(&exp.text)
             .chain(&exp.aliases)
-            .map(|n| fold(n))
+            .map(|n| compared(n))
             .collect();
-        let hit = got
-            .iter()
-            .enumerate()
-            .position(|(i, g)| !used[i] && g.kind == exp.kind && names.contains(&fold(&g.display)));
+        let hit = got.iter().enumerate().position(|(i, g)| {
+            !used[i] && g.kind == exp.kind && names.contains(&compared(&g.display))
+        });
         match hit {
             Some(i) => {
                 used[i] = true;
@@ -116,4 +132,17 @@ pub fn score(ex: &Extractor, articles: &[Article]) -> Scores {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compared;
+
+    #[test]
+    fn a_legal_form_before_a_name_is_optional_in_comparison() {
+        assert_eq!(compared("شركة فسفاط قفصة"), compared("فسفاط قفصة"));
+        assert_eq!(compared("مؤسسة فيتش سوليوشنز"), compared("فيتش سوليوشنز"));
+        assert_eq!(compared("شركة"), "شركه");
+        assert_ne!(compared("مجموعة الساحل"), compared("الساحل"));
+    }
 }

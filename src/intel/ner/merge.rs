@@ -18,6 +18,40 @@ pub(super) struct Mention {
     surface: Vec<String>,
     kind: EntityKind,
     gaz_id: Option<String>,
+    /// The folded short form written in brackets right after the name,
+    /// if any («Electoral Commission of Zambia (ECZ)»): the short form
+    /// alone later in the article is the same body.
+    short_form: Option<String>,
+}
+
+/// The longest short form in brackets taken for a name's.
+const SHORT_FORM_LETTERS: usize = 10;
+
+/// Whether a token in brackets after a name of `kind`, of two words or
+/// more (a one-word span before the brackets may be the last word of an
+/// untagged name: «Socialists' Party of Catalonia (PSC)»), is that name's
+/// short form: Latin capitals («ECZ», «OIKN», «G20») after anything but
+/// a person, or one Arabic word after an Arabic organisation («(واس)»,
+/// «(الأونروا)») that no span holds as a person or place.
+fn is_short_form(
+    token: &str,
+    kind: EntityKind,
+    arabic_name: bool,
+    other_kind: Option<EntityKind>,
+) -> bool {
+    let letters = token.chars().count();
+    if !(2..=SHORT_FORM_LETTERS).contains(&letters) || kind == EntityKind::Person {
+        return false;
+    }
+    let capitals = token
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && token.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    let arabic_word = arabic_name
+        && kind == EntityKind::Org
+        && token.chars().all(is_arabic_char)
+        && !matches!(other_kind, Some(EntityKind::Person | EntityKind::Place));
+    capitals || arabic_word
 }
 
 fn is_punct_token(t: &str) -> bool {
@@ -39,11 +73,25 @@ pub(super) fn collect_mentions(t: &Tagged<'_>, gaz: &Gazetteer, out: &mut Vec<Me
             continue;
         }
         let gaz_id = entry.and_then(|i| gaz.entry(i)).map(|en| en.id.clone());
+        let short_form = match t.tokens.get(e..e + 3) {
+            Some(["(", short, ")"]) if e - s >= 2 => {
+                let arabic_name = t.tokens[s].chars().any(is_arabic_char);
+                let other_kind = t
+                    .spans
+                    .iter()
+                    .find(|(o, _)| o.start <= e + 1 && e + 1 < o.end)
+                    .map(|(o, _)| o.kind);
+                is_short_form(short, span.kind, arabic_name, other_kind)
+                    .then(|| t.infos[e + 1].folded.clone())
+            }
+            _ => None,
+        };
         out.push(Mention {
             folded: t.infos[s..e].iter().map(|i| i.folded.clone()).collect(),
             surface: t.tokens[s..e].iter().map(|x| x.to_string()).collect(),
             kind: span.kind,
             gaz_id,
+            short_form,
         });
     }
 }
@@ -179,11 +227,15 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
     }
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: FastMap<String, usize> = FastMap::default();
+    let mut short_forms: Vec<(String, String)> = Vec::new();
     for (n, m) in mentions.into_iter().enumerate() {
         let key = m
             .gaz_id
             .clone()
             .unwrap_or_else(|| format!("{}:{}", kind_prefix(m.kind), m.folded.join(" ")));
+        if let Some(short) = m.short_form {
+            short_forms.push((short, key.clone()));
+        }
         let display = if m.kind == EntityKind::Place {
             join_words(m.surface.iter().map(|w| unshout(w)))
         } else {
@@ -214,6 +266,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             }
         }
     }
+    merge_short_forms(&mut groups, &short_forms);
     merge_same_names(&mut groups);
     merge_parts(&mut groups, gaz);
     groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
@@ -239,6 +292,36 @@ fn unshout(word: &str) -> String {
     let mut out = word.to_ascii_lowercase();
     out[..1].make_ascii_uppercase();
     out
+}
+
+/// Folds the group of each short form (folded) into the group of the
+/// name (by key) it was written after in brackets: «ECZ» and
+/// «Electoral Commission of Zambia» are one row of the pane, whatever
+/// kind the tagger gave the short form alone, unless the gazetteer knows
+/// the short form as a thing of another kind («Hal Ashby (USA)», a film's
+/// director and his country). A name the tagger called
+/// misc takes the kind of its short form («European Centre for Disease
+/// Prevention and Control (ECDC)», then «the ECDC said»: an organisation).
+fn merge_short_forms(groups: &mut Vec<Group>, short_forms: &[(String, String)]) {
+    for (short, key) in short_forms {
+        let mut long_key = key.clone();
+        while let Some(j) = groups.iter().position(|g| g.key == long_key)
+            && let Some(i) = groups.iter().position(|g| {
+                matches!(&g.folded[..], [w] if w == short)
+                    && g.key != long_key
+                    && !(g.gaz && g.kind != groups[j].kind)
+            })
+        {
+            let short_kind = groups[i].kind;
+            let long = &mut groups[j];
+            if long.kind == EntityKind::Misc && short_kind != EntityKind::Misc && !long.gaz {
+                long.kind = short_kind;
+                long.key = format!("{}:{}", kind_prefix(short_kind), long.folded.join(" "));
+                long_key.clone_from(&long.key);
+            }
+            fold_into(groups, i, j);
+        }
+    }
 }
 
 /// Folds a group with no gazetteer id into the group of the same kind
@@ -341,7 +424,31 @@ mod tests {
             surface: words.iter().map(|w| w.to_string()).collect(),
             kind,
             gaz_id: gaz_id.map(str::to_string),
+            short_form: None,
         }
+    }
+
+    #[test]
+    fn a_short_form_in_brackets_joins_the_name_before_it() {
+        let g = Gazetteer::builtin();
+        let o = EntityKind::Org;
+        let mut long = mention(&["Electoral", "Commission", "of", "Zambia"], o, None);
+        long.short_form = Some("ecz".to_string());
+        let out = merge(
+            vec![
+                long,
+                mention(&["ECZ"], o, None),
+                mention(&["ECZ"], EntityKind::Person, None),
+                mention(&["IATA"], o, None),
+            ],
+            &g,
+        );
+        let rows: Vec<(&str, u32)> = out.iter().map(|e| (e.display.as_str(), e.count)).collect();
+        assert_eq!(
+            rows,
+            [("Electoral Commission of Zambia", 3), ("IATA", 1)],
+            "{out:?}"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod article;
 pub mod conll;
 pub mod crf;
 mod document;
+mod english_orgs;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
@@ -229,8 +230,9 @@ const NISBA_HEADS: [&str; 1] = ["الجامعه"];
 /// before an adjective they describe as often as they name («الجهاز
 /// الفني», a team's coaching staff; «اللجنة التنفيذية»; «الشركة
 /// الصينية»), so they are not in [`INSTITUTION_HEADS`].
-const DEFINITE_HEADS: [&str; 18] = [
+const DEFINITE_HEADS: [&str; 19] = [
     "المجلس",
+    "الشبكه",
     "اللجنه",
     "الشركه",
     "المكتب",
@@ -466,6 +468,23 @@ const COMPLEMENT_NOUNS: [&str; 13] = [
     "لشوون",
     "لحمايه",
     "لتطوير",
+];
+
+/// Folded nouns opened by «ل» that complete an institution's name only
+/// after a definite head and its adjective («المديرية العامة لهندسة
+/// المياه», «المركز الوطني لتنمية الحياة الفطرية», «الديوان المركزي لقمع
+/// الفساد»): after a head in construct they tell what the body does
+/// («وزارة الزراعة لتنمية القطاع», the ministry, to develop the sector).
+const NAMING_COMPLEMENT_NOUNS: [&str; 9] = [
+    "لهندسه",
+    "لبحوث",
+    "لتنميه",
+    "لقمع",
+    "لمراقبه",
+    "لتقنيه",
+    "لصناعه",
+    "لخدمات",
+    "لمنتجي",
 ];
 
 /// Folded role nouns of sports and the arts that come right before a
@@ -766,18 +785,41 @@ fn join_person_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>
 /// «and» (or a comma before a list with «and») before a span ending in
 /// an institution's noun, after one that does not («Lusaka Water Supply
 /// and Sanitation Company», «Red Cross and Red Crescent Societies»), and
-/// «on», «for» or «of» after one ending in such a noun («International
-/// Coordinating Group on Vaccine Provision», «Port Authority of
-/// Singapore»). The joined name is the organisation's, with no id: a
+/// «on», «for» or «of» (also «of the», «for the») after one ending in
+/// such a noun («International Coordinating Group on Vaccine Provision»,
+/// «Port Authority of Singapore», «Export-Import Bank of the United
+/// States»). The joined name is the organisation's, with no id: a
 /// place inside it is no place of the article. Spans are sorted by start.
+/// A span holding a list joined by «and» takes the list's first word
+/// when a comma and that word come before it, untagged («the
+/// Meteorology, Climatology and Geophysics Agency»).
 fn join_english_org_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     let institution = |s: &Span| article::ends_english_institution(&infos[s.end - 1].folded);
+    for k in 0..spans.len() {
+        let (a, id) = spans[k];
+        let listed = a.start >= 2
+            && a.kind == EntityKind::Org
+            && id.is_none()
+            && institution(&a)
+            && infos[a.start..a.end - 1].iter().any(|t| t.folded == "and")
+            && infos[a.start - 1].folded == ","
+            && infos[a.start - 2].shape == "Cap"
+            && !spanned(spans, a.start - 2);
+        if listed {
+            spans[k].0.start = a.start - 2;
+        }
+    }
     let mut i = 0;
     while i + 1 < spans.len() {
         let (a, _) = spans[i];
         let (b, _) = spans[i + 1];
-        let between = (a.end + 1 == b.start).then(|| infos[a.end].folded.as_str());
+        let between = match b.start.saturating_sub(a.end) {
+            1 => Some(infos[a.end].folded.as_str()),
+            2 if infos[a.end + 1].folded == "the" => Some(infos[a.end].folded.as_str()),
+            _ => None,
+        };
         let joins = a.kind == EntityKind::Org
+            && (b.start == a.end + 1 || matches!(between, Some("of" | "for")))
             && match between {
                 Some("and" | "&") => {
                     matches!(b.kind, EntityKind::Org | EntityKind::Misc)
@@ -1075,6 +1117,7 @@ impl Extractor {
         join_person_parts(&infos, &mut spans);
         if lang == Lang::English {
             join_english_org_parts(&infos, &mut spans);
+            english_orgs::mend(&infos, &mut spans);
         }
         let adjectives: Vec<bool> = spans
             .iter()
@@ -1302,8 +1345,10 @@ impl Extractor {
             };
             let free = |k: usize| !spanned(&t.spans, k);
             let construct = |k: usize| {
+                let g = t.infos[k].folded.as_str();
                 k + 1 < n
-                    && COMPLEMENT_NOUNS.contains(&t.infos[k].folded.as_str())
+                    && (COMPLEMENT_NOUNS.contains(&g)
+                        || (definite_head && NAMING_COMPLEMENT_NOUNS.contains(&g)))
                     && t.infos[k + 1].folded.starts_with("ال")
                     && !self.gaz.is_stopword(&t.infos[k + 1].folded)
                     && free(k + 1)
@@ -1369,31 +1414,51 @@ impl Extractor {
     }
 
     /// Whether token `i` is one of [`DEFINITE_HEADS`] (clitics allowed)
-    /// before a definite adjective and a «لل» complement that no span
-    /// holds: «المجلس الأعلى للقضاء», not «الجهاز الفني».
+    /// before a definite adjective and a «لل» complement, or a
+    /// [`NAMING_COMPLEMENT_NOUNS`] one before a definite noun, that no
+    /// span holds but an organisation's opened by the head: «المجلس
+    /// الأعلى للقضاء», «الشبكة الليبية لمراقبة الانتخابات», not «الجهاز
+    /// الفني».
     fn opens_with_complement(&self, t: &Tagged<'_>, i: usize) -> bool {
         let (Some(adjective), Some(complement)) = (t.infos.get(i + 1), t.infos.get(i + 2)) else {
             return false;
         };
         let modifier = |g: &str| !NOT_MODIFIERS.contains(&g) && !self.gaz.is_stopword(g);
-        complement.folded.starts_with("لل")
+        let held = |k: usize| {
+            t.spans.iter().any(|(s, id)| {
+                s.start <= k
+                    && k < s.end
+                    && !(s.start == i && s.kind == EntityKind::Org && id.is_none())
+            })
+        };
+        let in_construct = NAMING_COMPLEMENT_NOUNS.contains(&complement.folded.as_str())
+            && t.infos.get(i + 3).is_some_and(|g| {
+                arabic::is_definite(&g.folded) && modifier(&g.folded) && !held(i + 3)
+            });
+        (complement.folded.starts_with("لل") || in_construct)
             && arabic::is_definite_adjective(&adjective.folded)
             && complement.folded.chars().count() >= 5
             && modifier(&adjective.folded)
             && modifier(&complement.folded)
-            && !spanned(&t.spans, i + 1)
-            && !spanned(&t.spans, i + 2)
+            && !held(i + 1)
+            && !held(i + 2)
             && DEFINITE_HEADS.contains(&arabic::strip_article_clitic(&t.infos[i].folded).as_str())
     }
 
-    /// Extends an institution's name `i..j` that holds a «لل» complement
-    /// over what continues it: a second «لل» complement, definite
+    /// Extends an institution's name `i..j` that holds a «لل» complement,
+    /// or a complement noun in construct («المعهد الموريتاني لبحوث
+    /// المحيطات والصيد»), over what continues it: a second «لل» complement, definite
     /// adjectives and words opened by «وال» joined to the complement
     /// («المديرية العامة للآثار والمتاحف», «المكتب الوطني للسلامة الصحية
     /// للمنتجات الغذائية»), up to nine words in all, none in a span and
     /// none another institution's head («… والجمعية»).
     fn take_coordinated_complements(&self, t: &Tagged<'_>, i: usize, j: usize) -> usize {
-        let complemented = (i + 1..j).any(|k| t.infos[k].folded.starts_with("لل"));
+        let complemented = (i + 1..j).any(|k| {
+            let g = t.infos[k].folded.as_str();
+            g.starts_with("لل")
+                || COMPLEMENT_NOUNS.contains(&g)
+                || NAMING_COMPLEMENT_NOUNS.contains(&g)
+        });
         let mut j = j;
         while complemented && j < t.infos.len() && j - i < 9 && !spanned(&t.spans, j) {
             let g = t.infos[j].folded.as_str();

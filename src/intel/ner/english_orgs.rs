@@ -1,0 +1,161 @@
+//! Mends the edges of English organisation spans where the small English
+//! model cuts a name short or runs two names together: a locating
+//! adjective before the name, a second portfolio after «and», a Spanish
+//! or Swahili particle inside a place's name at the end, two
+//! institutions joined by «and».
+
+use super::article::ends_english_institution;
+use super::conll::Span;
+use super::features::TokenInfo;
+use crate::model::EntityKind;
+
+/// Lower-case words inside the place names that end institutions' names
+/// («University of Dar es Salaam», «Universidad de los Andes»).
+const PLACE_PARTICLES: [&str; 11] = [
+    "es", "de", "del", "la", "las", "los", "da", "do", "di", "al", "el",
+];
+
+/// The most capitalised words taken after a particle or an «and».
+const TAKEN_WORDS: usize = 3;
+
+/// Institution nouns that open a name with portfolios after «of»
+/// («Ministry of Public Works and Housing»).
+const PORTFOLIO_HEADS: [&str; 3] = ["ministry", "department", "secretariat"];
+
+/// Whether a token locates what follows rather than naming it: «Nairobi-based
+/// Sterling Capital» is the firm «Sterling Capital».
+fn is_locating(t: &TokenInfo) -> bool {
+    t.folded.ends_with("-based") || t.folded.ends_with("-headquartered")
+}
+
+/// Applies the mends to a sentence's spans (sorted by start), in order.
+pub(super) fn mend(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+    for (s, id) in spans.iter_mut() {
+        while id.is_none() && s.end - s.start >= 2 && is_locating(&infos[s.start]) {
+            s.start += 1;
+        }
+    }
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, id) = spans[k];
+        if s.kind == EntityKind::Org && id.is_none() {
+            let end = take_particle_tail(infos, &s).max(take_portfolio_pair(infos, &s));
+            if end > s.end {
+                spans.retain(|(o, _)| o.start >= end || o.end <= s.end);
+                spans[k].0.end = end;
+            }
+            let s = spans[k].0;
+            if let Some(cut) = institutions_pair_cut(infos, &s) {
+                spans[k].0.end = cut;
+                let second = Span {
+                    start: cut + 1,
+                    ..s
+                };
+                spans.insert(k + 1, (second, None));
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Where a name ending in a place particle, or before one, ends once it
+/// takes the particles and the capitalised words after them: «University
+/// of Dar» + «es Salaam», «Universidad de» + «los Andes».
+fn take_particle_tail(infos: &[TokenInfo], s: &Span) -> usize {
+    let particle = |t: &TokenInfo| t.shape == "low" && PLACE_PARTICLES.contains(&t.folded.as_str());
+    let mut j = s.end;
+    while j < infos.len() && particle(&infos[j]) {
+        j += 1;
+    }
+    let opened = j > s.end || particle(&infos[s.end - 1]);
+    if !opened {
+        return s.end;
+    }
+    let words = capitalised_run(infos, j);
+    if words == 0 { s.end } else { j + words }
+}
+
+/// Where a ministry's name with one portfolio («Ministry of Public
+/// Works») ends once it takes the second after «and» («… and Housing»,
+/// «… and Livestock Development»): capitalised words followed by a word
+/// that is not.
+fn take_portfolio_pair(infos: &[TokenInfo], s: &Span) -> usize {
+    let head = PORTFOLIO_HEADS.contains(&infos[s.start].folded.as_str());
+    let of = infos[s.start..s.end].iter().any(|t| t.folded == "of");
+    let and = infos.get(s.end).is_some_and(|t| t.folded == "and");
+    if !(head && of && and) {
+        return s.end;
+    }
+    let words = capitalised_run(infos, s.end + 1);
+    let ends_there = infos
+        .get(s.end + 1 + words)
+        .is_none_or(|t| t.shape != "Cap");
+    if words == 0 || !ends_there {
+        s.end
+    } else {
+        s.end + 1 + words
+    }
+}
+
+/// How many capitalised words (at most [`TAKEN_WORDS`]) start at `j`.
+fn capitalised_run(infos: &[TokenInfo], j: usize) -> usize {
+    infos
+        .iter()
+        .skip(j)
+        .take(TAKEN_WORDS + 1)
+        .take_while(|t| t.shape == "Cap")
+        .count()
+        .min(TAKEN_WORDS)
+}
+
+/// Where to cut a span that holds two institutions joined by «and»,
+/// each of two words or more ending in an institution's noun
+/// («Jagiellonian University and Danylo Halytsky Lviv National Medical
+/// University»): the index of the «and».
+fn institutions_pair_cut(infos: &[TokenInfo], s: &Span) -> Option<usize> {
+    let words = &infos[s.start..s.end];
+    let at = words.iter().position(|t| t.folded == "and")?;
+    let first = &words[..at];
+    let second = &words[at + 1..];
+    let whole = |part: &[TokenInfo]| {
+        part.len() >= 2
+            && part
+                .last()
+                .is_some_and(|t| ends_english_institution(&t.folded))
+    };
+    (whole(first) && whole(second)).then_some(s.start + at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::intel::ner::Extractor;
+
+    fn orgs(text: &str) -> Vec<String> {
+        Extractor::global()
+            .extract("", text)
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Org)
+            .map(|e| e.display)
+            .collect()
+    }
+
+    #[test]
+    fn english_organisation_edges_are_mended() {
+        let found = orgs(
+            "The Nairobi-based Sterling Capital bought tea. The Ministry of Public Works and \
+             Housing said the dam held. A study at the University of Dar es Salaam found more. \
+             Doctors at Jagiellonian University and Danylo Halytsky Lviv National Medical \
+             University agreed.",
+        );
+        for name in [
+            "Sterling Capital",
+            "Ministry of Public Works and Housing",
+            "University of Dar es Salaam",
+            "Jagiellonian University",
+            "Danylo Halytsky Lviv National Medical University",
+        ] {
+            assert!(found.iter().any(|f| f == name), "{name} not in {found:?}");
+        }
+    }
+}
