@@ -1905,3 +1905,75 @@ fn a_division_s_noun_is_part_of_its_name_in_the_pane() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn a_short_form_in_brackets_is_the_same_body() {
+    let ents = Extractor::global().extract(
+        "",
+        "The East African Tea Trade Association (EATTA) said prices rose at the Mombasa auction. \
+         EATTA expects more buyers next week.",
+    );
+    let eatta = find(&ents, "East African Tea Trade Association").map(|e| (e.kind, e.count));
+    assert_eq!(eatta, Some((EntityKind::Org, 3)), "{ents:?}");
+    assert!(find(&ents, "EATTA").is_none(), "{ents:?}");
+}
+
+#[test]
+fn institutions_take_a_complement_in_construct_after_a_definite_head() {
+    let orgs = displays(
+        "وأعلنت المديرية العامة لهندسة المياه أن السدود امتلأت، وحذر المعهد الموريتاني لبحوث \
+         المحيطات والصيد من الصيد الجائر، فيما أطلقت وزارة الزراعة لتنمية القطاع خطة جديدة.",
+        EntityKind::Org,
+    );
+    for name in [
+        "المديرية العامة لهندسة المياه",
+        "المعهد الموريتاني لبحوث المحيطات والصيد",
+        "وزارة الزراعة",
+    ] {
+        assert!(orgs.iter().any(|o| o == name), "{name} not in {orgs:?}");
+    }
+}
+
+#[test]
+fn two_institutions_joined_by_wa_stay_two() {
+    let orgs = displays(
+        "ويشمل البرنامج جامعة بيرزيت وجامعة الخليل العام المقبل.",
+        EntityKind::Org,
+    );
+    assert_eq!(orgs, ["جامعة بيرزيت", "جامعة الخليل"]);
+}
+
+#[test]
+fn a_town_before_a_given_name_leaves_the_person_and_a_nisba_ends_a_name() {
+    let ents = Extractor::global().extract(
+        "",
+        "وحضر الحفل محافظ نابلس سامي عبد الرحيم حمدان وممثلون عن المؤسسات. وقال الوزير رشيد \
+         الوزاني التهامي إن التمويل جاهز، فيما قال وزير النقل واللوجستيك إن القطار يصل غدا.",
+    );
+    let people: Vec<&str> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.display.as_str())
+        .collect();
+    assert_eq!(
+        people,
+        ["سامي عبد الرحيم حمدان", "رشيد الوزاني التهامي"],
+        "{ents:?}"
+    );
+    assert!(find(&ents, "نابلس").is_some_and(|e| e.kind == EntityKind::Place));
+}
+
+#[test]
+fn an_unknown_name_after_a_site_noun_is_the_site() {
+    let places = displays(
+        "وتعيش الأسر في مخيم عسكر منذ أشهر، ويقضي الأطفال الصيف في مخيم صيفي قرب محطة وقود.",
+        EntityKind::Place,
+    );
+    assert!(places.iter().any(|p| p == "مخيم عسكر"), "{places:?}");
+    assert!(
+        !places
+            .iter()
+            .any(|p| p.contains("صيفي") || p.contains("وقود")),
+        "{places:?}"
+    );
+}

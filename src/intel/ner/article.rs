@@ -213,8 +213,9 @@ const COMPANY_TAILS: [&str; 24] = [
 /// was taken for a person's («مجموعة طلعت مصطفى القابضة»).
 const COMPANY_HEADS: [&str; 2] = ["شركه", "مجموعه"];
 
-const EN_INSTITUTIONS: [&str; 30] = [
+const EN_INSTITUTIONS: [&str; 31] = [
     "authority",
+    "assembly",
     "board",
     "office",
     "bureau",
@@ -479,6 +480,39 @@ const FACILITY_ADJECTIVES: usize = 2;
 /// عبدالحميد …»), which stays a name of its own.
 const FACILITY_ENDS: [&str; 4] = ["الدولي", "الدوليه", "الاولمبي", "الرياضي"];
 
+/// The least name-likeness class ([`TokenInfo::name_class`]) of an
+/// untagged word that names a site or facility by itself: a score of 1
+/// or more.
+const SITE_NAME_CLASS: u8 = 4;
+
+/// A one-word name no span holds at `j`, after a facility's or site's
+/// noun: an Arabic word with no article that looks like a name by its
+/// letters or is a known name word, no adjective, nor opened by «و» or
+/// a saint's title, which a longer name follows («مخيم عسكر»; not «مخيم
+/// صيفي», «محطة وقود», «كنيسة سان …»). Most unknown towns score lower
+/// by their letters («مخيم فرشنة») and stay untagged.
+fn unknown_name_at(t: &Tagged<'_>, j: usize, gaz: &Gazetteer) -> Option<Span> {
+    let w = t.infos.get(j)?;
+    let f = w.folded.as_str();
+    let name_like = w.name_class.is_some_and(|c| c >= SITE_NAME_CLASS)
+        || w.dict_name
+        || w.seen == Some(EntityKind::Place);
+    let plain = f.chars().count() >= 3
+        && f.chars().all(is_arabic_char)
+        && !f.starts_with("ال")
+        && !f.starts_with('و')
+        && !super::SAINTS.contains(&f)
+        && !f.ends_with('ي')
+        && !f.ends_with("يه")
+        && !gaz.is_stopword(f)
+        && w.trigger.is_none();
+    (name_like && plain && !spanned(&t.spans, j)).then_some(Span {
+        start: j,
+        end: j + 1,
+        kind: EntityKind::Place,
+    })
+}
+
 /// Adds Arabic facilities named after a tagged name: a facility noun
 /// (`AR_FACILITIES`, `AR_SITES`, clitics allowed) that no span holds, then a title
 /// the tagger left out («الملك»), a tagged span that is a place, a person
@@ -528,6 +562,7 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             })
             .map(|(s, _)| *s)
             .or_else(|| listed_place_at(t, j, gaz))
+            .or_else(|| (!place_only).then(|| unknown_name_at(t, j, gaz)).flatten())
         else {
             i += 1;
             continue;
@@ -793,7 +828,8 @@ fn is_capitalised(w: &str) -> bool {
 /// (`COMPANY_TAILS`, with a company's noun before it: `COMPANY_HEADS`) is an organisation, a one-word English organisation
 /// naming a people («Nabataeans», see [`is_people`]) is misc, and an
 /// English place or misc span ending
-/// in an institution's noun is an organisation, which takes in the
+/// in an institution's noun or a company's legal form («Meghna Knit
+/// Composite Ltd.») is an organisation, which takes in the
 /// capitalised words before an «and» that opens it («Petra Development
 /// and Tourism Region Authority») and «of» and a known place after it
 /// (see [`take_in_of_place`]).
@@ -834,7 +870,7 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
                 || COMPANY_TAILS.contains(&last)))
             || (s.kind != EntityKind::Person
                 && is_capitalised(tokens[s.start])
-                && EN_INSTITUTIONS.contains(&last))
+                && (EN_INSTITUTIONS.contains(&last) || super::COMPANY_ENDS.contains(&last)))
         {
             if s.kind == EntityKind::Person
                 && s.start > 0

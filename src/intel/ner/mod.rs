@@ -164,8 +164,8 @@ const WEEKDAYS: [&str; 7] = [
 
 /// Folded words that end a company name, so an «and» after them starts
 /// another name.
-const COMPANY_ENDS: [&str; 10] = [
-    "co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc",
+const COMPANY_ENDS: [&str; 11] = [
+    "co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "limited", "llc", "plc",
 ];
 
 /// «على» ("on") as written, alone or after «و» or «ف»: folded, it is the
@@ -524,7 +524,9 @@ const PORTFOLIO_HEADS: [&str; 2] = ["وزاره", "كليه"];
 /// والإعلام», «كلية العلوم والآداب»). A list, as «و» after a ministry
 /// more often joins something else to it («وزارة الصحة والشركات», «وزارة
 /// التجارة والغرفة التجارية»).
-const PORTFOLIOS: [&str; 56] = [
+const PORTFOLIOS: [&str; 58] = [
+    "لوجستيك",
+    "لوجستيات",
     "صيد",
     "غابات",
     "موارد",
@@ -778,6 +780,24 @@ fn join_person_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>
             i += 1;
         }
     }
+}
+
+/// Whether token `j` is «العام» ("the year") in a time phrase («العام
+/// المقبل», «العام الماضي»), no adjective of a name before it («جامعة
+/// الخليل العام المقبل»; «الأمن العام» keeps it).
+fn is_year_phrase(infos: &[TokenInfo], j: usize) -> bool {
+    infos[j].folded == "العام"
+        && infos.get(j + 1).is_some_and(|w| {
+            let f = w.folded.as_str();
+            MONTH_AFTER.contains(&f) || NOT_MODIFIERS.contains(&f)
+        })
+}
+
+/// Whether a folded word is «و» and an institution's head noun, opening
+/// a second institution after a first («جامعة بيرزيت وجامعة الخليل»).
+fn opens_another_institution(f: &str) -> bool {
+    f.strip_prefix('و')
+        .is_some_and(|rest| INSTITUTION_HEADS.contains(&rest))
 }
 
 /// Joins an English organisation span with the span after it when one
@@ -1145,7 +1165,8 @@ impl Extractor {
     /// gazetteer name («السيسي وآبي أحمد»), or standing alone; and where an
     /// organisation span joins two companies («... Co and Intel») or holds
     /// a word opened by «و» that starts a gazetteer name («الأهلي
-    /// والوداد», as in «الوداد البيضاوي»).
+    /// والوداد», as in «الوداد البيضاوي») or another institution's head
+    /// noun («جامعة بيرزيت وجامعة الخليل»).
     fn split_conjoined(&self, infos: &[TokenInfo], s: Span, out: &mut Vec<(Span, Option<usize>)>) {
         if s.kind != EntityKind::Person && s.kind != EntityKind::Org {
             out.push((s, None));
@@ -1197,7 +1218,8 @@ impl Extractor {
             } else {
                 let after_company =
                     k > start && COMPANY_ENDS.contains(&infos[k - 1].folded.as_str());
-                (f == "and" && after_company, wa_name)
+                let wa_head = k > start + 1 && opens_another_institution(f);
+                (f == "and" && after_company, wa_name || wa_head)
             };
             if !(alone || glued) || k == start {
                 continue;
@@ -1285,6 +1307,9 @@ impl Extractor {
             let mut after_pair = false;
             while j < n && j - i <= if after_pair { PORTFOLIO_NAME_WORDS } else { 3 } {
                 let g = t.infos[j].folded.as_str();
+                if opens_another_institution(g) || is_year_phrase(&t.infos, j) {
+                    break;
+                }
                 if j == i + 1
                     && !definite_head
                     && let Some(p) = t.spans.iter().position(|(s, id)| {
@@ -1725,8 +1750,10 @@ impl Extractor {
     /// السيسي موسكو» is a person, then a place) unless a known person's
     /// name covers that word; and starts it after a known place that
     /// opens it before two more words («رئيس جمهورية الشيشان حسن
-    /// حكيموف») and has four letters or more and no sign of a person's
-    /// name («واك تاي هي», where «واك» is also Wake Island).
+    /// حكيموف», or a town of the minor lists before a given name: «محافظ
+    /// نابلس سامي عبد الرحيم حمدان») and has four letters or more and no
+    /// sign of a person's name («واك تاي هي», where «واك» is also Wake
+    /// Island).
     fn end_at_place(&self, infos: &[TokenInfo], matches: &[GazMatch], s: &mut Span) {
         if s.kind != EntityKind::Person {
             return;
@@ -1737,9 +1764,14 @@ impl Extractor {
                 .filter(|_| m.listing != Listing::Minor)
                 .map(|e| e.kind)
         };
+        let place_then_given_name = |m: &GazMatch| {
+            m.listing == Listing::Minor
+                && infos[m.end].first_name
+                && self.gaz.entry(m.entry).map(|e| e.kind) == Some(EntityKind::Place)
+        };
         if let Some(m) = matches.iter().find(|m| m.start == s.start)
-            && kind(m) == Some(EntityKind::Place)
             && m.end + 2 <= s.end
+            && (kind(m) == Some(EntityKind::Place) || place_then_given_name(m))
             && infos[m.start].stem().chars().count() >= 4
             && !is_person_word(&infos[m.start])
         {
@@ -1985,7 +2017,8 @@ impl Extractor {
     /// and a father's name that the model ended there («حيدر كاظم
     /// الساعدي», «أحمد سمير القاضي»: it learnt mostly names of two words).
     /// The span's two words are person words ([`is_person_word`]) with no
-    /// clitic, and the
+    /// clitic, or a given name and a family's nisba («رشيد الوزاني
+    /// التهامي»), and the
     /// word after it (not «على», "on", nor «علي», as Egyptian papers spell
     /// that preposition, unless a clause goes on after it: «ناديا حسن علي
     /// إن») carries no clitic
@@ -2004,19 +2037,31 @@ impl Extractor {
         for k in 0..spans.len() {
             let s = spans[k];
             let e = s.end;
+            let is_family_nisba = |f: &str| {
+                f.starts_with("ال")
+                    && f.ends_with('ي')
+                    && f.chars().count() >= 5
+                    && !self.common.contains(f)
+                    && !arabic::is_nisba(f, &|x| self.gaz.is_place_stem(x))
+            };
+            let given_and_nisba = s.end - s.start == 2
+                && infos[s.start].first_name
+                && infos[s.start].stem_at == 0
+                && is_family_nisba(&infos[s.start + 1].folded);
             if s.kind != EntityKind::Person
                 || s.end - s.start != 2
                 || e >= infos.len()
                 || spans.get(k + 1).is_some_and(|n| n.start <= e)
-                || !infos[s.start..e]
-                    .iter()
-                    .all(|t| is_person_word(t) && t.stem_at == 0)
+                || !(given_and_nisba
+                    || infos[s.start..e]
+                        .iter()
+                        .all(|t| is_person_word(t) && t.stem_at == 0))
             {
                 continue;
             }
             let t = &infos[e];
             let f = t.folded.as_str();
-            let nisba = f.starts_with("ال") && f.ends_with('ي') && f.chars().count() >= 5;
+            let nisba = is_family_nisba(f);
             let name_word = (t.first_name && t.stem_at == 0)
                 || t.dict_name
                 || t.seen == Some(EntityKind::Person)
@@ -2258,7 +2303,8 @@ impl Extractor {
     /// tagged as a person, place or organisation, «على» ("on") alone as a
     /// person, or a single quoted word tagged as a person: news quotes the
     /// names of projects, brands and agencies («نور», «مازن»), which are
-    /// often given names too, and seldom a person's. Nor is a person span
+    /// often given names too, and seldom a person's. A ministry's portfolio
+    /// alone is no person («وزير النقل واللوجستيك»). Nor is a person span
     /// after an elative ([`ELATIVES`]) that no given name opens.
     fn is_noise(&self, tokens: &[&str], infos: &[TokenInfo], s: &Span) -> bool {
         let toks = &tokens[s.start..s.end];
@@ -2309,7 +2355,12 @@ impl Extractor {
         {
             return true;
         }
-        if s.kind == EntityKind::Person && ON.contains(&toks[0]) {
+        if s.kind == EntityKind::Person
+            && (ON.contains(&toks[0])
+                || arabic::strip_article_clitic(f)
+                    .strip_prefix("ال")
+                    .is_some_and(|p| PORTFOLIOS.contains(&p)))
+        {
             return true;
         }
         if s.kind == EntityKind::Person
@@ -2727,6 +2778,10 @@ mod tests {
         assert_eq!(
             split_kind(&["وزارة", "التجارة", "والصناعة"], EntityKind::Org),
             [(0, 3)]
+        );
+        assert_eq!(
+            split_kind(&["جامعة", "بيرزيت", "وجامعة", "الخليل"], EntityKind::Org),
+            [(0, 2), (2, 4)]
         );
         let orgs = displays(
             "قراءة في مباراة الأهلي والوداد: كيف حسمت اللقاء",
