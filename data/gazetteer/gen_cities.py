@@ -45,6 +45,11 @@ from wordfreq import get_frequency_dict, zipf_frequency
 
 ARAB = set("SA EG JO IQ SY LB PS YE SD LY MA DZ TN MR OM AE KW BH QA DJ SO KM EH".split())
 MIN_ARAB, MIN_OTHER = 15000, 200000
+# Cities this big keep their English name even when it is a frequent word,
+# but for these: words («Pest», «Queens») or a smaller namesake that the
+# news means more often (Valencia in Spain, not Venezuela's).
+BIG = 1000000
+BIG_WORDS = {"Pest", "Queens", "Valencia"}
 # Arabic names of cities outside the Arab states need this many people:
 # GeoNames' Arabic spellings of smaller foreign cities are often Arabic
 # words or given names («فينة» for Vinh, «أموس» for Imus).
@@ -161,7 +166,11 @@ def main():
                 rows.add((pid, "place", "ar", name))
                 taken.add(f)
             elif name == c["name"] and LATIN_NAME.match(name):
-                if f in given or zipf_frequency(f, "en") >= 3.5:
+                # A frequent English word is left out (Mobile, Reading),
+                # but not a city of a million people or more: Mumbai and
+                # Karachi are frequent words because they are big cities.
+                frequent = zipf_frequency(f, "en") >= 3.5 and (c["population"] < BIG or name in BIG_WORDS)
+                if f in given or frequent:
                     continue
                 rows.add((pid, "place", "en", name))
                 taken.add(f)

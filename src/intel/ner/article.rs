@@ -182,8 +182,20 @@ const EN_LANDFORMS: [&str; 14] = [
 /// people's («Mitsui O.S.K. Lines», «مجموعة طلعت مصطفى القابضة», «غلف
 /// كيستون بتروليوم»): a person span of two words or more ending in one is
 /// an organisation.
-const COMPANY_TAILS: [&str; 24] = [
+const COMPANY_TAILS: [&str; 36] = [
     "lines",
+    "minerals",
+    "metals",
+    "resources",
+    "energy",
+    "capital",
+    "partners",
+    "industries",
+    "technologies",
+    "pharmaceuticals",
+    "cement",
+    "consulting",
+    "investments",
     "holdings",
     "holding",
     "petroleum",
@@ -208,6 +220,10 @@ const COMPANY_TAILS: [&str; 24] = [
     "للبترول",
     "للاستثمار",
 ];
+
+/// Legal forms written before a company's name («PT Wijaya Karya», an
+/// Indonesian limited company): a person span opened by one is a company.
+const COMPANY_OPENERS: [&str; 2] = ["PT", "Tbk"];
 
 /// Folded nouns before a company's name that belong to it when the name
 /// was taken for a person's («مجموعة طلعت مصطفى القابضة»).
@@ -867,7 +883,8 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
         } else if (s.kind == EntityKind::Person
             && s.end - s.start >= 2
             && (listed_with_clitic(&infos[s.start].folded, |w| AR_GROUPS.contains(&w))
-                || COMPANY_TAILS.contains(&last)))
+                || COMPANY_TAILS.contains(&last)
+                || COMPANY_OPENERS.contains(&tokens[s.start])))
             || (s.kind != EntityKind::Person
                 && is_capitalised(tokens[s.start])
                 && (EN_INSTITUTIONS.contains(&last) || super::COMPANY_ENDS.contains(&last)))

@@ -19,8 +19,9 @@ pub(super) struct Mention {
     kind: EntityKind,
     gaz_id: Option<String>,
     /// The folded short form written in brackets right after the name,
-    /// if any («Electoral Commission of Zambia (ECZ)»): the short form
-    /// alone later in the article is the same body.
+    /// or after «, known as», if any («Electoral Commission of Zambia
+    /// (ECZ)», «PT Wijaya Karya, known as WIKA»): the short form alone
+    /// later in the article is the same body.
     short_form: Option<String>,
 }
 
@@ -73,19 +74,21 @@ pub(super) fn collect_mentions(t: &Tagged<'_>, gaz: &Gazetteer, out: &mut Vec<Me
             continue;
         }
         let gaz_id = entry.and_then(|i| gaz.entry(i)).map(|en| en.id.clone());
-        let short_form = match t.tokens.get(e..e + 3) {
-            Some(["(", short, ")"]) if e - s >= 2 => {
-                let arabic_name = t.tokens[s].chars().any(is_arabic_char);
-                let other_kind = t
-                    .spans
-                    .iter()
-                    .find(|(o, _)| o.start <= e + 1 && e + 1 < o.end)
-                    .map(|(o, _)| o.kind);
-                is_short_form(short, span.kind, arabic_name, other_kind)
-                    .then(|| t.infos[e + 1].folded.clone())
-            }
+        let at = match (t.tokens.get(e..e + 3), t.tokens.get(e..e + 4)) {
+            (Some(["(", _, ")"]), _) => Some(e + 1),
+            (_, Some([",", "known", "as", _])) => Some(e + 3),
             _ => None,
         };
+        let short_form = at.filter(|_| e - s >= 2).and_then(|k| {
+            let arabic_name = t.tokens[s].chars().any(is_arabic_char);
+            let other_kind = t
+                .spans
+                .iter()
+                .find(|(o, _)| o.start <= k && k < o.end)
+                .map(|(o, _)| o.kind);
+            is_short_form(t.tokens[k], span.kind, arabic_name, other_kind)
+                .then(|| t.infos[k].folded.clone())
+        });
         out.push(Mention {
             folded: t.infos[s..e].iter().map(|i| i.folded.clone()).collect(),
             surface: t.tokens[s..e].iter().map(|x| x.to_string()).collect(),

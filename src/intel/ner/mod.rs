@@ -434,13 +434,40 @@ const TRAILING_TITLES: [&str; 10] = [
 /// board", of any company; in 18 articles) as one organisation, and
 /// «هيئة التدريس» (a university's teaching staff), «هيئة المحكمة» (the
 /// bench) and «هيئة الدفاع» (the defence team) as bodies.
-const NOT_NAME_PHRASES: [[&str; 2]; 6] = [
+const NOT_NAME_PHRASES: [[&str; 2]; 7] = [
+    ["زيت", "الزيتون"],
     ["الحد", "الاقصي"],
     ["الحد", "الادني"],
     ["مجلس", "الاداره"],
     ["هييه", "التدريس"],
     ["هييه", "المحكمه"],
     ["هييه", "الدفاع"],
+];
+
+/// Folded number words, which end no name: «عمار بوزيان عشر سنوات» is
+/// the man, then "ten years" (but for a regnal ordinal: «بنديكتوس
+/// السادس عشر»).
+const NUMBER_WORDS: [&str; 20] = [
+    "ثلاث",
+    "ثلاثه",
+    "اربع",
+    "اربعه",
+    "خمس",
+    "خمسه",
+    "ست",
+    "سته",
+    "سبع",
+    "سبعه",
+    "ثماني",
+    "ثمانيه",
+    "تسع",
+    "تسعه",
+    "عشر",
+    "عشره",
+    "عشرين",
+    "ثلاثين",
+    "اربعين",
+    "خمسين",
 ];
 
 /// Folded words for "saint" before a given name in the names of places
@@ -1797,13 +1824,16 @@ impl Extractor {
     /// more («راوول الهدف» → «راوول», «يوسف بالاتفاق» → «يوسف»): the CRF,
     /// pushed towards recall, runs names on into the next word. Common
     /// means common in ANERcorp train and never part of a name there, or
-    /// frequent in general text, opened by a particle other than «ال»
+    /// frequent in general text or common with the article alone
+    /// («بالنتائج»: «النتائج»), opened by a particle other than «ال»
     /// (a name part seldom is) and not a name word (see
     /// [`Extractor::is_name_word`]). «على» before «أن» is the preposition
     /// of «شدد … على أن», never a name («علي») in ANERcorp (66 times). A
     /// last word opened by «ي» that is no name word and does not look like
     /// a name by its letters is a verb in the present («خالد الفيصل يرعى»,
     /// a headline's "… sponsors").
+    ///
+    /// A number word ends no name ([`NUMBER_WORDS`]).
     ///
     /// No word is trimmed right after a joiner: «السلام» (peace) is common,
     /// but «عبد السلام» is a name.
@@ -1821,8 +1851,17 @@ impl Extractor {
         let common = |i: usize| {
             let t = &infos[i];
             let particle = opened_by_particle_and_article(t);
-            self.common.contains(&t.folded)
-                || (particle && self.frequent.contains(&t.folded) && !self.is_name_word(infos, i))
+            let known = || {
+                self.frequent.contains(&t.folded)
+                    || self
+                        .common
+                        .contains(&arabic::strip_article_clitic(&t.folded))
+            };
+            self.common.contains(&t.folded) || (particle && known() && !self.is_name_word(infos, i))
+        };
+        let number = |i: usize| {
+            NUMBER_WORDS.contains(&infos[i].folded.as_str())
+                && !infos[i - 1].folded.starts_with("ال")
         };
         let that = |i: usize| {
             infos
@@ -1845,6 +1884,7 @@ impl Extractor {
             && !after_joiner(s.end - 1)
             && (common(s.end - 1)
                 || verb(s.end - 1)
+                || number(s.end - 1)
                 || (infos[s.end - 1].folded == "علي" && that(s.end)))
         {
             s.end -= 1;
@@ -2312,7 +2352,9 @@ impl Extractor {
             return true;
         }
         if let [a, b] = &infos[s.start..s.end]
-            && NOT_NAME_PHRASES.contains(&[a.folded.as_str(), b.folded.as_str()])
+            && arabic::listed_with_clitic(&a.folded, |x| {
+                NOT_NAME_PHRASES.contains(&[x, b.folded.as_str()])
+            })
         {
             return true;
         }
