@@ -2688,6 +2688,7 @@ impl Extractor {
             article::show_full_names(&mut tagged);
             article::take_in_division_nouns(&mut tagged);
             article::settle_kinds(&mut tagged);
+            article::trim_org_ends(&mut tagged, &self.gaz);
             article::quoted_titles(&mut tagged);
             article::drop_asides(&mut tagged, &self.gaz);
             merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
