@@ -835,7 +835,7 @@ fn labelled_articles_score_above_floor() {
         let json = std::fs::read_to_string(p.with_extension("json")).expect("fixture labels");
         arts.push(labelled::Article::parse(&txt, &json).expect("valid labels"));
     }
-    assert_eq!(arts.len(), 80);
+    assert_eq!(arts.len(), 90);
     let s = labelled::score(Extractor::global(), &arts);
     let floors = [
         ("person", FLOOR_PERSON),
@@ -852,10 +852,10 @@ fn labelled_articles_score_above_floor() {
     );
 }
 
-const FLOOR_PERSON: f64 = 84.5;
-const FLOOR_PLACE: f64 = 85.3;
-const FLOOR_ORG: f64 = 84.0;
-const FLOOR_MICRO: f64 = 84.8;
+const FLOOR_PERSON: f64 = 83.0;
+const FLOOR_PLACE: f64 = 84.9;
+const FLOOR_ORG: f64 = 82.9;
+const FLOOR_MICRO: f64 = 83.9;
 
 proptest! {
     #[test]
@@ -1975,5 +1975,44 @@ fn an_unknown_name_after_a_site_noun_is_the_site() {
             .iter()
             .any(|p| p.contains("صيفي") || p.contains("وقود")),
         "{places:?}"
+    );
+}
+
+#[test]
+fn a_dateline_s_town_in_capitals_is_a_place() {
+    let ents = Extractor::global().extract(
+        "",
+        "ANTAKYA, Turkey — Rebuilding in southern Turkey is slow. NATO, the alliance, met.",
+    );
+    assert_eq!(
+        find(&ents, "Antakya").map(|e| e.kind),
+        Some(EntityKind::Place),
+        "{ents:?}"
+    );
+    assert_eq!(
+        find(&ents, "Turkey").map(|e| e.key.as_str()),
+        Some("loc:türkiye")
+    );
+    assert!(find(&ents, "NATO").is_some_and(|e| e.kind != EntityKind::Place));
+}
+
+#[test]
+fn national_bodies_and_named_divisions() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقال الهلال الأحمر الجزائري إن المساعدات وصلت إلى محافظة الشرقية، وانضم اللاعب إلى \
+         المنتخب المغربي، فيما انتهت ولاية الرئيس الثانية وتولى الأمير ولاية العهد.",
+    );
+    let kind = |name: &str| find(&ents, name).map(|e| e.kind);
+    assert_eq!(
+        kind("الهلال الأحمر الجزائري"),
+        Some(EntityKind::Org),
+        "{ents:?}"
+    );
+    assert_eq!(kind("المنتخب المغربي"), Some(EntityKind::Org), "{ents:?}");
+    assert_eq!(kind("محافظة الشرقية"), Some(EntityKind::Place), "{ents:?}");
+    assert!(
+        !ents.iter().any(|e| e.display.starts_with("ولاية")),
+        "a term of office is no place: {ents:?}"
     );
 }

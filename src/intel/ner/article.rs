@@ -8,7 +8,8 @@
 
 use super::Tagged;
 use super::arabic::{
-    CliticList, is_definite_adjective, is_nisba, listed_with_clitic, strip_article_clitic,
+    CliticList, is_definite, is_definite_adjective, is_nisba, listed_with_clitic,
+    strip_article_clitic,
 };
 use super::conll::Span;
 use super::features::TokenInfo;
@@ -220,6 +221,94 @@ const COMPANY_TAILS: [&str; 36] = [
     "للبترول",
     "للاستثمار",
 ];
+
+/// Folded heads of bodies that a nationality adjective names, one per
+/// country («الهلال الأحمر الجزائري», «المنتخب المغربي», «التلفزيون
+/// الجزائري»): the adjective is part of the name.
+const NATIONAL_HEADS: [&[&str]; 5] = [
+    &["الهلال", "الاحمر"],
+    &["الصليب", "الاحمر"],
+    &["المنتخب"],
+    &["التلفزيون"],
+    &["الاذاعه"],
+];
+
+/// Adds a national body ([`NATIONAL_HEADS`], a clitic on its first word
+/// allowed) followed by a nationality adjective as one organisation,
+/// replacing the spans inside it: the tagger took «الأحمر الجزائري» for
+/// a person and the gazetteer «الهلال الأحمر» for the movement at large.
+pub(super) fn add_national_bodies(t: &mut Tagged<'_>, gaz: &Gazetteer) {
+    let n = t.infos.len();
+    let place_stem = |x: &str| gaz.is_place_stem(x);
+    let mut i = 0;
+    while i < n {
+        let head = NATIONAL_HEADS.iter().find(|h| {
+            i + h.len() < n
+                && listed_with_clitic(&t.infos[i].folded, |w| w == h[0])
+                && h.iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, w)| t.infos[i + k].folded == *w)
+        });
+        let Some(head) = head else {
+            i += 1;
+            continue;
+        };
+        let end = i + head.len() + 1;
+        let nisba = &t.infos[end - 1].folded;
+        let outside = t
+            .spans
+            .iter()
+            .any(|(s, _)| s.start < end && i < s.end && (s.start < i || s.end > end));
+        if !is_nisba(nisba, &place_stem) || outside {
+            i += 1;
+            continue;
+        }
+        t.spans.retain(|(s, _)| s.end <= i || end <= s.start);
+        let body = Span {
+            start: i,
+            end,
+            kind: EntityKind::Org,
+        };
+        t.spans.push((body, None));
+        t.spans.sort_by_key(|(s, _)| s.start);
+        i = end;
+    }
+}
+
+/// Dashes that end a dateline.
+const DATELINE_DASHES: [&str; 3] = ["—", "–", "-"];
+
+/// Makes the town of an English dateline a place: a word in capitals of
+/// four letters or more opening a sentence before a dash, or before a
+/// comma, a capitalised word and a dash («ANTAKYA, Turkey —», «LAGOS
+/// —»), which the English model takes for an organisation's acronym.
+pub(super) fn dateline_places(t: &mut Tagged<'_>) {
+    let tokens = &t.tokens;
+    let Some(first) = tokens.first() else {
+        return;
+    };
+    let shouted = first.chars().count() >= 4 && first.chars().all(|c| c.is_uppercase());
+    let dash = |k: usize| tokens.get(k).is_some_and(|w| DATELINE_DASHES.contains(w));
+    let dateline = shouted
+        && (dash(1)
+            || (tokens.get(1) == Some(&",")
+                && tokens.get(2).is_some_and(|w| is_capitalised(w))
+                && dash(3)));
+    if !dateline {
+        return;
+    }
+    t.spans
+        .retain(|(s, id)| s.start > 0 || (id.is_some() && s.kind == EntityKind::Place));
+    if !t.spans.iter().any(|(s, _)| s.start == 0) {
+        let town = Span {
+            start: 0,
+            end: 1,
+            kind: EntityKind::Place,
+        };
+        t.spans.insert(0, (town, None));
+    }
+}
 
 /// How a verb in the future opens («سيصدر», "will issue"): after an
 /// organisation's name it starts what the body will do.
@@ -835,12 +924,70 @@ pub(super) fn is_division_noun(folded: &str) -> bool {
     DIVISION_NOUNS.contains(&folded)
 }
 
+/// Folded compass words that open a division's name after its noun
+/// («محافظة جنوب الشرقية»).
+const COMPASS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
+
+/// Adds the divisions named by «محافظة» or «ولاية» (a «و», «ب», «ل» or
+/// «ف» before it allowed) and a definite word that no span holds, after
+/// a compass word or not: «محافظة الشرقية», «محافظة البحيرة», «بمحافظة
+/// جنوب الشرقية», which no list holds as places. The word is no title,
+/// trigger, stopword or time word: «ولاية الرئيس» is the president's
+/// term of office, and «ولاية العهد» the crown prince's office.
+fn add_named_divisions(t: &mut Tagged<'_>, gaz: &Gazetteer) {
+    let n = t.infos.len();
+    let noun = |f: &str| {
+        let bare = ["و", "ب", "ل", "ف"]
+            .iter()
+            .find_map(|c| f.strip_prefix(c))
+            .filter(|rest| ["محافظه", "ولايه"].contains(rest));
+        ["محافظه", "ولايه"].contains(&f) || bare.is_some()
+    };
+    let mut added = Vec::new();
+    for k in 0..n.saturating_sub(1) {
+        if !noun(&t.infos[k].folded) || spanned(&t.spans, k) {
+            continue;
+        }
+        let mut j = k + 1;
+        if COMPASS.contains(&t.infos[j].folded.as_str()) && j + 1 < n {
+            j += 1;
+        }
+        let w = t.infos[j].folded.as_str();
+        let named = is_definite(w)
+            && w != "العهد"
+            && !NOT_MODIFIERS.contains(&w)
+            && !gaz.is_stopword(w)
+            && !gaz.is_title(w)
+            && gaz.trigger(w).is_none()
+            && (k + 1..=j).all(|i| !spanned(&t.spans, i));
+        if named {
+            added.push(Span {
+                start: k + 1,
+                end: j + 1,
+                kind: EntityKind::Place,
+            });
+        }
+    }
+    t.spans.extend(added.into_iter().map(|s| (s, None)));
+    t.spans.sort_by_key(|(s, _)| s.start);
+}
+
 /// Takes the noun of an administrative division ([`DIVISION_NOUNS`],
 /// clitics allowed: «ومحافظة») into the place named right after it: the pane shows
 /// the division's full name («محافظة حضرموت», not «حضرموت»), under the
 /// same id, so it is still the place a reader finds from other
-/// articles. Only in articles: ANERcorp leaves the noun out.
-pub(super) fn take_in_division_nouns(t: &mut Tagged<'_>) {
+/// articles. Only in articles: ANERcorp leaves the noun out. «العهد»
+/// after «ولاية» is no place: «ولاية العهد» is the crown prince's office.
+pub(super) fn take_in_division_nouns(t: &mut Tagged<'_>, gaz: &Gazetteer) {
+    add_named_divisions(t, gaz);
+    let infos = &t.infos;
+    t.spans.retain(|(s, _)| {
+        let crown = s.end == s.start + 1
+            && infos[s.start].folded == "العهد"
+            && s.start > 0
+            && listed_with_clitic(&infos[s.start - 1].folded, |w| w == "ولايه");
+        !crown
+    });
     let taken: Vec<(usize, usize)> = t.spans.iter().map(|(s, _)| (s.start, s.end)).collect();
     for (s, _) in t.spans.iter_mut() {
         let Some(k) = s.start.checked_sub(1) else {

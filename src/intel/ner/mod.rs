@@ -2682,13 +2682,15 @@ impl Extractor {
         for mut tagged in doc {
             self.add_institutions(&mut tagged);
             article::add_facilities(&mut tagged, &self.gaz);
+            article::add_national_bodies(&mut tagged, &self.gaz);
             named_bodies::add_named_bodies(&mut tagged, &self.gaz);
             article::drop_place_kinds(&mut tagged, &self.gaz);
             article::drop_scenes(&mut tagged);
             article::show_full_names(&mut tagged);
-            article::take_in_division_nouns(&mut tagged);
+            article::take_in_division_nouns(&mut tagged, &self.gaz);
             article::settle_kinds(&mut tagged);
             article::trim_org_ends(&mut tagged, &self.gaz);
+            article::dateline_places(&mut tagged);
             article::quoted_titles(&mut tagged);
             article::drop_asides(&mut tagged, &self.gaz);
             merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
