@@ -928,6 +928,10 @@ pub(super) fn is_division_noun(folded: &str) -> bool {
 /// («محافظة جنوب الشرقية»).
 const COMPASS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
 
+/// The folded division nouns of [`DIVISION_NOUNS`] that name a division
+/// before a definite word ([`add_named_divisions`]).
+const NAMING_DIVISIONS: [&str; 2] = ["محافظه", "ولايه"];
+
 /// Adds the divisions named by «محافظة» or «ولاية» (a «و», «ب», «ل» or
 /// «ف» before it allowed) and a definite word that no span holds, after
 /// a compass word or not: «محافظة الشرقية», «محافظة البحيرة», «بمحافظة
@@ -940,8 +944,8 @@ fn add_named_divisions(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         let bare = ["و", "ب", "ل", "ف"]
             .iter()
             .find_map(|c| f.strip_prefix(c))
-            .filter(|rest| ["محافظه", "ولايه"].contains(rest));
-        ["محافظه", "ولايه"].contains(&f) || bare.is_some()
+            .filter(|rest| NAMING_DIVISIONS.contains(rest));
+        NAMING_DIVISIONS.contains(&f) || bare.is_some()
     };
     let mut added = Vec::new();
     for k in 0..n.saturating_sub(1) {
