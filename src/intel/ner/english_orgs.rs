@@ -102,10 +102,9 @@ fn capitalised_run(infos: &[TokenInfo], j: usize) -> usize {
     infos
         .iter()
         .skip(j)
-        .take(TAKEN_WORDS + 1)
+        .take(TAKEN_WORDS)
         .take_while(|t| t.shape == "Cap")
         .count()
-        .min(TAKEN_WORDS)
 }
 
 /// Where to cut a span that holds two institutions joined by «and»,

@@ -130,6 +130,11 @@ fn kind_prefix(k: EntityKind) -> &'static str {
     }
 }
 
+/// The key of a name no gazetteer lists: its kind and folded words.
+fn unlisted_key(kind: EntityKind, folded: &[String]) -> String {
+    format!("{}:{}", kind_prefix(kind), folded.join(" "))
+}
+
 struct Group {
     key: String,
     kind: EntityKind,
@@ -235,7 +240,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         let key = m
             .gaz_id
             .clone()
-            .unwrap_or_else(|| format!("{}:{}", kind_prefix(m.kind), m.folded.join(" ")));
+            .unwrap_or_else(|| unlisted_key(m.kind, &m.folded));
         if let Some(short) = m.short_form {
             short_forms.push((short, key.clone()));
         }
@@ -319,7 +324,7 @@ fn merge_short_forms(groups: &mut Vec<Group>, short_forms: &[(String, String)]) 
             let long = &mut groups[j];
             if long.kind == EntityKind::Misc && short_kind != EntityKind::Misc && !long.gaz {
                 long.kind = short_kind;
-                long.key = format!("{}:{}", kind_prefix(short_kind), long.folded.join(" "));
+                long.key = unlisted_key(short_kind, &long.folded);
                 long_key.clone_from(&long.key);
             }
             fold_into(groups, i, j);
