@@ -2016,3 +2016,27 @@ fn national_bodies_and_named_divisions() {
         "a term of office is no place: {ents:?}"
     );
 }
+
+#[test]
+fn english_spans_settle_on_their_last_word_and_their_sentence() {
+    let text = "Most of the dead were in fishing villages facing the Philippine Sea. \
+                More than 300,000 people were moved, said the Disaster and Emergency \
+                Management Authority, according to Anadolu Agency. Shops on Kurtuluş \
+                Street reopened. Copper output rose in Ndola and Kitwe. Ash fell from \
+                Mayon Volcano as Typhoon Marilag passed.";
+    let ents = Extractor::global().extract("", text);
+    let kind = |name: &str| find(&ents, name).map(|e| e.kind);
+    assert_eq!(kind("Philippine Sea"), Some(EntityKind::Place), "{ents:?}");
+    assert_eq!(kind("Kurtuluş Street"), Some(EntityKind::Place), "{ents:?}");
+    assert_eq!(kind("Mayon Volcano"), Some(EntityKind::Place), "{ents:?}");
+    assert_eq!(kind("Ndola"), Some(EntityKind::Place), "{ents:?}");
+    assert_eq!(kind("Kitwe"), Some(EntityKind::Place), "{ents:?}");
+    assert_eq!(kind("Anadolu Agency"), Some(EntityKind::Org), "{ents:?}");
+    assert_eq!(
+        kind("Disaster and Emergency Management Authority"),
+        Some(EntityKind::Org),
+        "{ents:?}"
+    );
+    assert_eq!(kind("Typhoon Marilag"), Some(EntityKind::Misc), "{ents:?}");
+    assert!(!ents.iter().any(|e| e.display.contains("More")), "{ents:?}");
+}

@@ -157,9 +157,14 @@ const EN_FACILITIES: [&str; 12] = [
 
 /// Folded English nouns that end the name of a landform or a body of
 /// water, a place the English model takes for an organisation or a
-/// person («the Nile Basin», «the Jordan Valley»); no surname is one of
-/// them, as «Lake» and «Ocean» can be.
-const EN_LANDFORMS: [&str; 14] = [
+/// person («the Nile Basin», «the Jordan Valley», «Mayon Volcano»), and
+/// of a street or square («Kurtuluş Street»); no surname is one of them,
+/// as «Lake» and «Ocean» can be.
+const EN_LANDFORMS: [&str; 18] = [
+    "volcano",
+    "street",
+    "avenue",
+    "square",
     "basin",
     "valley",
     "delta",
@@ -176,9 +181,6 @@ const EN_LANDFORMS: [&str; 14] = [
     "islands",
 ];
 
-/// Folded English nouns that end an institution's name, so a place or
-/// misc span ending in one is an organisation («Tourism Region
-/// Authority»).
 /// Folded last words of companies' names that the models take for
 /// people's («Mitsui O.S.K. Lines», «مجموعة طلعت مصطفى القابضة», «غلف
 /// كيستون بتروليوم»): a person span of two words or more ending in one is
@@ -345,6 +347,10 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
     }
 }
 
+/// Words that open a storm's name («Typhoon Marilag»), misc where the
+/// English model takes it for a person.
+const STORM_WORDS: [&str; 5] = ["Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical"];
+
 /// Legal forms written before a company's name («PT Wijaya Karya», an
 /// Indonesian limited company): a person span opened by one is a company.
 const COMPANY_OPENERS: [&str; 2] = ["PT", "Tbk"];
@@ -353,8 +359,13 @@ const COMPANY_OPENERS: [&str; 2] = ["PT", "Tbk"];
 /// was taken for a person's («مجموعة طلعت مصطفى القابضة»).
 const COMPANY_HEADS: [&str; 2] = ["شركه", "مجموعه"];
 
-const EN_INSTITUTIONS: [&str; 31] = [
+/// Folded English nouns that end an institution's name, so a place or
+/// misc span ending in one is an organisation («Tourism Region
+/// Authority»), and so is a person span, but for the two that are also
+/// surnames (`SURNAME_INSTITUTIONS`): «Anadolu Agency».
+const EN_INSTITUTIONS: [&str; 32] = [
     "authority",
+    "directorate",
     "assembly",
     "board",
     "office",
@@ -386,6 +397,10 @@ const EN_INSTITUTIONS: [&str; 31] = [
     "group",
     "programme",
 ];
+
+/// Folded words of `EN_INSTITUTIONS` that also end people's names
+/// («Melissa Bank»).
+const SURNAME_INSTITUTIONS: [&str; 2] = ["bank", "court"];
 
 /// True for a folded English word that ends an institution's name
 /// («Authority», «Group»).
@@ -1021,19 +1036,26 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 /// Settles the kind and extent of spans with no gazetteer id: an English
-/// span loses a leading «The» («The Nabataeans»), a Latin name loses the
+/// span loses a leading «The» («The Nabataeans»), and one that is no
+/// place a leading «A» or «An» («An IATA report»; «An Giang» is a
+/// province), a Latin name loses the
 /// Arabic words before it («مصرف Goldman Sachs», "Goldman Sachs bank",
 /// is «Goldman Sachs», as English articles write it), a facility is a place,
 /// an English span of two words or more ending in a landform's noun is a
 /// place, an Arabic person span opened by an armed group's noun
 /// (`AR_GROUPS`) or a person span ending in a company's last word
 /// (`COMPANY_TAILS`, with a company's noun before it: `COMPANY_HEADS`) is an organisation, a one-word English organisation
-/// naming a people («Nabataeans», see [`is_people`]) is misc, and an
+/// naming a people («Nabataeans», see [`is_people`]) or a span opened
+/// by a storm's word (`STORM_WORDS`) is misc, a person span ending in an
+/// institution's noun is an organisation («Anadolu Agency»), an
+/// unlisted place span is split at «and» (see [`split_places_at_and`]),
+/// and an
 /// English place or misc span ending
 /// in an institution's noun or a company's legal form («Meghna Knit
 /// Composite Ltd.») is an organisation, which takes in the
 /// capitalised words before an «and» that opens it («Petra Development
-/// and Tourism Region Authority») and «of» and a known place after it
+/// and Tourism Region Authority»; a one-word unlisted span there too:
+/// «Disaster and Emergency Management Authority») and «of» and a known place after it
 /// (see [`take_in_of_place`]).
 pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
     let Tagged {
@@ -1046,7 +1068,12 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
         if id.is_some() {
             continue;
         }
-        if s.end - s.start >= 2 && tokens[s.start] == "The" {
+        let article = match tokens[s.start] {
+            "The" => true,
+            "An" | "A" => s.kind != EntityKind::Place,
+            _ => false,
+        };
+        if s.end - s.start >= 2 && article {
             s.start += 1;
         }
         let latin = |w: &str| w.chars().any(|c| c.is_ascii_alphabetic());
@@ -1064,12 +1091,15 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
                 && EN_LANDFORMS.contains(&last))
         {
             s.kind = EntityKind::Place;
-        } else if s.kind == EntityKind::Org && s.end - s.start == 1 && is_people(last) {
+        } else if (s.kind == EntityKind::Org && s.end - s.start == 1 && is_people(last))
+            || (s.end - s.start >= 2 && STORM_WORDS.contains(&tokens[s.start]))
+        {
             s.kind = EntityKind::Misc;
         } else if (s.kind == EntityKind::Person
             && s.end - s.start >= 2
             && (listed_with_clitic(&infos[s.start].folded, |w| AR_GROUPS.contains(&w))
                 || COMPANY_TAILS.contains(&last)
+                || (EN_INSTITUTIONS.contains(&last) && !SURNAME_INSTITUTIONS.contains(&last))
                 || COMPANY_OPENERS.contains(&tokens[s.start])))
             || (s.kind != EntityKind::Person
                 && is_capitalised(tokens[s.start])
@@ -1092,7 +1122,10 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             && s.start >= 2
             && tokens[s.start - 1] == "and"
             && is_capitalised(tokens[s.start - 2])
-            && !spanned(spans, s.start - 2)
+            && spans.iter().all(|(o, oid)| {
+                !(o.start <= s.start - 2 && s.start - 2 < o.end)
+                    || (oid.is_none() && o.end == s.start - 1 && o.end - o.start == 1)
+            })
             && EN_INSTITUTIONS.contains(&infos[s.end - 1].folded.as_str());
         if !opens {
             k += 1;
@@ -1115,8 +1148,30 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             .position(|(o, _)| o.end == s.end)
             .map_or(k, |j| j + 1);
     }
+    split_places_at_and(tokens, spans);
     take_in_of_place(tokens, infos, spans);
     take_in_place_nouns(tokens, spans);
+}
+
+/// Splits an English place span with no gazetteer id at an «and» between
+/// two capitalised words into the two places («İskenderun and Defne»):
+/// a place named with «and» is listed («Trinidad and Tobago»).
+fn split_places_at_and(tokens: &[&str], spans: &mut Vec<(Span, Option<usize>)>) {
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, id) = spans[k];
+        let and = (s.start + 1..s.end.saturating_sub(1)).find(|&p| {
+            tokens[p] == "and" && is_capitalised(tokens[p - 1]) && is_capitalised(tokens[p + 1])
+        });
+        match and {
+            Some(p) if id.is_none() && s.kind == EntityKind::Place => {
+                spans[k].0.end = p;
+                spans.insert(k + 1, (Span { start: p + 1, ..s }, None));
+            }
+            _ => {}
+        }
+        k += 1;
+    }
 }
 
 /// English nouns written before a place's name that make it another

@@ -444,6 +444,11 @@ const NOT_NAME_PHRASES: [[&str; 2]; 7] = [
     ["هييه", "الدفاع"],
 ];
 
+/// Particles «إنّ» and «أنّ» with a clitic, as written with their hamza:
+/// folded they read as given names or name parts («فان», Van), so they
+/// are matched unfolded.
+const HAMZA_PARTICLES: [&str; 8] = ["فإن", "وإن", "بأن", "لأن", "وأن", "فأن", "إن", "أن"];
+
 /// Folded number words, which end no name: «عمار بوزيان عشر سنوات» is
 /// the man, then "ten years" (but for a regnal ordinal: «بنديكتوس
 /// السادس عشر»).
@@ -1067,7 +1072,7 @@ impl Extractor {
             }
             Self::end_before_title(&infos, s);
             self.end_at_place(&infos, &matches, s);
-            self.trim_common(&infos, s);
+            self.trim_common(tokens, &infos, s);
         }
         crf_spans.retain(|s| s.end > s.start);
         self.complete_joiners(tokens, &infos, &mut crf_spans);
@@ -1833,7 +1838,11 @@ impl Extractor {
     /// a name by its letters is a verb in the present («خالد الفيصل يرعى»,
     /// a headline's "… sponsors").
     ///
-    /// A number word ends no name ([`NUMBER_WORDS`]).
+    /// A number word ([`NUMBER_WORDS`]) or a numeral ends no name
+    /// («نذير محمد 43 مصاباً»).
+    ///
+    /// A particle written with its hamza ([`HAMZA_PARTICLES`]) opens no
+    /// name («فإن بيتيس سيحصل», "Betis will get").
     ///
     /// No word is trimmed right after a joiner: «السلام» (peace) is common,
     /// but «عبد السلام» is a name.
@@ -1844,7 +1853,7 @@ impl Extractor {
     /// names with the article are: «شارع البقمي») and not the second half
     /// of «X الدين» or «X الله»: the genitive of the construct the common
     /// word heads («جني الزيتون», the olive harvest; «حق الفيتو»).
-    fn trim_common(&self, infos: &[TokenInfo], s: &mut Span) {
+    fn trim_common(&self, tokens: &[&str], infos: &[TokenInfo], s: &mut Span) {
         if s.kind != EntityKind::Person {
             return;
         }
@@ -1860,8 +1869,9 @@ impl Extractor {
             self.common.contains(&t.folded) || (particle && known() && !self.is_name_word(infos, i))
         };
         let number = |i: usize| {
-            NUMBER_WORDS.contains(&infos[i].folded.as_str())
-                && !infos[i - 1].folded.starts_with("ال")
+            let f = infos[i].folded.as_str();
+            f.chars().all(char::is_numeric)
+                || (NUMBER_WORDS.contains(&f) && !infos[i - 1].folded.starts_with("ال"))
         };
         let that = |i: usize| {
             infos
@@ -1890,7 +1900,8 @@ impl Extractor {
             s.end -= 1;
         }
         let start = s.start;
-        while s.end - s.start >= 2 && (common(s.start) || verb(s.start)) {
+        let particle = |i: usize| HAMZA_PARTICLES.contains(&tokens[i]);
+        while s.end - s.start >= 2 && (common(s.start) || verb(s.start) || particle(s.start)) {
             s.start += 1;
         }
         if s.start > start
@@ -2948,14 +2959,14 @@ mod tests {
             end: 3,
             kind: EntityKind::Person,
         };
-        ex.trim_common(&infos, &mut s);
+        ex.trim_common(&words, &infos, &mut s);
         assert_eq!((s.start, s.end), (1, 2));
         let mut place = Span {
             start: 1,
             end: 3,
             kind: EntityKind::Place,
         };
-        ex.trim_common(&infos, &mut place);
+        ex.trim_common(&words, &infos, &mut place);
         assert_eq!((place.start, place.end), (1, 3));
     }
 
@@ -2969,7 +2980,7 @@ mod tests {
             end,
             kind: EntityKind::Person,
         };
-        ex.trim_common(&infos, &mut s);
+        ex.trim_common(&words, &infos, &mut s);
         (s.start, s.end)
     }
 
@@ -2978,6 +2989,13 @@ mod tests {
         assert_eq!(trimmed_person(&["وسيغيب", "إيتو"], 2), (1, 2));
         assert_eq!(trimmed_person(&["صامويل", "إيتو", "فسيعود"], 3), (0, 2));
         assert_eq!(trimmed_person(&["وسيم", "إيتو"], 2), (0, 2), "a given name");
+    }
+
+    #[test]
+    fn a_particle_with_its_hamza_and_a_numeral_leave_a_person_span() {
+        assert_eq!(trimmed_person(&["فإن", "بيتيس"], 2), (1, 2));
+        assert_eq!(trimmed_person(&["نذير", "محمد", "43"], 3), (0, 2));
+        assert_eq!(trimmed_person(&["فان", "دايك"], 2), (0, 2), "Van Dijk");
     }
 
     #[test]

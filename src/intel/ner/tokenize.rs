@@ -157,8 +157,19 @@ fn split_inner_marks<'a>(word: &'a str, out: &mut Vec<&'a str>) {
     }
 }
 
+/// English abbreviations written with a capital and a dot that belongs to
+/// them: titles, company forms, months and street words. Other short
+/// capitalised words end their sentence with the dot («… the Philippine
+/// Sea. More than …»).
+const ABBREVIATIONS: [&str; 43] = [
+    "Mr", "Mrs", "Ms", "Dr", "St", "Sr", "Jr", "Co", "Inc", "Ltd", "Corp", "Bros", "Gen", "Col",
+    "Lt", "Maj", "Capt", "Sgt", "Adm", "Rev", "Hon", "Rep", "Sen", "Gov", "Prof", "Mt", "Ft", "No",
+    "Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Rd",
+    "Dept", "Messrs",
+];
+
 /// Whether `core.` is an abbreviation whose dot belongs to the word: an
-/// initial («F.»), a dotted one («U.S.») or a short capitalised word
+/// initial («F.»), a dotted one («U.S.») or one of [`ABBREVIATIONS`]
 /// («Mr.», «Co.»). An acronym in capitals ends the sentence («… the
 /// group CMA CGM. Transport officials …», «in the UN.»), and an ellipsis
 /// ends any other word («الجيش الحر...»).
@@ -166,12 +177,9 @@ fn keeps_dot(core: &str) -> bool {
     if core.contains('.') {
         return core.chars().all(|c| c.is_ascii_alphabetic() || c == '.') && !core.ends_with('.');
     }
-    let n = core.chars().count();
-    n > 0
-        && n <= 3
-        && core.chars().all(|c| c.is_ascii_alphabetic())
-        && core.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && (n == 1 || core.chars().any(|c| c.is_ascii_lowercase()))
+    let mut chars = core.chars();
+    let initial = chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.next().is_none();
+    initial || ABBREVIATIONS.contains(&core)
 }
 
 /// Tokenises a piece of text (no sentence splitting).
@@ -293,6 +301,14 @@ mod tests {
         assert_eq!(s[0].last(), Some(&"."));
         assert_eq!(s[1][..4], ["Transport", "officials", "met", "John"]);
         assert!(s[1].contains(&"F."));
+    }
+
+    #[test]
+    fn a_short_capitalised_word_ends_its_sentence_unless_an_abbreviation() {
+        let s = sentences("It faces the Philippine Sea. More than Gen. Ali said.");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0][s[0].len() - 2..], ["Sea", "."]);
+        assert!(s[1].contains(&"Gen."));
     }
 
     #[test]
