@@ -2040,3 +2040,17 @@ fn english_spans_settle_on_their_last_word_and_their_sentence() {
     assert_eq!(kind("Typhoon Marilag"), Some(EntityKind::Misc), "{ents:?}");
     assert!(!ents.iter().any(|e| e.display.contains("More")), "{ents:?}");
 }
+
+#[test]
+fn bare_oman_is_oman_where_the_article_says_so_and_amman_elsewhere() {
+    let key = |text: &str, name: &str| key_of(text, name).map(|(_, k)| k);
+    let omani = "قالت الحكومة إن الميناء سيعزز موقع سلطنة عمان في التجارة، وزار الوفد عمان أمس.";
+    assert_eq!(key(omani, "سلطنة عمان").as_deref(), Some("loc:oman"));
+    assert!(key(omani, "عمان").is_none(), "one entity for Oman");
+    let jordanian = "وصل الوزير إلى عمان قادما من بغداد.";
+    assert_eq!(key(jordanian, "عمان").as_deref(), Some("loc:amman"));
+    assert_eq!(
+        key("زار الوفد عُمان أمس.", "عُمان").as_deref(),
+        Some("loc:oman")
+    );
+}

@@ -139,8 +139,10 @@ fn opens_facility(folded: &str) -> bool {
 const AR_GROUPS: [&str; 5] = ["ميليشيات", "ميليشيا", "مليشيات", "مليشيا", "قوات"];
 
 /// Folded English nouns that end the name of a facility, a place
-/// («Cairo International Stadium», «Khalifa Port»).
-const EN_FACILITIES: [&str; 12] = [
+/// («Cairo International Stadium», «Khalifa Port», «Kambarata-1
+/// Hydropower Plant»).
+const EN_FACILITIES: [&str; 13] = [
+    "plant",
     "stadium",
     "airport",
     "port",
@@ -160,7 +162,8 @@ const EN_FACILITIES: [&str; 12] = [
 /// person («the Nile Basin», «the Jordan Valley», «Mayon Volcano»), and
 /// of a street or square («Kurtuluş Street»); no surname is one of them,
 /// as «Lake» and «Ocean» can be.
-const EN_LANDFORMS: [&str; 18] = [
+const EN_LANDFORMS: [&str; 19] = [
+    "reservoir",
     "volcano",
     "street",
     "avenue",
@@ -363,9 +366,12 @@ const COMPANY_HEADS: [&str; 2] = ["شركه", "مجموعه"];
 /// misc span ending in one is an organisation («Tourism Region
 /// Authority»), and so is a person span, but for the two that are also
 /// surnames (`SURNAME_INSTITUTIONS`): «Anadolu Agency».
-const EN_INSTITUTIONS: [&str; 32] = [
+const EN_INSTITUTIONS: [&str; 35] = [
     "authority",
     "directorate",
+    "administration",
+    "service",
+    "services",
     "assembly",
     "board",
     "office",
@@ -1038,7 +1044,9 @@ fn is_capitalised(w: &str) -> bool {
 /// Settles the kind and extent of spans with no gazetteer id: an English
 /// span loses a leading «The» («The Nabataeans»), and one that is no
 /// place a leading «A» or «An» («An IATA report»; «An Giang» is a
-/// province), a Latin name loses the
+/// province), a span whose words after a listed place's possessive end
+/// in an institution's noun those words only («Kyrgyzstan's National
+/// Energy Holding Company»; not «People's Party»), a Latin name loses the
 /// Arabic words before it («مصرف Goldman Sachs», "Goldman Sachs bank",
 /// is «Goldman Sachs», as English articles write it), a facility is a place,
 /// an English span of two words or more ending in a landform's noun is a
@@ -1075,6 +1083,15 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
         };
         if s.end - s.start >= 2 && article {
             s.start += 1;
+        }
+        let body_end = |w: &str| EN_INSTITUTIONS.contains(&w) || super::COMPANY_ENDS.contains(&w);
+        if let Some(p) = (s.start + 1..s.end - 1).find(|&p| matches!(tokens[p], "'s" | "’s"))
+            && infos[p - 1]
+                .gaz
+                .is_some_and(|(k, _)| k == EntityKind::Place)
+            && body_end(infos[s.end - 1].folded.as_str())
+        {
+            s.start = p + 1;
         }
         let latin = |w: &str| w.chars().any(|c| c.is_ascii_alphabetic());
         if let Some(p) = (s.start + 1..s.end).find(|&p| tokens[p..s.end].iter().all(|w| latin(w)))

@@ -233,6 +233,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             m.folded[0] = stripped;
         }
     }
+    settle_namesakes(&mut mentions);
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: FastMap<String, usize> = FastMap::default();
     let mut short_forms: Vec<(String, String)> = Vec::new();
@@ -287,6 +288,29 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             count: g.count,
         })
         .collect()
+}
+
+/// Places that share their folded Arabic name («عمان»), as (the place
+/// the gazetteer gives the bare name, its namesake, the country that
+/// keeps the bare name for the first): Amman and Oman.
+const NAMESAKE_PLACES: [(&str, &str, &str); 1] = [("loc:amman", "loc:oman", "loc:jordan")];
+
+/// Gives a bare namesake's mentions to the other place where the article
+/// says which it means: «عمان» is Oman in an article that also names
+/// «سلطنة عمان» and not Jordan, or where it is written «عُمان»; it
+/// stays Amman where written «عمّان».
+fn settle_namesakes(mentions: &mut [Mention]) {
+    for (listed, namesake, country) in NAMESAKE_PLACES {
+        let named = |id: &str| mentions.iter().any(|m| m.gaz_id.as_deref() == Some(id));
+        let by_article = named(namesake) && !named(country);
+        for m in mentions.iter_mut() {
+            let bare = m.folded.len() == 1 && m.gaz_id.as_deref() == Some(listed);
+            let marks = |c: char| m.surface[0].contains(c);
+            if bare && !marks('\u{651}') && (by_article || marks('\u{64f}')) {
+                m.gaz_id = Some(namesake.to_string());
+            }
+        }
+    }
 }
 
 /// A place in a dateline is written in capitals («SHANGHAI —»); the pane
