@@ -354,6 +354,30 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
 /// English model takes it for a person.
 const STORM_WORDS: [&str; 5] = ["Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical"];
 
+/// Folded adjectives of a company's legal form that follow its name
+/// («شركة أبوظبي التنموية القابضة», holding; «المحدودة», limited): an
+/// organisation span just before one takes it in.
+const COMPANY_FORMS: [&str; 2] = ["القابضه", "المحدوده"];
+
+/// Extends an organisation span with no gazetteer id over the legal-form
+/// adjectives after it (`COMPANY_FORMS`) that no span holds.
+pub(super) fn take_in_company_forms(t: &mut Tagged<'_>) {
+    let n = t.infos.len();
+    for k in 0..t.spans.len() {
+        let (s, id) = t.spans[k];
+        let mut end = s.end;
+        while s.kind == EntityKind::Org
+            && id.is_none()
+            && end < n
+            && COMPANY_FORMS.contains(&t.infos[end].folded.as_str())
+            && !spanned(&t.spans, end)
+        {
+            end += 1;
+        }
+        t.spans[k].0.end = end;
+    }
+}
+
 /// Legal forms written before a company's name («PT Wijaya Karya», an
 /// Indonesian limited company): a person span opened by one is a company.
 const COMPANY_OPENERS: [&str; 2] = ["PT", "Tbk"];
@@ -1288,6 +1312,7 @@ mod tests {
             &AR_PLACE_KINDS,
             &FACILITY_ENDS,
             &MASHHAD_AFTER,
+            &COMPANY_FORMS,
         ]);
         assert!(bad.is_empty(), "{bad:?}");
     }

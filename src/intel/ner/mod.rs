@@ -114,6 +114,30 @@ const OPENING_QUOTES: [&str; 4] = ["«", "\"", "“", "'"];
 /// الهلال اليوم»), as days do.
 const CLUB_TIME_WORDS: [&str; 3] = ["اليوم", "الليله", "الموسم"];
 
+/// True for an Arabic word ending in a possessive pronoun («فوزه», its
+/// win; «قرارها»): it ends no name, «الله» aside. Read on the written
+/// word, as folding makes «ة» a «ه».
+fn has_pronoun_suffix(word: &str) -> bool {
+    !word.starts_with("ال")
+        && word != "الله"
+        && ["ه", "ها", "هم", "هما"].iter().any(|p| word.ends_with(p))
+        && word.chars().count() >= 3
+}
+
+/// Folded words for a part of a stretch of time («أواخر أغسطس», late
+/// August), which no name holds.
+const TIME_PARTS: [&str; 4] = ["اواخر", "اوايل", "منتصف", "مطلع"];
+
+/// Ends a span before a word of [`TIME_PARTS`] after its first word: the
+/// tagger runs a name on into the date after it («نادي الشباب أواخر
+/// أغسطس»).
+fn end_before_time_part(infos: &[TokenInfo], s: &mut Span) {
+    if let Some(k) = (s.start + 1..s.end).find(|&k| TIME_PARTS.contains(&infos[k].folded.as_str()))
+    {
+        s.end = k;
+    }
+}
+
 /// Lower-case words that belong inside Latin-script person names («Ludwig
 /// van Beethoven», «Catherine of Aragon»); any other lower-case word
 /// splits a person span («Abiy Ahmed met Sisi»).
@@ -1071,6 +1095,7 @@ impl Extractor {
                 continue;
             }
             Self::end_before_title(&infos, s);
+            end_before_time_part(&infos, s);
             self.end_at_place(&infos, &matches, s);
             self.trim_common(tokens, &infos, s);
         }
@@ -1159,7 +1184,20 @@ impl Extractor {
                 && spans[i].1.is_none()
                 && !PATRONYMICS.contains(&infos[g.start - 1].folded.as_str())
             {
+                if spans[i].0.start + 1 == g.start && self.is_conjoined_common(&infos[g.start - 1])
+                {
+                    spans[i].0.start = g.start;
+                }
                 spans[i].1 = Some(m.entry);
+            } else if let [i] = overlapping[..]
+                && g.kind != EntityKind::Person
+                && m.listing != Listing::Minor
+                && (spans[i].0.start, spans[i].0.end) == (g.start, g.end + 1)
+                && spans[i].0.kind == g.kind
+                && spans[i].1.is_none()
+                && has_pronoun_suffix(tokens[g.end])
+            {
+                spans[i] = (g, Some(m.entry));
             }
         }
         spans.retain(|(s, _)| !self.is_ambiguous_in_sports(&infos, s));
@@ -1184,6 +1222,14 @@ impl Extractor {
             spans,
             lent,
         }
+    }
+
+    /// True for a word opened by «و» whose stem is common in ANERcorp
+    /// train and never inside a name there: before a listed person's name
+    /// it is a verb or a noun, not a given name («وأمل أوباما أن …», and
+    /// Obama hoped that …).
+    fn is_conjoined_common(&self, t: &TokenInfo) -> bool {
+        t.stem_at > 0 && t.folded.starts_with('و') && self.common.contains(t.stem())
     }
 
     /// Pushes a CRF span, ended before a weekday ([`WEEKDAYS`]) and, for
@@ -2701,6 +2747,7 @@ impl Extractor {
             article::take_in_division_nouns(&mut tagged, &self.gaz);
             article::settle_kinds(&mut tagged);
             article::trim_org_ends(&mut tagged, &self.gaz);
+            article::take_in_company_forms(&mut tagged);
             article::dateline_places(&mut tagged);
             article::quoted_titles(&mut tagged);
             article::drop_asides(&mut tagged, &self.gaz);
@@ -2727,13 +2774,14 @@ mod tests {
 
     #[test]
     fn folded_word_lists_are_folded() {
-        let lists: [&[&str]; 31] = [
+        let lists: [&[&str]; 32] = [
             &NAME_JOINERS,
             &ENDING_JOINERS,
             &MAGHREBI_JOINERS,
             &BORN_WORDS,
             &CLUB_NOUNS,
             &CLUB_TIME_WORDS,
+            &TIME_PARTS,
             &NAME_PARTICLES,
             &ORG_PARTICLES,
             &WEEKDAYS,
