@@ -124,6 +124,39 @@ fn has_pronoun_suffix(word: &str) -> bool {
         && word.chars().count() >= 3
 }
 
+/// Folded names of ball games after «كرة» («لكرة اليد», of handball).
+const BALL_GAMES: [&str; 5] = ["القدم", "اليد", "السله", "الطايره", "الطاوله"];
+
+/// Ends an organisation span after «كرة» and a ball game
+/// ([`BALL_GAMES`]): a sports body's name ends with its game, and the
+/// tagger runs it on into the name after it («الاتحاد الكويتي لكرة اليد
+/// فيصل العنزي») or a score («31-25»).
+fn end_after_ball_game(infos: &[TokenInfo], s: &mut Span) {
+    if s.kind != EntityKind::Org {
+        return;
+    }
+    let game = (s.start + 1..s.end.saturating_sub(1)).find(|&k| {
+        ["كره", "لكره"].contains(&infos[k].folded.as_str())
+            && BALL_GAMES.contains(&infos[k + 1].folded.as_str())
+    });
+    if let Some(k) = game {
+        s.end = k + 2;
+    }
+}
+
+/// Ends a span before a trailing score («نادي مضر السعودي 31-25»): two
+/// numbers joined by «-» or «:», which no name ends with.
+fn end_before_score(infos: &[TokenInfo], s: &mut Span) {
+    let score = |f: &str| {
+        let mut parts = f.split(['-', ':']);
+        let two = parts.clone().count() == 2;
+        two && parts.all(|p| !p.is_empty() && p.chars().all(char::is_numeric))
+    };
+    while s.end - s.start >= 2 && score(&infos[s.end - 1].folded) {
+        s.end -= 1;
+    }
+}
+
 /// Folded words for a part of a stretch of time («أواخر أغسطس», late
 /// August), which no name holds.
 const TIME_PARTS: [&str; 4] = ["اواخر", "اوايل", "منتصف", "مطلع"];
@@ -1096,6 +1129,8 @@ impl Extractor {
             }
             Self::end_before_title(&infos, s);
             end_before_time_part(&infos, s);
+            end_after_ball_game(&infos, s);
+            end_before_score(&infos, s);
             self.end_at_place(&infos, &matches, s);
             self.trim_common(tokens, &infos, s);
         }
@@ -2774,7 +2809,7 @@ mod tests {
 
     #[test]
     fn folded_word_lists_are_folded() {
-        let lists: [&[&str]; 32] = [
+        let lists: [&[&str]; 33] = [
             &NAME_JOINERS,
             &ENDING_JOINERS,
             &MAGHREBI_JOINERS,
@@ -2782,6 +2817,7 @@ mod tests {
             &CLUB_NOUNS,
             &CLUB_TIME_WORDS,
             &TIME_PARTS,
+            &BALL_GAMES,
             &NAME_PARTICLES,
             &ORG_PARTICLES,
             &WEEKDAYS,
