@@ -2061,8 +2061,22 @@ fn a_sports_body_ends_with_its_game_and_no_name_runs_into_a_score_or_a_date() {
                 فيصل العنزي الفريق على فوزه، قبل أن يلتقي نادي الشباب أواخر أغسطس.";
     let ents = Extractor::global().extract("", text);
     let kind = |name: &str| find(&ents, name).map(|e| e.kind);
-    assert_eq!(kind("الاتحاد الكويتي لكرة اليد"), Some(EntityKind::Org), "{ents:?}");
+    assert_eq!(
+        kind("الاتحاد الكويتي لكرة اليد"),
+        Some(EntityKind::Org),
+        "{ents:?}"
+    );
     assert_eq!(kind("نادي الشباب"), Some(EntityKind::Org), "{ents:?}");
-    let runs_on = |e: &Entity| ["31-25", "أواخر", "فيصل"].iter().any(|w| e.display.contains(w));
-    assert!(!ents.iter().filter(|e| e.kind == EntityKind::Org).any(runs_on), "{ents:?}");
+    let runs_on = |e: &Entity| {
+        ["31-25", "أواخر", "فيصل"]
+            .iter()
+            .any(|w| e.display.contains(w))
+    };
+    assert!(
+        !ents
+            .iter()
+            .filter(|e| e.kind == EntityKind::Org)
+            .any(runs_on),
+        "{ents:?}"
+    );
 }

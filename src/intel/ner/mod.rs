@@ -3064,7 +3064,7 @@ mod tests {
             end,
             kind: EntityKind::Person,
         };
-        ex.trim_common(&words, &infos, &mut s);
+        ex.trim_common(words, &infos, &mut s);
         (s.start, s.end)
     }
 
