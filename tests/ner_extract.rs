@@ -2023,7 +2023,8 @@ fn english_spans_settle_on_their_last_word_and_their_sentence() {
                 More than 300,000 people were moved, said the Disaster and Emergency \
                 Management Authority, according to Anadolu Agency. Shops on Kurtuluş \
                 Street reopened. Copper output rose in Ndola and Kitwe. Ash fell from \
-                Mayon Volcano as Typhoon Marilag passed.";
+                Mayon Volcano as Typhoon Marilag passed. Under the deal, Kyrgyzstan's \
+                National Energy Holding Company will hold a third.";
     let ents = Extractor::global().extract("", text);
     let kind = |name: &str| find(&ents, name).map(|e| e.kind);
     assert_eq!(kind("Philippine Sea"), Some(EntityKind::Place), "{ents:?}");
@@ -2038,6 +2039,11 @@ fn english_spans_settle_on_their_last_word_and_their_sentence() {
         "{ents:?}"
     );
     assert_eq!(kind("Typhoon Marilag"), Some(EntityKind::Misc), "{ents:?}");
+    assert_eq!(
+        kind("National Energy Holding Company"),
+        Some(EntityKind::Org),
+        "{ents:?}"
+    );
     assert!(!ents.iter().any(|e| e.display.contains("More")), "{ents:?}");
 }
 

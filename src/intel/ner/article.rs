@@ -1068,9 +1068,7 @@ fn is_capitalised(w: &str) -> bool {
 /// Settles the kind and extent of spans with no gazetteer id: an English
 /// span loses a leading «The» («The Nabataeans»), and one that is no
 /// place a leading «A» or «An» («An IATA report»; «An Giang» is a
-/// province), a span whose words after a listed place's possessive end
-/// in an institution's noun those words only («Kyrgyzstan's National
-/// Energy Holding Company»; not «People's Party»), a Latin name loses the
+/// province), a Latin name loses the
 /// Arabic words before it («مصرف Goldman Sachs», "Goldman Sachs bank",
 /// is «Goldman Sachs», as English articles write it), a facility is a place,
 /// an English span of two words or more ending in a landform's noun is a
@@ -1107,15 +1105,6 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
         };
         if s.end - s.start >= 2 && article {
             s.start += 1;
-        }
-        let body_end = |w: &str| EN_INSTITUTIONS.contains(&w) || super::COMPANY_ENDS.contains(&w);
-        if let Some(p) = (s.start + 1..s.end - 1).find(|&p| matches!(tokens[p], "'s" | "’s"))
-            && infos[p - 1]
-                .gaz
-                .is_some_and(|(k, _)| k == EntityKind::Place)
-            && body_end(infos[s.end - 1].folded.as_str())
-        {
-            s.start = p + 1;
         }
         let latin = |w: &str| w.chars().any(|c| c.is_ascii_alphabetic());
         if let Some(p) = (s.start + 1..s.end).find(|&p| tokens[p..s.end].iter().all(|w| latin(w)))
@@ -1201,15 +1190,15 @@ fn split_places_at_and(tokens: &[&str], spans: &mut Vec<(Span, Option<usize>)>) 
     let mut k = 0;
     while k < spans.len() {
         let (s, id) = spans[k];
-        let and = (s.start + 1..s.end.saturating_sub(1)).find(|&p| {
-            tokens[p] == "and" && is_capitalised(tokens[p - 1]) && is_capitalised(tokens[p + 1])
-        });
-        match and {
-            Some(p) if id.is_none() && s.kind == EntityKind::Place => {
-                spans[k].0.end = p;
-                spans.insert(k + 1, (Span { start: p + 1, ..s }, None));
-            }
-            _ => {}
+        let and = |p: &usize| {
+            tokens[*p] == "and" && is_capitalised(tokens[p - 1]) && is_capitalised(tokens[p + 1])
+        };
+        if id.is_none()
+            && s.kind == EntityKind::Place
+            && let Some(p) = (s.start + 1..s.end.saturating_sub(1)).find(and)
+        {
+            spans[k].0.end = p;
+            spans.insert(k + 1, (Span { start: p + 1, ..s }, None));
         }
         k += 1;
     }

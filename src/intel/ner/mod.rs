@@ -130,7 +130,7 @@ const BALL_GAMES: [&str; 5] = ["القدم", "اليد", "السله", "الطا
 /// Ends an organisation span after «كرة» and a ball game
 /// ([`BALL_GAMES`]): a sports body's name ends with its game, and the
 /// tagger runs it on into the name after it («الاتحاد الكويتي لكرة اليد
-/// فيصل العنزي») or a score («31-25»).
+/// فيصل العنزي»).
 fn end_after_ball_game(infos: &[TokenInfo], s: &mut Span) {
     if s.kind != EntityKind::Org {
         return;
@@ -147,10 +147,10 @@ fn end_after_ball_game(infos: &[TokenInfo], s: &mut Span) {
 /// Ends a span before a trailing score («نادي مضر السعودي 31-25»): two
 /// numbers joined by «-» or «:», which no name ends with.
 fn end_before_score(infos: &[TokenInfo], s: &mut Span) {
+    let number = |p: &str| !p.is_empty() && p.chars().all(char::is_numeric);
     let score = |f: &str| {
-        let mut parts = f.split(['-', ':']);
-        let two = parts.clone().count() == 2;
-        two && parts.all(|p| !p.is_empty() && p.chars().all(char::is_numeric))
+        f.split_once(['-', ':'])
+            .is_some_and(|(a, b)| number(a) && number(b))
     };
     while s.end - s.start >= 2 && score(&infos[s.end - 1].folded) {
         s.end -= 1;
@@ -1296,7 +1296,10 @@ impl Extractor {
         if s.kind == EntityKind::Org
             && s.end - s.start >= 4
             && ["'s", "’s"].contains(&folded(s.start + 1))
-            && self.gaz.is_place_stem(folded(s.start))
+            && (self.gaz.is_place_stem(folded(s.start))
+                || infos[s.start]
+                    .gaz
+                    .is_some_and(|(k, _)| k == EntityKind::Place))
         {
             s.start += 2;
         }
