@@ -2086,3 +2086,11 @@ fn a_sports_body_ends_with_its_game_and_no_name_runs_into_a_score_or_a_date() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn a_facility_noun_names_an_unknown_place_but_not_a_purpose_or_an_adjective() {
+    let text = "هبطت الطائرة في مطار دينباسار، فيما تعطلت محطة توليد قرب ميناء \
+                استراتيجيا، وافتتحت محطة لوزن الشاحنات.";
+    let places = displays(text, EntityKind::Place);
+    assert_eq!(places, ["مطار دينباسار"], "{places:?}");
+}

@@ -666,16 +666,37 @@ const FACILITY_ADJECTIVES: usize = 2;
 const FACILITY_ENDS: [&str; 4] = ["الدولي", "الدوليه", "الاولمبي", "الرياضي"];
 
 /// The least name-likeness class ([`TokenInfo::name_class`]) of an
-/// untagged word that names a site or facility by itself: a score of 1
-/// or more.
-const SITE_NAME_CLASS: u8 = 4;
+/// untagged word that names a site or facility by itself: a score of 0
+/// or more (letters as likely in a name as in a word).
+const SITE_NAME_CLASS: u8 = 3;
+
+/// True for a folded Arabic verbal noun of the pattern «تفعيل» (five
+/// letters, «ت» first and «ي» fourth: «توليد», «تكرير»), which names
+/// what a facility does («محطة توليد», a generating station).
+fn is_verbal_noun(f: &str) -> bool {
+    let c: Vec<char> = f.chars().collect();
+    c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
+}
+
+/// True for a word opened by «ل» before a definite noun that is no
+/// adjective: "for doing" something («محطة لوزن الشاحنات», a station for
+/// weighing lorries), where a name opened by «ل» takes an adjective
+/// («مطار لوتون الدولي») or nothing.
+fn purpose_before_genitive(t: &Tagged<'_>, j: usize) -> bool {
+    let next = t.infos.get(j + 1).map(|w| w.folded.as_str());
+    t.infos[j].folded.starts_with('ل')
+        && next.is_some_and(|n| n.starts_with("ال") && !is_definite_adjective(n))
+}
 
 /// A one-word name no span holds at `j`, after a facility's or site's
 /// noun: an Arabic word with no article that looks like a name by its
-/// letters or is a known name word, no adjective, nor opened by «و» or
-/// a saint's title, which a longer name follows («مخيم عسكر»; not «مخيم
-/// صيفي», «محطة وقود», «كنيسة سان …»). Most unknown towns score lower
-/// by their letters («مخيم فرشنة») and stay untagged.
+/// letters or is a known name word, no adjective («صيفي», or
+/// «استراتيجيا» in the accusative), no verbal noun ([`is_verbal_noun`]),
+/// nor opened by «و» or a saint's title, which a longer name follows
+/// («مخيم عسكر», «مطار دينباسار»; not «مخيم صيفي», «محطة وقود», «ميناء
+/// استراتيجيا», «كنيسة سان …», nor a purpose: see
+/// [`purpose_before_genitive`]). Letters that score no better than
+/// neutral are enough; those that look like no name leave it untagged.
 fn unknown_name_at(t: &Tagged<'_>, j: usize, gaz: &Gazetteer) -> Option<Span> {
     let w = t.infos.get(j)?;
     let f = w.folded.as_str();
@@ -689,6 +710,9 @@ fn unknown_name_at(t: &Tagged<'_>, j: usize, gaz: &Gazetteer) -> Option<Span> {
         && !super::SAINTS.contains(&f)
         && !f.ends_with('ي')
         && !f.ends_with("يه")
+        && !f.ends_with("يا")
+        && !is_verbal_noun(f)
+        && !purpose_before_genitive(t, j)
         && !gaz.is_stopword(f)
         && w.trigger.is_none();
     (name_like && plain && !spanned(&t.spans, j)).then_some(Span {
