@@ -2094,3 +2094,14 @@ fn a_facility_noun_names_an_unknown_place_but_not_a_purpose_or_an_adjective() {
     let places = displays(text, EntityKind::Place);
     assert_eq!(places, ["مطار دينباسار"], "{places:?}");
 }
+
+#[test]
+fn straits_forests_and_valleys_are_named_with_their_noun() {
+    let places = displays(
+        "عبرت الناقلة مضيق هرمز، فيما اندلعت الحرائق في غابة أكفادو قرب وادي عربة.",
+        EntityKind::Place,
+    );
+    for name in ["مضيق هرمز", "غابة أكفادو", "وادي عربة"] {
+        assert!(places.iter().any(|p| p == name), "{name}: {places:?}");
+    }
+}

@@ -93,13 +93,22 @@ static AR_FACILITIES: [&str; 15] = [
 
 /// Folded Arabic nouns that open the name of a site, a place (clitics
 /// allowed): oil fields, crossings, camps, temples, museums, rivers,
-/// stations, lakes and islands («حقل الرميلة», «معبر رفح», «مخيم جنين»,
-/// «نهر سبو»). Unlike a facility's noun, one opens a name before a
+/// stations, lakes, islands, straits, gulfs, mountains, forests and
+/// valleys («حقل الرميلة», «معبر رفح», «مخيم جنين», «نهر سبو», «مضيق
+/// هرمز», «جبال جرجرة», «غور الصافي»; not «جزر», islands, as «جزر
+/// اليونان» is "Greece's islands"). Unlike a facility's noun, one opens a name before a
 /// place or a person only (the tagger takes many
 /// an unknown field's or crossing's name for a person: «حقل خورمور»,
 /// «معبر جابر»): a word it took for misc or an organisation after them
 /// is seldom a name («نهر جليدي», a glacier).
-static AR_SITES: [&str; 10] = [
+static AR_SITES: [&str; 17] = [
+    "مضيق",
+    "خليج",
+    "جبل",
+    "جبال",
+    "غابه",
+    "وادي",
+    "غور",
     "حقل",
     "معبر",
     "منفذ",
