@@ -1085,6 +1085,25 @@ pub(super) fn take_in_division_nouns(t: &mut Tagged<'_>, gaz: &Gazetteer) {
     }
 }
 
+/// True for a Latin word written as a brand or a company: a capital
+/// inside it next to a small letter («OPay», «PayPal»; not after «Mc» or
+/// «Mac»: «McAllen»), or a last part after a hyphen that ends companies'
+/// names («Samruk-Energy»; see `COMPANY_TAILS`).
+fn is_brand(word: &str) -> bool {
+    let c: Vec<char> = word.chars().collect();
+    let plain = c.len() >= 3 && c.iter().all(|x| x.is_ascii_alphabetic() || *x == '-');
+    let inner_capital = (1..c.len()).any(|i| {
+        c[i].is_ascii_uppercase()
+            && (c[i - 1].is_ascii_lowercase() || c.get(i + 1).is_some_and(char::is_ascii_lowercase))
+            && c[i - 1] != '-'
+    });
+    let scottish = word.starts_with("Mc") || word.starts_with("Mac");
+    let tail = word
+        .rsplit_once('-')
+        .is_some_and(|(_, t)| COMPANY_TAILS.contains(&t.to_ascii_lowercase().as_str()));
+    plain && c[0].is_ascii_uppercase() && ((inner_capital && !scottish) || tail)
+}
+
 /// True for a folded English word that names a people by the plural of
 /// its adjective («nabataeans», «europeans», «palestinians»): the English
 /// model tags some as organisations, where the corpora's convention is
@@ -1112,6 +1131,8 @@ fn is_capitalised(w: &str) -> bool {
 /// by a storm's word (`STORM_WORDS`) is misc, a person span ending in an
 /// institution's noun is an organisation («Anadolu Agency»), an
 /// unlisted place span is split at «and» (see [`split_places_at_and`]),
+/// a one-word span written as a brand is an organisation (see
+/// [`is_brand`]),
 /// and an
 /// English place or misc span ending
 /// in an institution's noun or a company's legal form («Meghna Knit
@@ -1167,6 +1188,7 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             || (s.kind != EntityKind::Person
                 && is_capitalised(tokens[s.start])
                 && (EN_INSTITUTIONS.contains(&last) || super::COMPANY_ENDS.contains(&last)))
+            || (s.end - s.start == 1 && is_brand(tokens[s.start]))
         {
             if s.kind == EntityKind::Person
                 && s.start > 0
@@ -1337,5 +1359,22 @@ mod tests {
             &COMPANY_FORMS,
         ]);
         assert!(bad.is_empty(), "{bad:?}");
+    }
+
+    #[test]
+    fn brands_are_told_from_towns_by_their_capitals_and_tails() {
+        for brand in ["OPay", "PayPal", "TikTok", "Samruk-Energy"] {
+            assert!(is_brand(brand), "{brand}");
+        }
+        for name in [
+            "McAllen",
+            "MacKenzie",
+            "Jalal-Abad",
+            "Kericho",
+            "NATO",
+            "Bo",
+        ] {
+            assert!(!is_brand(name), "{name}");
+        }
     }
 }
