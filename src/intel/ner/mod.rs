@@ -613,7 +613,7 @@ const PORTFOLIO_HEADS: [&str; 2] = ["وزاره", "كليه"];
 /// والإعلام», «كلية العلوم والآداب»). A list, as «و» after a ministry
 /// more often joins something else to it («وزارة الصحة والشركات», «وزارة
 /// التجارة والغرفة التجارية»).
-const PORTFOLIOS: [&str; 58] = [
+const PORTFOLIOS: [&str; 66] = [
     "لوجستيك",
     "لوجستيات",
     "صيد",
@@ -672,6 +672,14 @@ const PORTFOLIOS: [&str; 58] = [
     "عمل",
     "اقتصاد",
     "فنون",
+    "جماعات",
+    "تهييه",
+    "تضامن",
+    "مراه",
+    "طفوله",
+    "تشغيل",
+    "عمران",
+    "تجهيز",
 ];
 
 /// Folded elatives that open a superlative in construct («أكبر مصدّري
