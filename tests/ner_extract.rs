@@ -2107,3 +2107,15 @@ fn straits_forests_and_valleys_are_named_with_their_noun() {
         assert!(places.iter().any(|p| p == name), "{name}: {places:?}");
     }
 }
+
+#[test]
+fn vietnamese_names_with_a_middle_name_are_people() {
+    let people = displays(
+        "Officials in Can Tho said trader Tran Quoc Bao met Le Thi Thu Huong. \
+         Huynh Minh Chau agreed.",
+        EntityKind::Person,
+    );
+    for name in ["Tran Quoc Bao", "Le Thi Thu Huong", "Huynh Minh Chau"] {
+        assert!(people.iter().any(|p| p == name), "{name}: {people:?}");
+    }
+}

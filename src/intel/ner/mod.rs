@@ -157,6 +157,30 @@ fn end_before_score(infos: &[TokenInfo], s: &mut Span) {
     }
 }
 
+/// Vietnamese family names as English news writes them, without marks.
+const VIETNAMESE_SURNAMES: [&str; 16] = [
+    "Nguyen", "Tran", "Le", "Pham", "Hoang", "Huynh", "Phan", "Vu", "Vo", "Dang", "Bui", "Do",
+    "Ngo", "Duong", "Truong", "Trinh",
+];
+
+/// Vietnamese middle names («Van», «Thi»): after a family name they make
+/// a person's name of a short one («Le Thi Thu Huong», not «Le Monde»).
+const VIETNAMESE_MIDDLE_NAMES: [&str; 10] = [
+    "Van", "Thi", "Minh", "Quoc", "Duc", "Thanh", "Ngoc", "Huu", "Xuan", "Cong",
+];
+
+/// Whether a Latin span opens with a Vietnamese family name and a middle
+/// name and one more capitalised word («Huynh Minh Chau», «Tran Quoc Bao
+/// met …»): a person, which the English model, trained on
+/// encyclopaedia text, tags as misc.
+fn opens_vietnamese_name(words: &[&str]) -> bool {
+    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    matches!(words, [family, middle, given, ..]
+        if VIETNAMESE_SURNAMES.contains(family)
+            && VIETNAMESE_MIDDLE_NAMES.contains(middle)
+            && capitalised(given))
+}
+
 /// Folded words for a part of a stretch of time («أواخر أغسطس», late
 /// August), which no name holds.
 const TIME_PARTS: [&str; 4] = ["اواخر", "اوايل", "منتصف", "مطلع"];
@@ -1129,6 +1153,11 @@ impl Extractor {
         if lang == Lang::English {
             crf_spans = latin_parts(tokens, &infos, crf_spans);
             crf_spans.retain(|s| !is_portfolio(&infos, s));
+            for s in crf_spans.iter_mut() {
+                if opens_vietnamese_name(&tokens[s.start..s.end]) {
+                    s.kind = EntityKind::Person;
+                }
+            }
         }
         for s in crf_spans.iter_mut() {
             self.strip_title(&infos, s);
