@@ -2119,3 +2119,17 @@ fn vietnamese_names_with_a_middle_name_are_people() {
         assert!(people.iter().any(|p| p == name), "{name}: {people:?}");
     }
 }
+
+#[test]
+fn a_site_noun_after_a_name_makes_it_a_place_but_not_after_a_person() {
+    let text = "Trucks left the Las Bambas mine and the Kutupalong camp, while the \
+                Biden camp said nothing.";
+    let ents = Extractor::global().extract("", text);
+    let kind = |name: &str| find(&ents, name).map(|e| e.kind);
+    assert_eq!(kind("Las Bambas mine"), Some(EntityKind::Place), "{ents:?}");
+    assert_eq!(kind("Kutupalong camp"), Some(EntityKind::Place), "{ents:?}");
+    assert!(
+        !ents.iter().any(|e| e.display.contains("Biden camp")),
+        "{ents:?}"
+    );
+}

@@ -1132,7 +1132,8 @@ fn is_capitalised(w: &str) -> bool {
 /// institution's noun is an organisation («Anadolu Agency»), an
 /// unlisted place span is split at «and» (see [`split_places_at_and`]),
 /// a one-word span written as a brand is an organisation (see
-/// [`is_brand`]),
+/// [`is_brand`]), a site noun after a span joins it as a place (see
+/// [`take_in_site_nouns`]),
 /// and an
 /// English place or misc span ending
 /// in an institution's noun or a company's legal form («Meghna Knit
@@ -1234,8 +1235,39 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             .map_or(k, |j| j + 1);
     }
     split_places_at_and(tokens, spans);
+    take_in_site_nouns(tokens, spans);
     take_in_of_place(tokens, infos, spans);
     take_in_place_nouns(tokens, spans);
+}
+
+/// English nouns written in small letters after a site's name and part
+/// of how news names it («the Las Bambas mine», «the Kutupalong camp»).
+const EN_SITE_NOUNS: [&str; 5] = ["mine", "camp", "refinery", "oilfield", "gasfield"];
+
+/// Extends an English span with no gazetteer id that is no person's over
+/// a site noun after it (`EN_SITE_NOUNS`), as a place: the model took
+/// «Las Bambas» for an organisation and «Kutupalong» for misc. A
+/// person's «camp» is his followers («the Biden camp»).
+fn take_in_site_nouns(tokens: &[&str], spans: &mut [(Span, Option<usize>)]) {
+    for k in 0..spans.len() {
+        let (s, id) = spans[k];
+        let noun = tokens.get(s.end).is_some_and(|w| EN_SITE_NOUNS.contains(w));
+        let free = spans
+            .iter()
+            .all(|(o, _)| !(o.start <= s.end && s.end < o.end));
+        if noun
+            && free
+            && id.is_none()
+            && s.kind != EntityKind::Person
+            && is_capitalised(tokens[s.start])
+        {
+            spans[k].0 = Span {
+                end: s.end + 1,
+                kind: EntityKind::Place,
+                ..s
+            };
+        }
+    }
 }
 
 /// Splits an English place span with no gazetteer id at an «and» between
