@@ -2133,3 +2133,10 @@ fn a_site_noun_after_a_name_makes_it_a_place_but_not_after_a_person() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn an_unknown_name_after_a_preposition_of_place_is_no_person() {
+    let text = "Grain has moved through Churchill since 2021, and farmers around \
+                Kericho expect a strong harvest.";
+    assert!(displays(text, EntityKind::Person).is_empty());
+}

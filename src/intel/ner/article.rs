@@ -1131,7 +1131,9 @@ fn is_capitalised(w: &str) -> bool {
 /// by a storm's word (`STORM_WORDS`) is misc, a person span ending in an
 /// institution's noun is an organisation («Anadolu Agency»), an
 /// unlisted place span is split at «and» (see [`split_places_at_and`]),
-/// a one-word span written as a brand is an organisation (see
+/// a person span after a preposition of place a town (see
+/// [`is_town_after_preposition`]), a one-word span written as a brand
+/// is an organisation (see
 /// [`is_brand`]), a site noun after a span joins it as a place (see
 /// [`take_in_site_nouns`]),
 /// and an
@@ -1174,6 +1176,7 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             || (s.end - s.start >= 2
                 && is_capitalised(tokens[s.start])
                 && EN_LANDFORMS.contains(&last))
+            || is_town_after_preposition(tokens, infos, s)
         {
             s.kind = EntityKind::Place;
         } else if (s.kind == EntityKind::Org && s.end - s.start == 1 && is_people(last))
@@ -1238,6 +1241,24 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
     take_in_site_nouns(tokens, spans);
     take_in_of_place(tokens, infos, spans);
     take_in_place_nouns(tokens, spans);
+}
+
+/// English prepositions of place that the model's people seldom follow
+/// («in Kericho», «around Kericho», «through Churchill»).
+const PLACE_PREPOSITIONS: [&str; 4] = ["in", "around", "near", "through"];
+
+/// Whether an English person span of one or two words, opened by no
+/// given name and with no possessive after it, follows a preposition of
+/// place ([`PLACE_PREPOSITIONS`]): an unlisted town the model took for a
+/// person («in Kuria East», «in Ca Mau»).
+fn is_town_after_preposition(tokens: &[&str], infos: &[TokenInfo], s: &Span) -> bool {
+    s.kind == EntityKind::Person
+        && s.end - s.start <= 2
+        && s.start > 0
+        && PLACE_PREPOSITIONS.contains(&tokens[s.start - 1])
+        && !infos[s.start].first_name
+        && !matches!(tokens.get(s.end), Some(&"'s" | &"’s"))
+        && tokens[s.start..s.end].iter().all(|w| is_capitalised(w))
 }
 
 /// English nouns written in small letters after a site's name and part
