@@ -146,7 +146,9 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// 31: the Arabic model retrained on today's given names; «عمان» is Oman
 /// where the article says so; English sentences end after a short
 /// capitalised word, and institutions' nouns, streets and volcanoes
-/// settle a span's kind.
+/// settle a span's kind; facilities, straits, mountains and valleys
+/// named after an unknown word; brands, Vietnamese names, «the … mine»
+/// and towns after «in» or «around».
 pub const VERSION: i64 = 31;
 
 /// Articles taken from the store per batch.
