@@ -1113,7 +1113,7 @@ fn is_people(folded: &str) -> bool {
 }
 
 /// True for an English word written with a capital.
-fn is_capitalised(w: &str) -> bool {
+pub(super) fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
 }
 
@@ -1273,11 +1273,8 @@ fn take_in_site_nouns(tokens: &[&str], spans: &mut [(Span, Option<usize>)]) {
     for k in 0..spans.len() {
         let (s, id) = spans[k];
         let noun = tokens.get(s.end).is_some_and(|w| EN_SITE_NOUNS.contains(w));
-        let free = spans
-            .iter()
-            .all(|(o, _)| !(o.start <= s.end && s.end < o.end));
         if noun
-            && free
+            && !spanned(spans, s.end)
             && id.is_none()
             && s.kind != EntityKind::Person
             && is_capitalised(tokens[s.start])

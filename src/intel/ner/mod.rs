@@ -174,11 +174,10 @@ const VIETNAMESE_MIDDLE_NAMES: [&str; 10] = [
 /// met …»): a person, which the English model, trained on
 /// encyclopaedia text, tags as misc.
 fn opens_vietnamese_name(words: &[&str]) -> bool {
-    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
     matches!(words, [family, middle, given, ..]
         if VIETNAMESE_SURNAMES.contains(family)
             && VIETNAMESE_MIDDLE_NAMES.contains(middle)
-            && capitalised(given))
+            && article::is_capitalised(given))
 }
 
 /// Folded words for a part of a stretch of time («أواخر أغسطس», late
