@@ -16,7 +16,10 @@ use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
 use super::hash::FastSet;
 use super::tokenize::is_arabic_char;
-use super::{INSTITUTION_HEAD_LIST, INSTITUTION_HEADS, NOT_MODIFIERS, is_demonym, spanned};
+use super::{
+    INSTITUTION_HEAD_LIST, INSTITUTION_HEADS, NOT_MODIFIERS, after_future_opening, is_demonym,
+    spanned,
+};
 use crate::model::EntityKind;
 use std::sync::LazyLock;
 
@@ -324,13 +327,9 @@ pub(super) fn dateline_places(t: &mut Tagged<'_>) {
     }
 }
 
-/// How a verb in the future opens («سيصدر», "will issue"): after an
-/// organisation's name it starts what the body will do.
-const FUTURE_OPENINGS: [&str; 3] = ["سي", "ست", "سن"];
-
 /// Ends Arabic organisation spans with no gazetteer id before what the
 /// tagger ran them on into: a verb in the future («بنك الكويت المركزي
-/// سيصدر»: a word opened by [`FUTURE_OPENINGS`] and three letters more
+/// سيصدر»: a word opened like a future verb and three letters more
 /// that looks like no name and is no place) and, after a company's noun
 /// (`COMPANY_HEADS`) and a name with no article, a nationality
 /// adjective, which describes the company («شركة ألستوم الفرنسية», the
@@ -343,10 +342,9 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         }
         let last = &infos[s.end - 1];
         let f = last.folded.as_str();
-        let future = FUTURE_OPENINGS.iter().any(|p| {
-            f.strip_prefix(p)
-                .is_some_and(|rest| rest.chars().count() >= 3 && !gaz.is_place_stem(rest))
-        }) && last.name_class.is_some_and(|c| c < 3)
+        let future = after_future_opening(f, false)
+            .is_some_and(|rest| rest.chars().count() >= 3 && !gaz.is_place_stem(rest))
+            && last.name_class.is_some_and(|c| c < 3)
             && !last.dict_name
             && !last.first_name
             && !gaz.is_place_stem(f);
@@ -1010,21 +1008,15 @@ const COMPASS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"
 /// before a definite word ([`add_named_divisions`]).
 const NAMING_DIVISIONS: [&str; 2] = ["محافظه", "ولايه"];
 
-/// Adds the divisions named by «محافظة» or «ولاية» (a «و», «ب», «ل» or
-/// «ف» before it allowed) and a definite word that no span holds, after
+/// Adds the divisions named by «محافظة» or «ولاية» (a clitic before it
+/// allowed) and a definite word that no span holds, after
 /// a compass word or not: «محافظة الشرقية», «محافظة البحيرة», «بمحافظة
 /// جنوب الشرقية», which no list holds as places. The word is no title,
 /// trigger, stopword or time word: «ولاية الرئيس» is the president's
 /// term of office, and «ولاية العهد» the crown prince's office.
 fn add_named_divisions(t: &mut Tagged<'_>, gaz: &Gazetteer) {
     let n = t.infos.len();
-    let noun = |f: &str| {
-        let bare = ["و", "ب", "ل", "ف"]
-            .iter()
-            .find_map(|c| f.strip_prefix(c))
-            .filter(|rest| NAMING_DIVISIONS.contains(rest));
-        NAMING_DIVISIONS.contains(&f) || bare.is_some()
-    };
+    let noun = |f: &str| listed_with_clitic(f, |w| NAMING_DIVISIONS.contains(&w));
     let mut added = Vec::new();
     for k in 0..n.saturating_sub(1) {
         if !noun(&t.infos[k].folded) || spanned(&t.spans, k) {

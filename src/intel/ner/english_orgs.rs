@@ -1,12 +1,13 @@
 //! Mends the edges of English organisation spans where the small English
 //! model cuts a name short or runs two names together: a locating
-//! adjective before the name, a second portfolio after «and», a Spanish
+//! adjective before the name, the first word of a list the name holds, a second portfolio after «and», a Spanish
 //! or Swahili particle inside a place's name at the end, two
 //! institutions joined by «and».
 
 use super::article::ends_english_institution;
 use super::conll::Span;
 use super::features::TokenInfo;
+use super::spanned;
 use crate::model::EntityKind;
 
 /// Lower-case words inside the place names that end institutions' names
@@ -35,6 +36,7 @@ pub(super) fn mend(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) 
             s.start += 1;
         }
     }
+    take_list_heads(infos, spans);
     let mut k = 0;
     while k < spans.len() {
         let (s, id) = spans[k];
@@ -55,6 +57,26 @@ pub(super) fn mend(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) 
             }
         }
         k += 1;
+    }
+}
+
+/// Takes into an institution's name holding a list joined by «and» the
+/// list's first word, untagged, when a comma and that word come before
+/// it («the Meteorology, Climatology and Geophysics Agency»).
+fn take_list_heads(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+    for k in 0..spans.len() {
+        let (a, id) = spans[k];
+        let listed = a.start >= 2
+            && a.kind == EntityKind::Org
+            && id.is_none()
+            && ends_english_institution(&infos[a.end - 1].folded)
+            && infos[a.start..a.end - 1].iter().any(|t| t.folded == "and")
+            && infos[a.start - 1].folded == ","
+            && infos[a.start - 2].shape == "Cap"
+            && !spanned(spans, a.start - 2);
+        if listed {
+            spans[k].0.start = a.start - 2;
+        }
     }
 }
 

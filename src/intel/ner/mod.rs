@@ -216,9 +216,21 @@ const ORG_PARTICLES: [&str; 12] = [
     "and", "for", "on", "the", "in", "at", "y", "et", "per", "es", "'s", "’s",
 ];
 
-/// How a verb in the future opens, with «و» or «ف» before it
-/// («وسيغيب», «فستعقد»): such a word opens and ends no name.
-const FUTURE_PREFIXES: [&str; 6] = ["وسي", "وست", "وسن", "فسي", "فست", "فسن"];
+/// How a verb in the future opens («سيصدر», "will issue"; «وسيغيب»):
+/// such a word opens and ends no person's name, and after an
+/// organisation's name it starts what the body will do.
+const FUTURE_OPENINGS: [&str; 3] = ["سي", "ست", "سن"];
+
+/// What follows a future verb's opening ([`FUTURE_OPENINGS`]) in a
+/// folded word, after «و» or «ف» when `joined` («فستعقد»).
+pub(super) fn after_future_opening(f: &str, joined: bool) -> Option<&str> {
+    let f = if joined {
+        f.strip_prefix(['و', 'ف'])?
+    } else {
+        f
+    };
+    FUTURE_OPENINGS.iter().find_map(|p| f.strip_prefix(p))
+}
 
 /// Folded «الرياضي»: the adjective of a club's full name. Not the
 /// feminine «الرياضية», which after a carmaker describes its cars
@@ -930,25 +942,8 @@ fn opens_another_institution(f: &str) -> bool {
 /// «Port Authority of Singapore», «Export-Import Bank of the United
 /// States»). The joined name is the organisation's, with no id: a
 /// place inside it is no place of the article. Spans are sorted by start.
-/// A span holding a list joined by «and» takes the list's first word
-/// when a comma and that word come before it, untagged («the
-/// Meteorology, Climatology and Geophysics Agency»).
 fn join_english_org_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     let institution = |s: &Span| article::ends_english_institution(&infos[s.end - 1].folded);
-    for k in 0..spans.len() {
-        let (a, id) = spans[k];
-        let listed = a.start >= 2
-            && a.kind == EntityKind::Org
-            && id.is_none()
-            && institution(&a)
-            && infos[a.start..a.end - 1].iter().any(|t| t.folded == "and")
-            && infos[a.start - 1].folded == ","
-            && infos[a.start - 2].shape == "Cap"
-            && !spanned(spans, a.start - 2);
-        if listed {
-            spans[k].0.start = a.start - 2;
-        }
-    }
     let mut i = 0;
     while i + 1 < spans.len() {
         let (a, _) = spans[i];
@@ -2001,11 +1996,8 @@ impl Extractor {
         let verb = |i: usize| {
             let t = &infos[i];
             let present = t.stem_at == 0 && t.folded.starts_with('ي');
-            let future = FUTURE_PREFIXES.iter().any(|p| {
-                t.folded
-                    .strip_prefix(p)
-                    .is_some_and(|rest| rest.chars().count() >= 3)
-            });
+            let future =
+                after_future_opening(&t.folded, true).is_some_and(|rest| rest.chars().count() >= 3);
             (future || (present && t.name_class.is_some_and(|c| c < 3)))
                 && !self.is_name_word(infos, i)
         };
