@@ -2140,3 +2140,80 @@ fn an_unknown_name_after_a_preposition_of_place_is_no_person() {
                 Kericho expect a strong harvest.";
     assert!(displays(text, EntityKind::Person).is_empty());
 }
+
+#[test]
+fn a_definite_body_with_a_rank_adjective_and_a_complement_is_an_organisation() {
+    let text = "أعلنت الهيئة العامة للطيران المدني أمس تعديل مواعيد الرحلات، وقالت \
+                الجمعية الوطنية لحماية المستهلك إن الأسعار ارتفعت.";
+    let orgs = displays(text, EntityKind::Org);
+    for name in [
+        "الهيئة العامة للطيران المدني",
+        "الجمعية الوطنية لحماية المستهلك",
+    ] {
+        assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
+    }
+}
+
+#[test]
+fn an_institution_name_stops_before_a_title_a_year_and_what_the_body_does() {
+    let text = "قال مدير الإدارة العامة للمرور اللواء سامي الحربي إن الخطة جاهزة. \
+                وأضاف أن الإدارة العامة للمرور والتنسيق مع الجهات الأخرى مستمران. \
+                واعتمد المجلس الحساب الختامي للمؤسسة العامة للموانئ للعام المالي الماضي.";
+    let orgs = displays(text, EntityKind::Org);
+    for name in ["الإدارة العامة للمرور", "المؤسسة العامة للموانئ"]
+    {
+        assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
+    }
+    assert!(
+        !orgs
+            .iter()
+            .any(|o| o.contains("اللواء") || o.contains("التنسيق") || o.contains("للعام")),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn a_committee_and_a_ministry_take_their_second_portfolio() {
+    let text = "وناقشت لجنة المال والموازنة النيابية مشروع القانون، فيما أكدت وزارة \
+                الحج والعمرة جاهزية المشاعر.";
+    let orgs = displays(text, EntityKind::Org);
+    for name in ["لجنة المال والموازنة النيابية", "وزارة الحج والعمرة"]
+    {
+        assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
+    }
+}
+
+#[test]
+fn a_ministry_takes_the_portfolios_listed_with_commas() {
+    let text = "The Dutch Ministry of Education, Culture and Science approved the loan \
+                on Monday.";
+    let orgs = displays(text, EntityKind::Org);
+    assert!(
+        orgs.iter()
+            .any(|o| o.ends_with("Ministry of Education, Culture and Science")),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn a_sports_role_opens_no_name() {
+    let text = "Guard Amani Niyonzima scored 24 points in Kigali on Saturday.";
+    let people = displays(text, EntityKind::Person);
+    assert_eq!(people, vec!["Amani Niyonzima".to_string()]);
+}
+
+#[test]
+fn a_company_short_name_taken_for_another_kind_joins_the_company() {
+    let text = "Regulators in Lagos ordered Halvani Pharmaceuticals Ltd to recall a \
+                cough syrup. Halvani said on Tuesday it would cooperate fully with \
+                the inspectors. Halvani added that no other batch was affected.";
+    let ents = Extractor::global().extract("", text);
+    assert!(
+        !ents
+            .iter()
+            .any(|e| e.kind != EntityKind::Org && e.display.contains("Halvani")),
+        "{ents:?}"
+    );
+    let company = find(&ents, "Halvani Pharmaceuticals Ltd").map(|e| (e.kind, e.count));
+    assert_eq!(company, Some((EntityKind::Org, 3)), "{ents:?}");
+}

@@ -98,24 +98,42 @@ fn take_particle_tail(infos: &[TokenInfo], s: &Span) -> usize {
 }
 
 /// Where a ministry's name with one portfolio («Ministry of Public
-/// Works») ends once it takes the second after «and» («… and Housing»,
+/// Works») ends once it takes the others: one-word portfolios after
+/// commas («…, Culture») and the last after «and» («… and Housing»,
 /// «… and Livestock Development»): capitalised words followed by a word
-/// that is not.
+/// that is not. The head may follow a demonym («Dutch Ministry of
+/// Education, Culture and Science»); a word of the gazetteer is no
+/// portfolio («Ministry of Health, Kenya and Uganda»).
 fn take_portfolio_pair(infos: &[TokenInfo], s: &Span) -> usize {
-    let head = PORTFOLIO_HEADS.contains(&infos[s.start].folded.as_str());
-    let of = infos[s.start..s.end].iter().any(|t| t.folded == "of");
-    let and = infos.get(s.end).is_some_and(|t| t.folded == "and");
-    if !(head && of && and) {
+    let name = &infos[s.start..s.end];
+    let head = name
+        .iter()
+        .position(|t| t.folded == "of")
+        .is_some_and(|of| {
+            name[..of]
+                .iter()
+                .any(|t| PORTFOLIO_HEADS.contains(&t.folded.as_str()))
+        });
+    let portfolio = |k: usize| {
+        infos
+            .get(k)
+            .is_some_and(|t| t.shape == "Cap" && t.gaz.is_none())
+    };
+    let mut j = s.end;
+    while infos.get(j).is_some_and(|t| t.folded == ",") && portfolio(j + 1) {
+        j += 2;
+    }
+    let and = infos.get(j).is_some_and(|t| t.folded == "and");
+    if !(head && and) {
         return s.end;
     }
-    let words = capitalised_run(infos, s.end + 1);
-    let ends_there = infos
-        .get(s.end + 1 + words)
-        .is_none_or(|t| t.shape != "Cap");
-    if words == 0 || !ends_there {
+    let words = capitalised_run(infos, j + 1);
+    let ends_there = infos.get(j + 1 + words).is_none_or(|t| t.shape != "Cap");
+    let listed = (j + 1..j + 1 + words).all(portfolio);
+    if words == 0 || !ends_there || !listed {
         s.end
     } else {
-        s.end + 1 + words
+        j + 1 + words
     }
 }
 

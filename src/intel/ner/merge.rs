@@ -278,6 +278,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
     merge_short_forms(&mut groups, &short_forms);
     merge_same_names(&mut groups);
     merge_parts(&mut groups, gaz);
+    merge_company_short_names(&mut groups, gaz);
     groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
     groups
         .into_iter()
@@ -433,6 +434,42 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
             return;
         };
         fold_into(groups, i, j);
+    }
+}
+
+/// Folds a Latin-script person or misc name, of no gazetteer and opened
+/// by no given name, whose words are a run of an organisation's name in
+/// the same article into that organisation: the tagger takes a company's
+/// short name for a surname or a product («Kessington said …» after «Kessington
+/// Pharmaceuticals Ltd», «Andino Express» of «Transportes Andino Express
+/// S.A.C.»). Places stay apart: a town often names a body («Kericho» and
+/// «Kericho County Government»).
+fn merge_company_short_names(groups: &mut Vec<Group>, gaz: &Gazetteer) {
+    let mut i = 0;
+    while i < groups.len() {
+        let short = &groups[i];
+        let latin = short
+            .folded
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()));
+        let candidate = matches!(short.kind, EntityKind::Person | EntityKind::Misc)
+            && !short.gaz
+            && latin
+            && !short.folded.first().is_some_and(|w| gaz.is_first_name(w));
+        let org = candidate
+            .then(|| {
+                groups.iter().position(|g| {
+                    g.kind == EntityKind::Org && contains_seq(&g.folded, &short.folded, false)
+                })
+            })
+            .flatten();
+        match org {
+            Some(j) => {
+                groups[i].kind = EntityKind::Org;
+                fold_into(groups, i, j);
+            }
+            None => i += 1,
+        }
     }
 }
 

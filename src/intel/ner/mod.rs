@@ -266,7 +266,7 @@ const ON: [&str; 3] = ["على", "وعلى", "فعلى"];
 
 /// Folded Arabic nouns that head an institution's name when a definite
 /// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
-static INSTITUTION_HEADS: [&str; 41] = [
+static INSTITUTION_HEADS: [&str; 43] = [
     "وزاره",
     "ديوان",
     "الديوان",
@@ -308,6 +308,8 @@ static INSTITUTION_HEADS: [&str; 41] = [
     "الجامعه",
     "البورصه",
     "بورصه",
+    "نقابه",
+    "رابطه",
 ];
 
 /// Heads of `INSTITUTION_HEADS` that open a name only before a
@@ -322,7 +324,7 @@ const NISBA_HEADS: [&str; 1] = ["الجامعه"];
 /// before an adjective they describe as often as they name («الجهاز
 /// الفني», a team's coaching staff; «اللجنة التنفيذية»; «الشركة
 /// الصينية»), so they are not in [`INSTITUTION_HEADS`].
-const DEFINITE_HEADS: [&str; 19] = [
+const DEFINITE_HEADS: [&str; 21] = [
     "المجلس",
     "الشبكه",
     "اللجنه",
@@ -342,7 +344,33 @@ const DEFINITE_HEADS: [&str; 19] = [
     "المرصد",
     "المجمع",
     "الهييه",
+    "الاداره",
+    "الفرقه",
 ];
+
+/// Folded definite adjectives of an institution's standing, reach or
+/// zones
+/// that have no relational ending, so [`arabic::is_definite_adjective`]
+/// misses them: «الهيئة العامة للطيران المدني», «اللجنة العليا للانتخابات»,
+/// «الهيئة المستقلة للانتخابات», «المناطق الحرة».
+const RANK_ADJECTIVES: [&str; 9] = [
+    "الحره",
+    "العامه",
+    "العام",
+    "العليا",
+    "المستقله",
+    "الدايمه",
+    "الموحده",
+    "المشتركه",
+    "الخاصه",
+];
+
+/// Whether a folded word is a definite adjective that may stand in an
+/// institution's name: one with a relational ending or one of
+/// [`RANK_ADJECTIVES`].
+fn is_naming_adjective(g: &str) -> bool {
+    arabic::is_definite_adjective(g) || RANK_ADJECTIVES.contains(&g)
+}
 
 /// `INSTITUTION_HEADS` with a filter, as an article looks up each of its
 /// tokens in it.
@@ -640,15 +668,16 @@ const ROLE_NOUNS: [&str; 16] = [
 const PORTFOLIO_NAME_WORDS: usize = 9;
 
 /// Folded heads of institutions named by portfolios that «و» joins
-/// («وزارة الطاقة والمناجم»): see [`Extractor::second_of_pair`].
-const PORTFOLIO_HEADS: [&str; 2] = ["وزاره", "كليه"];
+/// («وزارة الطاقة والمناجم», «لجنة المال والموازنة»): see
+/// [`Extractor::second_of_pair`].
+const PORTFOLIO_HEADS: [&str; 3] = ["وزاره", "كليه", "لجنه"];
 
 /// Folded portfolios and fields, without the article, that «و» joins to
 /// the first in the name of a ministry or faculty («وزارة الثقافة
 /// والإعلام», «كلية العلوم والآداب»). A list, as «و» after a ministry
 /// more often joins something else to it («وزارة الصحة والشركات», «وزارة
 /// التجارة والغرفة التجارية»).
-const PORTFOLIOS: [&str; 66] = [
+const PORTFOLIOS: [&str; 69] = [
     "لوجستيك",
     "لوجستيات",
     "صيد",
@@ -715,6 +744,9 @@ const PORTFOLIOS: [&str; 66] = [
     "تشغيل",
     "عمران",
     "تجهيز",
+    "عمره",
+    "رياده",
+    "موازنه",
 ];
 
 /// Folded elatives that open a superlative in construct («أكبر مصدّري
@@ -916,13 +948,16 @@ fn join_person_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>
 
 /// Whether token `j` is «العام» ("the year") in a time phrase («العام
 /// المقبل», «العام الماضي»), no adjective of a name before it («جامعة
-/// الخليل العام المقبل»; «الأمن العام» keeps it).
+/// الخليل العام المقبل»; «الأمن العام» keeps it), or «للعام» ("for the
+/// year", «للعام المالي»), never a complement of a name.
 fn is_year_phrase(infos: &[TokenInfo], j: usize) -> bool {
-    infos[j].folded == "العام"
-        && infos.get(j + 1).is_some_and(|w| {
-            let f = w.folded.as_str();
-            MONTH_AFTER.contains(&f) || NOT_MODIFIERS.contains(&f)
-        })
+    let f = infos[j].folded.as_str();
+    f == "للعام"
+        || (f == "العام"
+            && infos.get(j + 1).is_some_and(|w| {
+                let f = w.folded.as_str();
+                MONTH_AFTER.contains(&f) || NOT_MODIFIERS.contains(&f)
+            }))
 }
 
 /// Whether a folded word is «و» and an institution's head noun, opening
@@ -1404,7 +1439,9 @@ impl Extractor {
     /// names, but no place opened by «ب» or «و» and the article: «معهد
     /// البحوث الفلكية» ends before «بالقاهرة»; after an adjective
     /// («المصرية») only adjectives and «لل» complements, so «وزارة
-    /// الخارجية المصرية الأمر» ends before «الأمر»; one «لل» complement
+    /// الخارجية المصرية الأمر» ends before «الأمر»; after a «لل»
+    /// complement no title («الإدارة العامة للمرور اللواء …», its
+    /// director, a major general); one «لل» complement
     /// and its adjectives may follow the three, as in «مركز محمد بن راشد
     /// للفضاء», «مجمع الملك سلمان العالمي للغة العربية») as
     /// organisations, replacing the spans they cover unless one is a
@@ -1452,6 +1489,7 @@ impl Extractor {
             let definite_head = definite_at(i);
             let mut after_adjective = false;
             let mut after_pair = false;
+            let mut after_complement = false;
             while j < n && j - i <= if after_pair { PORTFOLIO_NAME_WORDS } else { 3 } {
                 let g = t.infos[j].folded.as_str();
                 if opens_another_institution(g) || is_year_phrase(&t.infos, j) {
@@ -1502,10 +1540,12 @@ impl Extractor {
                     || NOT_MODIFIERS.contains(&g)
                     || self.gaz.is_stopword(g)
                     || PERSONAL_TITLES.contains(&g)
+                    || (after_complement && self.gaz.is_title(g))
                     || ((after_adjective || after_pair) && !adjective && !g.starts_with("لل"))
                 {
                     break;
                 }
+                after_complement |= g.starts_with("لل");
                 after_adjective |= adjective;
                 j += 1;
             }
@@ -1527,7 +1567,11 @@ impl Extractor {
             };
             let complement_len = if j < n && j > i + 1 && free(j) && construct(j) {
                 2
-            } else if j < n && complement(&t.infos[j].folded) && free(j) {
+            } else if j < n
+                && complement(&t.infos[j].folded)
+                && free(j)
+                && !is_year_phrase(&t.infos, j)
+            {
                 1
             } else {
                 0
@@ -1536,7 +1580,7 @@ impl Extractor {
                 j += complement_len;
                 while j < n && j - i <= 6 && free(j) {
                     let g = t.infos[j].folded.as_str();
-                    if !arabic::is_definite_adjective(g)
+                    if !is_naming_adjective(g)
                         || NOT_MODIFIERS.contains(&g)
                         || self.gaz.is_stopword(g)
                     {
@@ -1603,12 +1647,14 @@ impl Extractor {
                     && !(s.start == i && s.kind == EntityKind::Org && id.is_none())
             })
         };
-        let in_construct = NAMING_COMPLEMENT_NOUNS.contains(&complement.folded.as_str())
+        let noun = complement.folded.as_str();
+        let in_construct = (NAMING_COMPLEMENT_NOUNS.contains(&noun)
+            || COMPLEMENT_NOUNS.contains(&noun))
             && t.infos.get(i + 3).is_some_and(|g| {
                 arabic::is_definite(&g.folded) && modifier(&g.folded) && !held(i + 3)
             });
         (complement.folded.starts_with("لل") || in_construct)
-            && arabic::is_definite_adjective(&adjective.folded)
+            && is_naming_adjective(&adjective.folded)
             && complement.folded.chars().count() >= 5
             && modifier(&adjective.folded)
             && modifier(&complement.folded)
@@ -1619,8 +1665,11 @@ impl Extractor {
 
     /// Extends an institution's name `i..j` that holds a «لل» complement,
     /// or a complement noun in construct («المعهد الموريتاني لبحوث
-    /// المحيطات والصيد»), over what continues it: a second «لل» complement, definite
-    /// adjectives and words opened by «وال» joined to the complement
+    /// المحيطات والصيد»), over what continues it: a second «لل» complement
+    /// (not «للعام المالي», for the fiscal year: [`is_year_phrase`]), definite
+    /// adjectives and words opened by «وال» joined to the complement (not
+    /// one before «مع», "with": «… للمرور والتنسيق مع الجهات» is what the
+    /// body does)
     /// («المديرية العامة للآثار والمتاحف», «المكتب الوطني للسلامة الصحية
     /// للمنتجات الغذائية»), up to nine words in all, none in a span and
     /// none another institution's head («… والجمعية»).
@@ -1637,9 +1686,11 @@ impl Extractor {
             let bare = arabic::strip_article_clitic(g);
             let continues = (g.starts_with("وال") || g.starts_with("لل"))
                 && g.chars().count() >= 5
+                && !is_year_phrase(&t.infos, j)
+                && t.infos.get(j + 1).is_none_or(|w| w.folded != "مع")
                 && !INSTITUTION_HEAD_LIST.holds(g)
                 && !DEFINITE_HEADS.contains(&bare.as_str());
-            if !(continues || arabic::is_definite_adjective(g))
+            if !(continues || is_naming_adjective(g))
                 || NOT_MODIFIERS.contains(&bare.as_str())
                 || self.gaz.is_stopword(&bare)
             {
@@ -2840,7 +2891,7 @@ mod tests {
 
     #[test]
     fn folded_word_lists_are_folded() {
-        let lists: [&[&str]; 33] = [
+        let lists: [&[&str]; 34] = [
             &NAME_JOINERS,
             &ENDING_JOINERS,
             &MAGHREBI_JOINERS,
@@ -2874,6 +2925,7 @@ mod tests {
             &ELATIVES,
             &NOUN_NAMES,
             &PATRONYMICS,
+            &RANK_ADJECTIVES,
         ];
         let phrases: Vec<&str> = NOT_NAME_PHRASES.iter().flatten().copied().collect();
         let mut bad = unfolded(&lists);
