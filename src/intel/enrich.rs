@@ -149,7 +149,11 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// settle a span's kind; facilities, straits, mountains and valleys
 /// named after an unknown word; brands, Vietnamese names, «the … mine»
 /// and towns after «in» or «around».
-pub const VERSION: i64 = 31;
+/// 32: definite bodies with a rank adjective and a complement («الهيئة
+/// العامة للطيران المدني»), committees' second portfolio, names that stop
+/// at a title, «للعام» or «… مع»; English ministries' comma-listed
+/// portfolios, sports roles as titles, a company's short name joining it.
+pub const VERSION: i64 = 32;
 
 /// Articles taken from the store per batch.
 const BATCH: usize = 256;
