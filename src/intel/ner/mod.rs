@@ -266,7 +266,7 @@ const ON: [&str; 3] = ["على", "وعلى", "فعلى"];
 
 /// Folded Arabic nouns that head an institution's name when a definite
 /// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
-static INSTITUTION_HEADS: [&str; 43] = [
+static INSTITUTION_HEADS: [&str; 44] = [
     "وزاره",
     "ديوان",
     "الديوان",
@@ -310,6 +310,7 @@ static INSTITUTION_HEADS: [&str; 43] = [
     "بورصه",
     "نقابه",
     "رابطه",
+    "مجموعه",
 ];
 
 /// Heads of `INSTITUTION_HEADS` that open a name only before a
@@ -317,6 +318,13 @@ static INSTITUTION_HEADS: [&str; 43] = [
 /// is as often the object of a sentence («أعلنت الجامعة المرشحين», the
 /// university announced the candidates).
 const NISBA_HEADS: [&str; 1] = ["الجامعه"];
+
+/// Heads of `INSTITUTION_HEADS` that open a company's name only before a
+/// name the tagger found or a definite word with a «لل» complement
+/// («مجموعة عبدالصمد القرشي», «مجموعة الطيار للسفر والسياحة»): before a
+/// definite word alone they name a working group or a set («مجموعة
+/// العمل», «مجموعة الدول»).
+const GROUP_HEADS: [&str; 1] = ["مجموعه"];
 
 /// Folded definite nouns that head an institution's name only before a
 /// definite adjective and a «لل» complement («المجلس الأعلى للقضاء»,
@@ -1479,7 +1487,17 @@ impl Extractor {
                     .infos
                     .get(j)
                     .is_some_and(|w| arabic::is_nisba(&w.folded, &place_stem));
-            if j == i + 1 && (unnamed || self.is_motion(t, i)) {
+            let bare_group = j == i + 1
+                && GROUP_HEADS.contains(&arabic::strip_article_clitic(f).as_str())
+                && !t.spans.iter().any(|(s, _)| s.start == j)
+                && !(t
+                    .infos
+                    .get(j)
+                    .is_some_and(|w| arabic::is_definite(&w.folded))
+                    && t.infos
+                        .get(j + 1)
+                        .is_some_and(|w| w.folded.starts_with("لل")));
+            if j == i + 1 && (unnamed || bare_group || self.is_motion(t, i)) {
                 i += 1;
                 continue;
             }
@@ -2891,7 +2909,7 @@ mod tests {
 
     #[test]
     fn folded_word_lists_are_folded() {
-        let lists: [&[&str]; 34] = [
+        let lists: [&[&str]; 35] = [
             &NAME_JOINERS,
             &ENDING_JOINERS,
             &MAGHREBI_JOINERS,
@@ -2906,6 +2924,7 @@ mod tests {
             &COMPANY_ENDS,
             &INSTITUTION_HEADS,
             &NISBA_HEADS,
+            &GROUP_HEADS,
             &DEFINITE_HEADS,
             &NOT_MODIFIERS,
             &PERSONAL_TITLES,
