@@ -1,8 +1,8 @@
 //! Mends the edges of English organisation spans where the small English
 //! model cuts a name short or runs two names together: a locating
-//! adjective before the name, the first word of a list the name holds, a second portfolio after «and», a Spanish
-//! or Swahili particle inside a place's name at the end, two
-//! institutions joined by «and».
+//! adjective before the name, the first word of a list the name holds,
+//! the portfolios after the first, a Spanish or Swahili particle inside
+//! a place's name at the end, two institutions joined by «and».
 
 use super::article::ends_english_institution;
 use super::conll::Span;

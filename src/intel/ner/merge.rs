@@ -440,9 +440,9 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
 /// Folds a Latin-script person or misc name, of no gazetteer and opened
 /// by no given name, whose words are a run of an organisation's name in
 /// the same article into that organisation: the tagger takes a company's
-/// short name for a surname or a product («Kessington said …» after «Kessington
-/// Pharmaceuticals Ltd», «Andino Express» of «Transportes Andino Express
-/// S.A.C.»). Places stay apart: a town often names a body («Kericho» and
+/// short name for a surname or a product («Kessington said …» after
+/// «Kessington Pharmaceuticals Ltd», «Andino Express» of «Transportes
+/// Andino Express S.A.C.»). Places stay apart: a town often names a body («Kericho» and
 /// «Kericho County Government»).
 fn merge_company_short_names(groups: &mut Vec<Group>, gaz: &Gazetteer) {
     let mut i = 0;

@@ -357,9 +357,8 @@ const DEFINITE_HEADS: [&str; 21] = [
 ];
 
 /// Folded definite adjectives of an institution's standing, reach or
-/// zones
-/// that have no relational ending, so [`arabic::is_definite_adjective`]
-/// misses them: «الهيئة العامة للطيران المدني», «اللجنة العليا للانتخابات»,
+/// zones that have no relational ending, so
+/// [`arabic::is_definite_adjective`] misses them: «الهيئة العامة للطيران المدني», «اللجنة العليا للانتخابات»,
 /// «الهيئة المستقلة للانتخابات», «المناطق الحرة».
 const RANK_ADJECTIVES: [&str; 9] = [
     "الحره",
