@@ -2229,3 +2229,13 @@ fn a_group_heads_a_company_name_only_before_a_name_or_a_complement() {
     );
     assert!(!orgs.iter().any(|o| o.contains("مجموعة العمل")), "{orgs:?}");
 }
+
+#[test]
+fn a_span_opened_by_an_institution_noun_is_an_organisation() {
+    let text = "Lecturers at the University of Cape Coast and the Universiti Teknologi \
+                Malaysia signed the agreement in Accra on Friday.";
+    let orgs = displays(text, EntityKind::Org);
+    for name in ["University of Cape Coast", "Universiti Teknologi Malaysia"] {
+        assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
+    }
+}

@@ -439,6 +439,37 @@ const EN_INSTITUTIONS: [&str; 35] = [
 /// («Melissa Bank»).
 const SURNAME_INSTITUTIONS: [&str; 2] = ["bank", "court"];
 
+/// Folded nouns of institutions in other languages written in Latin
+/// script, which open their names («Universiti Teknologi Malaysia»,
+/// «Institut Français», «Hospital Universitario de La Samaritana»).
+const INSTITUTION_OPENERS: [&str; 11] = [
+    "universiti",
+    "universidad",
+    "université",
+    "universidade",
+    "università",
+    "universität",
+    "institut",
+    "instituto",
+    "istituto",
+    "hospital",
+    "banco",
+];
+
+/// Whether a span that is no person opens with an institution's noun:
+/// an English one and «of» («University of Cape Coast», which the model
+/// takes for a place from the town inside it, and which ends in a
+/// landform's noun) or one of
+/// [`INSTITUTION_OPENERS`], and more words after it.
+fn opens_with_institution(infos: &[TokenInfo], s: &Span) -> bool {
+    let first = infos[s.start].folded.as_str();
+    let english = EN_INSTITUTIONS.contains(&first)
+        && infos.get(s.start + 1).is_some_and(|t| t.folded == "of")
+        && s.end - s.start >= 3;
+    let foreign = INSTITUTION_OPENERS.contains(&first) && s.end - s.start >= 2;
+    s.kind != EntityKind::Person && (english || foreign)
+}
+
 /// True for a folded English word that ends an institution's name
 /// («Authority», «Group»).
 pub(super) fn ends_english_institution(last: &str) -> bool {
@@ -1126,7 +1157,8 @@ pub(super) fn is_capitalised(w: &str) -> bool {
 /// a person span after a preposition of place a town (see
 /// [`is_town_after_preposition`]), a one-word span written as a brand
 /// is an organisation (see
-/// [`is_brand`]), a site noun after a span joins it as a place (see
+/// [`is_brand`]), so is a span opened by an institution's noun (see
+/// [`opens_with_institution`]), a site noun after a span joins it as a place (see
 /// [`take_in_site_nouns`]),
 /// and an
 /// English place or misc span ending
@@ -1164,11 +1196,13 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             s.start = p;
         }
         let last = infos[s.end - 1].folded.as_str();
-        if is_facility(infos, s)
-            || (s.end - s.start >= 2
-                && is_capitalised(tokens[s.start])
-                && EN_LANDFORMS.contains(&last))
-            || is_town_after_preposition(tokens, infos, s)
+        let institution = opens_with_institution(infos, s);
+        if !institution
+            && (is_facility(infos, s)
+                || (s.end - s.start >= 2
+                    && is_capitalised(tokens[s.start])
+                    && EN_LANDFORMS.contains(&last))
+                || is_town_after_preposition(tokens, infos, s))
         {
             s.kind = EntityKind::Place;
         } else if (s.kind == EntityKind::Org && s.end - s.start == 1 && is_people(last))
@@ -1185,6 +1219,7 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
                 && is_capitalised(tokens[s.start])
                 && (EN_INSTITUTIONS.contains(&last) || super::COMPANY_ENDS.contains(&last)))
             || (s.end - s.start == 1 && is_brand(tokens[s.start]))
+            || institution
         {
             if s.kind == EntityKind::Person
                 && s.start > 0
