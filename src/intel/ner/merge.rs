@@ -442,8 +442,8 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
 /// the same article into that organisation: the tagger takes a company's
 /// short name for a surname or a product («Kessington said …» after
 /// «Kessington Pharmaceuticals Ltd», «Andino Express» of «Transportes
-/// Andino Express S.A.C.»). Places stay apart: a town often names a body («Kericho» and
-/// «Kericho County Government»).
+/// Andino Express S.A.C.»). Places stay apart: a town often names a body
+/// («Kericho» and «Kericho County Government»).
 fn merge_company_short_names(groups: &mut Vec<Group>, gaz: &Gazetteer) {
     let mut i = 0;
     while i < groups.len() {
@@ -456,13 +456,13 @@ fn merge_company_short_names(groups: &mut Vec<Group>, gaz: &Gazetteer) {
             && !short.gaz
             && latin
             && !short.folded.first().is_some_and(|w| gaz.is_first_name(w));
-        let org = candidate
-            .then(|| {
-                groups.iter().position(|g| {
-                    g.kind == EntityKind::Org && contains_seq(&g.folded, &short.folded, false)
-                })
+        let org = if candidate {
+            groups.iter().position(|g| {
+                g.kind == EntityKind::Org && contains_seq(&g.folded, &short.folded, false)
             })
-            .flatten();
+        } else {
+            None
+        };
         match org {
             Some(j) => {
                 groups[i].kind = EntityKind::Org;

@@ -358,8 +358,9 @@ const DEFINITE_HEADS: [&str; 21] = [
 
 /// Folded definite adjectives of an institution's standing, reach or
 /// zones that have no relational ending, so
-/// [`arabic::is_definite_adjective`] misses them: «الهيئة العامة للطيران المدني», «اللجنة العليا للانتخابات»,
-/// «الهيئة المستقلة للانتخابات», «المناطق الحرة».
+/// [`arabic::is_definite_adjective`] misses them: «الهيئة العامة للطيران
+/// المدني», «اللجنة العليا للانتخابات», «الهيئة المستقلة للانتخابات»,
+/// «المناطق الحرة».
 const RANK_ADJECTIVES: [&str; 9] = [
     "الحره",
     "العامه",
@@ -1479,26 +1480,22 @@ impl Extractor {
                 Some((s, None)) => j = j.max(s.end),
                 None => {}
             }
-            let place_stem = |x: &str| self.gaz.is_place_stem(x);
-            let unnamed = j == i + 1
-                && NISBA_HEADS.contains(&arabic::strip_article_clitic(f).as_str())
-                && !t
-                    .infos
-                    .get(j)
-                    .is_some_and(|w| arabic::is_nisba(&w.folded, &place_stem));
-            let bare_group = j == i + 1
-                && GROUP_HEADS.contains(&arabic::strip_article_clitic(f).as_str())
-                && !t.spans.iter().any(|(s, _)| s.start == j)
-                && !(t
-                    .infos
-                    .get(j)
-                    .is_some_and(|w| arabic::is_definite(&w.folded))
-                    && t.infos
-                        .get(j + 1)
-                        .is_some_and(|w| w.folded.starts_with("لل")));
-            if j == i + 1 && (unnamed || bare_group || self.is_motion(t, i)) {
-                i += 1;
-                continue;
+            if j == i + 1 {
+                let bare_head = arabic::strip_article_clitic(f);
+                let next = t.infos.get(j);
+                let place_stem = |x: &str| self.gaz.is_place_stem(x);
+                let unnamed = NISBA_HEADS.contains(&bare_head.as_str())
+                    && !next.is_some_and(|w| arabic::is_nisba(&w.folded, &place_stem));
+                let bare_group = GROUP_HEADS.contains(&bare_head.as_str())
+                    && !t.spans.iter().any(|(s, _)| s.start == j)
+                    && !(next.is_some_and(|w| arabic::is_definite(&w.folded))
+                        && t.infos
+                            .get(j + 1)
+                            .is_some_and(|w| w.folded.starts_with("لل")));
+                if unnamed || bare_group || self.is_motion(t, i) {
+                    i += 1;
+                    continue;
+                }
             }
             let opened = j;
             let definite_at =
