@@ -2239,3 +2239,18 @@ fn a_span_opened_by_an_institution_noun_is_an_organisation() {
         assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
     }
 }
+
+#[test]
+fn a_foreign_name_opened_by_alif_with_hamza_is_no_definite_word() {
+    let text = "وتراجع منسوب النهر بعد استكمال ملء خزان سد إليسو في تركيا، فيما فازت \
+                شركة ألستوم الفرنسية بعقد تجديد القطارات، وقالت شركة الكهرباء السعودية \
+                إنها ستمد الخط.";
+    let places = displays(text, EntityKind::Place);
+    assert!(places.iter().any(|p| p == "سد إليسو"), "{places:?}");
+    let orgs = displays(text, EntityKind::Org);
+    assert!(orgs.iter().any(|o| o == "شركة ألستوم"), "{orgs:?}");
+    assert!(
+        orgs.iter().any(|o| o == "شركة الكهرباء السعودية"),
+        "{orgs:?}"
+    );
+}

@@ -333,9 +333,15 @@ pub(super) fn dateline_places(t: &mut Tagged<'_>) {
 /// that looks like no name and is no place) and, after a company's noun
 /// (`COMPANY_HEADS`) and a name with no article, a nationality
 /// adjective, which describes the company («شركة ألستوم الفرنسية», the
-/// French company Alstom; «شركة الكهرباء السعودية» is the company's name).
+/// French company Alstom, whose «أل» is no article; «شركة الكهرباء
+/// السعودية» is the company's name).
 pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
-    let Tagged { infos, spans, .. } = t;
+    let Tagged {
+        tokens,
+        infos,
+        spans,
+        ..
+    } = t;
     for (s, id) in spans.iter_mut() {
         if s.kind != EntityKind::Org || id.is_some() || s.end - s.start < 3 {
             continue;
@@ -349,7 +355,7 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             && !last.first_name
             && !gaz.is_place_stem(f);
         let company = listed_with_clitic(&infos[s.start].folded, |w| COMPANY_HEADS.contains(&w));
-        let named = !infos[s.end - 2].folded.starts_with("ال");
+        let named = !tokens[s.end - 2].starts_with("ال");
         let nationality = company && named && is_nisba(f, &|x: &str| gaz.is_place_stem(x));
         if future || nationality {
             s.end -= 1;
@@ -727,7 +733,8 @@ fn purpose_before_genitive(t: &Tagged<'_>, j: usize) -> bool {
 }
 
 /// A one-word name no span holds at `j`, after a facility's or site's
-/// noun: an Arabic word with no article that looks like a name by its
+/// noun: an Arabic word with no article (a foreign name opened by «إل»,
+/// as «سد إليسو», has none) that looks like a name by its
 /// letters or is a known name word, no adjective («صيفي», or
 /// «استراتيجيا» in the accusative), no verbal noun ([`is_verbal_noun`]),
 /// nor opened by «و» or a saint's title, which a longer name follows
@@ -743,7 +750,7 @@ fn unknown_name_at(t: &Tagged<'_>, j: usize, gaz: &Gazetteer) -> Option<Span> {
         || w.seen == Some(EntityKind::Place);
     let plain = f.chars().count() >= 3
         && f.chars().all(is_arabic_char)
-        && !f.starts_with("ال")
+        && !t.tokens[j].starts_with("ال")
         && !f.starts_with('و')
         && !super::SAINTS.contains(&f)
         && !f.ends_with('ي')

@@ -194,6 +194,36 @@ fn end_before_time_part(infos: &[TokenInfo], s: &mut Span) {
     }
 }
 
+/// Folded «that» particles («إن», «أنه»): a clause opens after them, so
+/// no name runs on past one, save as a letter of a spelt acronym («سي إن
+/// إن», «إيه إن روي»).
+const THAT_PARTICLES: [&str; 5] = ["ان", "انه", "انها", "انهم", "انهما"];
+
+/// Folded Arabic spellings of Latin letters, which acronyms are written
+/// in («سي إن إن», «دي إن أو»).
+const LETTER_NAMES: [&str; 22] = [
+    "اي", "ايه", "بي", "سي", "دي", "اف", "جي", "اتش", "اش", "كي", "ال", "ام", "ان", "او", "تي",
+    "في", "اس", "اكس", "واي", "زد", "ار", "يو",
+];
+
+/// Ends a span before a «that» particle ([`THAT_PARTICLES`]) after its
+/// first word, unless a letter of a spelt acronym is next to it: the
+/// tagger runs a name on into the clause it opens («قال بنك مصر إن
+/// الأرباح ارتفعت» gave the organisation «بنك مصر إن الأرباح ارتفعت»).
+fn end_before_that(infos: &[TokenInfo], s: &mut Span) {
+    let letter = |k: usize| {
+        infos
+            .get(k)
+            .is_some_and(|t| LETTER_NAMES.contains(&t.folded.as_str()))
+    };
+    let that = (s.start + 1..s.end).find(|&k| {
+        THAT_PARTICLES.contains(&infos[k].folded.as_str()) && !letter(k - 1) && !letter(k + 1)
+    });
+    if let Some(k) = that {
+        s.end = k;
+    }
+}
+
 /// Lower-case words that belong inside Latin-script person names («Ludwig
 /// van Beethoven», «Catherine of Aragon»); any other lower-case word
 /// splits a person span («Abiy Ahmed met Sisi»).
@@ -1203,6 +1233,7 @@ impl Extractor {
             }
             Self::end_before_title(&infos, s);
             end_before_time_part(&infos, s);
+            end_before_that(&infos, s);
             end_after_ball_game(&infos, s);
             end_before_score(&infos, s);
             self.end_at_place(&infos, &matches, s);
@@ -3154,6 +3185,25 @@ mod tests {
 
     /// The person span over the first `end` of `words` after
     /// `trim_common`, as (start, end).
+    #[test]
+    fn a_that_particle_ends_a_span_unless_it_spells_a_letter() {
+        let ex = Extractor::global();
+        let ended = |words: &[&str]| {
+            let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
+            let mut s = Span {
+                start: 0,
+                end: words.len(),
+                kind: EntityKind::Org,
+            };
+            end_before_that(&infos, &mut s);
+            s.end
+        };
+        assert_eq!(ended(&["بنك", "مصر", "إن", "الأرباح", "ارتفعت"]), 2);
+        assert_eq!(ended(&["منظمة", "الفاو", "أنه"]), 2);
+        assert_eq!(ended(&["سي", "إن", "إن"]), 3);
+        assert_eq!(ended(&["دي", "إن", "أو"]), 3);
+    }
+
     fn trimmed_person(words: &[&str], end: usize) -> (usize, usize) {
         let ex = Extractor::global();
         let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
