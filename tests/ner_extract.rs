@@ -2254,3 +2254,18 @@ fn a_foreign_name_opened_by_alif_with_hamza_is_no_definite_word() {
         "{orgs:?}"
     );
 }
+
+#[test]
+fn english_towns_and_outlets_are_not_taken_for_people() {
+    let text = "Flooding closed schools in Tonkolili on Monday. Rescue teams reached \
+                Kenema, Mattru and Bumpeh before dawn, the minister told the state news \
+                agency Nyaraka. The nurse Fatmata Kamara said the clinic had no power.";
+    let ents = Extractor::global().extract("", text);
+    let kind = |name: &str| find(&ents, name).map(|e| e.kind);
+    assert_eq!(kind("Tonkolili"), Some(EntityKind::Place), "{ents:?}");
+    for town in ["Mattru", "Bumpeh"] {
+        assert_eq!(kind(town), Some(EntityKind::Place), "{town}: {ents:?}");
+    }
+    assert_eq!(kind("Nyaraka"), Some(EntityKind::Org), "{ents:?}");
+    assert_eq!(kind("Fatmata Kamara"), Some(EntityKind::Person), "{ents:?}");
+}
