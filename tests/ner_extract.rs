@@ -2269,3 +2269,16 @@ fn english_towns_and_outlets_are_not_taken_for_people() {
     assert_eq!(kind("Nyaraka"), Some(EntityKind::Org), "{ents:?}");
     assert_eq!(kind("Fatmata Kamara"), Some(EntityKind::Person), "{ents:?}");
 }
+
+#[test]
+fn english_names_listed_with_places_are_places() {
+    let text = "Relief convoys reached Kenema, Kailahun and Pujehun North before the \
+                storm, and traders from Bo, Makeni and Koidu Town joined the strike. \
+                The port agreed new services with MSC and Maersk.";
+    let ents = Extractor::global().extract("", text);
+    let kind = |name: &str| find(&ents, name).map(|e| e.kind);
+    for town in ["Kailahun", "Pujehun North", "Makeni", "Koidu Town"] {
+        assert_eq!(kind(town), Some(EntityKind::Place), "{town}: {ents:?}");
+    }
+    assert_ne!(kind("MSC"), Some(EntityKind::Place), "{ents:?}");
+}

@@ -921,44 +921,111 @@ fn people_by_role(tokens: &[&str], spans: &mut [Span]) {
     }
 }
 
-/// Settles the kind of the English model's person spans from the words
-/// around them, as the model, trained on encyclopaedia text, takes
-/// unfamiliar towns and outlets for people. A span that opens with no
-/// given name is a place right after a place preposition
-/// ([`PLACE_PREPOSITIONS`]: «in Kericho») or listed with a place («Sibi,
-/// Larkana and Dadu», «Sogamoso and Samacá»; one word only, as a person
-/// is seldom named by one word in a list and a town by several). Any
-/// span right after a noun for a news outlet ([`OUTLET_NOUNS`]) that
-/// opens with no given name is an organisation («agency Andina»).
+/// Settles the kind of the English model's spans from the word before
+/// them, as the model, trained on encyclopaedia text, takes unfamiliar
+/// towns and outlets for people: a person span that opens with no given
+/// name is a place right after a place preposition
+/// ([`PLACE_PREPOSITIONS`]: «in Kericho»), and any span that opens with
+/// no given name right after a noun for a news outlet ([`OUTLET_NOUNS`])
+/// is an organisation («agency Andina»). Lists are settled later
+/// ([`settle_english_lists`]).
 fn settle_english_people(tokens: &[&str], infos: &[TokenInfo], spans: &mut [Span]) {
-    let unnamed = |s: &Span| s.kind == EntityKind::Person && !infos[s.start].first_name;
     for s in spans.iter_mut() {
         let before = s.start.checked_sub(1).map(|k| tokens[k]);
-        if before.is_some_and(|w| OUTLET_NOUNS.contains(&w)) && !infos[s.start].first_name {
+        let given = infos[s.start].first_name;
+        if before.is_some_and(|w| OUTLET_NOUNS.contains(&w)) && !given {
             s.kind = EntityKind::Org;
-        } else if unnamed(s) && before.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)) {
+        } else if s.kind == EntityKind::Person
+            && !given
+            && before.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w))
+        {
             s.kind = EntityKind::Place;
         }
     }
+}
+
+/// Words that end the names of towns and districts («Koidu Town»,
+/// «Pujehun North», «Camarines Sur»).
+const TOWN_ENDINGS: [&str; 12] = [
+    "North", "South", "East", "West", "Central", "Norte", "Sur", "Town", "District", "County",
+    "Hills", "Valley",
+];
+
+/// Settles the English spans listed with places, once the gazetteer's
+/// names are in: a person span with no given name or an organisation
+/// span that is no acronym («with MSC and Hapag-Lloyd»), of one word or
+/// ending in a [`TOWN_ENDINGS`] word, listed with a place («Sibi, Larkana
+/// and Dadu», «Sogamoso and Samacá», «Bo, Makeni and Koidu Town»), is a
+/// place, as a person is seldom named by one word in a list; and a span of two names joined by «and» after a
+/// place and a comma is two places («Catanduanes, Albay and Camarines
+/// Sur»). Spans that hold a gazetteer id keep their kind.
+fn settle_english_lists(
+    tokens: &[&str],
+    infos: &[TokenInfo],
+    spans: &mut Vec<(Span, Option<usize>)>,
+) {
+    let acronym = |s: &Span| {
+        let w = tokens[s.start];
+        w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase())
+    };
+    let unnamed = |(s, id): &(Span, Option<usize>)| {
+        id.is_none()
+            && (s.kind == EntityKind::Person || (s.kind == EntityKind::Org && !acronym(s)))
+            && !infos[s.start].first_name
+    };
     let listed = |a: &Span, b: &Span| {
-        b.start >= a.end
+        a.end < b.start
             && b.start - a.end <= 2
             && tokens[a.end..b.start]
                 .iter()
                 .all(|w| [",", "and", "or"].contains(w))
-            && a.end < b.start
     };
+    let mut k = 1;
+    while k < spans.len() {
+        let ((prev, _), (s, id)) = (spans[k - 1], spans[k]);
+        let ands: Vec<usize> = (s.start + 1..s.end - 1)
+            .filter(|&i| tokens[i] == "and")
+            .collect();
+        if prev.kind == EntityKind::Place
+            && tokens.get(prev.end) == Some(&",")
+            && prev.end + 1 == s.start
+            && s.kind != EntityKind::Person
+            && id.is_none()
+            && let [a] = ands[..]
+        {
+            let first = Span {
+                end: a,
+                kind: EntityKind::Place,
+                ..s
+            };
+            let second = Span {
+                start: a + 1,
+                ..first
+            };
+            spans[k] = (first, None);
+            spans.insert(
+                k + 1,
+                (
+                    Span {
+                        end: s.end,
+                        ..second
+                    },
+                    None,
+                ),
+            );
+        }
+        k += 1;
+    }
     loop {
         let mut changed = false;
         for k in 0..spans.len() {
-            let place_beside = (k > 0
-                && spans[k - 1].kind == EntityKind::Place
-                && listed(&spans[k - 1], &spans[k]))
-                || (k + 1 < spans.len()
-                    && spans[k + 1].kind == EntityKind::Place
-                    && listed(&spans[k], &spans[k + 1]));
-            if place_beside && unnamed(&spans[k]) && spans[k].end - spans[k].start == 1 {
-                spans[k].kind = EntityKind::Place;
+            let place = |j: usize| spans[j].0.kind == EntityKind::Place;
+            let place_beside = (k > 0 && place(k - 1) && listed(&spans[k - 1].0, &spans[k].0))
+                || (k + 1 < spans.len() && place(k + 1) && listed(&spans[k].0, &spans[k + 1].0));
+            let (s, _) = spans[k];
+            let town_like = s.end - s.start == 1 || TOWN_ENDINGS.contains(&tokens[s.end - 1]);
+            if place_beside && unnamed(&spans[k]) && town_like {
+                spans[k].0.kind = EntityKind::Place;
                 changed = true;
             }
         }
@@ -1452,6 +1519,7 @@ impl Extractor {
         spans.sort_by_key(|(s, _)| s.start);
         join_person_parts(&infos, &mut spans);
         if lang == Lang::English {
+            settle_english_lists(tokens, &infos, &mut spans);
             join_english_org_parts(&infos, &mut spans);
             english_orgs::mend(&infos, &mut spans);
         }
