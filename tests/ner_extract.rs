@@ -2282,3 +2282,16 @@ fn english_names_listed_with_places_are_places() {
     }
     assert_ne!(kind("MSC"), Some(EntityKind::Place), "{ents:?}");
 }
+
+#[test]
+fn english_institutions_with_of_and_company_tails_are_organisations() {
+    let text = "Ships calling at Freetown must now report to the Maritime and Port \
+                Authority of Sierra Leone, said analysts at Kolade Energy.";
+    let orgs = displays(text, EntityKind::Org);
+    for name in [
+        "Maritime and Port Authority of Sierra Leone",
+        "Kolade Energy",
+    ] {
+        assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
+    }
+}

@@ -463,15 +463,21 @@ const INSTITUTION_OPENERS: [&str; 11] = [
 ];
 
 /// Whether a span that is no person opens with an institution's noun:
-/// an English one and «of» («University of Cape Coast», which the model
-/// takes for a place from the town inside it, and which ends in a
-/// landform's noun) or one of
+/// an English one and «of», after capitalised words or none («University
+/// of Cape Coast», which the model takes for a place from the town
+/// inside it, and which ends in a landform's noun; «Maritime and Port
+/// Authority of Singapore») or one of
 /// [`INSTITUTION_OPENERS`], and more words after it.
-fn opens_with_institution(infos: &[TokenInfo], s: &Span) -> bool {
+fn opens_with_institution(tokens: &[&str], infos: &[TokenInfo], s: &Span) -> bool {
     let first = infos[s.start].folded.as_str();
-    let english = EN_INSTITUTIONS.contains(&first)
-        && infos.get(s.start + 1).is_some_and(|t| t.folded == "of")
-        && s.end - s.start >= 3;
+    let english = s.end - s.start >= 3
+        && (s.start..s.end - 2).any(|k| {
+            EN_INSTITUTIONS.contains(&infos[k].folded.as_str())
+                && infos[k + 1].folded == "of"
+                && tokens[s.start..=k]
+                    .iter()
+                    .all(|w| is_capitalised(w) || *w == "and")
+        });
     let foreign = INSTITUTION_OPENERS.contains(&first) && s.end - s.start >= 2;
     s.kind != EntityKind::Person && (english || foreign)
 }
@@ -1156,7 +1162,9 @@ pub(super) fn is_capitalised(w: &str) -> bool {
 /// an English span of two words or more ending in a landform's noun is a
 /// place, an Arabic person span opened by an armed group's noun
 /// (`AR_GROUPS`) or a person span ending in a company's last word
-/// (`COMPANY_TAILS`, with a company's noun before it: `COMPANY_HEADS`) is an organisation, a one-word English organisation
+/// (`COMPANY_TAILS`, with a company's noun before it: `COMPANY_HEADS`) is an organisation, so is an English place span
+/// ending in one but «Lines» («Rystad Energy»; «Nazca Lines» is a
+/// place), a one-word English organisation
 /// naming a people («Nabataeans», see [`is_people`]) or a span opened
 /// by a storm's word (`STORM_WORDS`) is misc, a person span ending in an
 /// institution's noun is an organisation («Anadolu Agency»), an
@@ -1203,7 +1211,7 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             s.start = p;
         }
         let last = infos[s.end - 1].folded.as_str();
-        let institution = opens_with_institution(infos, s);
+        let institution = opens_with_institution(tokens, infos, s);
         if !institution
             && (is_facility(infos, s)
                 || (s.end - s.start >= 2
@@ -1225,6 +1233,11 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             || (s.kind != EntityKind::Person
                 && is_capitalised(tokens[s.start])
                 && (EN_INSTITUTIONS.contains(&last) || super::COMPANY_ENDS.contains(&last)))
+            || (s.kind == EntityKind::Place
+                && s.end - s.start >= 2
+                && last.is_ascii()
+                && last != "lines"
+                && COMPANY_TAILS.contains(&last))
             || (s.end - s.start == 1 && is_brand(tokens[s.start]))
             || institution
         {
@@ -1249,7 +1262,8 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
                 !(o.start <= s.start - 2 && s.start - 2 < o.end)
                     || (oid.is_none() && o.end == s.start - 1 && o.end - o.start == 1)
             })
-            && EN_INSTITUTIONS.contains(&infos[s.end - 1].folded.as_str());
+            && (EN_INSTITUTIONS.contains(&infos[s.end - 1].folded.as_str())
+                || opens_with_institution(tokens, infos, &s));
         if !opens {
             k += 1;
             continue;

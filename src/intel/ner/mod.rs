@@ -867,11 +867,6 @@ const PLACE_NOUNS: [&str; 12] = [
 /// people («زار محمد ابنه علي»).
 const PATRONYMICS: [&str; 7] = ["bin", "ibn", "bint", "ben", "بن", "ابن", "بنت"];
 
-/// Lower-case English words after which a name is a place, hardly ever
-/// a person (wikigold: 3 people of 227 names after «in», none after
-/// «near»; WNUT17: 2 of 107).
-const PLACE_PREPOSITIONS: [&str; 3] = ["in", "near", "outside"];
-
 /// Lower-case English nouns for a news outlet, which name one right
 /// after them («the state news agency Andina», «the daily El Tiempo»).
 const OUTLET_NOUNS: [&str; 5] = ["agency", "newspaper", "daily", "broadcaster", "outlet"];
@@ -921,25 +916,15 @@ fn people_by_role(tokens: &[&str], spans: &mut [Span]) {
     }
 }
 
-/// Settles the kind of the English model's spans from the word before
-/// them, as the model, trained on encyclopaedia text, takes unfamiliar
-/// towns and outlets for people: a person span that opens with no given
-/// name is a place right after a place preposition
-/// ([`PLACE_PREPOSITIONS`]: «in Kericho»), and any span that opens with
-/// no given name right after a noun for a news outlet ([`OUTLET_NOUNS`])
-/// is an organisation («agency Andina»). Lists are settled later
-/// ([`settle_english_lists`]).
-fn settle_english_people(tokens: &[&str], infos: &[TokenInfo], spans: &mut [Span]) {
+/// Makes an English span that opens with no given name an organisation
+/// right after a noun for a news outlet ([`OUTLET_NOUNS`]): the model,
+/// trained on encyclopaedia text, takes unfamiliar outlets for people or
+/// places («the state news agency Andina»).
+fn outlets_after_their_noun(tokens: &[&str], infos: &[TokenInfo], spans: &mut [Span]) {
     for s in spans.iter_mut() {
-        let before = s.start.checked_sub(1).map(|k| tokens[k]);
-        let given = infos[s.start].first_name;
-        if before.is_some_and(|w| OUTLET_NOUNS.contains(&w)) && !given {
-            s.kind = EntityKind::Org;
-        } else if s.kind == EntityKind::Person
-            && !given
-            && before.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w))
+        if s.start > 0 && OUTLET_NOUNS.contains(&tokens[s.start - 1]) && !infos[s.start].first_name
         {
-            s.kind = EntityKind::Place;
+            s.kind = EntityKind::Org;
         }
     }
 }
@@ -1393,7 +1378,7 @@ impl Extractor {
                     s.kind = EntityKind::Person;
                 }
             }
-            settle_english_people(tokens, &infos, &mut crf_spans);
+            outlets_after_their_noun(tokens, &infos, &mut crf_spans);
             people_by_role(tokens, &mut crf_spans);
         }
         for s in crf_spans.iter_mut() {
