@@ -2295,3 +2295,14 @@ fn english_institutions_with_of_and_company_tails_are_organisations() {
         assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
     }
 }
+
+#[test]
+fn courts_and_councils_named_by_one_adjective_are_organisations() {
+    let text = "وأحال البرلمان القانون إلى المجلس الدستوري، بعدما رفضت المحكمة العليا \
+                الطعن، فيما اجتمعت اللجنة التنفيذية للحزب مساء أمس.";
+    let orgs = displays(text, EntityKind::Org);
+    for name in ["المجلس الدستوري", "المحكمة العليا"] {
+        assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
+    }
+    assert!(!orgs.iter().any(|o| o.contains("التنفيذية")), "{orgs:?}");
+}

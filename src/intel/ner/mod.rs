@@ -356,6 +356,23 @@ const NISBA_HEADS: [&str; 1] = ["الجامعه"];
 /// العمل», «مجموعة الدول»).
 const GROUP_HEADS: [&str; 1] = ["مجموعه"];
 
+/// Folded pairs of a [`DEFINITE_HEADS`] noun and an adjective that name
+/// a body with no complement after them: a country's constitutional and
+/// supreme courts, its presidential and legislative councils
+/// («المحكمة الدستورية», «المجلس الرئاسي»), where the same head and
+/// another adjective describe («اللجنة التنفيذية»).
+const NAMED_BY_ADJECTIVE: [(&str, &str); 9] = [
+    ("المحكمه", "الدستوريه"),
+    ("المحكمه", "العليا"),
+    ("المحكمه", "الاتحاديه"),
+    ("المجلس", "الدستوري"),
+    ("المجلس", "الرياسي"),
+    ("المجلس", "التشريعي"),
+    ("المجلس", "الانتقالي"),
+    ("المجلس", "السيادي"),
+    ("اللجنه", "الاولمبيه"),
+];
+
 /// Folded definite nouns that head an institution's name only before a
 /// definite adjective and a «لل» complement («المجلس الأعلى للقضاء»,
 /// «الشركة السعودية للكهرباء», «المكتب الوطني للسلامة الصحية»). Alone
@@ -1838,9 +1855,9 @@ impl Extractor {
     /// [`NAMING_COMPLEMENT_NOUNS`] one before a definite noun, that no
     /// span holds but an organisation's opened by the head: «المجلس
     /// الأعلى للقضاء», «الشبكة الليبية لمراقبة الانتخابات», not «الجهاز
-    /// الفني».
+    /// الفني»; or a pair of [`NAMED_BY_ADJECTIVE`] («المحكمة العليا»).
     fn opens_with_complement(&self, t: &Tagged<'_>, i: usize) -> bool {
-        let (Some(adjective), Some(complement)) = (t.infos.get(i + 1), t.infos.get(i + 2)) else {
+        let Some(adjective) = t.infos.get(i + 1) else {
             return false;
         };
         let modifier = |g: &str| !NOT_MODIFIERS.contains(&g) && !self.gaz.is_stopword(g);
@@ -1850,6 +1867,14 @@ impl Extractor {
                     && k < s.end
                     && !(s.start == i && s.kind == EntityKind::Org && id.is_none())
             })
+        };
+        let head = arabic::strip_article_clitic(&t.infos[i].folded);
+        if NAMED_BY_ADJECTIVE.contains(&(head.as_str(), adjective.folded.as_str())) && !held(i + 1)
+        {
+            return true;
+        }
+        let Some(complement) = t.infos.get(i + 2) else {
+            return false;
         };
         let noun = complement.folded.as_str();
         let in_construct = (NAMING_COMPLEMENT_NOUNS.contains(&noun)
@@ -1864,7 +1889,7 @@ impl Extractor {
             && modifier(&complement.folded)
             && !held(i + 1)
             && !held(i + 2)
-            && DEFINITE_HEADS.contains(&arabic::strip_article_clitic(&t.infos[i].folded).as_str())
+            && DEFINITE_HEADS.contains(&head.as_str())
     }
 
     /// Extends an institution's name `i..j` that holds a «لل» complement,
