@@ -2298,8 +2298,8 @@ fn english_institutions_with_of_and_company_tails_are_organisations() {
 
 #[test]
 fn courts_and_councils_named_by_one_adjective_are_organisations() {
-    let text = "وأحال البرلمان القانون إلى المجلس الدستوري، بعدما رفضت المحكمة العليا \
-                الطعن، فيما اجتمعت اللجنة التنفيذية للحزب مساء أمس.";
+    let text = "وأحال النواب القانون إلى المجلس الدستوري، بعدما رفضت المحكمة العليا \
+                الطعن، فيما اجتمعت اللجنة التنفيذية مساء أمس.";
     let orgs = displays(text, EntityKind::Org);
     for name in ["المجلس الدستوري", "المحكمة العليا"] {
         assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");

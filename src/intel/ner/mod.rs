@@ -1745,7 +1745,9 @@ impl Extractor {
                 }
                 let definite =
                     (g.starts_with("ال") || g.starts_with("لل")) && g.chars().count() >= 4;
-                let adjective = g.ends_with('ي') || g.ends_with("يه");
+                let adjective = g.ends_with('ي')
+                    || g.ends_with("يه")
+                    || NAMED_BY_ADJECTIVE.iter().any(|(_, a)| *a == g);
                 if j > i + 1 {
                     let pair = self.second_of_pair(&t.infos[i], &t.infos[j - 1], g)
                         || (self.portfolio_in_construct(&t.infos[i], &t.infos[j..])
