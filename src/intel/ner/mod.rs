@@ -194,6 +194,22 @@ fn end_before_time_part(infos: &[TokenInfo], s: &mut Span) {
     }
 }
 
+/// Folded words opened by the article that are no family name: relative
+/// pronouns and words of time a person span runs on into («قال محمد
+/// الذي …», «وصل أحمد اليوم»).
+const FUNCTION_WORDS_WITH_ARTICLE: [&str; 10] = [
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذان",
+    "اللتان",
+    "اللاتي",
+    "اليوم",
+    "الان",
+    "الاثنين",
+    "الليله",
+];
+
 /// Folded «that» particles («إن», «أنه»): a clause opens after them, so
 /// no name runs on past one, save as a letter of a spelt acronym («سي إن
 /// إن», «إيه إن روي»).
@@ -2242,7 +2258,12 @@ impl Extractor {
     /// name («فإن بيتيس سيحصل», "Betis will get").
     ///
     /// No word is trimmed right after a joiner: «السلام» (peace) is common,
-    /// but «عبد السلام» is a name.
+    /// but «عبد السلام» is a name; nor the family name of a two-word span
+    /// opened by a given name, written with the article and no clitic
+    /// («هاني العدوان», where «العدوان» is also "the aggression"), unless
+    /// it is a relative pronoun or a word of time
+    /// ([`FUNCTION_WORDS_WITH_ARTICLE`]), a stopword or a nationality
+    /// adjective («لينس الفرنسي»).
     ///
     /// What is left when common words that are no given names opened the
     /// span is emptied if it is one word with the article that is no
@@ -2284,8 +2305,18 @@ impl Extractor {
                 && !self.is_name_word(infos, i)
         };
         let after_joiner = |i: usize| ENDING_JOINERS.contains(&infos[i - 1].folded.as_str());
+        let family_name = |s: &Span| {
+            let last = infos[s.end - 1].folded.as_str();
+            s.end - s.start == 2
+                && infos[s.start].first_name
+                && tokens[s.end - 1].starts_with("ال")
+                && !FUNCTION_WORDS_WITH_ARTICLE.contains(&last)
+                && !self.gaz.is_stopword(last)
+                && !arabic::is_nisba(last, &|x: &str| self.gaz.is_place_stem(x))
+        };
         while s.end - s.start >= 2
             && !after_joiner(s.end - 1)
+            && !family_name(s)
             && (common(s.end - 1)
                 || verb(s.end - 1)
                 || number(s.end - 1)
@@ -3438,6 +3469,13 @@ mod tests {
         assert_eq!(trimmed(&["شركة", "ميرسر", "العقارية", "أكدت"]), 3);
         assert_eq!(trimmed(&["وزارة", "الخارجية", "الأمريكية"]), 3);
         assert_eq!(trimmed(&["حركة", "أمل"]), 2);
+    }
+
+    #[test]
+    fn a_family_name_that_is_also_a_word_stays_after_a_given_name() {
+        assert_eq!(trimmed_person(&["هاني", "العدوان", "أن"], 2), (0, 2));
+        assert_eq!(trimmed_person(&["محمد", "الذي", "قال"], 2), (0, 1));
+        assert_eq!(trimmed_person(&["لينس", "الفرنسي"], 2).1, 1);
     }
 
     fn trimmed_person(words: &[&str], end: usize) -> (usize, usize) {
