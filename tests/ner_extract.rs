@@ -2320,3 +2320,22 @@ fn arab_news_agencies_are_known_by_their_full_names() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn a_listed_region_after_a_division_noun_is_a_place_not_a_person() {
+    let places = displays("وتظاهر المعلمون في محافظة ميسان أمس.", EntityKind::Place);
+    assert_eq!(places, vec!["محافظة ميسان".to_string()]);
+}
+
+#[test]
+fn english_organisations_lose_a_possessive_before_them_and_keep_a_plural_apostrophe() {
+    let text = "Researchers at the university's Global Institute for Water Security and \
+                members of the Santos Dockworkers' Union met on Monday.";
+    let orgs = displays(text, EntityKind::Org);
+    for name in [
+        "Global Institute for Water Security",
+        "Santos Dockworkers' Union",
+    ] {
+        assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
+    }
+}

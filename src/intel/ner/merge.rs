@@ -160,13 +160,15 @@ fn contains_seq(long: &[String], short: &[String], not_after_bin: bool) -> bool 
         })
 }
 
-/// A name's words joined by spaces, but for an English possessive and a
-/// comma, which the tokenizer splits off («People 's Party» is «People's
-/// Party», «Zakat , Tax and Customs Authority» «Zakat, Tax …»).
+/// A name's words joined by spaces, but for an English possessive (a
+/// plural's bare apostrophe too) and a comma, which the tokenizer splits
+/// off («People 's Party» is «People's Party», «Metalworkers ' Union»
+/// «Metalworkers' Union», «Zakat , Tax and Customs Authority» «Zakat, Tax
+/// …»).
 fn join_words(words: impl Iterator<Item = String>) -> String {
     let mut out = String::new();
     for w in words {
-        let attached = ["'s", "’s", ",", "،"]
+        let attached = ["'s", "’s", "'", "’", ",", "،"]
             .iter()
             .any(|a| w.eq_ignore_ascii_case(a));
         if !out.is_empty() && !attached {

@@ -1057,24 +1057,32 @@ fn settle_english_lists(
 /// quotation or a CJK name inside an English sentence is no part of an
 /// English name («in Arabic: «الاستقرار هو الهدف»», «architect 坂茂»).
 /// Each part then loses the lower-case words it ends with, but for name
-/// particles: the model runs names on into the next word («Later, Obama
-/// flew» was the organisation «Obama flew», «Japanese architect 坂茂» the
-/// misc «Japanese architect»).
+/// particles, and a lower-case possessive it opens with: the model runs
+/// names on into the next word («Later, Obama flew» was the
+/// organisation «Obama flew», «Japanese architect 坂茂» the misc
+/// «Japanese architect») and takes in a possessive before them («the
+/// university's Global Institute …»).
 fn latin_parts(tokens: &[&str], infos: &[TokenInfo], spans: Vec<Span>) -> Vec<Span> {
     let mut out = Vec::with_capacity(spans.len());
     for s in spans {
         let mut start = s.start;
         for part in tokens[s.start..s.end].split(|t| tokenize::is_non_latin_word(t)) {
             let mut end = start + part.len();
-            while end > start + 1
-                && infos[end - 1].shape == "low"
-                && !NAME_PARTICLES.contains(&infos[end - 1].folded.as_str())
-            {
+            let lower = |k: usize| {
+                infos[k].shape == "low" && !NAME_PARTICLES.contains(&infos[k].folded.as_str())
+            };
+            while end > start + 1 && lower(end - 1) {
                 end -= 1;
             }
-            if end > start {
+            let possessive =
+                |k: usize| k + 2 < end && lower(k) && ["'s", "’s"].contains(&tokens[k + 1]);
+            let mut first = start;
+            if possessive(first) {
+                first += 2;
+            }
+            if end > first {
                 out.push(Span {
-                    start,
+                    start: first,
                     end,
                     kind: s.kind,
                 });
@@ -1471,7 +1479,12 @@ impl Extractor {
                 && overlapping
                     .iter()
                     .all(|&i| spans[i].0.kind == EntityKind::Place);
-            let town_for_person = lang == Lang::English
+            let after_division = g.start > 0
+                && arabic::listed_with_clitic(
+                    &infos[g.start - 1].folded,
+                    article::is_division_noun,
+                );
+            let town_for_person = (lang == Lang::English || after_division)
                 && g.kind == EntityKind::Place
                 && g.end - g.start == 1
                 && !infos[g.start].first_name
