@@ -3444,21 +3444,22 @@ mod tests {
         assert_eq!((place.start, place.end), (1, 3));
     }
 
-    /// The person span over the first `end` of `words` after
-    /// `trim_common`, as (start, end).
+    /// The end of an organisation span over all of `words` after `trim`.
+    fn org_end_after(words: &[&str], trim: impl Fn(&Extractor, &[TokenInfo], &mut Span)) -> usize {
+        let ex = Extractor::global();
+        let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
+        let mut s = Span {
+            start: 0,
+            end: words.len(),
+            kind: EntityKind::Org,
+        };
+        trim(ex, &infos, &mut s);
+        s.end
+    }
+
     #[test]
     fn a_that_particle_ends_a_span_unless_it_spells_a_letter() {
-        let ex = Extractor::global();
-        let ended = |words: &[&str]| {
-            let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
-            let mut s = Span {
-                start: 0,
-                end: words.len(),
-                kind: EntityKind::Org,
-            };
-            end_before_that(&infos, &mut s);
-            s.end
-        };
+        let ended = |words: &[&str]| org_end_after(words, |_, infos, s| end_before_that(infos, s));
         assert_eq!(ended(&["بنك", "مصر", "إن", "الأرباح", "ارتفعت"]), 2);
         assert_eq!(ended(&["منظمة", "الفاو", "أنه"]), 2);
         assert_eq!(ended(&["سي", "إن", "إن"]), 3);
@@ -3467,16 +3468,8 @@ mod tests {
 
     #[test]
     fn indefinite_common_words_leave_the_end_of_an_organisation_span() {
-        let ex = Extractor::global();
         let trimmed = |words: &[&str]| {
-            let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
-            let mut s = Span {
-                start: 0,
-                end: words.len(),
-                kind: EntityKind::Org,
-            };
-            ex.trim_org_common(words, &infos, &mut s);
-            s.end
+            org_end_after(words, |ex, infos, s| ex.trim_org_common(words, infos, s))
         };
         assert_eq!(trimmed(&["بنك", "الساحل", "أبلغ"]), 2);
         assert_eq!(trimmed(&["شركة", "ميرسر", "العقارية", "أكدت"]), 3);
@@ -3491,6 +3484,8 @@ mod tests {
         assert_eq!(trimmed_person(&["لينس", "الفرنسي"], 2).1, 1);
     }
 
+    /// The person span over the first `end` of `words` after
+    /// `trim_common`, as (start, end).
     fn trimmed_person(words: &[&str], end: usize) -> (usize, usize) {
         let ex = Extractor::global();
         let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
