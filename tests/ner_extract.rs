@@ -31,6 +31,13 @@ fn displays(text: &str, kind: EntityKind) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that each of `names` is among the `shown` displays.
+fn assert_shown(shown: &[String], names: &[&str]) {
+    for name in names {
+        assert!(shown.iter().any(|s| s == name), "{name}: {shown:?}");
+    }
+}
+
 #[test]
 fn shipped_models_load() {
     let ex = Extractor::global();
@@ -1799,9 +1806,7 @@ fn people_joined_by_or_or_by_a_nationality_adjective_are_two() {
         "وقارن الكاتب بين سارتر أو كارل ماركس في مقاله. وتألق رونالدينيو والأرجنتيني ميسي في المباراة.",
         EntityKind::Person,
     );
-    for name in ["سارتر", "كارل ماركس", "رونالدينيو", "ميسي"] {
-        assert!(people.iter().any(|p| p == name), "{name} in {people:?}");
-    }
+    assert_shown(&people, &["سارتر", "كارل ماركس", "رونالدينيو", "ميسي"]);
     assert!(
         !people
             .iter()
@@ -1927,13 +1932,14 @@ fn institutions_take_a_complement_in_construct_after_a_definite_head() {
          المحيطات والصيد من الصيد الجائر، فيما أطلقت وزارة الزراعة لتنمية القطاع خطة جديدة.",
         EntityKind::Org,
     );
-    for name in [
-        "المديرية العامة لهندسة المياه",
-        "المعهد الموريتاني لبحوث المحيطات والصيد",
-        "وزارة الزراعة",
-    ] {
-        assert!(orgs.iter().any(|o| o == name), "{name} not in {orgs:?}");
-    }
+    assert_shown(
+        &orgs,
+        &[
+            "المديرية العامة لهندسة المياه",
+            "المعهد الموريتاني لبحوث المحيطات والصيد",
+            "وزارة الزراعة",
+        ],
+    );
 }
 
 #[test]
@@ -2103,9 +2109,7 @@ fn straits_forests_and_valleys_are_named_with_their_noun() {
         "عبرت الناقلة مضيق هرمز، فيما اندلعت الحرائق في غابة أكفادو قرب وادي عربة.",
         EntityKind::Place,
     );
-    for name in ["مضيق هرمز", "غابة أكفادو", "وادي عربة"] {
-        assert!(places.iter().any(|p| p == name), "{name}: {places:?}");
-    }
+    assert_shown(&places, &["مضيق هرمز", "غابة أكفادو", "وادي عربة"]);
 }
 
 #[test]
@@ -2115,9 +2119,10 @@ fn vietnamese_names_with_a_middle_name_are_people() {
          Huynh Minh Chau agreed.",
         EntityKind::Person,
     );
-    for name in ["Tran Quoc Bao", "Le Thi Thu Huong", "Huynh Minh Chau"] {
-        assert!(people.iter().any(|p| p == name), "{name}: {people:?}");
-    }
+    assert_shown(
+        &people,
+        &["Tran Quoc Bao", "Le Thi Thu Huong", "Huynh Minh Chau"],
+    );
 }
 
 #[test]
@@ -2146,12 +2151,13 @@ fn a_definite_body_with_a_rank_adjective_and_a_complement_is_an_organisation() {
     let text = "أعلنت الهيئة العامة للطيران المدني أمس تعديل مواعيد الرحلات، وقالت \
                 الجمعية الوطنية لحماية المستهلك إن الأسعار ارتفعت.";
     let orgs = displays(text, EntityKind::Org);
-    for name in [
-        "الهيئة العامة للطيران المدني",
-        "الجمعية الوطنية لحماية المستهلك",
-    ] {
-        assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
-    }
+    assert_shown(
+        &orgs,
+        &[
+            "الهيئة العامة للطيران المدني",
+            "الجمعية الوطنية لحماية المستهلك",
+        ],
+    );
 }
 
 #[test]
@@ -2235,9 +2241,10 @@ fn a_span_opened_by_an_institution_noun_is_an_organisation() {
     let text = "Lecturers at the University of Cape Coast and the Universiti Teknologi \
                 Malaysia signed the agreement in Accra on Friday.";
     let orgs = displays(text, EntityKind::Org);
-    for name in ["University of Cape Coast", "Universiti Teknologi Malaysia"] {
-        assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
-    }
+    assert_shown(
+        &orgs,
+        &["University of Cape Coast", "Universiti Teknologi Malaysia"],
+    );
 }
 
 #[test]
@@ -2288,12 +2295,13 @@ fn english_institutions_with_of_and_company_tails_are_organisations() {
     let text = "Ships calling at Freetown must now report to the Maritime and Port \
                 Authority of Sierra Leone, said analysts at Kolade Energy.";
     let orgs = displays(text, EntityKind::Org);
-    for name in [
-        "Maritime and Port Authority of Sierra Leone",
-        "Kolade Energy",
-    ] {
-        assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
-    }
+    assert_shown(
+        &orgs,
+        &[
+            "Maritime and Port Authority of Sierra Leone",
+            "Kolade Energy",
+        ],
+    );
 }
 
 #[test]
@@ -2301,9 +2309,7 @@ fn courts_and_councils_named_by_one_adjective_are_organisations() {
     let text = "وأحال النواب القانون إلى المجلس الدستوري، بعدما رفضت المحكمة العليا \
                 الطعن، فيما اجتمعت اللجنة التنفيذية مساء أمس.";
     let orgs = displays(text, EntityKind::Org);
-    for name in ["المجلس الدستوري", "المحكمة العليا"] {
-        assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
-    }
+    assert_shown(&orgs, &["المجلس الدستوري", "المحكمة العليا"]);
     assert!(!orgs.iter().any(|o| o.contains("التنفيذية")), "{orgs:?}");
 }
 
@@ -2332,10 +2338,11 @@ fn english_organisations_lose_a_possessive_before_them_and_keep_a_plural_apostro
     let text = "Researchers at the university's Global Institute for Water Security and \
                 members of the Santos Dockworkers' Union met on Monday.";
     let orgs = displays(text, EntityKind::Org);
-    for name in [
-        "Global Institute for Water Security",
-        "Santos Dockworkers' Union",
-    ] {
-        assert!(orgs.iter().any(|o| o == name), "{name}: {orgs:?}");
-    }
+    assert_shown(
+        &orgs,
+        &[
+            "Global Institute for Water Security",
+            "Santos Dockworkers' Union",
+        ],
+    );
 }
