@@ -1001,36 +1001,20 @@ fn settle_english_lists(
     let mut k = 1;
     while k < spans.len() {
         let ((prev, _), (s, id)) = (spans[k - 1], spans[k]);
-        let ands: Vec<usize> = (s.start + 1..s.end - 1)
-            .filter(|&i| tokens[i] == "and")
-            .collect();
+        let mut ands = (s.start + 1..s.end - 1).filter(|&i| tokens[i] == "and");
         if prev.kind == EntityKind::Place
             && tokens.get(prev.end) == Some(&",")
             && prev.end + 1 == s.start
             && s.kind != EntityKind::Person
             && id.is_none()
-            && let [a] = ands[..]
+            && let (Some(a), None) = (ands.next(), ands.next())
         {
-            let first = Span {
-                end: a,
-                kind: EntityKind::Place,
-                ..s
+            let place = |start: usize, end: usize| {
+                let kind = EntityKind::Place;
+                (Span { start, end, kind }, None)
             };
-            let second = Span {
-                start: a + 1,
-                ..first
-            };
-            spans[k] = (first, None);
-            spans.insert(
-                k + 1,
-                (
-                    Span {
-                        end: s.end,
-                        ..second
-                    },
-                    None,
-                ),
-            );
+            spans[k] = place(s.start, a);
+            spans.insert(k + 1, place(a + 1, s.end));
         }
         k += 1;
     }
@@ -1479,16 +1463,18 @@ impl Extractor {
                 && overlapping
                     .iter()
                     .all(|&i| spans[i].0.kind == EntityKind::Place);
-            let after_division = g.start > 0
-                && arabic::listed_with_clitic(
-                    &infos[g.start - 1].folded,
-                    article::is_division_noun,
-                );
-            let town_for_person = (lang == Lang::English || after_division)
-                && g.kind == EntityKind::Place
+            let after_division = || {
+                g.start > 0
+                    && arabic::listed_with_clitic(
+                        &infos[g.start - 1].folded,
+                        article::is_division_noun,
+                    )
+            };
+            let town_for_person = g.kind == EntityKind::Place
                 && g.end - g.start == 1
                 && !infos[g.start].first_name
-                && matches!(overlapping[..], [i] if same_span(&i) && spans[i].0.kind == EntityKind::Person);
+                && matches!(overlapping[..], [i] if same_span(&i) && spans[i].0.kind == EntityKind::Person)
+                && (lang == Lang::English || after_division());
             let minor_overruled = minor
                 && (crf.is_none() || !overlapping.is_empty())
                 && !minor_extends
@@ -2370,7 +2356,9 @@ impl Extractor {
             let w = tokens[k];
             let definite = w.starts_with("ال")
                 || w.starts_with("لل")
-                || w.chars().skip(1).collect::<String>().starts_with("ال");
+                || w.char_indices()
+                    .nth(1)
+                    .is_some_and(|(i, _)| w[i..].starts_with("ال"));
             !definite
                 && (self.common.contains(&t.folded) || self.common.contains(t.stem()))
                 && t.name_class.is_some_and(|c| c < 3)
