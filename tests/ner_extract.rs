@@ -2346,3 +2346,51 @@ fn english_organisations_lose_a_possessive_before_them_and_keep_a_plural_apostro
         ],
     );
 }
+
+#[test]
+fn a_short_city_written_with_a_pronoun_ending_is_a_word() {
+    let places = displays(
+        "ورث البيت عن جده، ثم سافر إلى جدة وأقام بجده أسبوعا.",
+        EntityKind::Place,
+    );
+    assert_eq!(places.len(), 1, "{places:?}");
+    let ents = Extractor::global().extract("", "ورث البيت عن جده وعاد إليه.");
+    assert!(ents.iter().all(|e| e.kind != EntityKind::Place), "{ents:?}");
+}
+
+#[test]
+fn an_agency_named_in_brackets_is_one_organisation() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقال المحافظ في بيان نشرته وكالة الأنباء اليمنية (سبأ) إن الطرق فتحت.",
+    );
+    assert_eq!(ents.len(), 1, "{ents:?}");
+    assert_eq!(ents[0].key, "org:saba_agency");
+}
+
+#[test]
+fn currencies_and_verbs_open_no_person() {
+    let people = displays(
+        "وبلغت الغرامة مليون دينار جزائري. وينتظر بن عمارة تنفيذ الحكم منذ عام.",
+        EntityKind::Person,
+    );
+    assert_eq!(people, vec!["بن عمارة".to_string()]);
+}
+
+#[test]
+fn floods_are_no_seoul_but_seoul_stays() {
+    let text = "ألحقت سيول جارفة أضرارا بالمنازل. وسافر الوفد إلى سيول لحضور القمة.";
+    let ents = Extractor::global().extract("", text);
+    let seoul: Vec<_> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .collect();
+    assert_eq!(seoul.len(), 1, "{ents:?}");
+    assert_eq!(seoul[0].count, 1, "{ents:?}");
+}
+
+#[test]
+fn a_listed_place_shown_without_its_conjunction() {
+    let places = displays("تأخرت الرواتب في البصرة وذي قار.", EntityKind::Place);
+    assert_shown(&places, &["البصرة", "ذي قار"]);
+}

@@ -2,6 +2,7 @@
 //! English, linked by a shared id (موسكو = Moscow = `loc:moscow`), plus
 //! trigger words. Compiled in from `data/gazetteer/*.tsv`.
 
+use crate::text::fold::is_harakah;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -192,6 +193,11 @@ struct Pattern {
     acronym: bool,
     /// How the name's file is used.
     listing: Listing,
+    /// Whether the name is one Arabic word of three letters ending in
+    /// «ة», which folding makes «ه»: written with «ه» in the text it is
+    /// most often a word with a pronoun («جده», his grandfather, not
+    /// «جدة»). Longer names are often spelt so («حماه», «مصراته»).
+    ta_marbuta: bool,
 }
 
 /// Names and triggers. Names are indexed by their folded first token,
@@ -262,6 +268,8 @@ impl Gazetteer {
             });
             let acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && name.chars().all(|c| !c.is_lowercase());
+            let ta_marbuta =
+                name.ends_with('ة') && name.chars().filter(|&c| !is_harakah(c)).count() == 3;
             for folded in spellings(&super::tokenize::tokenize(&fold(name)).join(" ")) {
                 if folded.is_empty() {
                     continue;
@@ -307,6 +315,7 @@ impl Gazetteer {
                         entry: idx,
                         acronym,
                         listing,
+                        ta_marbuta,
                     });
                 }
             }
@@ -547,6 +556,7 @@ impl Gazetteer {
                             .zip(&folded[i + 1..end])
                             .all(|(a, b)| a == b.as_ref())
                         && case_ok(&tokens[i..end], p.acronym)
+                        && !(p.ta_marbuta && ha_for_ta_marbuta(tokens, folded, i))
                         && (p.listing == Listing::Feature || !features_only)
                 };
                 let mut fitting = pats.iter().filter(fits);
@@ -574,6 +584,17 @@ impl Gazetteer {
         }
         out
     }
+}
+
+/// Whether a short one-word name at `i` ([`Pattern::ta_marbuta`]) is
+/// written with «ه» where it is likely a word and a pronoun («وجده»,
+/// "and his grandfather" or "found it"): not after «ب» ("in") or
+/// «مدينة» («مدينة جده» is Jeddah misspelt).
+fn ha_for_ta_marbuta<S: AsRef<str>>(tokens: &[&str], folded: &[S], i: usize) -> bool {
+    let written = tokens[i].trim_end_matches(is_harakah);
+    written.ends_with('ه')
+        && !written.starts_with('ب')
+        && !(i > 0 && folded[i - 1].as_ref() == "مدينه")
 }
 
 /// Whether a Latin-script match is written as a name: capitalised, and

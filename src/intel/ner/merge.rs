@@ -225,7 +225,18 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         {
             continue;
         }
-        let stripped = strip_clitics(&first, &|x: &str| is_known(x) || own_minor(x));
+        let mut stripped = strip_clitics(&first, &|x: &str| is_known(x) || own_minor(x));
+        // A listed name of two letters opened by «و» («وذي قار»), which
+        // `strip_clitics` leaves for its rule of three letters.
+        if stripped == first
+            && several
+            && m.gaz_id.is_some()
+            && let Some(rest) = first.strip_prefix('و').filter(|r| {
+                r.chars().count() == 2 && (gaz.starts_name(r) || gaz.starts_minor_name(r, true))
+            })
+        {
+            stripped = rest.to_string();
+        }
         if stripped != first {
             let dropped = first
                 .chars()

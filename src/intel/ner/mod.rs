@@ -144,6 +144,30 @@ fn end_after_ball_game(infos: &[TokenInfo], s: &mut Span) {
     }
 }
 
+/// Folded currency nouns, which open no person's name: the tagger took
+/// «دينار جزائري» (an Algerian dinar) for a given name and a surname.
+const CURRENCY_WORDS: [&str; 12] = [
+    "دينار",
+    "دنانير",
+    "درهم",
+    "ريال",
+    "جنيه",
+    "ليره",
+    "دولار",
+    "يورو",
+    "روبيه",
+    "فرنك",
+    "شيكل",
+    "تومان",
+];
+
+/// Empties a person span opened by a currency noun ([`CURRENCY_WORDS`]).
+fn drop_currency_person(infos: &[TokenInfo], s: &mut Span) {
+    if s.kind == EntityKind::Person && CURRENCY_WORDS.contains(&infos[s.start].stem()) {
+        s.end = s.start;
+    }
+}
+
 /// Ends a span before a trailing score («نادي مضر السعودي 31-25»): two
 /// numbers joined by «-» or «:», which no name ends with.
 fn end_before_score(infos: &[TokenInfo], s: &mut Span) {
@@ -1416,6 +1440,10 @@ impl Extractor {
             end_before_that(&infos, s);
             end_after_ball_game(&infos, s);
             end_before_score(&infos, s);
+            drop_currency_person(&infos, s);
+            if s.end == s.start {
+                continue;
+            }
             self.end_at_place(&infos, &matches, s);
             self.trim_common(tokens, &infos, s);
             if lang == Lang::Arabic {
@@ -1530,7 +1558,10 @@ impl Extractor {
                 spans[i] = (g, Some(m.entry));
             }
         }
-        spans.retain(|(s, _)| !self.is_ambiguous_in_sports(&infos, s));
+        spans.retain(|(s, _)| {
+            !self.is_ambiguous_in_sports(&infos, s)
+                && !self.ambiguous_before_indefinite(tokens, &infos, s)
+        });
         self.take_sports_clubs(&infos, &mut spans);
         self.take_sporting_adjective(&infos, &mut spans);
         spans.sort_by_key(|(s, _)| s.start);
@@ -2297,7 +2328,8 @@ impl Extractor {
         };
         let verb = |i: usize| {
             let t = &infos[i];
-            let present = t.stem_at == 0 && t.folded.starts_with('ي');
+            let present =
+                t.stem().starts_with('ي') && matches!(t.folded.get(..t.stem_at), Some("" | "و"));
             let future =
                 after_future_opening(&t.folded, true).is_some_and(|rest| rest.chars().count() >= 3);
             (future || (present && t.name_class.is_some_and(|c| c < 3)))
@@ -2353,12 +2385,7 @@ impl Extractor {
         }
         let indefinite_common = |k: usize| {
             let t = &infos[k];
-            let w = tokens[k];
-            let definite = w.starts_with("ال")
-                || w.starts_with("لل")
-                || w.char_indices()
-                    .nth(1)
-                    .is_some_and(|(i, _)| w[i..].starts_with("ال"));
+            let definite = arabic::strip_article_clitic(tokens[k]).starts_with("ال");
             !definite
                 && (self.common.contains(&t.folded) || self.common.contains(t.stem()))
                 && t.name_class.is_some_and(|c| c < 3)
@@ -3083,6 +3110,29 @@ impl Extractor {
     /// saw the word only as a name, tags it there too.
     fn is_ambiguous_in_sports(&self, infos: &[TokenInfo], s: &Span) -> bool {
         self.is_ambiguous_word(infos, s) && infos.iter().any(|t| self.gaz.is_sports_word(t.stem()))
+    }
+
+    /// True for a one-word span that is a name and also an ordinary word
+    /// ([`Extractor::is_ambiguous_word`]) followed by an indefinite
+    /// Arabic word with a feminine ending that is no name word: a name
+    /// takes no indefinite adjective, so «ألحقت سيول جارفة» is raging
+    /// floods, not Seoul. Not at the start of a sentence or clause, where
+    /// the word may be a predicate («أن حماس موافقة», Hamas agrees).
+    fn ambiguous_before_indefinite(&self, tokens: &[&str], infos: &[TokenInfo], s: &Span) -> bool {
+        let Some(next) = infos.get(s.end) else {
+            return false;
+        };
+        let opens_clause = s.start == 0
+            || infos[s.start - 1].shape == "punct"
+            || ["ان", "لكن", "لان", "بان", "وان", "فان"]
+                .contains(&infos[s.start - 1].folded.as_str());
+        !opens_clause
+            && self.is_ambiguous_word(infos, s)
+            && !arabic::strip_article_clitic(tokens[s.end]).starts_with("ال")
+            && next.stem_at == 0
+            && next.folded.ends_with('ه')
+            && next.folded.chars().count() >= 4
+            && !self.is_name_word(infos, s.end)
     }
 
     /// True for a one-word span that is a name and also an ordinary word
