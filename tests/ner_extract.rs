@@ -2394,3 +2394,42 @@ fn a_listed_place_shown_without_its_conjunction() {
     let places = displays("تأخرت الرواتب في البصرة وذي قار.", EntityKind::Place);
     assert_shown(&places, &["البصرة", "ذي قار"]);
 }
+
+#[test]
+fn an_arabic_organisation_ends_after_its_adjective_where_no_name_goes_on() {
+    let text = "وتعرض بنك الساحل التجاري لهجوم إلكتروني، وقال بنك الكويت المركزي فور \
+                وقوع الهجوم إن الأنظمة آمنة، فيما وعدت الهيئة العامة للمحافظة على المدن \
+                التاريخية ووزارة السكن والعمران والمدينة بالمساعدة.";
+    let orgs = displays(text, EntityKind::Org);
+    assert_shown(
+        &orgs,
+        &[
+            "بنك الساحل التجاري",
+            "بنك الكويت المركزي",
+            "الهيئة العامة للمحافظة على المدن التاريخية",
+            "وزارة السكن والعمران والمدينة",
+        ],
+    );
+    assert!(
+        !orgs
+            .iter()
+            .any(|o| o.contains("لهجوم") || o.contains("فور")),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn english_ministries_named_by_lists_of_portfolios_are_whole() {
+    let text = "The Dutch Ministry of Education, Culture and Science said the Ministry of \
+                Health and UNICEF would help.";
+    let orgs = displays(text, EntityKind::Org);
+    assert_shown(
+        &orgs,
+        &[
+            "Ministry of Education, Culture and Science",
+            "Ministry of Health",
+            "UNICEF",
+        ],
+    );
+    assert!(displays(text, EntityKind::Place).is_empty(), "{orgs:?}");
+}

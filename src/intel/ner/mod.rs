@@ -767,12 +767,26 @@ const PORTFOLIO_NAME_WORDS: usize = 9;
 /// [`Extractor::second_of_pair`].
 const PORTFOLIO_HEADS: [&str; 3] = ["وزاره", "كليه", "لجنه"];
 
+/// Folded «لل» complements that govern «على» in a body's name
+/// («الهيئة العامة للمحافظة على المدن التاريخية», «البرنامج الوطني
+/// للقضاء على الملاريا»): the name goes on through «على» and its noun.
+const GOVERN_ALA: [&str; 6] = [
+    "للمحافظه",
+    "للحفاظ",
+    "للرقابه",
+    "للاشراف",
+    "للقضاء",
+    "للتفتيش",
+];
+
 /// Folded portfolios and fields, without the article, that «و» joins to
 /// the first in the name of a ministry or faculty («وزارة الثقافة
 /// والإعلام», «كلية العلوم والآداب»). A list, as «و» after a ministry
 /// more often joins something else to it («وزارة الصحة والشركات», «وزارة
 /// التجارة والغرفة التجارية»).
-const PORTFOLIOS: [&str; 69] = [
+const PORTFOLIOS: [&str; 71] = [
+    "مدينه",
+    "ترويج",
     "لوجستيك",
     "لوجستيات",
     "صيد",
@@ -970,6 +984,64 @@ fn people_by_role(tokens: &[&str], spans: &mut [Span]) {
         {
             s.kind = EntityKind::Person;
         }
+    }
+}
+
+/// Makes an English ministry one organisation: «Ministry of» and
+/// capitalised words, unless an organisation span already holds them
+/// («Ministry of Health and UNICEF», where the model took «Health» for a
+/// place); with more capitalised words after commas, closed by «and», the
+/// whole list («Ministry of Health, Labour and Welfare»), where a
+/// nationality adjective before it is left out («the Dutch Ministry of
+/// Education, Culture and Science»). The spans it covers are replaced.
+fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
+    let caps = |k: usize| {
+        let mut e = k;
+        while e < tokens.len() && article::is_capitalised(tokens[e]) {
+            e += 1;
+        }
+        e
+    };
+    let mut k = 0;
+    while k + 2 < tokens.len() {
+        if !matches!(tokens[k], "Ministry" | "Ministries") || tokens[k + 1] != "of" {
+            k += 1;
+            continue;
+        }
+        let first = caps(k + 2);
+        let mut end = first;
+        let mut commas = 0;
+        let mut closed = false;
+        while end > k + 2 && end + 1 < tokens.len() && !closed {
+            let after = caps(end + 1);
+            match tokens[end] {
+                _ if after == end + 1 => break,
+                "," => commas += 1,
+                "and" if commas > 0 => closed = true,
+                _ => break,
+            }
+            end = after;
+        }
+        let list = closed;
+        if !list {
+            end = first;
+        }
+        let covered = spans
+            .iter()
+            .any(|s| s.kind == EntityKind::Org && s.start <= k && first <= s.end);
+        if first > k + 2 && (list || !covered) {
+            spans.retain(|s| s.end <= k || s.start >= end);
+            let at = spans.partition_point(|s| s.start < k);
+            spans.insert(
+                at,
+                Span {
+                    start: k,
+                    end,
+                    kind: EntityKind::Org,
+                },
+            );
+        }
+        k = end.max(k + 1);
     }
 }
 
@@ -1429,6 +1501,7 @@ impl Extractor {
             }
             outlets_after_their_noun(tokens, &infos, &mut crf_spans);
             people_by_role(tokens, &mut crf_spans);
+            ministries_by_portfolio(tokens, &mut crf_spans);
         }
         for s in crf_spans.iter_mut() {
             self.strip_title(&infos, s);
@@ -1447,7 +1520,7 @@ impl Extractor {
             self.end_at_place(&infos, &matches, s);
             self.trim_common(tokens, &infos, s);
             if lang == Lang::Arabic {
-                self.trim_org_common(tokens, &infos, s);
+                self.trim_org_common(tokens, &infos, &matches, s);
             }
         }
         crf_spans.retain(|s| s.end > s.start);
@@ -1960,6 +2033,16 @@ impl Extractor {
         let mut j = j;
         while complemented && j < t.infos.len() && j - i < 9 && !spanned(&t.spans, j) {
             let g = t.infos[j].folded.as_str();
+            if g == "علي"
+                && GOVERN_ALA.contains(&t.infos[j - 1].folded.as_str())
+                && t.infos
+                    .get(j + 1)
+                    .is_some_and(|w| arabic::is_definite(&w.folded))
+                && !spanned(&t.spans, j + 1)
+            {
+                j += 2;
+                continue;
+            }
             let bare = arabic::strip_article_clitic(g);
             let continues = (g.starts_with("وال") || g.starts_with("لل"))
                 && g.chars().count() >= 5
@@ -2075,21 +2158,14 @@ impl Extractor {
         matches: &[GazMatch],
         spans: &mut Vec<(Span, Option<usize>)>,
     ) {
-        let org = |m: &&GazMatch| {
-            self.gaz
-                .entry(m.entry)
-                .is_some_and(|e| e.kind == EntityKind::Org)
-        };
-        for m in matches.iter().filter(org).filter(|m| m.end - m.start >= 2) {
+        for m in matches {
             let Some(k) = spans.iter().position(|(s, _)| {
-                s.kind == EntityKind::Org && s.start == m.start && s.end >= m.end + 2
+                s.kind == EntityKind::Org
+                    && s.start == m.start
+                    && self.envoy_after_known_org(infos, matches, s, m.end)
             }) else {
                 continue;
             };
-            let rest = &infos[m.end..spans[k].0.end];
-            if rest.iter().any(|t| self.continues_org(t)) || !rest.iter().any(looks_like_name) {
-                continue;
-            }
             let person = Span {
                 start: m.end,
                 end: spans[k].0.end,
@@ -2097,6 +2173,30 @@ impl Extractor {
             };
             spans[k].0.end = m.end;
             spans.push((person, None));
+        }
+    }
+
+    /// Whether organisation span `s` opens with a gazetteer organisation
+    /// of two words or more ending at `end`, and runs on past it into a
+    /// person's name (see [`Extractor::end_at_known_org`]).
+    fn envoy_after_known_org(
+        &self,
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        s: &Span,
+        end: usize,
+    ) -> bool {
+        let known = matches.iter().any(|m| {
+            (m.start, m.end) == (s.start, end)
+                && m.end - m.start >= 2
+                && self
+                    .gaz
+                    .entry(m.entry)
+                    .is_some_and(|e| e.kind == EntityKind::Org)
+        });
+        known && s.end >= end + 2 && {
+            let rest = &infos[end..s.end];
+            !rest.iter().any(|t| self.continues_org(t)) && rest.iter().any(looks_like_name)
         }
     }
 
@@ -2379,7 +2479,13 @@ impl Extractor {
     /// and no organisation's noun («بنك الساحل أبلغ», «بنك
     /// الكويت المركزي فور», «بنك الساحل التجاري لهجوم إلكتروني»; not
     /// «حركة أمل», a one-word name after its noun).
-    fn trim_org_common(&self, tokens: &[&str], infos: &[TokenInfo], s: &mut Span) {
+    fn trim_org_common(
+        &self,
+        tokens: &[&str],
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        s: &mut Span,
+    ) {
         if s.kind != EntityKind::Org {
             return;
         }
@@ -2398,6 +2504,57 @@ impl Extractor {
         {
             s.end -= 1;
         }
+        self.end_after_definite_adjective(tokens, infos, matches, s);
+    }
+
+    /// Ends an Arabic organisation span at the first word after a definite
+    /// adjective («التجاري», «المركزي») that cannot go on a name: a name
+    /// goes on after one only with definite words, «لل» complements, «ل»
+    /// and a noun in construct with a definite word («لتوزيع الكهرباء»),
+    /// name words («المستشفى الإقليمي محمد الخامس»), numbers or Latin
+    /// script; so «بنك الكويت المركزي فور» and «بنك الساحل التجاري لهجوم
+    /// إلكتروني» end after the adjective. Words kept only as definite or
+    /// name words right before such a word go with it: they open what
+    /// follows («منظمة التعاون الإسلامي أليغ أزيروف», a person).
+    fn end_after_definite_adjective(
+        &self,
+        tokens: &[&str],
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        s: &mut Span,
+    ) {
+        let Some(k) = (s.start + 1..s.end).find(|&k| {
+            arabic::is_definite_adjective(&arabic::strip_article_clitic(&infos[k].folded))
+        }) else {
+            return;
+        };
+        if self.envoy_after_known_org(infos, matches, s, k + 1) {
+            return;
+        }
+        let definite = |m: usize| arabic::strip_article_clitic(tokens[m]).starts_with("ال");
+        let goes_on = |m: usize| {
+            let f = infos[m].folded.as_str();
+            let construct = f.starts_with('ل') && m + 1 < s.end && definite(m + 1);
+            definite(m)
+                || f.starts_with("لل")
+                || construct
+                || self.is_name_word(infos, m)
+                || infos[m].gaz.is_some()
+                || !tokens[m].chars().any(tokenize::is_arabic_char)
+        };
+        let Some(mut m) = (k + 1..s.end).find(|&m| !goes_on(m)) else {
+            return;
+        };
+        let fixed = |m: usize| {
+            let f = infos[m].folded.as_str();
+            f.starts_with("لل")
+                || arabic::is_definite_adjective(&arabic::strip_article_clitic(f))
+                || !tokens[m].chars().any(tokenize::is_arabic_char)
+        };
+        while m > k + 1 && !fixed(m - 1) {
+            m -= 1;
+        }
+        s.end = m;
     }
 
     /// Joins a person span to the next when that one opens with a
@@ -3507,7 +3664,9 @@ mod tests {
     #[test]
     fn indefinite_common_words_leave_the_end_of_an_organisation_span() {
         let trimmed = |words: &[&str]| {
-            org_end_after(words, |ex, infos, s| ex.trim_org_common(words, infos, s))
+            org_end_after(words, |ex, infos, s| {
+                ex.trim_org_common(words, infos, &[], s)
+            })
         };
         assert_eq!(trimmed(&["بنك", "الساحل", "أبلغ"]), 2);
         assert_eq!(trimmed(&["شركة", "ميرسر", "العقارية", "أكدت"]), 3);
