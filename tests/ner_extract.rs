@@ -2433,3 +2433,14 @@ fn english_ministries_named_by_lists_of_portfolios_are_whole() {
     );
     assert!(displays(text, EntityKind::Place).is_empty(), "{orgs:?}");
 }
+
+#[test]
+fn listed_towns_of_two_words_win_over_a_person_and_leave_a_name_they_close() {
+    let text = "وتظاهر السكان في ولاية سيدي بوزيد، ونقل المصابون إلى مستشفى محمد الخامس \
+                بشفشاون.";
+    let places = displays(text, EntityKind::Place);
+    assert_shown(&places, &["ولاية سيدي بوزيد", "شفشاون"]);
+    let orgs = displays(text, EntityKind::Org);
+    assert_eq!(orgs, vec!["مستشفى محمد الخامس".to_string()]);
+    assert!(displays(text, EntityKind::Person).is_empty(), "{places:?}");
+}

@@ -461,6 +461,20 @@ impl Gazetteer {
         })
     }
 
+    /// True when a folded token is a one-word place of any list, minor
+    /// ones included.
+    pub fn is_one_word_place(&self, folded: &str) -> bool {
+        self.names.get(folded).is_some_and(|pats| {
+            pats.iter().any(|p| {
+                p.rest.is_empty()
+                    && self
+                        .entries
+                        .get(p.entry)
+                        .is_some_and(|e| e.kind == EntityKind::Place)
+            })
+        })
+    }
+
     /// True when a folded token (clitics allowed) is the first word of a
     /// gazetteer name other than a minor one («والوداد» for «الوداد
     /// البيضاوي»).

@@ -1503,6 +1503,7 @@ impl Extractor {
             people_by_role(tokens, &mut crf_spans);
             ministries_by_portfolio(tokens, &mut crf_spans);
         }
+        let mut towns_in = Vec::new();
         for s in crf_spans.iter_mut() {
             self.strip_title(&infos, s);
             if s.end == s.start {
@@ -1518,12 +1519,17 @@ impl Extractor {
                 continue;
             }
             self.end_at_place(&infos, &matches, s);
+            towns_in.extend(self.end_before_town_in(&infos, s));
             self.trim_common(tokens, &infos, s);
             if lang == Lang::Arabic {
                 self.trim_org_common(tokens, &infos, &matches, s);
             }
         }
         crf_spans.retain(|s| s.end > s.start);
+        if !towns_in.is_empty() {
+            crf_spans.extend(towns_in);
+            crf_spans.sort_by_key(|s| s.start);
+        }
         self.complete_joiners(tokens, &infos, &mut crf_spans);
         self.set_given_name(tokens, &infos, &mut crf_spans);
         self.add_given_and_surname(tokens, &infos, &mut crf_spans);
@@ -1571,11 +1577,15 @@ impl Extractor {
                         article::is_division_noun,
                     )
             };
+            let after_title =
+                || g.start > 0 && infos[g.start - 1].trigger == Some(EntityKind::Person);
             let town_for_person = g.kind == EntityKind::Place
-                && g.end - g.start == 1
-                && !infos[g.start].first_name
                 && matches!(overlapping[..], [i] if same_span(&i) && spans[i].0.kind == EntityKind::Person)
-                && (lang == Lang::English || after_division());
+                && if g.end - g.start == 1 {
+                    !infos[g.start].first_name && (lang == Lang::English || after_division())
+                } else {
+                    !after_title()
+                };
             let minor_overruled = minor
                 && (crf.is_none() || !overlapping.is_empty())
                 && !minor_extends
@@ -2366,6 +2376,29 @@ impl Extractor {
         if let Some(k) = cut {
             s.end = k;
         }
+    }
+
+    /// Ends a person or organisation span of two words or more before its
+    /// last word when that is «ب» ("in") and a listed town, minor lists
+    /// included («مستشفى محمد الخامس بشفشاون»), and returns the town as a
+    /// place span of its own, tagged as the model tagged its words.
+    fn end_before_town_in(&self, infos: &[TokenInfo], s: &mut Span) -> Option<Span> {
+        if !matches!(s.kind, EntityKind::Person | EntityKind::Org) || s.end - s.start < 2 {
+            return None;
+        }
+        let last = infos[s.end - 1].folded.as_str();
+        if !last
+            .strip_prefix('ب')
+            .is_some_and(|rest| rest.chars().count() >= 3 && self.gaz.is_one_word_place(rest))
+        {
+            return None;
+        }
+        s.end -= 1;
+        Some(Span {
+            start: s.end,
+            end: s.end + 1,
+            kind: EntityKind::Place,
+        })
     }
 
     /// Trims common words from both ends of a person span of two words or
