@@ -2444,3 +2444,12 @@ fn listed_towns_of_two_words_win_over_a_person_and_leave_a_name_they_close() {
     assert_eq!(orgs, vec!["مستشفى محمد الخامس".to_string()]);
     assert!(displays(text, EntityKind::Person).is_empty(), "{places:?}");
 }
+
+#[test]
+fn english_names_opened_by_given_names_from_across_the_world_are_people() {
+    let text = "Nurse Fatmata Kamara told reporters that Luz Marina Forero had reached \
+                Hamad International Airport.";
+    let people = displays(text, EntityKind::Person);
+    assert_shown(&people, &["Fatmata Kamara", "Luz Marina Forero"]);
+    assert!(!people.iter().any(|p| p.contains("Airport")), "{people:?}");
+}

@@ -441,6 +441,62 @@ const EN_INSTITUTIONS: [&str; 35] = [
     "programme",
 ];
 
+/// Folded English words for places and things that people's names are
+/// given to («Hamad International Airport», «Nelson Mandela Bay»),
+/// besides landforms, institutions and companies' last words.
+const EN_NAMED_THINGS: [&str; 40] = [
+    "airport",
+    "international",
+    "stadium",
+    "arena",
+    "hospital",
+    "clinic",
+    "school",
+    "college",
+    "academy",
+    "centre",
+    "center",
+    "park",
+    "bridge",
+    "road",
+    "highway",
+    "boulevard",
+    "station",
+    "port",
+    "dam",
+    "mosque",
+    "church",
+    "cathedral",
+    "museum",
+    "prize",
+    "award",
+    "cup",
+    "trophy",
+    "city",
+    "town",
+    "district",
+    "county",
+    "province",
+    "state",
+    "region",
+    "bay",
+    "lake",
+    "falls",
+    "mount",
+    "beach",
+    "hall",
+];
+
+/// Whether a folded English word names a place, facility, landform,
+/// institution or company rather than a person («Airport», «Valley»,
+/// «Authority», «Holdings»).
+pub(super) fn names_a_thing(folded: &str) -> bool {
+    EN_NAMED_THINGS.contains(&folded)
+        || EN_LANDFORMS.contains(&folded)
+        || EN_INSTITUTIONS.contains(&folded)
+        || COMPANY_TAILS.contains(&folded)
+}
+
 /// Folded words of `EN_INSTITUTIONS` that also end people's names
 /// («Melissa Bank»).
 const SURNAME_INSTITUTIONS: [&str; 2] = ["bank", "court"];

@@ -96,6 +96,7 @@ const TRIGGERS: &str = include_str!("../../../data/gazetteer/triggers.tsv");
 const TITLES: &str = include_str!("../../../data/gazetteer/titles.tsv");
 const STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
 const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.tsv");
+const WORLD_GIVEN_NAMES: &str = include_str!("../../../data/gazetteer/world_given_names.tsv");
 const SPORTS: &str = include_str!("../../../data/gazetteer/sports.tsv");
 const AMBIGUOUS: &str = include_str!("../../../data/gazetteer/ambiguous.tsv");
 const CITIES_AMBIGUOUS: &str = include_str!("../../../data/gazetteer/cities_ambiguous.tsv");
@@ -214,6 +215,9 @@ pub struct Gazetteer {
     titles: FastSet<String>,
     stopwords: FastSet<String>,
     first_names: FastSet<String>,
+    /// Folded given names from across the world (`world_given_names.tsv`),
+    /// which are no tagger feature.
+    world_given_names: FastSet<String>,
     /// Folded one-word names that are also ordinary words
     /// (`ambiguous.tsv`).
     ambiguous: FastSet<String>,
@@ -349,6 +353,7 @@ impl Gazetteer {
             titles: word_list(TITLES),
             stopwords: word_list(STOPWORDS),
             first_names: word_list(FIRST_NAMES),
+            world_given_names: word_list(WORLD_GIVEN_NAMES),
             ambiguous: word_list(AMBIGUOUS)
                 .into_iter()
                 .chain(word_list(CITIES_AMBIGUOUS))
@@ -494,6 +499,12 @@ impl Gazetteer {
     /// opener («عبد», «ابو»).
     pub fn is_first_name(&self, folded: &str) -> bool {
         self.first_names.contains(folded)
+    }
+
+    /// True for a folded given name of either list: `first_names.tsv`
+    /// or the world's given names that are no tagger feature.
+    pub fn is_any_given_name(&self, folded: &str) -> bool {
+        self.first_names.contains(folded) || self.world_given_names.contains(folded)
     }
 
     /// True for a folded, clitic-free word of sports news («مباراه»,

@@ -987,6 +987,51 @@ fn people_by_role(tokens: &[&str], spans: &mut [Span]) {
     }
 }
 
+/// Makes an English span of two to four capitalised words a person when
+/// it opens with a given name ([`Gazetteer::is_any_given_name`]), no gazetteer name
+/// other than a person's overlaps it and none of its words names a place,
+/// facility or body ([`article::names_a_thing`]): the English model,
+/// trained on encyclopaedia text, takes names from outside Europe and
+/// America for places or organisations («Nurul Aina Hashim», «Luz Marina
+/// Forero», «Fatmata Kamara»). A role noun that opens a sentence before
+/// a given name leaves the span («Nurse Fatmata Kamara»).
+fn people_by_given_name(
+    gaz: &Gazetteer,
+    tokens: &[&str],
+    infos: &[TokenInfo],
+    matches: &[GazMatch],
+    spans: &mut [Span],
+) {
+    for s in spans.iter_mut() {
+        if s.end - s.start >= 3
+            && EN_ROLE_NOUNS.contains(&infos[s.start].folded.as_str())
+            && gaz.is_any_given_name(&infos[s.start + 1].folded)
+        {
+            s.start += 1;
+        }
+        let listed = matches.iter().any(|m| {
+            m.start < s.end
+                && s.start < m.end
+                && gaz
+                    .entry(m.entry)
+                    .is_some_and(|e| e.kind != EntityKind::Person)
+        });
+        if s.kind != EntityKind::Person
+            && (2..=4).contains(&(s.end - s.start))
+            && gaz.is_any_given_name(&infos[s.start].folded)
+            && tokens[s.start..s.end].iter().all(|w| {
+                article::is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            })
+            && !infos[s.start..s.end]
+                .iter()
+                .any(|t| article::names_a_thing(&t.folded))
+            && !listed
+        {
+            s.kind = EntityKind::Person;
+        }
+    }
+}
+
 /// Makes an English ministry one organisation: «Ministry of» and
 /// capitalised words, unless an organisation span already holds them
 /// («Ministry of Health and UNICEF», where the model took «Health» for a
@@ -1502,6 +1547,7 @@ impl Extractor {
             outlets_after_their_noun(tokens, &infos, &mut crf_spans);
             people_by_role(tokens, &mut crf_spans);
             ministries_by_portfolio(tokens, &mut crf_spans);
+            people_by_given_name(&self.gaz, tokens, &infos, &matches, &mut crf_spans);
         }
         let mut towns_in = Vec::new();
         for s in crf_spans.iter_mut() {
