@@ -2453,3 +2453,10 @@ fn english_names_opened_by_given_names_from_across_the_world_are_people() {
     assert_shown(&people, &["Fatmata Kamara", "Luz Marina Forero"]);
     assert!(!people.iter().any(|p| p.contains("Airport")), "{people:?}");
 }
+
+#[test]
+fn english_roads_are_places_and_museums_organisations() {
+    let text = "The bus left the Central Highway after loans from the Rijksmuseum arrived.";
+    assert_shown(&displays(text, EntityKind::Place), &["Central Highway"]);
+    assert_shown(&displays(text, EntityKind::Org), &["Rijksmuseum"]);
+}

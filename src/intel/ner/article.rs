@@ -172,9 +172,12 @@ const EN_FACILITIES: [&str; 13] = [
 /// Folded English nouns that end the name of a landform or a body of
 /// water, a place the English model takes for an organisation or a
 /// person («the Nile Basin», «the Jordan Valley», «Mayon Volcano»), and
-/// of a street or square («Kurtuluş Street»); no surname is one of them,
+/// of a street, road or square («Kurtuluş Street», «Central Highway»); no surname is one of them,
 /// as «Lake» and «Ocean» can be.
-const EN_LANDFORMS: [&str; 19] = [
+const EN_LANDFORMS: [&str; 22] = [
+    "highway",
+    "road",
+    "boulevard",
     "reservoir",
     "volcano",
     "street",
@@ -1214,7 +1217,8 @@ pub(super) fn is_capitalised(w: &str) -> bool {
 /// place a leading «A» or «An» («An IATA report»; «An Giang» is a
 /// province), a Latin name loses the
 /// Arabic words before it («مصرف Goldman Sachs», "Goldman Sachs bank",
-/// is «Goldman Sachs», as English articles write it), a facility is a place,
+/// is «Goldman Sachs», as English articles write it), a museum is an
+/// organisation («Rijksmuseum», as hospitals are), a facility is a place,
 /// an English span of two words or more ending in a landform's noun is a
 /// place, an Arabic person span opened by an armed group's noun
 /// (`AR_GROUPS`) or a person span ending in a company's last word
@@ -1268,7 +1272,9 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
         }
         let last = infos[s.end - 1].folded.as_str();
         let institution = opens_with_institution(tokens, infos, s);
-        if !institution
+        if last.ends_with("museum") && is_capitalised(tokens[s.start]) {
+            s.kind = EntityKind::Org;
+        } else if !institution
             && (is_facility(infos, s)
                 || (s.end - s.start >= 2
                     && is_capitalised(tokens[s.start])
