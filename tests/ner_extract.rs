@@ -1372,8 +1372,9 @@ fn a_ministry_s_portfolio_and_its_nationality_are_nobody() {
 
 #[test]
 fn a_company_after_its_head_noun_ends_before_its_chief() {
+    // A listed company is shown by its own name, as «شركة سوناطراك» is.
     let text = "ووقع الاتفاق الرئيس المدير العام لمجمع سونلغاز مراد عجال، بحضور الوزير.";
-    assert_eq!(displays(text, EntityKind::Org), ["مجمع سونلغاز"]);
+    assert_eq!(displays(text, EntityKind::Org), ["سونلغاز"]);
     assert_eq!(displays(text, EntityKind::Person), ["مراد عجال"]);
 }
 
@@ -2459,4 +2460,25 @@ fn english_roads_are_places_and_museums_organisations() {
     let text = "The bus left the Central Highway after loans from the Rijksmuseum arrived.";
     assert_shown(&displays(text, EntityKind::Place), &["Central Highway"]);
     assert_shown(&displays(text, EntityKind::Org), &["Rijksmuseum"]);
+}
+
+#[test]
+fn a_company_opening_a_person_span_is_split_off_and_bodies_take_in_words_before_and() {
+    let people = displays(
+        "وقال مدير عام سونلغاز مراد بلقاسمي إن المشروع جاهز.",
+        EntityKind::Person,
+    );
+    assert_eq!(people, vec!["مراد بلقاسمي".to_string()]);
+    let orgs = displays(
+        "The Mongolian Wool and Cashmere Association met the Jagiellonian University \
+         and Lviv National Medical University.",
+        EntityKind::Org,
+    );
+    assert_shown(
+        &orgs,
+        &[
+            "Mongolian Wool and Cashmere Association",
+            "Jagiellonian University",
+        ],
+    );
 }

@@ -406,7 +406,9 @@ const COMPANY_HEADS: [&str; 2] = ["شركه", "مجموعه"];
 /// misc span ending in one is an organisation («Tourism Region
 /// Authority»), and so is a person span, but for the two that are also
 /// surnames (`SURNAME_INSTITUTIONS`): «Anadolu Agency».
-const EN_INSTITUTIONS: [&str; 35] = [
+const EN_INSTITUTIONS: [&str; 37] = [
+    "cooperative",
+    "co-operative",
     "authority",
     "directorate",
     "administration",
@@ -1240,8 +1242,10 @@ pub(super) fn is_capitalised(w: &str) -> bool {
 /// in an institution's noun or a company's legal form («Meghna Knit
 /// Composite Ltd.») is an organisation, which takes in the
 /// capitalised words before an «and» that opens it («Petra Development
-/// and Tourism Region Authority»; a one-word unlisted span there too:
-/// «Disaster and Emergency Management Authority») and «of» and a known place after it
+/// and Tourism Region Authority»; an unlisted span there too, of one
+/// word or no organisation, not ending in an institution's noun:
+/// «Disaster and Emergency Management Authority», «Mongolian Wool and
+/// Cashmere Association») and «of» and a known place after it
 /// (see [`take_in_of_place`]).
 pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
     let Tagged {
@@ -1322,7 +1326,10 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             && is_capitalised(tokens[s.start - 2])
             && spans.iter().all(|(o, oid)| {
                 !(o.start <= s.start - 2 && s.start - 2 < o.end)
-                    || (oid.is_none() && o.end == s.start - 1 && o.end - o.start == 1)
+                    || (oid.is_none()
+                        && o.end == s.start - 1
+                        && (o.end - o.start == 1 || o.kind != EntityKind::Org)
+                        && !EN_INSTITUTIONS.contains(&infos[o.end - 1].folded.as_str()))
             })
             && (EN_INSTITUTIONS.contains(&infos[s.end - 1].folded.as_str())
                 || opens_with_institution(tokens, infos, &s));

@@ -1549,7 +1549,7 @@ impl Extractor {
             ministries_by_portfolio(tokens, &mut crf_spans);
             people_by_given_name(&self.gaz, tokens, &infos, &matches, &mut crf_spans);
         }
-        let mut towns_in = Vec::new();
+        let mut split_off = Vec::new();
         for s in crf_spans.iter_mut() {
             self.strip_title(&infos, s);
             if s.end == s.start {
@@ -1565,15 +1565,16 @@ impl Extractor {
                 continue;
             }
             self.end_at_place(&infos, &matches, s);
-            towns_in.extend(self.end_before_town_in(&infos, s));
+            split_off.extend(self.end_before_town_in(&infos, s));
+            split_off.extend(self.start_after_known_org(&infos, &matches, s));
             self.trim_common(tokens, &infos, s);
             if lang == Lang::Arabic {
                 self.trim_org_common(tokens, &infos, &matches, s);
             }
         }
         crf_spans.retain(|s| s.end > s.start);
-        if !towns_in.is_empty() {
-            crf_spans.extend(towns_in);
+        if !split_off.is_empty() {
+            crf_spans.extend(split_off);
             crf_spans.sort_by_key(|s| s.start);
         }
         self.complete_joiners(tokens, &infos, &mut crf_spans);
@@ -2422,6 +2423,38 @@ impl Extractor {
         if let Some(k) = cut {
             s.end = k;
         }
+    }
+
+    /// Starts a person span of three words or more after a gazetteer
+    /// organisation that opens it, and returns that organisation as a
+    /// span of its own: «مدير عام سونلغاز مراد بلقاسمي» names the company,
+    /// then its chief, whom the tagger ran into one person.
+    fn start_after_known_org(
+        &self,
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        s: &mut Span,
+    ) -> Option<Span> {
+        if s.kind != EntityKind::Person {
+            return None;
+        }
+        let m = matches.iter().find(|m| {
+            m.start == s.start
+                && m.end + 2 <= s.end
+                && self
+                    .gaz
+                    .entry(m.entry)
+                    .is_some_and(|e| e.kind == EntityKind::Org)
+        })?;
+        if !infos[m.end].first_name {
+            return None;
+        }
+        s.start = m.end;
+        Some(Span {
+            start: m.start,
+            end: m.end,
+            kind: EntityKind::Org,
+        })
     }
 
     /// Ends a person or organisation span of two words or more before its
