@@ -1067,14 +1067,13 @@ fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
             }
             end = after;
         }
-        let list = closed;
-        if !list {
+        if !closed {
             end = first;
         }
         let covered = spans
             .iter()
             .any(|s| s.kind == EntityKind::Org && s.start <= k && first <= s.end);
-        if first > k + 2 && (list || !covered) {
+        if first > k + 2 && (closed || !covered) {
             spans.retain(|s| s.end <= k || s.start >= end);
             let at = spans.partition_point(|s| s.start < k);
             spans.insert(
@@ -2460,7 +2459,8 @@ impl Extractor {
     /// Ends a person or organisation span of two words or more before its
     /// last word when that is «ب» ("in") and a listed town, minor lists
     /// included («مستشفى محمد الخامس بشفشاون»), and returns the town as a
-    /// place span of its own, tagged as the model tagged its words.
+    /// place span of its own (an ambiguous town, «بريدة», needs one to be
+    /// a place at all).
     fn end_before_town_in(&self, infos: &[TokenInfo], s: &mut Span) -> Option<Span> {
         if !matches!(s.kind, EntityKind::Person | EntityKind::Org) || s.end - s.start < 2 {
             return None;
