@@ -158,6 +158,11 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// named by one adjective; family names that are also words stay; Arab
 /// news agencies; English towns in lists, outlets, roles and «Authority
 /// of …».
+/// 34: «جده» written for «جدة»; agencies «سبأ», «بترا»; «سيول جارفة»;
+/// currencies and verbs open no person; organisations close after their
+/// adjective; «للمحافظة على …»; two-word towns over persons; «ب» + town
+/// ends a name; a company before its chief; English ministries' lists,
+/// the world's given names, roads, museums, «… and … Association».
 pub const VERSION: i64 = 34;
 
 /// Articles taken from the store per batch.

@@ -449,7 +449,7 @@ const EN_INSTITUTIONS: [&str; 37] = [
 /// Folded English words for places and things that people's names are
 /// given to («Hamad International Airport», «Nelson Mandela Bay»),
 /// besides landforms, institutions and companies' last words.
-const EN_NAMED_THINGS: [&str; 40] = [
+const EN_NAMED_THINGS: [&str; 37] = [
     "airport",
     "international",
     "stadium",
@@ -463,9 +463,6 @@ const EN_NAMED_THINGS: [&str; 40] = [
     "center",
     "park",
     "bridge",
-    "road",
-    "highway",
-    "boulevard",
     "station",
     "port",
     "dam",
@@ -954,9 +951,7 @@ fn listed_place_at(t: &Tagged<'_>, j: usize, gaz: &Gazetteer) -> Option<Span> {
         .spans
         .iter()
         .any(|(s, _)| s.start < span.end && span.start < s.end);
-    let place = gaz
-        .entry(m.entry)
-        .is_some_and(|e| e.kind == EntityKind::Place);
+    let place = gaz.kind_of(&m) == Some(EntityKind::Place);
     (free && place).then_some(span)
 }
 
@@ -1023,10 +1018,7 @@ pub(super) fn drop_place_kinds(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             .find(&tokens[s.start..s.end], &folded)
             .into_iter()
             .find(|m| m.start == 0 && m.end == s.end - s.start)
-            .filter(|m| {
-                gaz.entry(m.entry)
-                    .is_some_and(|e| e.kind == EntityKind::Place)
-            });
+            .filter(|m| gaz.kind_of(m) == Some(EntityKind::Place));
         *id = whole.map(|m| m.entry);
     }
 }

@@ -445,6 +445,11 @@ impl Gazetteer {
         self.entries.get(idx)
     }
 
+    /// The kind of the entry a match refers to.
+    pub fn kind_of(&self, m: &GazMatch) -> Option<EntityKind> {
+        self.entry(m.entry).map(|e| e.kind)
+    }
+
     /// The trigger kind of a folded token, if it announces a name.
     pub fn trigger(&self, folded: &str) -> Option<EntityKind> {
         self.triggers.get(folded).copied()

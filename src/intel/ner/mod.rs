@@ -1012,9 +1012,7 @@ fn people_by_given_name(
         let listed = matches.iter().any(|m| {
             m.start < s.end
                 && s.start < m.end
-                && gaz
-                    .entry(m.entry)
-                    .is_some_and(|e| e.kind != EntityKind::Person)
+                && gaz.kind_of(m).is_some_and(|k| k != EntityKind::Person)
         });
         if s.kind != EntityKind::Person
             && (2..=4).contains(&(s.end - s.start))
@@ -2189,10 +2187,7 @@ impl Extractor {
                 && !t.folded.starts_with("بال")
                 && matches.iter().any(|m| {
                     (m.start, m.end) == (last, s.end)
-                        && self
-                            .gaz
-                            .entry(m.entry)
-                            .is_some_and(|e| e.kind == EntityKind::Place)
+                        && self.gaz.kind_of(m) == Some(EntityKind::Place)
                 });
             if s.kind == EntityKind::Org && id.is_none() && s.end - s.start >= 3 && in_place {
                 s.end = last;
@@ -2245,10 +2240,7 @@ impl Extractor {
         let known = matches.iter().any(|m| {
             (m.start, m.end) == (s.start, end)
                 && m.end - m.start >= 2
-                && self
-                    .gaz
-                    .entry(m.entry)
-                    .is_some_and(|e| e.kind == EntityKind::Org)
+                && self.gaz.kind_of(m) == Some(EntityKind::Org)
         });
         known && s.end >= end + 2 && {
             let rest = &infos[end..s.end];
@@ -2389,16 +2381,11 @@ impl Extractor {
         if s.kind != EntityKind::Person {
             return;
         }
-        let kind = |m: &GazMatch| {
-            self.gaz
-                .entry(m.entry)
-                .filter(|_| m.listing != Listing::Minor)
-                .map(|e| e.kind)
-        };
+        let kind = |m: &GazMatch| self.gaz.kind_of(m).filter(|_| m.listing != Listing::Minor);
         let place_then_given_name = |m: &GazMatch| {
             m.listing == Listing::Minor
                 && infos[m.end].first_name
-                && self.gaz.entry(m.entry).map(|e| e.kind) == Some(EntityKind::Place)
+                && self.gaz.kind_of(m) == Some(EntityKind::Place)
         };
         if let Some(m) = matches.iter().find(|m| m.start == s.start)
             && m.end + 2 <= s.end
@@ -2438,12 +2425,7 @@ impl Extractor {
             return None;
         }
         let m = matches.iter().find(|m| {
-            m.start == s.start
-                && m.end + 2 <= s.end
-                && self
-                    .gaz
-                    .entry(m.entry)
-                    .is_some_and(|e| e.kind == EntityKind::Org)
+            m.start == s.start && m.end + 2 <= s.end && self.gaz.kind_of(m) == Some(EntityKind::Org)
         })?;
         if !infos[m.end].first_name {
             return None;
@@ -2635,9 +2617,11 @@ impl Extractor {
         matches: &[GazMatch],
         s: &mut Span,
     ) {
-        let Some(k) = (s.start + 1..s.end).find(|&k| {
+        let adjective = |k: usize| {
             arabic::is_definite_adjective(&arabic::strip_article_clitic(&infos[k].folded))
-        }) else {
+        };
+        let latin = |k: usize| !tokens[k].chars().any(tokenize::is_arabic_char);
+        let Some(k) = (s.start + 1..s.end).find(|&k| adjective(k)) else {
             return;
         };
         if self.envoy_after_known_org(infos, matches, s, k + 1) {
@@ -2652,17 +2636,12 @@ impl Extractor {
                 || construct
                 || self.is_name_word(infos, m)
                 || infos[m].gaz.is_some()
-                || !tokens[m].chars().any(tokenize::is_arabic_char)
+                || latin(m)
         };
         let Some(mut m) = (k + 1..s.end).find(|&m| !goes_on(m)) else {
             return;
         };
-        let fixed = |m: usize| {
-            let f = infos[m].folded.as_str();
-            f.starts_with("لل")
-                || arabic::is_definite_adjective(&arabic::strip_article_clitic(f))
-                || !tokens[m].chars().any(tokenize::is_arabic_char)
-        };
+        let fixed = |m: usize| infos[m].folded.starts_with("لل") || adjective(m) || latin(m);
         while m > k + 1 && !fixed(m - 1) {
             m -= 1;
         }
@@ -3359,9 +3338,7 @@ impl Extractor {
     /// ambiguous name ([`Extractor::is_ambiguous_word`]) is a place there.
     fn coordinated_with_place(&self, infos: &[TokenInfo], matches: &[GazMatch], g: &Span) -> bool {
         let plain_place = |m: &GazMatch| {
-            self.gaz
-                .entry(m.entry)
-                .is_some_and(|e| e.kind == EntityKind::Place)
+            self.gaz.kind_of(m) == Some(EntityKind::Place)
                 && !(m.end == m.start + 1 && self.gaz.is_ambiguous(infos[m.start].stem()))
         };
         let opened_by_wa = |k: usize| infos[k].folded.starts_with('و') && infos[k].stem_at > 0;
