@@ -15,11 +15,11 @@ use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
 use super::hash::FastSet;
+use super::institutions::{INSTITUTION_HEAD_LIST, INSTITUTION_HEADS, NOT_MODIFIERS};
+use super::noise::is_demonym;
+use super::person_names::after_future_opening;
+use super::spanned;
 use super::tokenize::is_arabic_char;
-use super::{
-    INSTITUTION_HEAD_LIST, INSTITUTION_HEADS, NOT_MODIFIERS, after_future_opening, is_demonym,
-    spanned,
-};
 use crate::model::EntityKind;
 use std::sync::LazyLock;
 
@@ -816,7 +816,7 @@ fn unknown_name_at(t: &Tagged<'_>, j: usize, gaz: &Gazetteer) -> Option<Span> {
         && f.chars().all(is_arabic_char)
         && !t.tokens[j].starts_with("ال")
         && !f.starts_with('و')
-        && !super::SAINTS.contains(&f)
+        && !super::person_names::SAINTS.contains(&f)
         && !f.ends_with('ي')
         && !f.ends_with("يه")
         && !f.ends_with("يا")
@@ -1290,7 +1290,7 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
                 || COMPANY_OPENERS.contains(&tokens[s.start])))
             || (s.kind != EntityKind::Person
                 && is_capitalised(tokens[s.start])
-                && (EN_INSTITUTIONS.contains(&last) || super::COMPANY_ENDS.contains(&last)))
+                && (EN_INSTITUTIONS.contains(&last) || super::latin::COMPANY_ENDS.contains(&last)))
             || (s.kind == EntityKind::Place
                 && s.end - s.start >= 2
                 && last.is_ascii()

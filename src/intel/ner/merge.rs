@@ -156,7 +156,9 @@ fn contains_seq(long: &[String], short: &[String], not_after_bin: bool) -> bool 
         && short.len() < long.len()
         && long.windows(short.len()).enumerate().any(|(k, w)| {
             w == short
-                && !(not_after_bin && k > 0 && super::PATRONYMICS.contains(&long[k - 1].as_str()))
+                && !(not_after_bin
+                    && k > 0
+                    && super::person_names::PATRONYMICS.contains(&long[k - 1].as_str()))
         })
 }
 

@@ -11,8 +11,9 @@ use super::arabic::{found_with_clitic, is_definite, is_definite_adjective};
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
+use super::institutions::NOT_MODIFIERS;
+use super::person_names::NAME_JOINERS;
 use super::tokenize::is_arabic_char;
-use super::{NAME_JOINERS, NOT_MODIFIERS};
 use crate::model::EntityKind;
 use std::ops::Range;
 

@@ -1,0 +1,912 @@
+//! Arabic institutions' names: a head noun («وزارة», «هيئة», «الشركة»)
+//! with the definite modifiers, portfolios and «لل» complements that
+//! belong to the name, and where an organisation span must end (at a
+//! known body's envoy, a definite adjective no name continues with, a
+//! common word).
+
+use super::conll::Span;
+use super::features::TokenInfo;
+use super::gazetteer::GazMatch;
+use super::noise::{MONTH_AFTER, NOT_NAME_PHRASES};
+use super::person_names::looks_like_name;
+use super::{Extractor, LETTER_NAMES, Tagged, arabic, spanned, tokenize};
+use crate::model::EntityKind;
+use std::sync::LazyLock;
+
+/// Folded Arabic nouns that head an institution's name when a definite
+/// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
+pub(super) static INSTITUTION_HEADS: [&str; 44] = [
+    "وزاره",
+    "ديوان",
+    "الديوان",
+    "مجمع",
+    "مستشفي",
+    "جامعه",
+    "المركز",
+    "مركز",
+    "المديريه",
+    "مديريه",
+    "هييه",
+    "وكاله",
+    "الوكاله",
+    "نادي",
+    "النادي",
+    "البرلمان",
+    "برلمان",
+    "مجلس",
+    "شركه",
+    "موسسه",
+    "منظمه",
+    "لجنه",
+    "محكمه",
+    "جمعيه",
+    "صندوق",
+    "بنك",
+    "البنك",
+    "مصرف",
+    "معهد",
+    "كليه",
+    "اكاديميه",
+    "حزب",
+    "حركه",
+    "صحيفه",
+    "قناه",
+    "اتحاد",
+    "الاتحاد",
+    "الجيش",
+    "الجامعه",
+    "البورصه",
+    "بورصه",
+    "نقابه",
+    "رابطه",
+    "مجموعه",
+];
+
+/// Heads of `INSTITUTION_HEADS` that open a name only before a
+/// nationality adjective («الجامعة الأردنية»): after them a definite word
+/// is as often the object of a sentence («أعلنت الجامعة المرشحين», the
+/// university announced the candidates).
+pub(super) const NISBA_HEADS: [&str; 1] = ["الجامعه"];
+
+/// Heads of `INSTITUTION_HEADS` that open a company's name only before a
+/// name the tagger found or a definite word with a «لل» complement
+/// («مجموعة عبدالصمد القرشي», «مجموعة الطيار للسفر والسياحة»): before a
+/// definite word alone they name a working group or a set («مجموعة
+/// العمل», «مجموعة الدول»).
+pub(super) const GROUP_HEADS: [&str; 1] = ["مجموعه"];
+
+/// Folded pairs of a [`DEFINITE_HEADS`] noun and an adjective that name
+/// a body with no complement after them: a country's constitutional and
+/// supreme courts, its presidential and legislative councils
+/// («المحكمة الدستورية», «المجلس الرئاسي»), where the same head and
+/// another adjective describe («اللجنة التنفيذية»).
+const NAMED_BY_ADJECTIVE: [(&str, &str); 9] = [
+    ("المحكمه", "الدستوريه"),
+    ("المحكمه", "العليا"),
+    ("المحكمه", "الاتحاديه"),
+    ("المجلس", "الدستوري"),
+    ("المجلس", "الرياسي"),
+    ("المجلس", "التشريعي"),
+    ("المجلس", "الانتقالي"),
+    ("المجلس", "السيادي"),
+    ("اللجنه", "الاولمبيه"),
+];
+
+/// Folded definite nouns that head an institution's name only before a
+/// definite adjective and a «لل» complement («المجلس الأعلى للقضاء»,
+/// «الشركة السعودية للكهرباء», «المكتب الوطني للسلامة الصحية»). Alone
+/// before an adjective they describe as often as they name («الجهاز
+/// الفني», a team's coaching staff; «اللجنة التنفيذية»; «الشركة
+/// الصينية»), so they are not in [`INSTITUTION_HEADS`].
+pub(super) const DEFINITE_HEADS: [&str; 21] = [
+    "المجلس",
+    "الشبكه",
+    "اللجنه",
+    "الشركه",
+    "المكتب",
+    "الجمعيه",
+    "المعهد",
+    "المنظمه",
+    "الموسسه",
+    "الكونفدراليه",
+    "المحكمه",
+    "الصندوق",
+    "المصرف",
+    "الاكاديميه",
+    "الرابطه",
+    "النقابه",
+    "المرصد",
+    "المجمع",
+    "الهييه",
+    "الاداره",
+    "الفرقه",
+];
+
+/// Folded definite adjectives of an institution's standing, reach or
+/// zones that have no relational ending, so
+/// [`arabic::is_definite_adjective`] misses them: «الهيئة العامة للطيران
+/// المدني», «اللجنة العليا للانتخابات», «الهيئة المستقلة للانتخابات»,
+/// «المناطق الحرة».
+pub(super) const RANK_ADJECTIVES: [&str; 9] = [
+    "الحره",
+    "العامه",
+    "العام",
+    "العليا",
+    "المستقله",
+    "الدايمه",
+    "الموحده",
+    "المشتركه",
+    "الخاصه",
+];
+
+/// Whether a folded word is a definite adjective that may stand in an
+/// institution's name: one with a relational ending or one of
+/// [`RANK_ADJECTIVES`].
+fn is_naming_adjective(g: &str) -> bool {
+    arabic::is_definite_adjective(g) || RANK_ADJECTIVES.contains(&g)
+}
+
+/// `INSTITUTION_HEADS` with a filter, as an article looks up each of its
+/// tokens in it.
+pub(super) static INSTITUTION_HEAD_LIST: LazyLock<arabic::CliticList> =
+    LazyLock::new(|| arabic::CliticList::new(&INSTITUTION_HEADS));
+
+/// Definite words that never continue an institution's name (times,
+/// relatives, ordinals: «المركز الثاني» is second place).
+pub(super) const NOT_MODIFIERS: [&str; 30] = [
+    "الثاني",
+    "الثانيه",
+    "الثالث",
+    "الثالثه",
+    "الرابع",
+    "الرابعه",
+    "الخامس",
+    "الخامسه",
+    "السادس",
+    "العاشر",
+    "اليوم",
+    "الماضي",
+    "الماضيه",
+    "الحالي",
+    "الحاليه",
+    "الجاري",
+    "المقبل",
+    "المقبله",
+    "القادم",
+    "الذي",
+    "التي",
+    "الذين",
+    "الان",
+    "الاسبوع",
+    "الشهر",
+    "السنه",
+    "الاول",
+    "الاولي",
+    "الاخير",
+    "الاخيره",
+];
+
+/// Folded titles that open a person's name and so end an institution's
+/// name before it («مجلس الوزراء» | «الدكتور عصام شرف»); «الملك» and
+/// «الأمير» are not among them, as institutions are named after kings and
+/// princes («جامعة الملك سعود»).
+pub(super) const PERSONAL_TITLES: [&str; 8] = [
+    "الدكتور",
+    "الدكتوره",
+    "المستشار",
+    "المهندس",
+    "الاستاذ",
+    "الاستاذه",
+    "السيد",
+    "السيده",
+];
+
+/// Folded first words of movements named with a definite word after
+/// «حركة» («حركة الشباب», «حركة المقاومة الإسلامية», «حركة النهضة»),
+/// where the word is no name the tagger would tag.
+pub(super) const MOVEMENT_WORDS: [&str; 7] = [
+    "الشباب",
+    "المقاومه",
+    "النهضه",
+    "العدل",
+    "الجهاد",
+    "التحرير",
+    "التغيير",
+];
+
+/// Folded nouns opened by «ل» that head a construct completing an
+/// institution's name («الاتحاد اللبناني لكرة القدم», «البنك الأوروبي
+/// لإعادة الإعمار», «مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية», «مركز
+/// الملك سلمان لأبحاث الإعاقة»). A list, as «ل» also opens what the
+/// body does or whom it told («وزارة الخارجية لبحث الملف», «… لوكالة
+/// الأنباء»).
+pub(super) const COMPLEMENT_NOUNS: [&str; 13] = [
+    "لكره",
+    "لالعاب",
+    "لاعاده",
+    "لتنسيق",
+    "لحقوق",
+    "لمكافحه",
+    "لرعايه",
+    "لدراسات",
+    "لابحاث",
+    "لعلوم",
+    "لشوون",
+    "لحمايه",
+    "لتطوير",
+];
+
+/// Folded nouns opened by «ل» that complete an institution's name only
+/// after a definite head and its adjective («المديرية العامة لهندسة
+/// المياه», «المركز الوطني لتنمية الحياة الفطرية», «الديوان المركزي لقمع
+/// الفساد»): after a head in construct they tell what the body does
+/// («وزارة الزراعة لتنمية القطاع», the ministry, to develop the sector).
+const NAMING_COMPLEMENT_NOUNS: [&str; 9] = [
+    "لهندسه",
+    "لبحوث",
+    "لتنميه",
+    "لقمع",
+    "لمراقبه",
+    "لتقنيه",
+    "لصناعه",
+    "لخدمات",
+    "لمنتجي",
+];
+
+/// Most words of an institution's name once «و» has joined a second
+/// portfolio to it (Morocco's «وزارة الفلاحة والصيد البحري والتنمية
+/// القروية والمياه والغابات» has nine); past a pair, only adjectives and
+/// further pairs are taken («… والدعوة والإرشاد» | «الجهد البارز»).
+const PORTFOLIO_NAME_WORDS: usize = 9;
+
+/// Folded heads of institutions named by portfolios that «و» joins
+/// («وزارة الطاقة والمناجم», «لجنة المال والموازنة»): see
+/// [`Extractor::second_of_pair`].
+pub(super) const PORTFOLIO_HEADS: [&str; 3] = ["وزاره", "كليه", "لجنه"];
+
+/// Folded «لل» complements that govern «على» in a body's name
+/// («الهيئة العامة للمحافظة على المدن التاريخية», «البرنامج الوطني
+/// للقضاء على الملاريا»): the name goes on through «على» and its noun.
+const GOVERN_ALA: [&str; 6] = [
+    "للمحافظه",
+    "للحفاظ",
+    "للرقابه",
+    "للاشراف",
+    "للقضاء",
+    "للتفتيش",
+];
+
+/// Folded portfolios and fields, without the article, that «و» joins to
+/// the first in the name of a ministry or faculty («وزارة الثقافة
+/// والإعلام», «كلية العلوم والآداب»). A list, as «و» after a ministry
+/// more often joins something else to it («وزارة الصحة والشركات», «وزارة
+/// التجارة والغرفة التجارية»).
+pub(super) const PORTFOLIOS: [&str; 71] = [
+    "مدينه",
+    "ترويج",
+    "لوجستيك",
+    "لوجستيات",
+    "صيد",
+    "غابات",
+    "موارد",
+    "مغتربين",
+    "تقنيه",
+    "اشغال",
+    "مرافق",
+    "كهرباء",
+    "نفط",
+    "معادن",
+    "حريات",
+    "تكوين",
+    "تموين",
+    "ري",
+    "اسره",
+    "تراث",
+    "هجره",
+    "اثار",
+    "اعلام",
+    "رياضه",
+    "صناعه",
+    "ماء",
+    "مياه",
+    "شوون",
+    "ثروه",
+    "ماليه",
+    "علوم",
+    "اداب",
+    "اوقاف",
+    "ارشاد",
+    "دعوه",
+    "تخطيط",
+    "تعاون",
+    "استثمار",
+    "تنميه",
+    "طاقه",
+    "مناجم",
+    "تعليم",
+    "بحث",
+    "شباب",
+    "زراعه",
+    "اسكان",
+    "تجاره",
+    "سياحه",
+    "ثقافه",
+    "صحه",
+    "سكان",
+    "بييه",
+    "نقل",
+    "مواصلات",
+    "اتصالات",
+    "تكنولوجيا",
+    "معلومات",
+    "عمل",
+    "اقتصاد",
+    "فنون",
+    "جماعات",
+    "تهييه",
+    "تضامن",
+    "مراه",
+    "طفوله",
+    "تشغيل",
+    "عمران",
+    "تجهيز",
+    "عمره",
+    "رياده",
+    "موازنه",
+];
+
+/// True for an English place or misc span right before «Minister» or
+/// «Secretary»: the name of a portfolio («Energy Transition Minister
+/// Leila Benali»), not a place. A listed place there («Egypt Minister»)
+/// comes back in the gazetteer step that follows.
+pub(super) fn is_portfolio(infos: &[TokenInfo], s: &Span) -> bool {
+    (s.kind == EntityKind::Place || s.kind == EntityKind::Misc)
+        && infos.get(s.end).is_some_and(|t| {
+            t.shape == "Cap" && ["minister", "secretary"].contains(&t.folded.as_str())
+        })
+}
+
+/// Whether token `j` is «العام» ("the year") in a time phrase («العام
+/// المقبل», «العام الماضي»), no adjective of a name before it («جامعة
+/// الخليل العام المقبل»; «الأمن العام» keeps it), or «للعام» ("for the
+/// year", «للعام المالي»), never a complement of a name.
+fn is_year_phrase(infos: &[TokenInfo], j: usize) -> bool {
+    let f = infos[j].folded.as_str();
+    f == "للعام"
+        || (f == "العام"
+            && infos.get(j + 1).is_some_and(|w| {
+                let f = w.folded.as_str();
+                MONTH_AFTER.contains(&f) || NOT_MODIFIERS.contains(&f)
+            }))
+}
+
+/// Whether a folded word is «و» and an institution's head noun, opening
+/// a second institution after a first («جامعة بيرزيت وجامعة الخليل»).
+pub(super) fn opens_another_institution(f: &str) -> bool {
+    f.strip_prefix('و')
+        .is_some_and(|rest| INSTITUTION_HEADS.contains(&rest))
+}
+
+impl Extractor {
+    /// Adds Arabic institution names (a head noun from
+    /// `INSTITUTION_HEADS`, clitics allowed, or a tagged span it opens
+    /// that is no gazetteer name, then up to three definite modifiers or
+    /// names, but no place opened by «ب» or «و» and the article: «معهد
+    /// البحوث الفلكية» ends before «بالقاهرة»; after an adjective
+    /// («المصرية») only adjectives and «لل» complements, so «وزارة
+    /// الخارجية المصرية الأمر» ends before «الأمر»; after a «لل»
+    /// complement no title («الإدارة العامة للمرور اللواء …», its
+    /// director, a major general); one «لل» complement
+    /// and its adjectives may follow the three, as in «مركز محمد بن راشد
+    /// للفضاء», «مجمع الملك سلمان العالمي للغة العربية») as
+    /// organisations, replacing the spans they cover unless one is a
+    /// gazetteer person or organisation or reaches outside. A definite
+    /// word is in no construct with a person named after it: «رئيس
+    /// النادي علي الشهراني» is the club's president and «رئيس مجلس الإدارة
+    /// عبدالله الوابلي» the board's, named (a definite word the tagger took
+    /// for a person still joins: «الجيش الروسي», and so does one after a
+    /// title: «مركز الملك عبدالله للحوار»). A
+    /// Latin name after the head stands alone (see
+    /// [`article::settle_kinds`]).
+    pub(super) fn add_institutions(&self, t: &mut Tagged<'_>) {
+        let n = t.infos.len();
+        let mut i = 0;
+        while i < n {
+            let f = t.infos[i].folded.as_str();
+            let head = INSTITUTION_HEAD_LIST.holds(f) || self.opens_with_complement(t, i);
+            if !head {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            match t.spans.iter().find(|(s, _)| s.start == i) {
+                Some((_, Some(_))) => {
+                    i += 1;
+                    continue;
+                }
+                Some((s, None)) => j = j.max(s.end),
+                None => {}
+            }
+            if j == i + 1 {
+                let bare_head = arabic::strip_article_clitic(f);
+                let next = t.infos.get(j);
+                let place_stem = |x: &str| self.gaz.is_place_stem(x);
+                let unnamed = NISBA_HEADS.contains(&bare_head.as_str())
+                    && !next.is_some_and(|w| arabic::is_nisba(&w.folded, &place_stem));
+                let bare_group = GROUP_HEADS.contains(&bare_head.as_str())
+                    && !t.spans.iter().any(|(s, _)| s.start == j)
+                    && !(next.is_some_and(|w| arabic::is_definite(&w.folded))
+                        && t.infos
+                            .get(j + 1)
+                            .is_some_and(|w| w.folded.starts_with("لل")));
+                if unnamed || bare_group || self.is_motion(t, i) {
+                    i += 1;
+                    continue;
+                }
+            }
+            let opened = j;
+            let definite_at =
+                |k: usize| arabic::is_definite(&arabic::strip_article_clitic(&t.infos[k].folded));
+            let definite_head = definite_at(i);
+            let mut after_adjective = false;
+            let mut after_pair = false;
+            let mut after_complement = false;
+            while j < n && j - i <= if after_pair { PORTFOLIO_NAME_WORDS } else { 3 } {
+                let g = t.infos[j].folded.as_str();
+                if opens_another_institution(g) || is_year_phrase(&t.infos, j) {
+                    break;
+                }
+                if j == i + 1
+                    && !definite_head
+                    && let Some(p) = t.spans.iter().position(|(s, id)| {
+                        s.start == j && s.kind == EntityKind::Person && id.is_none()
+                    })
+                    && let Some(k) = self.given_name_inside(&t.infos, &t.spans[p].0)
+                {
+                    t.spans[p].0.start = k;
+                    j = k;
+                    break;
+                }
+                if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == j && s.end <= i + 4) {
+                    let place_after = s.kind == EntityKind::Place
+                        && (g.starts_with("بال")
+                            || g.starts_with("وال")
+                            || (j > i + 1 && (g.starts_with('ب') || g.starts_with('و'))));
+                    let closed = definite_head
+                        || (j > i + 1
+                            && definite_at(j - 1)
+                            && !self.gaz.is_title(&t.infos[j - 1].folded));
+                    let person_apart = closed && s.kind == EntityKind::Person && !definite_at(j);
+                    if place_after || person_apart {
+                        break;
+                    }
+                    j = s.end;
+                    continue;
+                }
+                let definite =
+                    (g.starts_with("ال") || g.starts_with("لل")) && g.chars().count() >= 4;
+                let adjective = g.ends_with('ي')
+                    || g.ends_with("يه")
+                    || NAMED_BY_ADJECTIVE.iter().any(|(_, a)| *a == g);
+                if j > i + 1 {
+                    let pair = self.second_of_pair(&t.infos[i], &t.infos[j - 1], g)
+                        || (self.portfolio_in_construct(&t.infos[i], &t.infos[j..])
+                            && !spanned(&t.spans, j + 1));
+                    if pair {
+                        j += if g.starts_with("وال") { 1 } else { 2 };
+                        after_pair = true;
+                        after_adjective = false;
+                        continue;
+                    }
+                }
+                if !definite
+                    || NOT_MODIFIERS.contains(&g)
+                    || self.gaz.is_stopword(g)
+                    || PERSONAL_TITLES.contains(&g)
+                    || (after_complement && self.gaz.is_title(g))
+                    || ((after_adjective || after_pair) && !adjective && !g.starts_with("لل"))
+                {
+                    break;
+                }
+                after_complement |= g.starts_with("لل");
+                after_adjective |= adjective;
+                j += 1;
+            }
+            let complement = |g: &str| {
+                g.starts_with("لل")
+                    && g.chars().count() >= 4
+                    && !NOT_MODIFIERS.contains(&g)
+                    && !self.gaz.is_stopword(g)
+            };
+            let free = |k: usize| !spanned(&t.spans, k);
+            let construct = |k: usize| {
+                let g = t.infos[k].folded.as_str();
+                k + 1 < n
+                    && (COMPLEMENT_NOUNS.contains(&g)
+                        || (definite_head && NAMING_COMPLEMENT_NOUNS.contains(&g)))
+                    && t.infos[k + 1].folded.starts_with("ال")
+                    && !self.gaz.is_stopword(&t.infos[k + 1].folded)
+                    && free(k + 1)
+            };
+            let complement_len = if j < n && j > i + 1 && free(j) && construct(j) {
+                2
+            } else if j < n
+                && complement(&t.infos[j].folded)
+                && free(j)
+                && !is_year_phrase(&t.infos, j)
+            {
+                1
+            } else {
+                0
+            };
+            if complement_len > 0 {
+                j += complement_len;
+                while j < n && j - i <= 6 && free(j) {
+                    let g = t.infos[j].folded.as_str();
+                    if !is_naming_adjective(g)
+                        || NOT_MODIFIERS.contains(&g)
+                        || self.gaz.is_stopword(g)
+                    {
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+            j = self.take_coordinated_complements(t, i, j);
+            let latin = t.tokens[i + 1..j]
+                .iter()
+                .any(|w| w.chars().any(|c| c.is_ascii_alphabetic()));
+            let cand = Span {
+                start: i,
+                end: j,
+                kind: EntityKind::Org,
+            };
+            let overlapping: Vec<usize> = t
+                .spans
+                .iter()
+                .enumerate()
+                .filter(|(_, (s, _))| s.start < cand.end && cand.start < s.end)
+                .map(|(k, _)| k)
+                .collect();
+            let blocked = overlapping.iter().any(|&k| {
+                let (s, id) = t.spans[k];
+                s.start < cand.start
+                    || s.end > cand.end
+                    || (id.is_some() && s.kind != EntityKind::Place)
+            });
+            let phrase = t.infos.get(i + 1).is_some_and(|next| {
+                arabic::listed_with_clitic(f, |x| {
+                    NOT_NAME_PHRASES.contains(&[x, next.folded.as_str()])
+                })
+            });
+            if j == i + 1 || j == opened && opened > i + 1 || blocked || latin || phrase {
+                i += 1;
+                continue;
+            }
+            for &k in overlapping.iter().rev() {
+                t.spans.remove(k);
+            }
+            t.spans.push((cand, None));
+            t.spans.sort_by_key(|(s, _)| s.start);
+            i = j;
+        }
+    }
+
+    /// Whether token `i` is one of [`DEFINITE_HEADS`] (clitics allowed)
+    /// before a definite adjective and a «لل» complement, or a
+    /// [`NAMING_COMPLEMENT_NOUNS`] one before a definite noun, that no
+    /// span holds but an organisation's opened by the head: «المجلس
+    /// الأعلى للقضاء», «الشبكة الليبية لمراقبة الانتخابات», not «الجهاز
+    /// الفني»; or a pair of [`NAMED_BY_ADJECTIVE`] («المحكمة العليا»).
+    fn opens_with_complement(&self, t: &Tagged<'_>, i: usize) -> bool {
+        let Some(adjective) = t.infos.get(i + 1) else {
+            return false;
+        };
+        let modifier = |g: &str| !NOT_MODIFIERS.contains(&g) && !self.gaz.is_stopword(g);
+        let held = |k: usize| {
+            t.spans.iter().any(|(s, id)| {
+                s.start <= k
+                    && k < s.end
+                    && !(s.start == i && s.kind == EntityKind::Org && id.is_none())
+            })
+        };
+        let head = arabic::strip_article_clitic(&t.infos[i].folded);
+        if NAMED_BY_ADJECTIVE.contains(&(head.as_str(), adjective.folded.as_str())) && !held(i + 1)
+        {
+            return true;
+        }
+        let Some(complement) = t.infos.get(i + 2) else {
+            return false;
+        };
+        let noun = complement.folded.as_str();
+        let in_construct = (NAMING_COMPLEMENT_NOUNS.contains(&noun)
+            || COMPLEMENT_NOUNS.contains(&noun))
+            && t.infos.get(i + 3).is_some_and(|g| {
+                arabic::is_definite(&g.folded) && modifier(&g.folded) && !held(i + 3)
+            });
+        (complement.folded.starts_with("لل") || in_construct)
+            && is_naming_adjective(&adjective.folded)
+            && complement.folded.chars().count() >= 5
+            && modifier(&adjective.folded)
+            && modifier(&complement.folded)
+            && !held(i + 1)
+            && !held(i + 2)
+            && DEFINITE_HEADS.contains(&head.as_str())
+    }
+
+    /// Extends an institution's name `i..j` that holds a «لل» complement,
+    /// or a complement noun in construct («المعهد الموريتاني لبحوث
+    /// المحيطات والصيد»), over what continues it: a second «لل» complement
+    /// (not «للعام المالي», for the fiscal year: [`is_year_phrase`]), definite
+    /// adjectives and words opened by «وال» joined to the complement (not
+    /// one before «مع», "with": «… للمرور والتنسيق مع الجهات» is what the
+    /// body does)
+    /// («المديرية العامة للآثار والمتاحف», «المكتب الوطني للسلامة الصحية
+    /// للمنتجات الغذائية»), up to nine words in all, none in a span and
+    /// none another institution's head («… والجمعية»).
+    fn take_coordinated_complements(&self, t: &Tagged<'_>, i: usize, j: usize) -> usize {
+        let complemented = (i + 1..j).any(|k| {
+            let g = t.infos[k].folded.as_str();
+            g.starts_with("لل")
+                || COMPLEMENT_NOUNS.contains(&g)
+                || NAMING_COMPLEMENT_NOUNS.contains(&g)
+        });
+        let mut j = j;
+        while complemented && j < t.infos.len() && j - i < 9 && !spanned(&t.spans, j) {
+            let g = t.infos[j].folded.as_str();
+            if g == "علي"
+                && GOVERN_ALA.contains(&t.infos[j - 1].folded.as_str())
+                && t.infos
+                    .get(j + 1)
+                    .is_some_and(|w| arabic::is_definite(&w.folded))
+                && !spanned(&t.spans, j + 1)
+            {
+                j += 2;
+                continue;
+            }
+            let bare = arabic::strip_article_clitic(g);
+            let continues = (g.starts_with("وال") || g.starts_with("لل"))
+                && g.chars().count() >= 5
+                && !is_year_phrase(&t.infos, j)
+                && t.infos.get(j + 1).is_none_or(|w| w.folded != "مع")
+                && !INSTITUTION_HEAD_LIST.holds(g)
+                && !DEFINITE_HEADS.contains(&bare.as_str());
+            if !(continues || is_naming_adjective(g))
+                || NOT_MODIFIERS.contains(&bare.as_str())
+                || self.gaz.is_stopword(&bare)
+            {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// Whether `g`, a folded word opened by «وال», is the second of a
+    /// pair inside an institution's name after `prev`: another portfolio
+    /// of a ministry or faculty («وزارة السياحة والآثار», «وزارة الفلاحة
+    /// والصيد البحري والتنمية القروية») or an adjective agreeing with the
+    /// one before it («المجلس الاقتصادي والاجتماعي»). ANERcorp's other
+    /// «وال» words after an organisation start something else («الجامعة
+    /// العربية والتنسيق»), and so does another institution's head
+    /// («جمعية المكفوفين الخيرية والجمعية …»).
+    fn second_of_pair(&self, head: &TokenInfo, prev: &TokenInfo, g: &str) -> bool {
+        let Some(rest) = g.strip_prefix("وال") else {
+            return false;
+        };
+        let portfolio = PORTFOLIOS.contains(&rest)
+            && arabic::listed_with_clitic(&head.folded, |x| PORTFOLIO_HEADS.contains(&x));
+        let p = prev.folded.as_str();
+        let agreeing = p.starts_with("ال")
+            && ((p.ends_with("يه") && rest.ends_with("يه"))
+                || (p.ends_with('ي') && rest.ends_with('ي')));
+        (rest.chars().count() >= 3 || portfolio)
+            && !self.gaz.is_stopword(g)
+            && !NOT_MODIFIERS.contains(&g)
+            && !INSTITUTION_HEAD_LIST.holds(rest)
+            && (portfolio || agreeing)
+    }
+
+    /// Whether `words` open with «و» and a portfolio in construct with a
+    /// definite noun, another portfolio of a ministry («وزارة الخارجية
+    /// وشؤون المغتربين», «وزارة النقل والاتصالات وتقنية المعلومات»).
+    fn portfolio_in_construct(&self, head: &TokenInfo, words: &[TokenInfo]) -> bool {
+        let [conj, next, ..] = words else {
+            return false;
+        };
+        conj.folded
+            .strip_prefix('و')
+            .is_some_and(|rest| PORTFOLIOS.contains(&rest))
+            && arabic::listed_with_clitic(&head.folded, |x| PORTFOLIO_HEADS.contains(&x))
+            && arabic::is_definite(&next.folded)
+            && !self.gaz.is_stopword(&next.folded)
+            && !NOT_MODIFIERS.contains(&next.folded.as_str())
+    }
+
+    /// Whether «حركة» at token `i` is motion or traffic («حركة السير»,
+    /// «حركة الرياح السطحية», «حركة البيع»), as it is in most news, rather
+    /// than a movement: a movement's name after it is tagged or listed
+    /// («حركة حماس») or one of [`MOVEMENT_WORDS`] («حركة النهضة»).
+    fn is_motion(&self, t: &Tagged<'_>, i: usize) -> bool {
+        let head = arabic::listed_with_clitic(&t.infos[i].folded, |x| x == "حركه");
+        let named = t.spans.iter().any(|(s, _)| s.start == i + 1);
+        let movement = t
+            .infos
+            .get(i + 1)
+            .is_some_and(|n| MOVEMENT_WORDS.contains(&n.folded.as_str()));
+        head && !named && !movement
+    }
+
+    /// Splits an organisation span that runs on past the gazetteer
+    /// organisation of two words or more opening it into a person's name:
+    /// «لدى منظمة التعاون الإسلامي اليغ ازيروف» is the organisation, then
+    /// its envoy (a company's name is left alone, as its products follow
+    /// it: «سامسونج جلاكسي»). The rest must be two words or more, one of
+    /// them name-like ([`looks_like_name`]), none a common word of the
+    /// training text, a definite adjective or opened by «لل» or «و», which
+    /// would continue the organisation («… للتربية والعلم»).
+    pub(super) fn end_at_known_org(
+        &self,
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        spans: &mut Vec<(Span, Option<usize>)>,
+    ) {
+        for m in matches {
+            let Some(k) = spans.iter().position(|(s, _)| {
+                s.kind == EntityKind::Org
+                    && s.start == m.start
+                    && self.envoy_after_known_org(infos, matches, s, m.end)
+            }) else {
+                continue;
+            };
+            let person = Span {
+                start: m.end,
+                end: spans[k].0.end,
+                kind: EntityKind::Person,
+            };
+            spans[k].0.end = m.end;
+            spans.push((person, None));
+        }
+    }
+
+    /// Whether organisation span `s` opens with a gazetteer organisation
+    /// of two words or more ending at `end`, and runs on past it into a
+    /// person's name (see [`Extractor::end_at_known_org`]).
+    fn envoy_after_known_org(
+        &self,
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        s: &Span,
+        end: usize,
+    ) -> bool {
+        let known = matches.iter().any(|m| {
+            (m.start, m.end) == (s.start, end)
+                && m.end - m.start >= 2
+                && self.gaz.kind_of(m) == Some(EntityKind::Org)
+        });
+        known && s.end >= end + 2 && {
+            let rest = &infos[end..s.end];
+            !rest.iter().any(|t| self.continues_org(t)) && rest.iter().any(looks_like_name)
+        }
+    }
+
+    /// Whether a word after an organisation's name carries the name on
+    /// rather than starting another: opened by «لل» or «و», a definite
+    /// adjective or a common word of the training text («… للتربية
+    /// والعلم»).
+    pub(super) fn continues_org(&self, t: &TokenInfo) -> bool {
+        t.folded.starts_with("لل")
+            || t.folded.starts_with('و')
+            || arabic::is_definite_adjective(&t.folded)
+            || self.common.contains(&t.folded)
+    }
+
+    /// Starts a person span of three words or more after a gazetteer
+    /// organisation that opens it, and returns that organisation as a
+    /// span of its own: «مدير عام سونلغاز مراد بلقاسمي» names the company,
+    /// then its chief, whom the tagger ran into one person.
+    pub(super) fn start_after_known_org(
+        &self,
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        s: &mut Span,
+    ) -> Option<Span> {
+        if s.kind != EntityKind::Person {
+            return None;
+        }
+        let m = matches.iter().find(|m| {
+            m.start == s.start && m.end + 2 <= s.end && self.gaz.kind_of(m) == Some(EntityKind::Org)
+        })?;
+        if !infos[m.end].first_name {
+            return None;
+        }
+        s.start = m.end;
+        Some(Span {
+            start: m.start,
+            end: m.end,
+            kind: EntityKind::Org,
+        })
+    }
+
+    /// Ends an Arabic organisation span before the indefinite common
+    /// words the tagger ran it on into: a word with no article, common in
+    /// ANERcorp train and never inside a name there (clitics aside), whose
+    /// letters look like no name's, after no spelt letter of an acronym
+    /// and no organisation's noun («بنك الساحل أبلغ», «بنك
+    /// الكويت المركزي فور», «بنك الساحل التجاري لهجوم إلكتروني»; not
+    /// «حركة أمل», a one-word name after its noun).
+    pub(super) fn trim_org_common(
+        &self,
+        tokens: &[&str],
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        s: &mut Span,
+    ) {
+        if s.kind != EntityKind::Org {
+            return;
+        }
+        let indefinite_common = |k: usize| {
+            let t = &infos[k];
+            let definite = arabic::strip_article_clitic(tokens[k]).starts_with("ال");
+            !definite
+                && (self.common.contains(&t.folded) || self.common.contains(t.stem()))
+                && t.name_class.is_some_and(|c| c < 3)
+                && !self.is_name_word(infos, k)
+                && !LETTER_NAMES.contains(&infos[k - 1].folded.as_str())
+        };
+        while s.end - s.start >= 3
+            && infos[s.end - 2].trigger != Some(EntityKind::Org)
+            && indefinite_common(s.end - 1)
+        {
+            s.end -= 1;
+        }
+        self.end_after_definite_adjective(tokens, infos, matches, s);
+    }
+
+    /// Ends an Arabic organisation span at the first word after a definite
+    /// adjective («التجاري», «المركزي») that cannot go on a name: a name
+    /// goes on after one only with definite words, «لل» complements, «ل»
+    /// and a noun in construct with a definite word («لتوزيع الكهرباء»),
+    /// name words («المستشفى الإقليمي محمد الخامس»), numbers or Latin
+    /// script; so «بنك الكويت المركزي فور» and «بنك الساحل التجاري لهجوم
+    /// إلكتروني» end after the adjective. Words kept only as definite or
+    /// name words right before such a word go with it: they open what
+    /// follows («منظمة التعاون الإسلامي أليغ أزيروف», a person).
+    fn end_after_definite_adjective(
+        &self,
+        tokens: &[&str],
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        s: &mut Span,
+    ) {
+        let adjective = |k: usize| {
+            arabic::is_definite_adjective(&arabic::strip_article_clitic(&infos[k].folded))
+        };
+        let latin = |k: usize| !tokens[k].chars().any(tokenize::is_arabic_char);
+        let Some(k) = (s.start + 1..s.end).find(|&k| adjective(k)) else {
+            return;
+        };
+        if self.envoy_after_known_org(infos, matches, s, k + 1) {
+            return;
+        }
+        let definite = |m: usize| arabic::strip_article_clitic(tokens[m]).starts_with("ال");
+        let goes_on = |m: usize| {
+            let f = infos[m].folded.as_str();
+            let construct = f.starts_with('ل') && m + 1 < s.end && definite(m + 1);
+            definite(m)
+                || f.starts_with("لل")
+                || construct
+                || self.is_name_word(infos, m)
+                || infos[m].gaz.is_some()
+                || latin(m)
+        };
+        let Some(mut m) = (k + 1..s.end).find(|&m| !goes_on(m)) else {
+            return;
+        };
+        let fixed = |m: usize| infos[m].folded.starts_with("لل") || adjective(m) || latin(m);
+        while m > k + 1 && !fixed(m - 1) {
+            m -= 1;
+        }
+        s.end = m;
+    }
+}

@@ -1,0 +1,393 @@
+//! Rules on Latin-script spans, where the small English model and the
+//! capitalisation it leans on mislead it: people found by a role noun or
+//! a given name, ministries by their portfolio, outlets after their
+//! noun, English lists of places and bodies, and where a Latin name
+//! inside Arabic text begins and ends.
+
+use super::conll::Span;
+use super::features::TokenInfo;
+use super::gazetteer::{GazMatch, Gazetteer};
+use super::{article, tokenize};
+use crate::model::EntityKind;
+
+/// Vietnamese family names as English news writes them, without marks.
+const VIETNAMESE_SURNAMES: [&str; 16] = [
+    "Nguyen", "Tran", "Le", "Pham", "Hoang", "Huynh", "Phan", "Vu", "Vo", "Dang", "Bui", "Do",
+    "Ngo", "Duong", "Truong", "Trinh",
+];
+
+/// Vietnamese middle names («Van», «Thi»): after a family name they make
+/// a person's name of a short one («Le Thi Thu Huong», not «Le Monde»).
+const VIETNAMESE_MIDDLE_NAMES: [&str; 10] = [
+    "Van", "Thi", "Minh", "Quoc", "Duc", "Thanh", "Ngoc", "Huu", "Xuan", "Cong",
+];
+
+/// Whether a Latin span opens with a Vietnamese family name and a middle
+/// name and one more capitalised word («Huynh Minh Chau», «Tran Quoc Bao
+/// met …»): a person, which the English model, trained on
+/// encyclopaedia text, tags as misc.
+pub(super) fn opens_vietnamese_name(words: &[&str]) -> bool {
+    matches!(words, [family, middle, given, ..]
+        if VIETNAMESE_SURNAMES.contains(family)
+            && VIETNAMESE_MIDDLE_NAMES.contains(middle)
+            && article::is_capitalised(given))
+}
+
+/// Lower-case words that belong inside Latin-script person names («Ludwig
+/// van Beethoven», «Catherine of Aragon»); any other lower-case word
+/// splits a person span («Abiy Ahmed met Sisi»).
+pub(super) const NAME_PARTICLES: [&str; 22] = [
+    "al", "bin", "ben", "da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du",
+    "el", "ibn", "la", "le", "of", "ter", "van", "von",
+];
+
+/// Lower-case words that belong inside Latin-script organisation names
+/// besides [`NAME_PARTICLES`] («Bank for Reconstruction and
+/// Development», «People's Party», «University of Dar es Salaam»); any
+/// other lower-case word ends an organisation span
+/// («Zambia Police Service spokesperson Rae Hamoonga»).
+pub(super) const ORG_PARTICLES: [&str; 12] = [
+    "and", "for", "on", "the", "in", "at", "y", "et", "per", "es", "'s", "’s",
+];
+
+/// Folded weekdays, which end no name: a span the tagger ran on into
+/// one («Chile's Supreme Court on Tuesday») ends before it and an «on»
+/// or «at» before it.
+pub(super) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Folded words that end a company name, so an «and» after them starts
+/// another name.
+pub(super) const COMPANY_ENDS: [&str; 11] = [
+    "co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "limited", "llc", "plc",
+];
+
+/// Lower-case English nouns for a news outlet, which name one right
+/// after them («the state news agency Andina», «the daily El Tiempo»).
+const OUTLET_NOUNS: [&str; 5] = ["agency", "newspaper", "daily", "broadcaster", "outlet"];
+
+/// Lower-case English nouns for what a person does, which name a person
+/// right after them in news («fabric trader Chinedu Eze», «chief
+/// executive Mesfin Tadesse»).
+const EN_ROLE_NOUNS: [&str; 24] = [
+    "activist",
+    "analyst",
+    "doctor",
+    "driver",
+    "economist",
+    "engineer",
+    "executive",
+    "farmer",
+    "fisherman",
+    "founder",
+    "journalist",
+    "lawyer",
+    "manager",
+    "miner",
+    "nurse",
+    "officer",
+    "official",
+    "researcher",
+    "resident",
+    "scientist",
+    "student",
+    "teacher",
+    "trader",
+    "vendor",
+];
+
+/// Makes an English span of two words or more a person right after a
+/// role noun ([`EN_ROLE_NOUNS`]: «fabric trader
+/// Chinedu Eze»).
+pub(super) fn people_by_role(tokens: &[&str], spans: &mut [Span]) {
+    for s in spans.iter_mut() {
+        if s.end - s.start >= 2
+            && s.kind != EntityKind::Person
+            && s.start > 0
+            && EN_ROLE_NOUNS.contains(&tokens[s.start - 1])
+        {
+            s.kind = EntityKind::Person;
+        }
+    }
+}
+
+/// Makes an English span of two to four capitalised words a person when
+/// it opens with a given name ([`Gazetteer::is_any_given_name`]), no gazetteer name
+/// other than a person's overlaps it and none of its words names a place,
+/// facility or body ([`article::names_a_thing`]): the English model,
+/// trained on encyclopaedia text, takes names from outside Europe and
+/// America for places or organisations («Nurul Aina Hashim», «Luz Marina
+/// Forero», «Fatmata Kamara»). A role noun that opens a sentence before
+/// a given name leaves the span («Nurse Fatmata Kamara»).
+pub(super) fn people_by_given_name(
+    gaz: &Gazetteer,
+    tokens: &[&str],
+    infos: &[TokenInfo],
+    matches: &[GazMatch],
+    spans: &mut [Span],
+) {
+    for s in spans.iter_mut() {
+        if s.end - s.start >= 3
+            && EN_ROLE_NOUNS.contains(&infos[s.start].folded.as_str())
+            && gaz.is_any_given_name(&infos[s.start + 1].folded)
+        {
+            s.start += 1;
+        }
+        let listed = matches.iter().any(|m| {
+            m.start < s.end
+                && s.start < m.end
+                && gaz.kind_of(m).is_some_and(|k| k != EntityKind::Person)
+        });
+        if s.kind != EntityKind::Person
+            && (2..=4).contains(&(s.end - s.start))
+            && gaz.is_any_given_name(&infos[s.start].folded)
+            && tokens[s.start..s.end].iter().all(|w| {
+                article::is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            })
+            && !infos[s.start..s.end]
+                .iter()
+                .any(|t| article::names_a_thing(&t.folded))
+            && !listed
+        {
+            s.kind = EntityKind::Person;
+        }
+    }
+}
+
+/// Makes an English ministry one organisation: «Ministry of» and
+/// capitalised words, unless an organisation span already holds them
+/// («Ministry of Health and UNICEF», where the model took «Health» for a
+/// place); with more capitalised words after commas, closed by «and», the
+/// whole list («Ministry of Health, Labour and Welfare»), where a
+/// nationality adjective before it is left out («the Dutch Ministry of
+/// Education, Culture and Science»). The spans it covers are replaced.
+pub(super) fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
+    let caps = |k: usize| {
+        let mut e = k;
+        while e < tokens.len() && article::is_capitalised(tokens[e]) {
+            e += 1;
+        }
+        e
+    };
+    let mut k = 0;
+    while k + 2 < tokens.len() {
+        if !matches!(tokens[k], "Ministry" | "Ministries") || tokens[k + 1] != "of" {
+            k += 1;
+            continue;
+        }
+        let first = caps(k + 2);
+        let mut end = first;
+        let mut commas = 0;
+        let mut closed = false;
+        while end > k + 2 && end + 1 < tokens.len() && !closed {
+            let after = caps(end + 1);
+            match tokens[end] {
+                _ if after == end + 1 => break,
+                "," => commas += 1,
+                "and" if commas > 0 => closed = true,
+                _ => break,
+            }
+            end = after;
+        }
+        if !closed {
+            end = first;
+        }
+        let covered = spans
+            .iter()
+            .any(|s| s.kind == EntityKind::Org && s.start <= k && first <= s.end);
+        if first > k + 2 && (closed || !covered) {
+            spans.retain(|s| s.end <= k || s.start >= end);
+            let at = spans.partition_point(|s| s.start < k);
+            spans.insert(
+                at,
+                Span {
+                    start: k,
+                    end,
+                    kind: EntityKind::Org,
+                },
+            );
+        }
+        k = end.max(k + 1);
+    }
+}
+
+/// Makes an English span that opens with no given name an organisation
+/// right after a noun for a news outlet ([`OUTLET_NOUNS`]): the model,
+/// trained on encyclopaedia text, takes unfamiliar outlets for people or
+/// places («the state news agency Andina»).
+pub(super) fn outlets_after_their_noun(tokens: &[&str], infos: &[TokenInfo], spans: &mut [Span]) {
+    for s in spans.iter_mut() {
+        if s.start > 0 && OUTLET_NOUNS.contains(&tokens[s.start - 1]) && !infos[s.start].first_name
+        {
+            s.kind = EntityKind::Org;
+        }
+    }
+}
+
+/// Words that end the names of towns and districts («Koidu Town»,
+/// «Pujehun North», «Camarines Sur»).
+const TOWN_ENDINGS: [&str; 12] = [
+    "North", "South", "East", "West", "Central", "Norte", "Sur", "Town", "District", "County",
+    "Hills", "Valley",
+];
+
+/// Settles the English spans listed with places, once the gazetteer's
+/// names are in: a person span with no given name or an organisation
+/// span that is no acronym («with MSC and Hapag-Lloyd»), of one word or
+/// ending in a [`TOWN_ENDINGS`] word, listed with a place («Sibi, Larkana
+/// and Dadu», «Sogamoso and Samacá», «Bo, Makeni and Koidu Town»), is a
+/// place, as a person is seldom named by one word in a list; and a span of two names joined by «and» after a
+/// place and a comma is two places («Catanduanes, Albay and Camarines
+/// Sur»). Spans that hold a gazetteer id keep their kind.
+pub(super) fn settle_english_lists(
+    tokens: &[&str],
+    infos: &[TokenInfo],
+    spans: &mut Vec<(Span, Option<usize>)>,
+) {
+    let acronym = |s: &Span| {
+        let w = tokens[s.start];
+        w.chars().count() <= 4 && w.chars().all(|c| c.is_uppercase())
+    };
+    let unnamed = |(s, id): &(Span, Option<usize>)| {
+        id.is_none()
+            && (s.kind == EntityKind::Person || (s.kind == EntityKind::Org && !acronym(s)))
+            && !infos[s.start].first_name
+    };
+    let listed = |a: &Span, b: &Span| {
+        a.end < b.start
+            && b.start - a.end <= 2
+            && tokens[a.end..b.start]
+                .iter()
+                .all(|w| [",", "and", "or"].contains(w))
+    };
+    let mut k = 1;
+    while k < spans.len() {
+        let ((prev, _), (s, id)) = (spans[k - 1], spans[k]);
+        let mut ands = (s.start + 1..s.end - 1).filter(|&i| tokens[i] == "and");
+        if prev.kind == EntityKind::Place
+            && tokens.get(prev.end) == Some(&",")
+            && prev.end + 1 == s.start
+            && s.kind != EntityKind::Person
+            && id.is_none()
+            && let (Some(a), None) = (ands.next(), ands.next())
+        {
+            let place = |start: usize, end: usize| {
+                let kind = EntityKind::Place;
+                (Span { start, end, kind }, None)
+            };
+            spans[k] = place(s.start, a);
+            spans.insert(k + 1, place(a + 1, s.end));
+        }
+        k += 1;
+    }
+    loop {
+        let mut changed = false;
+        for k in 0..spans.len() {
+            let place = |j: usize| spans[j].0.kind == EntityKind::Place;
+            let place_beside = (k > 0 && place(k - 1) && listed(&spans[k - 1].0, &spans[k].0))
+                || (k + 1 < spans.len() && place(k + 1) && listed(&spans[k].0, &spans[k + 1].0));
+            let (s, _) = spans[k];
+            let town_like = s.end - s.start == 1 || TOWN_ENDINGS.contains(&tokens[s.end - 1]);
+            if place_beside && unnamed(&spans[k]) && town_like {
+                spans[k].0.kind = EntityKind::Place;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// The English model's spans cut at words of another script: an Arabic
+/// quotation or a CJK name inside an English sentence is no part of an
+/// English name («in Arabic: «الاستقرار هو الهدف»», «architect 坂茂»).
+/// Each part then loses the lower-case words it ends with, but for name
+/// particles, and a lower-case possessive it opens with: the model runs
+/// names on into the next word («Later, Obama flew» was the
+/// organisation «Obama flew», «Japanese architect 坂茂» the misc
+/// «Japanese architect») and takes in a possessive before them («the
+/// university's Global Institute …»).
+pub(super) fn latin_parts(tokens: &[&str], infos: &[TokenInfo], spans: Vec<Span>) -> Vec<Span> {
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans {
+        let mut start = s.start;
+        for part in tokens[s.start..s.end].split(|t| tokenize::is_non_latin_word(t)) {
+            let mut end = start + part.len();
+            let lower = |k: usize| {
+                infos[k].shape == "low" && !NAME_PARTICLES.contains(&infos[k].folded.as_str())
+            };
+            while end > start + 1 && lower(end - 1) {
+                end -= 1;
+            }
+            let possessive =
+                |k: usize| k + 2 < end && lower(k) && ["'s", "’s"].contains(&tokens[k + 1]);
+            let mut first = start;
+            if possessive(first) {
+                first += 2;
+            }
+            if end > first {
+                out.push(Span {
+                    start: first,
+                    end,
+                    kind: s.kind,
+                });
+            }
+            start += part.len() + 1;
+        }
+    }
+    out
+}
+
+/// Joins an English organisation span with the span after it when one
+/// word between makes them one name, which the English model splits:
+/// «and» (or a comma before a list with «and») before a span ending in
+/// an institution's noun, after one that does not («Lusaka Water Supply
+/// and Sanitation Company», «Red Cross and Red Crescent Societies»), and
+/// «on», «for» or «of» (also «of the», «for the») after one ending in
+/// such a noun («International Coordinating Group on Vaccine Provision»,
+/// «Port Authority of Singapore», «Export-Import Bank of the United
+/// States»). The joined name is the organisation's, with no id: a
+/// place inside it is no place of the article. Spans are sorted by start.
+pub(super) fn join_english_org_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+    let institution = |s: &Span| article::ends_english_institution(&infos[s.end - 1].folded);
+    let mut i = 0;
+    while i + 1 < spans.len() {
+        let (a, _) = spans[i];
+        let (b, _) = spans[i + 1];
+        let between = match b.start.saturating_sub(a.end) {
+            1 => Some(infos[a.end].folded.as_str()),
+            2 if infos[a.end + 1].folded == "the" => Some(infos[a.end].folded.as_str()),
+            _ => None,
+        };
+        let joins = a.kind == EntityKind::Org
+            && (b.start == a.end + 1 || matches!(between, Some("of" | "for")))
+            && match between {
+                Some("and" | "&") => {
+                    matches!(b.kind, EntityKind::Org | EntityKind::Misc)
+                        && institution(&b)
+                        && !institution(&a)
+                }
+                Some(",") => {
+                    b.kind == EntityKind::Org
+                        && institution(&b)
+                        && infos[b.start..b.end].iter().any(|t| t.folded == "and")
+                }
+                Some("on" | "for" | "of") => b.kind != EntityKind::Person && institution(&a),
+                _ => false,
+            };
+        if joins {
+            spans[i] = (Span { end: b.end, ..a }, None);
+            spans.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
