@@ -2482,3 +2482,28 @@ fn a_company_opening_a_person_span_is_split_off_and_bodies_take_in_words_before_
         ],
     );
 }
+
+#[test]
+fn bodies_named_after_a_place_through_a_noun_in_construct_are_organisations() {
+    let text = "وقالت شركة نفط البصرة إن مجلس مدينة حلب وغرفة جدة وبلدية أربيل وقعت الاتفاق \
+                مع جهاز مستقبل مصر للتنمية المستدامة.";
+    let orgs = displays(text, EntityKind::Org);
+    assert_shown(
+        &orgs,
+        &[
+            "شركة نفط البصرة",
+            "مجلس مدينة حلب",
+            "غرفة جدة",
+            "بلدية أربيل",
+            "جهاز مستقبل مصر للتنمية المستدامة",
+        ],
+    );
+    assert!(displays(text, EntityKind::Place).is_empty(), "{orgs:?}");
+    for text in [
+        "وقالت شركة تملك مصر حصة فيها إن الأرباح ارتفعت.",
+        "وقال رئيس بلدية سابق لبالتيمور إنه سيترشح.",
+        "ونام الطفل في غرفة نوم صغيرة.",
+    ] {
+        assert!(displays(text, EntityKind::Org).is_empty(), "{text}");
+    }
+}

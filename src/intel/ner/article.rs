@@ -15,7 +15,9 @@ use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
 use super::hash::FastSet;
-use super::institutions::{INSTITUTION_HEAD_LIST, INSTITUTION_HEADS, NOT_MODIFIERS};
+use super::institutions::{
+    INSTITUTION_HEAD_LIST, INSTITUTION_HEADS, NOT_MODIFIERS, PLACE_BODY_HEADS,
+};
 use super::noise::is_demonym;
 use super::person_names::after_future_opening;
 use super::spanned;
@@ -756,6 +758,7 @@ pub(super) fn opens_body_name(folded: &str) -> bool {
     AR_FACILITIES.contains(&folded)
         || AR_SITES.contains(&folded)
         || INSTITUTION_HEADS.contains(&folded)
+        || PLACE_BODY_HEADS.contains(&folded)
         || super::named_bodies::is_body_noun(folded)
 }
 

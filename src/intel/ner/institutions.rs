@@ -8,7 +8,7 @@ use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::GazMatch;
 use super::noise::{MONTH_AFTER, NOT_NAME_PHRASES};
-use super::person_names::looks_like_name;
+use super::person_names::{looks_like_name, no_clitic_but_article};
 use super::{Extractor, LETTER_NAMES, Tagged, arabic, spanned, tokenize};
 use crate::model::EntityKind;
 use std::sync::LazyLock;
@@ -61,6 +61,13 @@ pub(super) static INSTITUTION_HEADS: [&str; 44] = [
     "رابطه",
     "مجموعه",
 ];
+
+/// Folded nouns that head a body named after its place through a noun
+/// in construct («سلطة منطقة العقبة», «بلدية مدينة الخليل», «غرفة تجارة
+/// حلب», «جهاز حماية المستهلك»), besides [`INSTITUTION_HEADS`]: before a
+/// definite word alone they are as often common nouns («غرفة العمليات»),
+/// so only [`Extractor::construct_before_place`] reads them.
+pub(super) const PLACE_BODY_HEADS: [&str; 5] = ["سلطه", "بلديه", "غرفه", "جهاز", "امانه"];
 
 /// Heads of `INSTITUTION_HEADS` that open a name only before a
 /// nationality adjective («الجامعة الأردنية»): after them a definite word
@@ -122,12 +129,12 @@ pub(super) const DEFINITE_HEADS: [&str; 21] = [
     "الفرقه",
 ];
 
-/// Folded definite adjectives of an institution's standing, reach or
-/// zones that have no relational ending, so
+/// Folded definite adjectives of an institution's standing, reach,
+/// zones or aim that have no relational ending, so
 /// [`arabic::is_definite_adjective`] misses them: «الهيئة العامة للطيران
 /// المدني», «اللجنة العليا للانتخابات», «الهيئة المستقلة للانتخابات»,
-/// «المناطق الحرة».
-pub(super) const RANK_ADJECTIVES: [&str; 9] = [
+/// «المناطق الحرة», «جهاز مستقبل مصر للتنمية المستدامة».
+pub(super) const RANK_ADJECTIVES: [&str; 10] = [
     "الحره",
     "العامه",
     "العام",
@@ -137,6 +144,7 @@ pub(super) const RANK_ADJECTIVES: [&str; 9] = [
     "الموحده",
     "المشتركه",
     "الخاصه",
+    "المستدامه",
 ];
 
 /// Whether a folded word is a definite adjective that may stand in an
@@ -413,7 +421,10 @@ impl Extractor {
         let mut i = 0;
         while i < n {
             let f = t.infos[i].folded.as_str();
-            let head = INSTITUTION_HEAD_LIST.holds(f) || self.opens_with_complement(t, i);
+            let of_place = self.construct_before_place(t, i);
+            let head = INSTITUTION_HEAD_LIST.holds(f)
+                || self.opens_with_complement(t, i)
+                || of_place.is_some();
             if !head {
                 i += 1;
                 continue;
@@ -452,6 +463,12 @@ impl Extractor {
             let mut after_pair = false;
             let mut after_complement = false;
             while j < n && j - i <= if after_pair { PORTFOLIO_NAME_WORDS } else { 3 } {
+                if j == i + 1
+                    && let Some(end) = of_place
+                {
+                    j = end;
+                    break;
+                }
                 let g = t.infos[j].folded.as_str();
                 if opens_another_institution(g) || is_year_phrase(&t.infos, j) {
                     break;
@@ -590,6 +607,67 @@ impl Extractor {
             t.spans.sort_by_key(|(s, _)| s.start);
             i = j;
         }
+    }
+
+    /// Where the place ends when token `i` is an indefinite institution's
+    /// head (one of [`INSTITUTION_HEADS`] or [`PLACE_BODY_HEADS`], clitics
+    /// allowed) followed by one indefinite noun in construct and a place:
+    /// «شركة نفط البصرة», «مجلس مدينة حلب», «غرفة تجارة حلب». The body is
+    /// named after the place, so the three words are one organisation.
+    /// The noun has no clitic and does not look like a verb in the
+    /// present («شركة تملك …»): an opening «ت» is a verbal noun's only
+    /// with «ة» at the end or «ي» before the last letter («تجارة»,
+    /// «تأمين»). No span holds it. A [`PLACE_BODY_HEADS`] noun also
+    /// takes a listed place right after it («بلدية الخليل», «غرفة
+    /// جدة»), as the heads of [`INSTITUTION_HEADS`] already do. The place
+    /// has no clitic but the article and is no ambiguous word («غرفة
+    /// نوم», a bedroom, not Nome's chamber).
+    fn construct_before_place(&self, t: &Tagged<'_>, i: usize) -> Option<usize> {
+        let f = t.infos[i].folded.as_str();
+        let place_body = arabic::listed_with_clitic(f, |x| PLACE_BODY_HEADS.contains(&x));
+        if arabic::is_definite(&arabic::strip_article_clitic(f))
+            || !(place_body || INSTITUTION_HEAD_LIST.holds(f))
+        {
+            return None;
+        }
+        let place_at = |k: usize| {
+            t.spans
+                .iter()
+                .find(|(s, _)| s.start == k && s.kind == EntityKind::Place && s.end <= i + 5)
+                .filter(|(s, _)| {
+                    let w = t.infos[k].folded.as_str();
+                    let one_word_place = |x: &str| self.gaz.is_one_word_place(x);
+                    let clitic = arabic::PREFIXES.iter().any(|p| {
+                        w.strip_prefix(p)
+                            .is_some_and(|r| r.chars().count() >= 3 && one_word_place(r))
+                    });
+                    no_clitic_but_article(&t.infos[k])
+                        && !clitic
+                        && !self.is_ambiguous_word(&t.infos, s)
+                })
+        };
+        if place_body && let Some((s, Some(_))) = place_at(i + 1) {
+            return Some(s.end);
+        }
+        let noun = t.infos.get(i + 1)?;
+        let g = noun.folded.as_str();
+        let letters: Vec<char> = g.chars().collect();
+        let verbal_noun =
+            |w: &[char]| w.last() == Some(&'ه') || (w.len() >= 5 && w[w.len() - 2] == 'ي');
+        let plain = noun.stem_at == 0
+            && letters.len() >= 3
+            && !g.starts_with('ي')
+            && (!g.starts_with('ت') || verbal_noun(&letters))
+            && !arabic::is_definite(g)
+            && !INSTITUTION_HEADS.contains(&g)
+            && !self.gaz.is_stopword(g)
+            && !self.gaz.is_title(g)
+            && !spanned(&t.spans, i)
+            && !spanned(&t.spans, i + 1);
+        if !plain {
+            return None;
+        }
+        place_at(i + 2).map(|(s, _)| s.end)
     }
 
     /// Whether token `i` is one of [`DEFINITE_HEADS`] (clitics allowed)

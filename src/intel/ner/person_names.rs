@@ -197,7 +197,7 @@ pub(super) fn after_joiner(infos: &[TokenInfo], i: usize) -> bool {
 
 /// Whether a token carries no clitic but perhaps the article («الشيخ»,
 /// «سيدي»; not «بالقاهرة», «وعلي»).
-fn no_clitic_but_article(t: &TokenInfo) -> bool {
+pub(super) fn no_clitic_but_article(t: &TokenInfo) -> bool {
     matches!(t.folded.get(..t.stem_at), Some("" | "ال") | None)
 }
 
