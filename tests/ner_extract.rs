@@ -2507,3 +2507,24 @@ fn bodies_named_after_a_place_through_a_noun_in_construct_are_organisations() {
         assert!(displays(text, EntityKind::Org).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn english_institutions_named_after_a_place_and_directorates_are_one_organisation() {
+    let text = "The Law Society of Kenya and the Directorate General of Health Services \
+                wrote to the Socialists' Party of Catalonia before the vote in Kenya.";
+    let orgs = displays(text, EntityKind::Org);
+    assert_shown(
+        &orgs,
+        &[
+            "Law Society of Kenya",
+            "Directorate General of Health Services",
+            "Socialists' Party of Catalonia",
+        ],
+    );
+    assert!(!orgs.iter().any(|o| o == "Health Services"), "{orgs:?}");
+    let places = displays(
+        "The President of Kenya met the Port of Mombasa staff.",
+        EntityKind::Org,
+    );
+    assert!(places.is_empty(), "{places:?}");
+}

@@ -408,7 +408,7 @@ const COMPANY_HEADS: [&str; 2] = ["شركه", "مجموعه"];
 /// misc span ending in one is an organisation («Tourism Region
 /// Authority»), and so is a person span, but for the two that are also
 /// surnames (`SURNAME_INSTITUTIONS`): «Anadolu Agency».
-const EN_INSTITUTIONS: [&str; 37] = [
+const EN_INSTITUTIONS: [&str; 38] = [
     "cooperative",
     "co-operative",
     "authority",
@@ -443,6 +443,7 @@ const EN_INSTITUTIONS: [&str; 37] = [
     "library",
     "society",
     "societies",
+    "police",
     "alliance",
     "group",
     "programme",

@@ -161,13 +161,14 @@ pub(super) fn people_by_given_name(
     }
 }
 
-/// Makes an English ministry one organisation: «Ministry of» and
-/// capitalised words, unless an organisation span already holds them
-/// («Ministry of Health and UNICEF», where the model took «Health» for a
-/// place); with more capitalised words after commas, closed by «and», the
-/// whole list («Ministry of Health, Labour and Welfare»), where a
-/// nationality adjective before it is left out («the Dutch Ministry of
-/// Education, Culture and Science»). The spans it covers are replaced.
+/// Makes an English ministry one organisation: «Ministry of» (or
+/// «Department of», «Directorate General of») and capitalised words,
+/// unless an organisation span already holds them («Ministry of Health
+/// and UNICEF», where the model took «Health» for a place); with more
+/// capitalised words after commas, closed by «and», the whole list
+/// («Ministry of Health, Labour and Welfare»), where a nationality
+/// adjective before it is left out («the Dutch Ministry of Education,
+/// Culture and Science»). The spans it covers are replaced.
 pub(super) fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
     let caps = |k: usize| {
         let mut e = k;
@@ -178,15 +179,25 @@ pub(super) fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
     };
     let mut k = 0;
     while k + 2 < tokens.len() {
-        if !matches!(tokens[k], "Ministry" | "Ministries") || tokens[k + 1] != "of" {
+        let head = match tokens[k] {
+            "Ministry" | "Ministries" | "Department" => tokens[k + 1] == "of",
+            "Directorate" => tokens[k + 1] == "of" || tokens[k + 1] == "General",
+            _ => false,
+        };
+        let of = if tokens[k + 1] == "General" {
+            k + 2
+        } else {
+            k + 1
+        };
+        if !head || tokens.get(of) != Some(&"of") {
             k += 1;
             continue;
         }
-        let first = caps(k + 2);
+        let first = caps(of + 1);
         let mut end = first;
         let mut commas = 0;
         let mut closed = false;
-        while end > k + 2 && end + 1 < tokens.len() && !closed {
+        while end > of + 1 && end + 1 < tokens.len() && !closed {
             let after = caps(end + 1);
             match tokens[end] {
                 _ if after == end + 1 => break,
@@ -202,7 +213,7 @@ pub(super) fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
         let covered = spans
             .iter()
             .any(|s| s.kind == EntityKind::Org && s.start <= k && first <= s.end);
-        if first > k + 2 && (closed || !covered) {
+        if first > of + 1 && (closed || !covered) {
             spans.retain(|s| s.end <= k || s.start >= end);
             let at = spans.partition_point(|s| s.start < k);
             spans.insert(
@@ -215,6 +226,58 @@ pub(super) fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
             );
         }
         k = end.max(k + 1);
+    }
+}
+
+/// Makes an English institution named after a place one organisation:
+/// capitalised words ending in an institution's noun, «of» and a listed
+/// place («Law Society of Kenya», «Competition Authority of Kenya»,
+/// «Socialists' Party of Catalonia»), where the model took the place alone or
+/// the whole for something else. «The» stays out, and spans that cross
+/// either end leave it alone.
+pub(super) fn bodies_of_a_place(
+    gaz: &Gazetteer,
+    tokens: &[&str],
+    matches: &[GazMatch],
+    spans: &mut Vec<Span>,
+) {
+    for m in matches {
+        let of = m.start.wrapping_sub(1);
+        if m.start < 2 || tokens[of] != "of" || gaz.kind_of(m) != Some(EntityKind::Place) {
+            continue;
+        }
+        if !article::ends_english_institution(&tokens[of - 1].to_lowercase()) {
+            continue;
+        }
+        let mut start = of;
+        while start > 0 && of - start < 4 {
+            let w = tokens[start - 1];
+            if article::is_capitalised(w) && !matches!(w, "The" | "A") {
+                start -= 1;
+            } else if matches!(w, "'" | "’" | "'s" | "’s")
+                && start >= 2
+                && article::is_capitalised(tokens[start - 2])
+            {
+                start -= 2;
+            } else {
+                break;
+            }
+        }
+        let crosses =
+            |s: &Span| (s.start < start && s.end > start) || (s.start < m.end && s.end > m.end);
+        if start == of || spans.iter().any(crosses) {
+            continue;
+        }
+        spans.retain(|s| s.end <= start || s.start >= m.end);
+        let at = spans.partition_point(|s| s.start < start);
+        spans.insert(
+            at,
+            Span {
+                start,
+                end: m.end,
+                kind: EntityKind::Org,
+            },
+        );
     }
 }
 

@@ -34,9 +34,9 @@ use gazetteer::{GazMatch, Gazetteer, Listing};
 use hash::FastSet;
 use institutions::{is_portfolio, opens_another_institution};
 use latin::{
-    COMPANY_ENDS, NAME_PARTICLES, ORG_PARTICLES, WEEKDAYS, join_english_org_parts, latin_parts,
-    ministries_by_portfolio, opens_vietnamese_name, outlets_after_their_noun, people_by_given_name,
-    people_by_role, settle_english_lists,
+    COMPANY_ENDS, NAME_PARTICLES, ORG_PARTICLES, WEEKDAYS, bodies_of_a_place,
+    join_english_org_parts, latin_parts, ministries_by_portfolio, opens_vietnamese_name,
+    outlets_after_their_noun, people_by_given_name, people_by_role, settle_english_lists,
 };
 use person_names::{
     MAGHREBI_JOINERS, NAME_JOINERS, PATRONYMICS, is_person_word, join_person_parts,
@@ -327,6 +327,7 @@ impl Extractor {
             outlets_after_their_noun(tokens, &infos, &mut crf_spans);
             people_by_role(tokens, &mut crf_spans);
             ministries_by_portfolio(tokens, &mut crf_spans);
+            bodies_of_a_place(&self.gaz, tokens, &matches, &mut crf_spans);
             people_by_given_name(&self.gaz, tokens, &infos, &matches, &mut crf_spans);
         }
         let mut split_off = Vec::new();

@@ -637,8 +637,10 @@ impl Extractor {
                 && infos[s.start].first_name
                 && infos[s.start].stem_at == 0
                 && is_family_nisba(&infos[s.start + 1].folded);
+            let joined =
+                s.end - s.start == 3 && ["بن", "بنت"].contains(&infos[s.start + 1].folded.as_str());
             if s.kind != EntityKind::Person
-                || s.end - s.start != 2
+                || !(s.end - s.start == 2 || joined)
                 || e >= infos.len()
                 || spans.get(k + 1).is_some_and(|n| n.start <= e)
                 || !(given_and_nisba
