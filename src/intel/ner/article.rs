@@ -202,10 +202,11 @@ const EN_LANDFORMS: [&str; 22] = [
 ];
 
 /// Folded last words of companies' names that the models take for
-/// people's («Mitsui O.S.K. Lines», «مجموعة طلعت مصطفى القابضة», «غلف
-/// كيستون بتروليوم»): a person span of two words or more ending in one is
-/// an organisation.
-const COMPANY_TAILS: [&str; 36] = [
+/// people's («Mitsui O.S.K. Lines», «Baotou Steel», «Joy News», «مجموعة
+/// طلعت مصطفى القابضة», «غلف كيستون بتروليوم»): a person span of two
+/// words or more ending in one is an organisation. Industries that are
+/// also common surnames («Power», «Steele» is not «steel») stay out.
+const COMPANY_TAILS: [&str; 54] = [
     "lines",
     "minerals",
     "metals",
@@ -236,6 +237,24 @@ const COMPANY_TAILS: [&str; 36] = [
     "company",
     "corporation",
     "bank",
+    "steel",
+    "telecom",
+    "telecoms",
+    "news",
+    "railway",
+    "railways",
+    "media",
+    "electric",
+    "foods",
+    "insurance",
+    "communications",
+    "networks",
+    "chemicals",
+    "breweries",
+    "textiles",
+    "construction",
+    "engineering",
+    "commuter",
     "القابضه",
     "بتروليوم",
     "هولدينغ",
