@@ -2528,3 +2528,18 @@ fn english_institutions_named_after_a_place_and_directorates_are_one_organisatio
     );
     assert!(places.is_empty(), "{places:?}");
 }
+
+#[test]
+fn a_site_named_by_an_unlisted_definite_word_is_one_place() {
+    let text = "وتوقف العمل في حقل الروضتين، ووصل اللاجئون إلى مخيم الزعتري.";
+    let places = displays(text, EntityKind::Place);
+    assert_shown(&places, &["حقل الروضتين", "مخيم الزعتري"]);
+    for text in [
+        "ووصل الوفد إلى مخيم اللاجئين.",
+        "وحاول الفريق سد الفراغ في الوسط.",
+        "ثم زار المسجد الثالث في المدينة.",
+        "وأدى الصلاة في وقتها.",
+    ] {
+        assert!(displays(text, EntityKind::Place).is_empty(), "{text}");
+    }
+}

@@ -829,9 +829,17 @@ fn purpose_before_genitive(t: &Tagged<'_>, j: usize) -> bool {
 /// استراتيجيا», «كنيسة سان …», nor a purpose: see
 /// [`purpose_before_genitive`]). Letters that score no better than
 /// neutral are enough; those that look like no name leave it untagged.
-fn unknown_name_at(t: &Tagged<'_>, j: usize, gaz: &Gazetteer) -> Option<Span> {
+fn unknown_name_at(
+    t: &Tagged<'_>,
+    j: usize,
+    gaz: &Gazetteer,
+    common: &FastSet<String>,
+) -> Option<Span> {
     let w = t.infos.get(j)?;
     let f = w.folded.as_str();
+    if t.tokens[j].starts_with("ال") {
+        return definite_name_at(t, j, gaz, common);
+    }
     let name_like = w.name_class.is_some_and(|c| c >= SITE_NAME_CLASS)
         || w.dict_name
         || w.seen == Some(EntityKind::Place);
@@ -848,6 +856,45 @@ fn unknown_name_at(t: &Tagged<'_>, j: usize, gaz: &Gazetteer) -> Option<Span> {
         && !gaz.is_stopword(f)
         && w.trigger.is_none();
     (name_like && plain && !spanned(&t.spans, j)).then_some(Span {
+        start: j,
+        end: j + 1,
+        kind: EntityKind::Place,
+    })
+}
+
+/// A one-word definite name no span holds at `j`, after an indefinite
+/// site's or facility's noun other than «سد» (also a verb) and «أدى»
+/// (a verb that folds to «ادي»): «حقل الروضتين», «مخيم الزعتري», «جبل
+/// السماق». The word is no common word of ANERcorp train (`common`),
+/// which keeps out what the noun's own phrases hold («مخيم اللاجئين»,
+/// «حقل الألغام»), no plural («محطة التوليد», «ملعب المغامرات») or
+/// verbal noun, definite adjective, stopword or title, and has four
+/// letters or more after the article. A definite noun before it is
+/// described, not named («المسجد الثالث»).
+fn definite_name_at(
+    t: &Tagged<'_>,
+    j: usize,
+    gaz: &Gazetteer,
+    common: &FastSet<String>,
+) -> Option<Span> {
+    let w = t.infos.get(j)?;
+    let f = w.folded.as_str();
+    let bare = f.strip_prefix("ال").unwrap_or(f);
+    let name = j > 0
+        && !listed_with_clitic(&t.infos[j - 1].folded, |x| x == "سد")
+        && !t.tokens[j - 1].ends_with('ى')
+        && !is_definite(&strip_article_clitic(&t.infos[j - 1].folded))
+        && !["ات", "يين", "ون"].iter().any(|e| bare.ends_with(e))
+        && !is_verbal_noun(bare)
+        && f.chars().all(is_arabic_char)
+        && f.chars().count() >= 6
+        && !common.contains(f)
+        && !is_definite_adjective(f)
+        && !gaz.is_stopword(f)
+        && !gaz.is_title(f)
+        && w.trigger.is_none()
+        && !spanned(&t.spans, j);
+    name.then_some(Span {
         start: j,
         end: j + 1,
         kind: EntityKind::Place,
@@ -871,7 +918,7 @@ fn unknown_name_at(t: &Tagged<'_>, j: usize, gaz: &Gazetteer) -> Option<Span> {
 /// opened by «وال» or «بال», or by «و», «ب» or «ل» and a noun that opens
 /// another name («جسر الملك فهد» | «والشركة», «ملعب الأمير فيصل بن فهد»
 /// | «بحي»), and after a word of `FACILITY_ENDS`.
-pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
+pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer, common: &FastSet<String>) {
     let n = t.infos.len();
     let mut i = 0;
     while i < n {
@@ -903,7 +950,11 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             })
             .map(|(s, _)| *s)
             .or_else(|| listed_place_at(t, j, gaz))
-            .or_else(|| (!place_only).then(|| unknown_name_at(t, j, gaz)).flatten())
+            .or_else(|| {
+                (!place_only)
+                    .then(|| unknown_name_at(t, j, gaz, common))
+                    .flatten()
+            })
         else {
             i += 1;
             continue;

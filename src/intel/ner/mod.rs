@@ -803,7 +803,7 @@ impl Extractor {
         let mut mentions = Vec::new();
         for mut tagged in doc {
             self.add_institutions(&mut tagged);
-            article::add_facilities(&mut tagged, &self.gaz);
+            article::add_facilities(&mut tagged, &self.gaz, &self.common);
             article::add_national_bodies(&mut tagged, &self.gaz);
             named_bodies::add_named_bodies(&mut tagged, &self.gaz);
             article::drop_place_kinds(&mut tagged, &self.gaz);
