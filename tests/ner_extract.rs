@@ -2543,3 +2543,13 @@ fn a_site_named_by_an_unlisted_definite_word_is_one_place() {
         assert!(displays(text, EntityKind::Place).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_name_opened_by_a_cape_a_well_or_a_village_noun_is_a_place() {
+    let text = "ووصلت السفينة إلى رأس عيسى، وقال فراس الدهيمان إن الرحلة تأخرت.";
+    assert_shown(&displays(text, EntityKind::Place), &["رأس عيسى"]);
+    assert_eq!(
+        displays(text, EntityKind::Person),
+        vec!["فراس الدهيمان".to_string()]
+    );
+}

@@ -40,6 +40,7 @@ use latin::{
 };
 use person_names::{
     MAGHREBI_JOINERS, NAME_JOINERS, PATRONYMICS, is_person_word, join_person_parts,
+    place_by_opening_noun,
 };
 use sports::{end_after_ball_game, end_before_score};
 use tokenize::Lang;
@@ -342,6 +343,7 @@ impl Extractor {
             end_after_ball_game(&infos, s);
             end_before_score(&infos, s);
             drop_currency_person(&infos, s);
+            place_by_opening_noun(&infos, s);
             if s.end == s.start {
                 continue;
             }

@@ -818,3 +818,23 @@ impl Extractor {
         }
     }
 }
+
+/// Folded nouns that open the names of towns and villages and never a
+/// person's: «رأس» (a cape: «رأس عيسى», «رأس الخيمة»), «بيت» («بيت فوريك»,
+/// «بيت لحم»), «تل», «دير», «كفر», «بئر», «حاسي» (a well, in Algeria:
+/// «حاسي مسعود»), «جزر» (islands: «جزر فرسان»). The tagger takes the
+/// given name or the name word after them for a person.
+const PLACE_OPENERS: [&str; 8] = ["راس", "بيت", "تل", "دير", "كفر", "بير", "حاسي", "جزر"];
+
+/// Makes a person span of two words or more opened by one of
+/// [`PLACE_OPENERS`] (clitics allowed, but not in a given name: «فراس»
+/// is no «ف» + «راس») a place.
+pub(super) fn place_by_opening_noun(infos: &[TokenInfo], s: &mut Span) {
+    if s.kind == EntityKind::Person
+        && s.end - s.start >= 2
+        && !infos[s.start].first_name
+        && arabic::listed_with_clitic(&infos[s.start].folded, |x| PLACE_OPENERS.contains(&x))
+    {
+        s.kind = EntityKind::Place;
+    }
+}
