@@ -1498,20 +1498,21 @@ fn split_places_at_and(tokens: &[&str], spans: &mut Vec<(Span, Option<usize>)>) 
 const EN_PLACE_NOUNS: [&str; 2] = ["Lake", "Mount"];
 
 /// An English place or person span opened by «Lake» or «Mount» or right
-/// after one, or a
-/// place after «Port of», «Strait of» and the like (`EN_PLACES_BEFORE_OF`,
-/// capitalised), becomes the place they name, apart from the town or
-/// person inside: «Port of Dar es Salaam» was the city.
+/// after one, or a span after «Port of», «Strait of» and the like
+/// (`EN_PLACES_BEFORE_OF`, capitalised) that is no listed organisation,
+/// becomes the place they name, apart from the town, person or misc
+/// inside: «Port of Dar es Salaam» was the city, «Port of Matarani» the
+/// misc «Matarani».
 fn take_in_place_nouns(tokens: &[&str], spans: &mut [(Span, Option<usize>)]) {
     for k in 0..spans.len() {
-        let (s, _) = spans[k];
+        let (s, id) = spans[k];
         let before_of = s.start >= 2
             && tokens[s.start - 1] == "of"
             && EN_PLACES_BEFORE_OF
                 .iter()
                 .any(|p| tokens[s.start - 2].eq_ignore_ascii_case(p))
             && tokens[s.start - 2].starts_with(|c: char| c.is_ascii_uppercase())
-            && s.kind == EntityKind::Place;
+            && (s.kind != EntityKind::Org || id.is_none());
         let place_or_person = matches!(s.kind, EntityKind::Place | EntityKind::Person);
         if place_or_person && s.end - s.start >= 2 && EN_PLACE_NOUNS.contains(&tokens[s.start]) {
             spans[k] = (
