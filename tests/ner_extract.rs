@@ -2527,6 +2527,11 @@ fn english_institutions_named_after_a_place_and_directorates_are_one_organisatio
         EntityKind::Org,
     );
     assert!(places.is_empty(), "{places:?}");
+    let places = displays(
+        "Trucks carried the ore to the Port of Matarani on Tuesday.",
+        EntityKind::Place,
+    );
+    assert_eq!(places, vec!["Port of Matarani".to_string()]);
 }
 
 #[test]
