@@ -2522,11 +2522,11 @@ fn english_institutions_named_after_a_place_and_directorates_are_one_organisatio
         ],
     );
     assert!(!orgs.iter().any(|o| o == "Health Services"), "{orgs:?}");
-    let places = displays(
+    let titles = displays(
         "The President of Kenya met the Port of Mombasa staff.",
         EntityKind::Org,
     );
-    assert!(places.is_empty(), "{places:?}");
+    assert!(titles.is_empty(), "{titles:?}");
     let places = displays(
         "Trucks carried the ore to the Port of Matarani on Tuesday.",
         EntityKind::Place,
