@@ -2558,3 +2558,14 @@ fn a_name_opened_by_a_cape_a_well_or_a_village_noun_is_a_place() {
         vec!["فراس الدهيمان".to_string()]
     );
 }
+
+#[test]
+fn a_body_named_after_a_king_by_his_ordinal_is_the_body() {
+    let text = "وتخرج اللاعب من أكاديمية محمد السادس لكرة القدم، ودرس في جامعة الحسن الثاني.";
+    let orgs = displays(text, EntityKind::Org);
+    assert_shown(
+        &orgs,
+        &["أكاديمية محمد السادس لكرة القدم", "جامعة الحسن الثاني"],
+    );
+    assert!(displays(text, EntityKind::Person).is_empty(), "{orgs:?}");
+}

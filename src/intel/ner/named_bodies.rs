@@ -11,7 +11,7 @@ use super::arabic::{found_with_clitic, is_definite, is_definite_adjective};
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
-use super::institutions::NOT_MODIFIERS;
+use super::institutions::{COMPLEMENT_NOUNS, NOT_MODIFIERS};
 use super::person_names::NAME_JOINERS;
 use super::tokenize::is_arabic_char;
 use crate::model::EntityKind;
@@ -52,6 +52,23 @@ static BODY_NOUNS: [(&str, EntityKind); 30] = [
     ("جامع", EntityKind::Place),
     ("جايزه", EntityKind::Misc),
     ("كرسي", EntityKind::Misc),
+];
+
+/// Folded ordinals that follow a king's given name in place of a title
+/// («محمد الخامس», «الحسن الثاني», «فيصل الأول»): a body noun before the
+/// two names the body after the king («مستشفى محمد الخامس», «أكاديمية
+/// محمد السادس لكرة القدم»).
+const REGNAL_ORDINALS: [&str; 10] = [
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
 ];
 
 /// Folded titles of the people bodies are named after.
@@ -128,7 +145,8 @@ fn name_end(infos: &[TokenInfo], i: usize) -> Option<usize> {
 /// The body's words after the name: up to two definite adjectives (the
 /// first may be the family's name, «استاد الأمير عبدالله الفيصل»), then a
 /// «لل» complement with its adjectives and one «وال» word joined to it
-/// («للعلوم والتقنية», «للإغاثة والأعمال الإنسانية»). Returns where they
+/// («للعلوم والتقنية», «للإغاثة والأعمال الإنسانية»), or a complement noun
+/// in construct and its definite word («لكرة القدم»). Returns where they
 /// end and whether there was a complement.
 fn tail_end(infos: &[TokenInfo], from: usize, gaz: &Gazetteer) -> (usize, bool) {
     let n = infos.len();
@@ -160,6 +178,13 @@ fn tail_end(infos: &[TokenInfo], from: usize, gaz: &Gazetteer) -> (usize, bool) 
     let purpose = infos
         .get(j + 1)
         .is_some_and(|t| PREPOSITIONS.contains(&t.folded.as_str()));
+    let in_construct = infos
+        .get(j)
+        .is_some_and(|t| COMPLEMENT_NOUNS.contains(&t.folded.as_str()))
+        && word_from(j + 1, "ال");
+    if in_construct {
+        return (adjectives(j + 2), true);
+    }
     if !word_from(j, "لل") || purpose {
         return (j, false);
     }
@@ -177,14 +202,23 @@ fn tail_end(infos: &[TokenInfo], from: usize, gaz: &Gazetteer) -> (usize, bool) 
 fn body_at(t: &Tagged<'_>, i: usize, gaz: &Gazetteer) -> Option<(Span, Range<usize>)> {
     let infos = &t.infos;
     let title = infos.get(i + 1)?;
-    if !NAMESAKE_TITLES.contains(&title.folded.as_str()) {
+    let regnal = !NAMESAKE_TITLES.contains(&title.folded.as_str())
+        && is_given(title)
+        && infos
+            .get(i + 2)
+            .is_some_and(|t| REGNAL_ORDINALS.contains(&t.folded.as_str()));
+    if !NAMESAKE_TITLES.contains(&title.folded.as_str()) && !regnal {
         return None;
     }
     let (noun, kind) = body_noun(&infos[i].folded)?;
     if noun == "طريق" && i > 0 && infos[i - 1].folded == "عن" {
         return None;
     }
-    let name = name_end(infos, i + 2)?;
+    let name = if regnal {
+        i + 3
+    } else {
+        name_end(infos, i + 2)?
+    };
     let (end, complement) = tail_end(infos, name, gaz);
     let institution = complement
         || infos[name..end]
@@ -200,7 +234,7 @@ fn body_at(t: &Tagged<'_>, i: usize, gaz: &Gazetteer) -> Option<(Span, Range<usi
         end,
         kind,
     };
-    Some((body, i + 2..name))
+    Some((body, if regnal { i + 1..name } else { i + 2..name }))
 }
 
 /// The gazetteer names in tokens `from..to` of a sentence, as spans with
