@@ -2499,7 +2499,16 @@ fn bodies_named_after_a_place_through_a_noun_in_construct_are_organisations() {
         ],
     );
     assert!(displays(text, EntityKind::Place).is_empty(), "{orgs:?}");
+    let agencies = displays(
+        "وقال جهاز الاستثمار العماني وسلطة النقد الفلسطينية إن الأصول نمت.",
+        EntityKind::Org,
+    );
+    assert_shown(
+        &agencies,
+        &["جهاز الاستثمار العماني", "سلطة النقد الفلسطينية"],
+    );
     for text in [
+        "واشترى جهاز الكمبيوتر الشخصي من السوق.",
         "وقالت شركة تملك مصر حصة فيها إن الأرباح ارتفعت.",
         "وقال رئيس بلدية سابق لبالتيمور إنه سيترشح.",
         "ونام الطفل في غرفة نوم صغيرة.",

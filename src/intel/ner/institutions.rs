@@ -69,6 +69,11 @@ pub(super) static INSTITUTION_HEADS: [&str; 44] = [
 /// so only [`Extractor::construct_before_place`] reads them.
 pub(super) const PLACE_BODY_HEADS: [&str; 5] = ["سلطه", "بلديه", "غرفه", "جهاز", "امانه"];
 
+/// Folded nouns that head a state agency's name only before a definite
+/// noun and an adjective of state (see
+/// [`Extractor::agency_by_its_adjective`]).
+const AGENCY_HEADS: [&str; 2] = ["جهاز", "سلطه"];
+
 /// Heads of `INSTITUTION_HEADS` that open a name only before a
 /// nationality adjective («الجامعة الأردنية»): after them a definite word
 /// is as often the object of a sentence («أعلنت الجامعة المرشحين», the
@@ -421,10 +426,12 @@ impl Extractor {
         let mut i = 0;
         while i < n {
             let f = t.infos[i].folded.as_str();
-            let of_place = self.construct_before_place(t, i);
+            let fixed_end = self
+                .construct_before_place(t, i)
+                .or_else(|| self.agency_by_its_adjective(t, i));
             let head = INSTITUTION_HEAD_LIST.holds(f)
                 || self.opens_with_complement(t, i)
-                || of_place.is_some();
+                || fixed_end.is_some();
             if !head {
                 i += 1;
                 continue;
@@ -464,7 +471,7 @@ impl Extractor {
             let mut after_complement = false;
             while j < n && j - i <= if after_pair { PORTFOLIO_NAME_WORDS } else { 3 } {
                 if j == i + 1
-                    && let Some(end) = of_place
+                    && let Some(end) = fixed_end
                 {
                     j = end;
                     break;
@@ -668,6 +675,33 @@ impl Extractor {
             return None;
         }
         place_at(i + 2).map(|(s, _)| s.end)
+    }
+
+    /// Where an agency ends when token `i` is «جهاز» or «سلطة» (clitics
+    /// allowed) before a definite noun and an adjective that only a
+    /// state's body takes: a nationality adjective, one of
+    /// [`RANK_ADJECTIVES`] or «الوطني» («جهاز الاستثمار العماني», «جهاز
+    /// المخابرات العامة», «سلطة النقد الفلسطينية»). Before a definite
+    /// noun alone they are a device or a power («جهاز الكمبيوتر», «سلطة
+    /// القانون»). No span may hold the two words after it.
+    fn agency_by_its_adjective(&self, t: &Tagged<'_>, i: usize) -> Option<usize> {
+        let f = t.infos[i].folded.as_str();
+        if !arabic::listed_with_clitic(f, |x| AGENCY_HEADS.contains(&x)) {
+            return None;
+        }
+        let noun = t.infos.get(i + 1)?.folded.as_str();
+        let adjective = t.infos.get(i + 2)?.folded.as_str();
+        let place_stem = |x: &str| self.gaz.is_place_stem(x);
+        let of_state = arabic::is_nisba(adjective, &place_stem)
+            || RANK_ADJECTIVES.contains(&adjective)
+            || ["الوطني", "الوطنيه"].contains(&adjective);
+        let free = !spanned(&t.spans, i + 1) && !spanned(&t.spans, i + 2);
+        (arabic::is_definite(noun)
+            && !arabic::is_definite_adjective(noun)
+            && !self.gaz.is_stopword(noun)
+            && of_state
+            && free)
+            .then_some(i + 3)
     }
 
     /// Whether token `i` is one of [`DEFINITE_HEADS`] (clitics allowed)
