@@ -474,6 +474,16 @@ impl Extractor {
                     && let Some(end) = fixed_end
                 {
                     j = end;
+                    while j < n && j - i <= 6 && !spanned(&t.spans, j) {
+                        let g = t.infos[j].folded.as_str();
+                        if !is_naming_adjective(g)
+                            || NOT_MODIFIERS.contains(&g)
+                            || self.gaz.is_stopword(g)
+                        {
+                            break;
+                        }
+                        j += 1;
+                    }
                     break;
                 }
                 let g = t.infos[j].folded.as_str();
@@ -620,7 +630,9 @@ impl Extractor {
     /// head (one of [`INSTITUTION_HEADS`] or [`PLACE_BODY_HEADS`], clitics
     /// allowed) followed by one indefinite noun in construct and a place:
     /// «شركة نفط البصرة», «مجلس مدينة حلب», «غرفة تجارة حلب». The body is
-    /// named after the place, so the three words are one organisation.
+    /// named after the place, so the three words are one organisation,
+    /// with the naming adjectives after them that `add_institutions` takes
+    /// in («سلطة منطقة العقبة الاقتصادية الخاصة»).
     /// The noun has no clitic and does not look like a verb in the
     /// present («شركة تملك …»): an opening «ت» is a verbal noun's only
     /// with «ة» at the end or «ي» before the last letter («تجارة»,
