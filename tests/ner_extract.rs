@@ -2507,6 +2507,11 @@ fn bodies_named_after_a_place_through_a_noun_in_construct_are_organisations() {
         &agencies,
         &["جهاز الاستثمار العماني", "سلطة النقد الفلسطينية"],
     );
+    let zone = displays(
+        "وقالت سلطة منطقة العقبة الاقتصادية الخاصة إن الميناء جاهز.",
+        EntityKind::Org,
+    );
+    assert_eq!(zone, vec!["سلطة منطقة العقبة الاقتصادية الخاصة".to_string()]);
     for text in [
         "واشترى جهاز الكمبيوتر الشخصي من السوق.",
         "وقالت شركة تملك مصر حصة فيها إن الأرباح ارتفعت.",
