@@ -643,9 +643,10 @@ impl Extractor {
     /// نوم», a bedroom, not Nome's chamber).
     fn construct_before_place(&self, t: &Tagged<'_>, i: usize) -> Option<usize> {
         let f = t.infos[i].folded.as_str();
-        let place_body = arabic::listed_with_clitic(f, |x| PLACE_BODY_HEADS.contains(&x));
-        if arabic::is_definite(&arabic::strip_article_clitic(f))
-            || !(place_body || INSTITUTION_HEAD_LIST.holds(f))
+        let place_body = PLACE_BODY_HEADS.iter().any(|h| f.ends_with(h))
+            && arabic::listed_with_clitic(f, |x| PLACE_BODY_HEADS.contains(&x));
+        if !(place_body || INSTITUTION_HEAD_LIST.holds(f))
+            || arabic::is_definite(&arabic::strip_article_clitic(f))
         {
             return None;
         }
@@ -698,7 +699,9 @@ impl Extractor {
     /// القانون»). No span may hold the two words after it.
     fn agency_by_its_adjective(&self, t: &Tagged<'_>, i: usize) -> Option<usize> {
         let f = t.infos[i].folded.as_str();
-        if !arabic::listed_with_clitic(f, |x| AGENCY_HEADS.contains(&x)) {
+        if !AGENCY_HEADS.iter().any(|h| f.ends_with(h))
+            || !arabic::listed_with_clitic(f, |x| AGENCY_HEADS.contains(&x))
+        {
             return None;
         }
         let noun = t.infos.get(i + 1)?.folded.as_str();
