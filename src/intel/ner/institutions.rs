@@ -473,17 +473,7 @@ impl Extractor {
                 if j == i + 1
                     && let Some(end) = fixed_end
                 {
-                    j = end;
-                    while j < n && j - i <= 6 && !spanned(&t.spans, j) {
-                        let g = t.infos[j].folded.as_str();
-                        if !is_naming_adjective(g)
-                            || NOT_MODIFIERS.contains(&g)
-                            || self.gaz.is_stopword(g)
-                        {
-                            break;
-                        }
-                        j += 1;
-                    }
+                    j = self.naming_adjectives_end(t, i, end);
                     break;
                 }
                 let g = t.infos[j].folded.as_str();
@@ -574,17 +564,7 @@ impl Extractor {
                 0
             };
             if complement_len > 0 {
-                j += complement_len;
-                while j < n && j - i <= 6 && free(j) {
-                    let g = t.infos[j].folded.as_str();
-                    if !is_naming_adjective(g)
-                        || NOT_MODIFIERS.contains(&g)
-                        || self.gaz.is_stopword(g)
-                    {
-                        break;
-                    }
-                    j += 1;
-                }
+                j = self.naming_adjectives_end(t, i, j + complement_len);
             }
             j = self.take_coordinated_complements(t, i, j);
             let latin = t.tokens[i + 1..j]
@@ -688,6 +668,20 @@ impl Extractor {
             return None;
         }
         place_at(i + 2).map(|(s, _)| s.end)
+    }
+
+    /// Where the naming adjectives that no span holds end from token `j`
+    /// of an institution's name opened at `i`, six words into it at most
+    /// («… للطيران المدني», «… العقبة الاقتصادية الخاصة»).
+    fn naming_adjectives_end(&self, t: &Tagged<'_>, i: usize, mut j: usize) -> usize {
+        while j < t.infos.len() && j - i <= 6 && !spanned(&t.spans, j) {
+            let g = t.infos[j].folded.as_str();
+            if !is_naming_adjective(g) || NOT_MODIFIERS.contains(&g) || self.gaz.is_stopword(g) {
+                break;
+            }
+            j += 1;
+        }
+        j
     }
 
     /// Where an agency ends when token `i` is «جهاز» or «سلطة» (clitics
