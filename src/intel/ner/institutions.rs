@@ -420,7 +420,7 @@ impl Extractor {
     /// for a person still joins: «الجيش الروسي», and so does one after a
     /// title: «مركز الملك عبدالله للحوار»). A
     /// Latin name after the head stands alone (see
-    /// [`article::settle_kinds`]).
+    /// [`super::article::settle_kinds`]).
     pub(super) fn add_institutions(&self, t: &mut Tagged<'_>) {
         let n = t.infos.len();
         let mut i = 0;
@@ -610,16 +610,18 @@ impl Extractor {
     /// head (one of [`INSTITUTION_HEADS`] or [`PLACE_BODY_HEADS`], clitics
     /// allowed) followed by one indefinite noun in construct and a place:
     /// «شركة نفط البصرة», «مجلس مدينة حلب», «غرفة تجارة حلب». The body is
-    /// named after the place, so the three words are one organisation,
-    /// with the naming adjectives after them that `add_institutions` takes
-    /// in («سلطة منطقة العقبة الاقتصادية الخاصة»).
-    /// The noun has no clitic and does not look like a verb in the
-    /// present («شركة تملك …»): an opening «ت» is a verbal noun's only
-    /// with «ة» at the end or «ي» before the last letter («تجارة»,
-    /// «تأمين»). No span holds it. A [`PLACE_BODY_HEADS`] noun also
-    /// takes a listed place right after it («بلدية الخليل», «غرفة
-    /// جدة»), as the heads of [`INSTITUTION_HEADS`] already do. The place
-    /// has no clitic but the article and is no ambiguous word («غرفة
+    /// named after the place, so the words are one organisation, to which
+    /// `add_institutions` adds the naming adjectives after it («سلطة
+    /// منطقة العقبة الاقتصادية الخاصة»). A [`PLACE_BODY_HEADS`] noun also
+    /// takes a listed place right after it («بلدية الخليل», «غرفة جدة»),
+    /// as the heads of [`INSTITUTION_HEADS`] already do.
+    ///
+    /// The noun has no clitic, no span holds it, and it does not look
+    /// like a verb in the present («شركة تملك …»): an opening «ت» is a
+    /// verbal noun's only with «ة» at the end or «ي» before the last
+    /// letter («تجارة», «تأمين»). The place carries no clitic, neither
+    /// one the stemmer strips («بالموصل») nor one before a listed
+    /// one-word place («لبالتيمور»), and is no ambiguous word («غرفة
     /// نوم», a bedroom, not Nome's chamber).
     fn construct_before_place(&self, t: &Tagged<'_>, i: usize) -> Option<usize> {
         let f = t.infos[i].folded.as_str();
