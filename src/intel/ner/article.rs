@@ -820,15 +820,9 @@ fn purpose_before_genitive(t: &Tagged<'_>, j: usize) -> bool {
 }
 
 /// A one-word name no span holds at `j`, after a facility's or site's
-/// noun: an Arabic word with no article (a foreign name opened by «إل»,
-/// as «سد إليسو», has none) that looks like a name by its
-/// letters or is a known name word, no adjective («صيفي», or
-/// «استراتيجيا» in the accusative), no verbal noun ([`is_verbal_noun`]),
-/// nor opened by «و» or a saint's title, which a longer name follows
-/// («مخيم عسكر», «مطار دينباسار»; not «مخيم صيفي», «محطة وقود», «ميناء
-/// استراتيجيا», «كنيسة سان …», nor a purpose: see
-/// [`purpose_before_genitive`]). Letters that score no better than
-/// neutral are enough; those that look like no name leave it untagged.
+/// noun: an Arabic word that is no stopword or trigger and names the
+/// site, with the article ([`definite_site_name`]) or without it
+/// ([`bare_site_name`]).
 fn unknown_name_at(
     t: &Tagged<'_>,
     j: usize,
@@ -837,15 +831,36 @@ fn unknown_name_at(
 ) -> Option<Span> {
     let w = t.infos.get(j)?;
     let f = w.folded.as_str();
-    if t.tokens[j].starts_with("ال") {
-        return definite_name_at(t, j, gaz, common);
-    }
+    let names = if t.tokens[j].starts_with("ال") {
+        definite_site_name(t, j, gaz, common)
+    } else {
+        bare_site_name(t, j)
+    };
+    let word = f.chars().all(is_arabic_char) && !gaz.is_stopword(f) && w.trigger.is_none();
+    (names && word && !spanned(&t.spans, j)).then_some(Span {
+        start: j,
+        end: j + 1,
+        kind: EntityKind::Place,
+    })
+}
+
+/// Whether token `j`, a word with no article (a foreign name opened by
+/// «إل», as «سد إليسو», has none), names a site: it looks like a name by
+/// its letters or is a known name word, of three letters or more, no
+/// adjective («صيفي», or «استراتيجيا» in the accusative), no verbal noun
+/// ([`is_verbal_noun`]), nor opened by «و» or a saint's title, which a
+/// longer name follows («مخيم عسكر», «مطار دينباسار»; not «مخيم صيفي»,
+/// «محطة وقود», «ميناء استراتيجيا», «كنيسة سان …», nor a purpose: see
+/// [`purpose_before_genitive`]). Letters that score no better than
+/// neutral are enough; those that look like no name leave it untagged.
+fn bare_site_name(t: &Tagged<'_>, j: usize) -> bool {
+    let w = &t.infos[j];
+    let f = w.folded.as_str();
     let name_like = w.name_class.is_some_and(|c| c >= SITE_NAME_CLASS)
         || w.dict_name
         || w.seen == Some(EntityKind::Place);
-    let plain = f.chars().count() >= 3
-        && f.chars().all(is_arabic_char)
-        && !t.tokens[j].starts_with("ال")
+    name_like
+        && f.chars().count() >= 3
         && !f.starts_with('و')
         && !super::person_names::SAINTS.contains(&f)
         && !f.ends_with('ي')
@@ -853,52 +868,30 @@ fn unknown_name_at(
         && !f.ends_with("يا")
         && !is_verbal_noun(f)
         && !purpose_before_genitive(t, j)
-        && !gaz.is_stopword(f)
-        && w.trigger.is_none();
-    (name_like && plain && !spanned(&t.spans, j)).then_some(Span {
-        start: j,
-        end: j + 1,
-        kind: EntityKind::Place,
-    })
 }
 
-/// A one-word definite name no span holds at `j`, after an indefinite
-/// site's or facility's noun other than «سد» (also a verb) and «أدى»
-/// (a verb that folds to «ادي»): «حقل الروضتين», «مخيم الزعتري», «جبل
+/// Whether token `j`, a definite word, names a site after an indefinite
+/// site's or facility's noun other than «سد» (also a verb) and «أدى» (a
+/// verb that folds to «ادي»): «حقل الروضتين», «مخيم الزعتري», «جبل
 /// السماق». The word is no common word of ANERcorp train (`common`),
 /// which keeps out what the noun's own phrases hold («مخيم اللاجئين»,
 /// «حقل الألغام»), no plural («محطة التوليد», «ملعب المغامرات») or
-/// verbal noun, definite adjective, stopword or title, and has four
-/// letters or more after the article. A definite noun before it is
-/// described, not named («المسجد الثالث»).
-fn definite_name_at(
-    t: &Tagged<'_>,
-    j: usize,
-    gaz: &Gazetteer,
-    common: &FastSet<String>,
-) -> Option<Span> {
-    let w = t.infos.get(j)?;
-    let f = w.folded.as_str();
+/// verbal noun, definite adjective or title, and has four letters or
+/// more after the article. A definite noun before it is described, not
+/// named («المسجد الثالث»).
+fn definite_site_name(t: &Tagged<'_>, j: usize, gaz: &Gazetteer, common: &FastSet<String>) -> bool {
+    let f = t.infos[j].folded.as_str();
     let bare = f.strip_prefix("ال").unwrap_or(f);
-    let name = j > 0
+    j > 0
         && !listed_with_clitic(&t.infos[j - 1].folded, |x| x == "سد")
         && !t.tokens[j - 1].ends_with('ى')
         && !is_definite(&strip_article_clitic(&t.infos[j - 1].folded))
         && !["ات", "يين", "ون"].iter().any(|e| bare.ends_with(e))
         && !is_verbal_noun(bare)
-        && f.chars().all(is_arabic_char)
         && f.chars().count() >= 6
         && !common.contains(f)
         && !is_definite_adjective(f)
-        && !gaz.is_stopword(f)
         && !gaz.is_title(f)
-        && w.trigger.is_none()
-        && !spanned(&t.spans, j);
-    name.then_some(Span {
-        start: j,
-        end: j + 1,
-        kind: EntityKind::Place,
-    })
 }
 
 /// Adds Arabic facilities named after a tagged name: a facility noun

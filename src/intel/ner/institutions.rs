@@ -69,10 +69,18 @@ pub(super) static INSTITUTION_HEADS: [&str; 44] = [
 /// so only [`Extractor::construct_before_place`] reads them.
 pub(super) const PLACE_BODY_HEADS: [&str; 5] = ["سلطه", "بلديه", "غرفه", "جهاز", "امانه"];
 
+/// `PLACE_BODY_HEADS` with a filter, looked up at every token.
+static PLACE_BODY_HEAD_LIST: LazyLock<arabic::CliticList> =
+    LazyLock::new(|| arabic::CliticList::new(&PLACE_BODY_HEADS));
+
 /// Folded nouns that head a state agency's name only before a definite
 /// noun and an adjective of state (see
 /// [`Extractor::agency_by_its_adjective`]).
 const AGENCY_HEADS: [&str; 2] = ["جهاز", "سلطه"];
+
+/// `AGENCY_HEADS` with a filter, looked up at every token.
+static AGENCY_HEAD_LIST: LazyLock<arabic::CliticList> =
+    LazyLock::new(|| arabic::CliticList::new(&AGENCY_HEADS));
 
 /// Heads of `INSTITUTION_HEADS` that open a name only before a
 /// nationality adjective («الجامعة الأردنية»): after them a definite word
@@ -625,8 +633,7 @@ impl Extractor {
     /// نوم», a bedroom, not Nome's chamber).
     fn construct_before_place(&self, t: &Tagged<'_>, i: usize) -> Option<usize> {
         let f = t.infos[i].folded.as_str();
-        let place_body = PLACE_BODY_HEADS.iter().any(|h| f.ends_with(h))
-            && arabic::listed_with_clitic(f, |x| PLACE_BODY_HEADS.contains(&x));
+        let place_body = PLACE_BODY_HEAD_LIST.holds(f);
         if !(place_body || INSTITUTION_HEAD_LIST.holds(f))
             || arabic::is_definite(&arabic::strip_article_clitic(f))
         {
@@ -695,9 +702,7 @@ impl Extractor {
     /// القانون»). No span may hold the two words after it.
     fn agency_by_its_adjective(&self, t: &Tagged<'_>, i: usize) -> Option<usize> {
         let f = t.infos[i].folded.as_str();
-        if !AGENCY_HEADS.iter().any(|h| f.ends_with(h))
-            || !arabic::listed_with_clitic(f, |x| AGENCY_HEADS.contains(&x))
-        {
+        if !AGENCY_HEAD_LIST.holds(f) {
             return None;
         }
         let noun = t.infos.get(i + 1)?.folded.as_str();

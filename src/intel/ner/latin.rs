@@ -214,16 +214,7 @@ pub(super) fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
             .iter()
             .any(|s| s.kind == EntityKind::Org && s.start <= k && first <= s.end);
         if first > of + 1 && (closed || !covered) {
-            spans.retain(|s| s.end <= k || s.start >= end);
-            let at = spans.partition_point(|s| s.start < k);
-            spans.insert(
-                at,
-                Span {
-                    start: k,
-                    end,
-                    kind: EntityKind::Org,
-                },
-            );
+            replace_with_org(spans, k, end);
         }
         k = end.max(k + 1);
     }
@@ -242,8 +233,11 @@ pub(super) fn bodies_of_a_place(
     spans: &mut Vec<Span>,
 ) {
     for m in matches {
-        let of = m.start.wrapping_sub(1);
-        if m.start < 2 || tokens[of] != "of" || gaz.kind_of(m) != Some(EntityKind::Place) {
+        if m.start < 2 {
+            continue;
+        }
+        let of = m.start - 1;
+        if tokens[of] != "of" || gaz.kind_of(m) != Some(EntityKind::Place) {
             continue;
         }
         if !article::ends_english_institution(&tokens[of - 1].to_lowercase()) {
@@ -268,17 +262,23 @@ pub(super) fn bodies_of_a_place(
         if start == of || spans.iter().any(crosses) {
             continue;
         }
-        spans.retain(|s| s.end <= start || s.start >= m.end);
-        let at = spans.partition_point(|s| s.start < start);
-        spans.insert(
-            at,
-            Span {
-                start,
-                end: m.end,
-                kind: EntityKind::Org,
-            },
-        );
+        replace_with_org(spans, start, m.end);
     }
+}
+
+/// Replaces the spans that overlap tokens `start..end` of a sentence's sorted
+/// spans with one organisation over them, kept in order.
+fn replace_with_org(spans: &mut Vec<Span>, start: usize, end: usize) {
+    spans.retain(|s| s.end <= start || s.start >= end);
+    let at = spans.partition_point(|s| s.start < start);
+    spans.insert(
+        at,
+        Span {
+            start,
+            end,
+            kind: EntityKind::Org,
+        },
+    );
 }
 
 /// Makes an English span that opens with no given name an organisation
