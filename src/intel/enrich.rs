@@ -167,7 +167,7 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// Society of Kenya»); «Directorate General of …»; companies' English
 /// tails («Baotou Steel»); sites named by a definite word («مخيم
 /// الزعتري»).
-pub const VERSION: i64 = 35;
+pub const VERSION: i64 = 36;
 
 /// Articles taken from the store per batch.
 const BATCH: usize = 256;

@@ -1,6 +1,8 @@
 //! Arabic clitics: the conjunctions, prepositions and article glued to
 //! names («وبكين», «لروسيا», «بالقاهرة»).
 
+use super::hash::FastSet;
+
 /// Clitic prefixes that may precede a name, longest first.
 pub const PREFIXES: [&str; 11] = ["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
 
@@ -10,25 +12,43 @@ pub fn listed_with_clitic(w: &str, listed: impl Fn(&str) -> bool) -> bool {
     found_with_clitic(w, |x| listed(x).then_some(())).is_some()
 }
 
+/// What follows one clitic prefix of a folded word, in the order of
+/// [`PREFIXES`] (a two-letter prefix before its first letter:
+/// «وبمطار» gives «مطار», then «بمطار»). The letters are read one at a
+/// time instead of comparing the word with each prefix, as this runs
+/// for most tokens of an article.
+pub fn after_prefixes(w: &str) -> impl Iterator<Item = &str> {
+    let mut letters = w.chars();
+    let first = letters
+        .next()
+        .filter(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'));
+    let after_first = letters.as_str();
+    let after_two = first.filter(|c| matches!(c, 'و' | 'ف')).and_then(|_| {
+        letters
+            .next()
+            .filter(|c| matches!(c, 'ب' | 'ل' | 'ك'))
+            .map(|_| letters.as_str())
+    });
+    after_two.into_iter().chain(first.map(|_| after_first))
+}
+
 /// What `find` gives for the folded word or, failing that, for what
 /// follows one clitic prefix of it («والنصر» for «النصر»).
 pub fn found_with_clitic<T>(w: &str, find: impl Fn(&str) -> Option<T>) -> Option<T> {
-    find(w).or_else(|| {
-        PREFIXES
-            .iter()
-            .filter_map(|p| w.strip_prefix(p))
-            .find_map(find)
-    })
+    find(w).or_else(|| after_prefixes(w).find_map(find))
 }
 
 /// A fixed list of folded words looked up with clitics at every token of
 /// an article («وزاره» in «لوزارة»). A word's clitic-free forms all end
 /// as the word does, so a 1,024-bit filter of the list's last four bytes
-/// passes over most tokens with one test, where [`listed_with_clitic`]
-/// compares each form with each word.
+/// passes over most tokens with one test; a second filter of each
+/// word's length and last bytes turns away most forms that pass it
+/// (Arabic words share their endings: «اره», «يه») before the set is
+/// looked up.
 pub struct CliticList {
-    words: &'static [&'static str],
+    words: FastSet<&'static str>,
     endings: [u64; 16],
+    forms: [u64; 16],
     short: bool,
 }
 
@@ -39,20 +59,44 @@ fn ending_bit(w: &str) -> Option<usize> {
     Some((u32::from_le_bytes(last).wrapping_mul(0x9E37_79B1) >> 22) as usize)
 }
 
+/// The filter bit of a word's length and last four bytes, or None when
+/// it has fewer.
+fn form_bit(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let last: [u8; 4] = b.get(b.len().checked_sub(4)?..)?.try_into().ok()?;
+    let key = u64::from(u32::from_le_bytes(last)) | (b.len() as u64) << 32;
+    Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize)
+}
+
+/// Sets a bit of a 1,024-bit filter.
+fn set_bit(filter: &mut [u64; 16], k: usize) {
+    filter[k / 64] |= 1 << (k % 64);
+}
+
+/// Whether a bit of a 1,024-bit filter is set.
+fn has_bit(filter: &[u64; 16], k: usize) -> bool {
+    filter[k / 64] & (1 << (k % 64)) != 0
+}
+
 impl CliticList {
-    /// The filter for `words`.
+    /// The filters and set for `words`.
     pub fn new(words: &'static [&'static str]) -> CliticList {
         let mut endings = [0u64; 16];
+        let mut forms = [0u64; 16];
         let mut short = false;
         for w in words {
-            match ending_bit(w) {
-                Some(k) => endings[k / 64] |= 1 << (k % 64),
-                None => short = true,
+            match (ending_bit(w), form_bit(w)) {
+                (Some(e), Some(f)) => {
+                    set_bit(&mut endings, e);
+                    set_bit(&mut forms, f);
+                }
+                _ => short = true,
             }
         }
         CliticList {
-            words,
+            words: words.iter().copied().collect(),
             endings,
+            forms,
             short,
         }
     }
@@ -60,9 +104,11 @@ impl CliticList {
     /// True when the folded word, or what follows one clitic prefix of
     /// it, is in the list.
     pub fn holds(&self, w: &str) -> bool {
-        let may = self.short
-            || ending_bit(w).is_some_and(|k| self.endings[k / 64] & (1 << (k % 64)) != 0);
-        may && listed_with_clitic(w, |x| self.words.contains(&x))
+        let may = self.short || ending_bit(w).is_some_and(|k| has_bit(&self.endings, k));
+        may && listed_with_clitic(w, |x| {
+            (self.short || form_bit(x).is_some_and(|k| has_bit(&self.forms, k)))
+                && self.words.contains(x)
+        })
     }
 }
 
@@ -149,15 +195,10 @@ pub fn strip_clitics(w: &str, known: &dyn Fn(&str) -> bool) -> String {
     if a != w && (!rare || known(&a)) {
         return a;
     }
-    for p in PREFIXES {
-        if let Some(rest) = w.strip_prefix(p)
-            && rest.chars().count() >= 3
-            && known(rest)
-        {
-            return rest.to_string();
-        }
-    }
-    w.to_string()
+    after_prefixes(w)
+        .find(|rest| rest.chars().count() >= 3 && known(rest))
+        .unwrap_or(w)
+        .to_string()
 }
 
 /// True when a folded token looks like a nationality or relation
@@ -204,6 +245,28 @@ mod tests {
             assert_eq!(list.holds(w), expected, "{w}");
         }
         assert!(list.holds("لوزاره") && !list.holds("مطارات"));
+    }
+
+    #[test]
+    fn after_prefixes_strips_what_prefixes_lists_in_order() {
+        for w in [
+            "وبمطار",
+            "ولندن",
+            "فكان",
+            "وزاره",
+            "بكين",
+            "لل",
+            "و",
+            "وب",
+            "",
+            "مطار",
+            "ففي",
+            "bank",
+            "وlondon",
+        ] {
+            let expected: Vec<&str> = PREFIXES.iter().filter_map(|p| w.strip_prefix(p)).collect();
+            assert_eq!(after_prefixes(w).collect::<Vec<_>>(), expected, "{w}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! alone counts as the person.
 
 use super::Tagged;
-use super::arabic::PREFIXES;
+use super::arabic::after_prefixes;
 use super::conll::Span;
 use super::gazetteer::Gazetteer;
 use super::hash::{FastMap, FastSet};
@@ -65,7 +65,6 @@ impl Names {
     /// its kinds tie.
     fn at(&self, folded: &[&str], i: usize) -> Option<(usize, EntityKind)> {
         let w = folded[i];
-        let bare = PREFIXES.iter().filter_map(|p| w.strip_prefix(p));
         let article = w
             .strip_prefix("لل")
             .map(|r| format!("ال{r}"))
@@ -73,7 +72,7 @@ impl Names {
             .collect::<Vec<_>>();
         let firsts = std::iter::once(w)
             .chain(article.iter().map(String::as_str))
-            .chain(bare);
+            .chain(after_prefixes(w));
         for first in firsts {
             let Some(list) = self.0.get(first) else {
                 continue;
@@ -123,17 +122,14 @@ fn may_stand_alone(gaz: &Gazetteer, token: &str, folded: &str) -> bool {
 /// «للقطيف»): a place or an institution's complement the model ran a
 /// person's name on into, not a surname.
 fn has_clitic_article(folded: &str) -> bool {
-    folded.starts_with("لل")
-        || PREFIXES
-            .iter()
-            .any(|p| folded.strip_prefix(p).is_some_and(|r| r.starts_with("ال")))
+    folded.starts_with("لل") || after_prefixes(folded).any(|r| r.starts_with("ال"))
 }
 
 /// Whether a folded word is a group's head ([`GROUP_HEADS`]), clitics
 /// allowed («لتنظيم»).
 fn is_group_head(folded: &str) -> bool {
     std::iter::once(folded)
-        .chain(PREFIXES.iter().filter_map(|p| folded.strip_prefix(p)))
+        .chain(after_prefixes(folded))
         .any(|w| GROUP_HEADS.contains(&w))
 }
 
@@ -154,8 +150,7 @@ fn group_at(
         return None;
     }
     let w = super::arabic::strip_article_clitic(folded[i]);
-    let firsts =
-        std::iter::once(w.as_str()).chain(PREFIXES.iter().filter_map(|p| w.strip_prefix(p)));
+    let firsts = std::iter::once(w.as_str()).chain(after_prefixes(&w));
     for first in firsts {
         for (_, rest, id) in groups.iter().filter(|g| g.0 == first) {
             let end = i + 1 + rest.len();
@@ -186,7 +181,7 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
         for (s, id) in &t.spans {
             let folded = |k: usize| super::arabic::strip_article_clitic(&t.infos[k].folded);
             let rest: Vec<String> = (s.start + 1..s.end)
-                .map(|k| t.infos[k].folded.clone())
+                .map(|k| t.infos[k].folded.to_string())
                 .collect();
             let first = folded(s.start);
             if rest.is_empty() && !may_stand_alone(gaz, t.tokens[s.start], &first) {
@@ -223,8 +218,7 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
     for t in doc.iter_mut() {
         for (s, id) in t.spans.iter_mut() {
             let word = super::arabic::strip_article_clitic(&t.infos[s.start].folded);
-            let mut forms = std::iter::once(word.as_str())
-                .chain(PREFIXES.iter().filter_map(|p| word.strip_prefix(p)));
+            let mut forms = std::iter::once(word.as_str()).chain(after_prefixes(&word));
             if id.is_none()
                 && s.kind != EntityKind::Person
                 && s.end == s.start + 1
@@ -252,7 +246,17 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
                     group_at(&groups, &folded, i).map(|(end, id)| (end, EntityKind::Org, id))
                 });
             match found {
-                Some((end, kind, id)) if !taken[i..end].iter().any(|&x| x) => {
+                Some((end, kind, id))
+                    if !taken[i..end].iter().any(|&x| x)
+                        && !super::noise::is_financial(
+                            &t.infos,
+                            &Span {
+                                start: i,
+                                end,
+                                kind,
+                            },
+                        ) =>
+                {
                     added.push((
                         Span {
                             start: i,

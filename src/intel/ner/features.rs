@@ -1,6 +1,8 @@
 //! CRF features of a sentence, shared by training (`train-ner`) and
 //! tagging so both see exactly the same attributes.
 
+use std::sync::Arc;
+
 use super::arabic::greedy_stem;
 use super::conll::kind_index;
 use super::gazetteer::{GazMatch, Gazetteer, Listing};
@@ -12,8 +14,9 @@ use crate::text::fold::fold;
 /// What the features need to know about one token, computed once.
 #[derive(Debug, Clone)]
 pub struct TokenInfo {
-    /// Folded form (see `text::fold`).
-    pub folded: String,
+    /// Folded form (see `text::fold`), shared with the thread's word
+    /// cache so a cached word is handed out without copying its text.
+    pub folded: Folded,
     /// Where the clitic-stripped folded form starts in `folded` (Arabic;
     /// 0 for others): see [`TokenInfo::stem`].
     pub stem_at: usize,
@@ -38,6 +41,43 @@ pub struct TokenInfo {
     /// How name-like the stem looks by its letters, as a class of
     /// [`NAME_SCORE_CLASSES`] (Arabic words of three letters or more).
     pub name_class: Option<u8>,
+}
+
+/// A token's folded text, shared (not copied) when a cached word's
+/// [`TokenInfo`] is handed out: it reads and compares as a `str`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded(Arc<str>);
+
+impl Folded {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Folded {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Folded {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Folded {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Folded {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
 }
 
 impl TokenInfo {
@@ -184,7 +224,7 @@ fn word_info(t: &str, lang: Lang, gaz: &Gazetteer) -> TokenInfo {
         stem_at: f.len() - stem.len(),
         gaz: None,
         trigger,
-        folded: f,
+        folded: Folded(Arc::from(f)),
     }
 }
 

@@ -302,7 +302,8 @@ const GOVERN_ALA: [&str; 6] = [
 /// والإعلام», «كلية العلوم والآداب»). A list, as «و» after a ministry
 /// more often joins something else to it («وزارة الصحة والشركات», «وزارة
 /// التجارة والغرفة التجارية»).
-pub(super) const PORTFOLIOS: [&str; 71] = [
+pub(super) const PORTFOLIOS: [&str; 72] = [
+    "مجتمعات",
     "مدينه",
     "ترويج",
     "لوجستيك",
@@ -646,10 +647,8 @@ impl Extractor {
                 .filter(|(s, _)| {
                     let w = t.infos[k].folded.as_str();
                     let one_word_place = |x: &str| self.gaz.is_one_word_place(x);
-                    let clitic = arabic::PREFIXES.iter().any(|p| {
-                        w.strip_prefix(p)
-                            .is_some_and(|r| r.chars().count() >= 3 && one_word_place(r))
-                    });
+                    let clitic = arabic::after_prefixes(w)
+                        .any(|r| r.chars().count() >= 3 && one_word_place(r));
                     no_clitic_but_article(&t.infos[k])
                         && !clitic
                         && !self.is_ambiguous_word(&t.infos, s)
@@ -926,7 +925,7 @@ impl Extractor {
         t.folded.starts_with("لل")
             || t.folded.starts_with('و')
             || arabic::is_definite_adjective(&t.folded)
-            || self.common.contains(&t.folded)
+            || self.common.contains(&*t.folded)
     }
 
     /// Starts a person span of three words or more after a gazetteer
@@ -977,7 +976,7 @@ impl Extractor {
             let t = &infos[k];
             let definite = arabic::strip_article_clitic(tokens[k]).starts_with("ال");
             !definite
-                && (self.common.contains(&t.folded) || self.common.contains(t.stem()))
+                && (self.common.contains(&*t.folded) || self.common.contains(t.stem()))
                 && t.name_class.is_some_and(|c| c < 3)
                 && !self.is_name_word(infos, k)
                 && !LETTER_NAMES.contains(&infos[k - 1].folded.as_str())

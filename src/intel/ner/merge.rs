@@ -23,6 +23,10 @@ pub(super) struct Mention {
     /// (ECZ)», «PT Wijaya Karya, known as WIKA»): the short form alone
     /// later in the article is the same body.
     short_form: Option<String>,
+    /// Whether the name comes right after another of its kind, its first
+    /// word opened by «و» («بافاريا وبادن فورتمبيرغ»): that «و» joins the
+    /// two, so it is a clitic even when the rest is known nowhere else.
+    coordinated: bool,
 }
 
 /// The longest short form in brackets taken for a name's.
@@ -87,14 +91,19 @@ pub(super) fn collect_mentions(t: &Tagged<'_>, gaz: &Gazetteer, out: &mut Vec<Me
                 .find(|(o, _)| o.start <= k && k < o.end)
                 .map(|(o, _)| o.kind);
             is_short_form(t.tokens[k], span.kind, arabic_name, other_kind)
-                .then(|| t.infos[k].folded.clone())
+                .then(|| t.infos[k].folded.to_string())
         });
+        let coordinated = t.infos[s].folded.starts_with('و')
+            && t.spans
+                .iter()
+                .any(|(o, _)| o.end == s && o.kind == span.kind);
         out.push(Mention {
-            folded: t.infos[s..e].iter().map(|i| i.folded.clone()).collect(),
+            folded: t.infos[s..e].iter().map(|i| i.folded.to_string()).collect(),
             surface: t.tokens[s..e].iter().map(|x| x.to_string()).collect(),
             kind: span.kind,
             gaz_id,
             short_form,
+            coordinated,
         });
     }
 }
@@ -227,7 +236,17 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         {
             continue;
         }
-        let mut stripped = strip_clitics(&first, &|x: &str| is_known(x) || own_minor(x));
+        // «و» before «ا», «و» or «ي» is more often a foreign name's «W»
+        // («واشنطن», «وولفويتز», «ويلسون») than «and» before a name.
+        let w_sound = matches!(surf.chars().nth(1), Some('ا' | 'و' | 'ي'));
+        let listed_whole =
+            gaz.is_name_token(&first) || gaz.starts_name(&first) || gaz.is_first_name(&first);
+        let coordinated = |x: &str| {
+            m.coordinated && !w_sound && !listed_whole && first.strip_prefix('و') == Some(x)
+        };
+        let mut stripped = strip_clitics(&first, &|x: &str| {
+            is_known(x) || own_minor(x) || coordinated(x)
+        });
         // A listed name of two letters opened by «و» («وذي قار»), which
         // `strip_clitics` leaves for its rule of three letters.
         if stripped == first
@@ -509,6 +528,7 @@ mod tests {
             kind,
             gaz_id: gaz_id.map(str::to_string),
             short_form: None,
+            coordinated: false,
         }
     }
 

@@ -424,7 +424,7 @@ impl Extractor {
             if (overlapping.is_empty()
                 && self.is_ambiguous_word(&infos, &g)
                 && !self.coordinated_with_place(&infos, &matches, &g))
-                || self.is_financial(&infos, &g)
+                || noise::is_financial(&infos, &g)
                 || minor_overruled
             {
                 continue;

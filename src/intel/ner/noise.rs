@@ -76,8 +76,12 @@ pub(super) const MONTH_AFTER: [&str; 4] = ["الماضي", "المقبل", "ال
 
 /// Folded nouns after which «مالي» is the adjective "financial" («مبلغ
 /// مالي», «إنقاذ مالي») rather than Mali («شمال مالي», «حكومة مالي»),
-/// see [`Extractor::is_financial`].
-pub(super) const FINANCIAL_NOUNS: [&str; 36] = [
+/// see [`is_financial`].
+pub(super) const FINANCIAL_NOUNS: [&str; 40] = [
+    "تعثر",
+    "عبء",
+    "ارهاق",
+    "ضايقه",
     "انقاذ",
     "مبلغ",
     "مقابل",
@@ -251,20 +255,6 @@ impl Extractor {
             && (after_noun || before_min)
     }
 
-    /// Whether a one-word span is «مالي» qualifying a noun of money
-    /// ([`FINANCIAL_NOUNS`], clitics allowed: «ودعم مالي»): "financial",
-    /// not the country.
-    pub(super) fn is_financial(&self, infos: &[TokenInfo], s: &Span) -> bool {
-        s.end - s.start == 1
-            && infos[s.start].folded == "مالي"
-            && s.start
-                .checked_sub(1)
-                .and_then(|k| infos.get(k))
-                .is_some_and(|p| {
-                    arabic::listed_with_clitic(&p.folded, |w| FINANCIAL_NOUNS.contains(&w))
-                })
-    }
-
     /// Whether token `i` is a Levantine month name (clitics allowed:
     /// «بنيسان») in a date: after a number or a Gregorian month («22
     /// نيسان», «أبريل (نيسان)»), or before one, a number or «الماضي» and
@@ -340,7 +330,7 @@ impl Extractor {
         if s.end - s.start != 1 {
             return self.is_nameless(infos, s) || self.is_noun_and_nisbas(infos, s);
         }
-        if self.is_month(tokens, infos, s.start) || self.is_financial(infos, s) {
+        if self.is_month(tokens, infos, s.start) || is_financial(infos, s) {
             return true;
         }
         let quote = |i: Option<usize>| {
@@ -420,4 +410,20 @@ impl Extractor {
         };
         s.end - s.start == 1 && !after_place_noun() && self.gaz.is_ambiguous(&infos[s.start].folded)
     }
+}
+
+/// Whether a one-word span is «مالي» qualifying a noun of money
+/// ([`FINANCIAL_NOUNS`], clitics allowed: «ودعم مالي»): "financial",
+/// not the country. Also asked where a name is carried to its
+/// recurrences (`document::propagate`): Mali named in one sentence does
+/// not make «تعثر مالي» the country in another.
+pub(super) fn is_financial(infos: &[TokenInfo], s: &Span) -> bool {
+    s.end - s.start == 1
+        && infos[s.start].folded == "مالي"
+        && s.start
+            .checked_sub(1)
+            .and_then(|k| infos.get(k))
+            .is_some_and(|p| {
+                arabic::listed_with_clitic(&p.folded, |w| FINANCIAL_NOUNS.contains(&w))
+            })
 }

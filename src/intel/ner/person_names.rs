@@ -386,12 +386,13 @@ impl Extractor {
             let t = &infos[i];
             let particle = opened_by_particle_and_article(t);
             let known = || {
-                self.frequent.contains(&t.folded)
+                self.frequent.contains(&*t.folded)
                     || self
                         .common
                         .contains(&arabic::strip_article_clitic(&t.folded))
             };
-            self.common.contains(&t.folded) || (particle && known() && !self.is_name_word(infos, i))
+            self.common.contains(t.folded.as_str())
+                || (particle && known() && !self.is_name_word(infos, i))
         };
         let number = |i: usize| {
             let f = infos[i].folded.as_str();
@@ -551,7 +552,7 @@ impl Extractor {
                 && next.folded.chars().all(tokenize::is_arabic_char)
                 && !BORN_WORDS.contains(&next.folded.as_str())
                 && !self.gaz.is_stopword(&next.folded)
-                && !self.common.contains(&next.folded))
+                && !self.common.contains(next.folded.as_str()))
     }
 
     /// Extends person span `k` over up to two given names right after it
@@ -737,7 +738,7 @@ impl Extractor {
                 && arabic::listed_with_clitic(&infos[j - 1].folded, |x| ROLE_NOUNS.contains(&x))
                 && no_clitic_but_article(surname)
                 && surname.folded.chars().all(tokenize::is_arabic_char)
-                && !self.common.contains(&surname.folded)
+                && !self.common.contains(surname.folded.as_str())
                 && !self.gaz.is_stopword(&surname.folded)
                 && surname.trigger.is_none()
         });
