@@ -245,29 +245,20 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
                 .or_else(|| {
                     group_at(&groups, &folded, i).map(|(end, id)| (end, EntityKind::Org, id))
                 });
-            match found {
-                Some((end, kind, id))
-                    if !taken[i..end].iter().any(|&x| x)
-                        && !super::noise::is_financial(
-                            &t.infos,
-                            &Span {
-                                start: i,
-                                end,
-                                kind,
-                            },
-                        ) =>
-                {
-                    added.push((
-                        Span {
-                            start: i,
-                            end,
-                            kind,
-                        },
-                        id,
-                    ));
-                    i = end;
-                }
-                _ => i += 1,
+            let Some((end, kind, id)) = found else {
+                i += 1;
+                continue;
+            };
+            let span = Span {
+                start: i,
+                end,
+                kind,
+            };
+            if taken[i..end].iter().any(|&x| x) || super::noise::is_financial(&t.infos, &span) {
+                i += 1;
+            } else {
+                added.push((span, id));
+                i = end;
             }
         }
         if !added.is_empty() {

@@ -62,18 +62,6 @@ impl std::ops::Deref for Folded {
     }
 }
 
-impl AsRef<str> for Folded {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl PartialEq<str> for Folded {
-    fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
-    }
-}
-
 impl PartialEq<&str> for Folded {
     fn eq(&self, other: &&str) -> bool {
         *self.0 == **other
