@@ -217,8 +217,12 @@ fn word_info(t: &str, lang: Lang, gaz: &Gazetteer) -> TokenInfo {
 }
 
 /// How many words a thread keeps the analysis of here, and the CRF
-/// weights of per model (`crf::CrfModel`): a power of two.
-pub const CACHED_WORDS: usize = 1 << 14;
+/// weights of per model (`crf::CrfModel`): a power of two. Over a day
+/// of news (2,972 articles, 1.25 M tokens) 2¹⁴ slots missed a quarter
+/// of the tokens and 2¹⁶ one in seven; 2¹⁵ takes 4% fewer instructions
+/// than 2¹⁴ for the day, and a thread holds about 2.6 MB of analyses
+/// and 7.9 MB of weights per model.
+pub const CACHED_WORDS: usize = 1 << 15;
 
 /// A word cache's key made non-zero (0 marks an empty slot) and the
 /// slot of [`CACHED_WORDS`] it picks.
