@@ -1,6 +1,8 @@
 //! Arabic clitics: the conjunctions, prepositions and article glued to
 //! names («وبكين», «لروسيا», «بالقاهرة»).
 
+use std::borrow::Cow;
+
 use super::hash::FastSet;
 
 /// Clitic prefixes that may precede a name, longest first.
@@ -131,21 +133,25 @@ const ARTICLE_PREFIXES: [&str; 9] = [
 
 /// Rewrites an unambiguous clitic + article (folded) to the bare article
 /// form: «بالقاهره» → «القاهره», «للقاهره» → «القاهره». Anything else is
-/// returned unchanged.
-pub fn strip_article_clitic(w: &str) -> String {
+/// returned as it is, borrowed: most words are, and this runs for most
+/// tokens of an article.
+pub fn strip_article_clitic(w: &str) -> Cow<'_, str> {
+    if !w.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+        return Cow::Borrowed(w);
+    }
     for p in ARTICLE_PREFIXES {
         if let Some(rest) = w.strip_prefix(p)
             && rest.chars().count() >= 2
         {
-            return format!("ال{rest}");
+            return Cow::Owned(format!("ال{rest}"));
         }
     }
     if let Some(rest) = w.strip_prefix("لل")
         && rest.chars().count() >= 2
     {
-        return format!("ال{rest}");
+        return Cow::Owned(format!("ال{rest}"));
     }
-    w.to_string()
+    Cow::Borrowed(w)
 }
 
 /// Greedy stem used only as a CRF feature: conjunction, preposition and
@@ -193,7 +199,7 @@ pub fn strip_clitics(w: &str, known: &dyn Fn(&str) -> bool) -> String {
     let a = strip_article_clitic(w);
     let rare = w.starts_with('ف') || w.starts_with("وك") || w.starts_with('ك');
     if a != w && (!rare || known(&a)) {
-        return a;
+        return a.into_owned();
     }
     after_prefixes(w)
         .find(|rest| rest.chars().count() >= 3 && known(rest))

@@ -692,7 +692,7 @@ fn is_aside(infos: &[TokenInfo], k: usize, kind: EntityKind, gaz: &Gazetteer) ->
     let stem = |x: &str| gaz.is_place_stem(x);
     is_currency(f)
         || LANGUAGES.contains(&f)
-        || FACILITY_ENDS.contains(&bare.as_str())
+        || FACILITY_ENDS.contains(&bare.as_ref())
         || (kind == EntityKind::Misc && (super::arabic::is_nisba(f, &stem) || is_demonym(f, &stem)))
 }
 

@@ -150,7 +150,7 @@ fn group_at(
         return None;
     }
     let w = super::arabic::strip_article_clitic(folded[i]);
-    let firsts = std::iter::once(w.as_str()).chain(after_prefixes(&w));
+    let firsts = std::iter::once(w.as_ref()).chain(after_prefixes(&w));
     for first in firsts {
         for (_, rest, id) in groups.iter().filter(|g| g.0 == first) {
             let end = i + 1 + rest.len();
@@ -207,7 +207,7 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
                 names.add(&folded(last), &[], EntityKind::Person);
                 let named = id.is_some() || gaz.is_first_name(&t.infos[s.start].folded);
                 if named && !has_clitic_article(&t.infos[last].folded) {
-                    surnames.insert(folded(last));
+                    surnames.insert(folded(last).into_owned());
                 }
             }
         }
@@ -218,7 +218,7 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
     for t in doc.iter_mut() {
         for (s, id) in t.spans.iter_mut() {
             let word = super::arabic::strip_article_clitic(&t.infos[s.start].folded);
-            let mut forms = std::iter::once(word.as_str()).chain(after_prefixes(&word));
+            let mut forms = std::iter::once(word.as_ref()).chain(after_prefixes(&word));
             if id.is_none()
                 && s.kind != EntityKind::Person
                 && s.end == s.start + 1

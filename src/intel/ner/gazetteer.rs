@@ -535,7 +535,9 @@ impl Gazetteer {
     /// tagger agrees.
     pub fn is_ambiguous(&self, folded: &str) -> bool {
         listed_with_clitic(folded, |w| self.ambiguous.contains(w))
-            || self.ambiguous.contains(&strip_article_clitic(folded))
+            || self
+                .ambiguous
+                .contains(strip_article_clitic(folded).as_ref())
     }
 
     /// True for a folded word that is never a name alone (days, months,

@@ -458,9 +458,9 @@ impl Extractor {
                 let bare_head = arabic::strip_article_clitic(f);
                 let next = t.infos.get(j);
                 let place_stem = |x: &str| self.gaz.is_place_stem(x);
-                let unnamed = NISBA_HEADS.contains(&bare_head.as_str())
+                let unnamed = NISBA_HEADS.contains(&bare_head.as_ref())
                     && !next.is_some_and(|w| arabic::is_nisba(&w.folded, &place_stem));
-                let bare_group = GROUP_HEADS.contains(&bare_head.as_str())
+                let bare_group = GROUP_HEADS.contains(&bare_head.as_ref())
                     && !t.spans.iter().any(|(s, _)| s.start == j)
                     && !(next.is_some_and(|w| arabic::is_definite(&w.folded))
                         && t.infos
@@ -738,7 +738,7 @@ impl Extractor {
             })
         };
         let head = arabic::strip_article_clitic(&t.infos[i].folded);
-        if NAMED_BY_ADJECTIVE.contains(&(head.as_str(), adjective.folded.as_str())) && !held(i + 1)
+        if NAMED_BY_ADJECTIVE.contains(&(head.as_ref(), adjective.folded.as_str())) && !held(i + 1)
         {
             return true;
         }
@@ -758,7 +758,7 @@ impl Extractor {
             && modifier(&complement.folded)
             && !held(i + 1)
             && !held(i + 2)
-            && DEFINITE_HEADS.contains(&head.as_str())
+            && DEFINITE_HEADS.contains(&head.as_ref())
     }
 
     /// Extends an institution's name `i..j` that holds a «لل» complement,
@@ -797,9 +797,9 @@ impl Extractor {
                 && !is_year_phrase(&t.infos, j)
                 && t.infos.get(j + 1).is_none_or(|w| w.folded != "مع")
                 && !INSTITUTION_HEAD_LIST.holds(g)
-                && !DEFINITE_HEADS.contains(&bare.as_str());
+                && !DEFINITE_HEADS.contains(&bare.as_ref());
             if !(continues || is_naming_adjective(g))
-                || NOT_MODIFIERS.contains(&bare.as_str())
+                || NOT_MODIFIERS.contains(&bare.as_ref())
                 || self.gaz.is_stopword(&bare)
             {
                 break;

@@ -225,7 +225,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             continue;
         }
         for t in m.folded.iter_mut().skip(1) {
-            *t = strip_article_clitic(t);
+            *t = strip_article_clitic(t).into_owned();
         }
         let several = m.folded.len() > 1;
         let own_minor = |x: &str| {

@@ -389,7 +389,7 @@ impl Extractor {
                 self.frequent.contains(&*t.folded)
                     || self
                         .common
-                        .contains(&arabic::strip_article_clitic(&t.folded))
+                        .contains(arabic::strip_article_clitic(&t.folded).as_ref())
             };
             self.common.contains(t.folded.as_str())
                 || (particle && known() && !self.is_name_word(infos, i))
