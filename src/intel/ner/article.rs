@@ -591,22 +591,37 @@ pub(super) fn drop_lone_sentence_starts(doc: &mut [Tagged<'_>]) {
     if starts.iter().flatten().count() < MIN_SENTENCES {
         return;
     }
-    let mut inside: FastSet<&str> = FastSet::default();
-    for (t, &start) in doc.iter().zip(&starts) {
-        for (i, info) in t.infos.iter().enumerate() {
-            if Some(i) != start {
-                inside.insert(info.folded.as_str());
-            }
-        }
-    }
-    let lone: Vec<Option<usize>> = doc
+    // The few Latin words opening a sentence as a span of their own,
+    // then whether each recurs elsewhere: the article's other words are
+    // compared with those only, not gathered.
+    let opening: Vec<Option<&str>> = doc
         .iter()
         .zip(&starts)
         .map(|(t, &start)| {
             let k = start?;
             let latin = t.tokens[k].chars().all(|c| c.is_ascii_alphabetic());
-            (latin && !inside.contains(t.infos[k].folded.as_str())).then_some(k)
+            let alone = t
+                .spans
+                .iter()
+                .any(|(s, id)| id.is_none() && (s.start, s.end) == (k, k + 1));
+            (latin && alone).then(|| t.infos[k].folded.as_str())
         })
+        .collect();
+    if opening.iter().all(Option::is_none) {
+        return;
+    }
+    let recurs = |word: &str| {
+        doc.iter().zip(&starts).any(|(t, &start)| {
+            t.infos
+                .iter()
+                .enumerate()
+                .any(|(i, info)| Some(i) != start && info.folded == word)
+        })
+    };
+    let lone: Vec<Option<usize>> = opening
+        .iter()
+        .zip(&starts)
+        .map(|(word, &start)| word.filter(|w| !recurs(w)).and(start))
         .collect();
     for (t, lone) in doc.iter_mut().zip(lone) {
         if let Some(k) = lone {
