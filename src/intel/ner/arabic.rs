@@ -49,9 +49,35 @@ pub fn found_with_clitic<T>(w: &str, find: impl Fn(&str) -> Option<T>) -> Option
 /// looked up.
 pub struct CliticList {
     words: FastSet<&'static str>,
-    endings: [u64; 16],
+    endings: EndingFilter,
     forms: [u64; 16],
+}
+
+/// A 1,024-bit filter of the last four bytes of a set of folded words,
+/// asked before looking a token up with its clitics: a word's
+/// clitic-free forms («لوزاره» → «وزاره») end as the word does, so a
+/// token whose ending no word has cannot be any of them. Words of under
+/// four bytes let every token through.
+#[derive(Default)]
+pub struct EndingFilter {
+    bits: [u64; 16],
     short: bool,
+}
+
+impl EndingFilter {
+    /// Adds a word's ending.
+    pub fn insert(&mut self, w: &str) {
+        match ending_bit(w) {
+            Some(k) => set_bit(&mut self.bits, k),
+            None => self.short = true,
+        }
+    }
+
+    /// False when no word added can be `w` or a form of it without
+    /// clitics.
+    pub fn may_hold(&self, w: &str) -> bool {
+        self.short || ending_bit(w).is_some_and(|k| has_bit(&self.bits, k))
+    }
 }
 
 /// The filter bit of a word's last four bytes, or None when it has fewer.
@@ -83,34 +109,30 @@ fn has_bit(filter: &[u64; 16], k: usize) -> bool {
 impl CliticList {
     /// The filters and set for `words`.
     pub fn new(words: &'static [&'static str]) -> CliticList {
-        let mut endings = [0u64; 16];
+        let mut endings = EndingFilter::default();
         let mut forms = [0u64; 16];
-        let mut short = false;
         for w in words {
-            match (ending_bit(w), form_bit(w)) {
-                (Some(e), Some(f)) => {
-                    set_bit(&mut endings, e);
-                    set_bit(&mut forms, f);
-                }
-                _ => short = true,
+            endings.insert(w);
+            if let Some(f) = form_bit(w) {
+                set_bit(&mut forms, f);
             }
         }
         CliticList {
             words: words.iter().copied().collect(),
             endings,
             forms,
-            short,
         }
     }
 
     /// True when the folded word, or what follows one clitic prefix of
     /// it, is in the list.
     pub fn holds(&self, w: &str) -> bool {
-        let may = self.short || ending_bit(w).is_some_and(|k| has_bit(&self.endings, k));
-        may && listed_with_clitic(w, |x| {
-            (self.short || form_bit(x).is_some_and(|k| has_bit(&self.forms, k)))
-                && self.words.contains(x)
-        })
+        let short = self.endings.short;
+        self.endings.may_hold(w)
+            && listed_with_clitic(w, |x| {
+                (short || form_bit(x).is_some_and(|k| has_bit(&self.forms, k)))
+                    && self.words.contains(x)
+            })
     }
 }
 
@@ -251,6 +273,20 @@ mod tests {
             assert_eq!(list.holds(w), expected, "{w}");
         }
         assert!(list.holds("لوزاره") && !list.holds("مطارات"));
+    }
+
+    #[test]
+    fn an_ending_filter_passes_a_word_with_clitics_and_turns_others_away() {
+        let mut f = EndingFilter::default();
+        f.insert("القاهره");
+        f.insert("بوتين");
+        for w in ["القاهره", "بالقاهره", "للقاهره", "لبوتين", "وبوتين"]
+        {
+            assert!(f.may_hold(w), "{w}");
+        }
+        assert!(!f.may_hold("الرياض") && !f.may_hold("بو"));
+        f.insert("ب");
+        assert!(f.may_hold("الرياض") && f.may_hold("بو"));
     }
 
     #[test]

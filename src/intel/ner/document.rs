@@ -4,7 +4,7 @@
 //! alone counts as the person.
 
 use super::Tagged;
-use super::arabic::after_prefixes;
+use super::arabic::{EndingFilter, after_prefixes};
 use super::conll::Span;
 use super::gazetteer::Gazetteer;
 use super::hash::{FastMap, FastSet};
@@ -38,13 +38,19 @@ struct Name {
     votes: [u32; 4],
 }
 
-/// The names of a document, keyed by their (clitic-free) first word.
+/// The names of a document, keyed by their (clitic-free) first word,
+/// and a filter of those words' endings that turns most tokens away
+/// before their clitic forms are looked up.
 #[derive(Default)]
-struct Names(FastMap<String, Vec<Name>>);
+struct Names {
+    by_first: FastMap<String, Vec<Name>>,
+    endings: EndingFilter,
+}
 
 impl Names {
     fn add(&mut self, first: &str, rest: &[String], kind: EntityKind) {
-        let list = self.0.entry(first.to_string()).or_default();
+        self.endings.insert(first);
+        let list = self.by_first.entry(first.to_string()).or_default();
         let k = super::conll::kind_index(kind);
         match list.iter_mut().find(|n| n.rest == rest) {
             Some(n) => n.votes[k] += 1,
@@ -65,6 +71,9 @@ impl Names {
     /// its kinds tie.
     fn at(&self, folded: &[&str], i: usize) -> Option<(usize, EntityKind)> {
         let w = folded[i];
+        if !self.endings.may_hold(w) {
+            return None;
+        }
         let article = w
             .strip_prefix("لل")
             .map(|r| format!("ال{r}"))
@@ -74,7 +83,7 @@ impl Names {
             .chain(article.iter().map(String::as_str))
             .chain(after_prefixes(w));
         for first in firsts {
-            let Some(list) = self.0.get(first) else {
+            let Some(list) = self.by_first.get(first) else {
                 continue;
             };
             for n in list {
@@ -212,7 +221,7 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
             }
         }
     }
-    if names.0.is_empty() {
+    if names.by_first.is_empty() {
         return;
     }
     for t in doc.iter_mut() {
