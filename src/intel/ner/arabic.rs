@@ -80,19 +80,22 @@ impl EndingFilter {
     }
 }
 
-/// The filter bit of a word's last four bytes, or None when it has fewer.
-fn ending_bit(w: &str) -> Option<usize> {
+/// A word's last four bytes, or None when it has fewer.
+fn last_four(w: &str) -> Option<u32> {
     let b = w.as_bytes();
     let last: [u8; 4] = b.get(b.len().checked_sub(4)?..)?.try_into().ok()?;
-    Some((u32::from_le_bytes(last).wrapping_mul(0x9E37_79B1) >> 22) as usize)
+    Some(u32::from_le_bytes(last))
+}
+
+/// The filter bit of a word's last four bytes, or None when it has fewer.
+fn ending_bit(w: &str) -> Option<usize> {
+    Some((last_four(w)?.wrapping_mul(0x9E37_79B1) >> 22) as usize)
 }
 
 /// The filter bit of a word's length and last four bytes, or None when
 /// it has fewer.
 fn form_bit(w: &str) -> Option<usize> {
-    let b = w.as_bytes();
-    let last: [u8; 4] = b.get(b.len().checked_sub(4)?..)?.try_into().ok()?;
-    let key = u64::from(u32::from_le_bytes(last)) | (b.len() as u64) << 32;
+    let key = u64::from(last_four(w)?) | (w.len() as u64) << 32;
     Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize)
 }
 

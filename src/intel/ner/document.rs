@@ -4,7 +4,7 @@
 //! alone counts as the person.
 
 use super::Tagged;
-use super::arabic::{EndingFilter, after_prefixes};
+use super::arabic::{EndingFilter, after_prefixes, listed_with_clitic};
 use super::conll::Span;
 use super::gazetteer::Gazetteer;
 use super::hash::{FastMap, FastSet};
@@ -137,9 +137,7 @@ fn has_clitic_article(folded: &str) -> bool {
 /// Whether a folded word is a group's head ([`GROUP_HEADS`]), clitics
 /// allowed («لتنظيم»).
 fn is_group_head(folded: &str) -> bool {
-    std::iter::once(folded)
-        .chain(after_prefixes(folded))
-        .any(|w| GROUP_HEADS.contains(&w))
+    listed_with_clitic(folded, |w| GROUP_HEADS.contains(&w))
 }
 
 /// The end and list id of a group's name without its head at token `i`
@@ -227,11 +225,10 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
     for t in doc.iter_mut() {
         for (s, id) in t.spans.iter_mut() {
             let word = super::arabic::strip_article_clitic(&t.infos[s.start].folded);
-            let mut forms = std::iter::once(word.as_ref()).chain(after_prefixes(&word));
             if id.is_none()
                 && s.kind != EntityKind::Person
                 && s.end == s.start + 1
-                && forms.any(|w| surnames.contains(w))
+                && listed_with_clitic(&word, |w| surnames.contains(w))
             {
                 s.kind = EntityKind::Person;
             }

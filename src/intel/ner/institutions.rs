@@ -925,7 +925,7 @@ impl Extractor {
         t.folded.starts_with("لل")
             || t.folded.starts_with('و')
             || arabic::is_definite_adjective(&t.folded)
-            || self.common.contains(&*t.folded)
+            || self.common.contains(t.folded.as_str())
     }
 
     /// Starts a person span of three words or more after a gazetteer
@@ -976,7 +976,7 @@ impl Extractor {
             let t = &infos[k];
             let definite = arabic::strip_article_clitic(tokens[k]).starts_with("ال");
             !definite
-                && (self.common.contains(&*t.folded) || self.common.contains(t.stem()))
+                && (self.common.contains(t.folded.as_str()) || self.common.contains(t.stem()))
                 && t.name_class.is_some_and(|c| c < 3)
                 && !self.is_name_word(infos, k)
                 && !LETTER_NAMES.contains(&infos[k - 1].folded.as_str())

@@ -240,9 +240,9 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         // («واشنطن», «وولفويتز», «ويلسون») than «and» before a name.
         let w_sound = matches!(surf.chars().nth(1), Some('ا' | 'و' | 'ي'));
         let listed_whole =
-            gaz.is_name_token(&first) || gaz.starts_name(&first) || gaz.is_first_name(&first);
+            || gaz.is_name_token(&first) || gaz.starts_name(&first) || gaz.is_first_name(&first);
         let coordinated = |x: &str| {
-            m.coordinated && !w_sound && !listed_whole && first.strip_prefix('و') == Some(x)
+            m.coordinated && !w_sound && first.strip_prefix('و') == Some(x) && !listed_whole()
         };
         let mut stripped = strip_clitics(&first, &|x: &str| {
             is_known(x) || own_minor(x) || coordinated(x)

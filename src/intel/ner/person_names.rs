@@ -386,7 +386,7 @@ impl Extractor {
             let t = &infos[i];
             let particle = opened_by_particle_and_article(t);
             let known = || {
-                self.frequent.contains(&*t.folded)
+                self.frequent.contains(t.folded.as_str())
                     || self
                         .common
                         .contains(arabic::strip_article_clitic(&t.folded).as_ref())
