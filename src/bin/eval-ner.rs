@@ -60,6 +60,10 @@ struct Args {
     /// Skip the throughput measurement.
     #[arg(long)]
     no_speed: bool,
+    /// Only measure throughput, this many times over, and print each
+    /// run and their median (what `bench/ner.sh` runs).
+    #[arg(long, default_value_t = 0)]
+    speed_runs: usize,
     /// Add these to the Arabic model's label scores instead of the
     /// shipped `AR_LABEL_BIAS` (for choosing them on a held-out part):
     /// `O=-0.7,B-ORG=0.2`.
@@ -215,48 +219,91 @@ fn wikigold(ex: &Extractor, data: &Path, every: usize) -> Result<()> {
     Ok(())
 }
 
-fn throughput(ex: &Extractor, data: &Path) -> Result<()> {
+/// The SaudiNewsNet day's (title, content) pairs.
+fn saudi_day(data: &Path) -> Result<Vec<(String, String)>> {
     let path = data.join("news-ar/saudinewsnet-2015-07-21.json");
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let items: Vec<serde_json::Value> = serde_json::from_str(&text)?;
-    let arts: Vec<(String, String)> = items
+    Ok(items
         .iter()
         .map(|v| {
             let f = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
             (f("title"), f("content"))
         })
-        .collect();
+        .collect())
+}
+
+/// One pass of extraction over the articles, on this thread.
+struct Pass {
+    wall_secs: f64,
+    /// Thread CPU seconds, when the kernel reports them.
+    cpu_secs: Option<f64>,
+    entities: usize,
+}
+
+fn timed_pass(ex: &Extractor, arts: &[(String, String)]) -> Pass {
+    let start = Instant::now();
+    let cpu_start = thread_cpu_ns();
+    let mut entities = 0usize;
+    for (t, c) in arts {
+        entities += ex.extract(t, c).len();
+    }
+    let wall_secs = start.elapsed().as_secs_f64();
+    let cpu_secs = match (cpu_start, thread_cpu_ns()) {
+        (Some(a), Some(b)) => Some(b.saturating_sub(a) as f64 / 1e9),
+        _ => None,
+    };
+    Pass {
+        wall_secs,
+        cpu_secs,
+        entities,
+    }
+}
+
+/// The typical news article: about 280 words.
+const TYPICAL_WORDS: f64 = 280.0;
+
+fn throughput(ex: &Extractor, data: &Path, runs: usize) -> Result<()> {
+    let arts = saudi_day(data)?;
     let words: usize = arts
         .iter()
         .map(|(t, c)| t.split_whitespace().count() + c.split_whitespace().count())
         .sum();
-    let start = Instant::now();
-    let cpu_start = thread_cpu_ns();
-    let mut entities = 0usize;
-    for (t, c) in &arts {
-        entities += ex.extract(t, c).len();
-    }
-    let secs = start.elapsed().as_secs_f64();
     let n = arts.len().max(1) as f64;
+    let passes: Vec<Pass> = (0..runs.max(1)).map(|_| timed_pass(ex, &arts)).collect();
     println!(
         "Throughput on {} SaudiNewsNet articles ({} words, {:.0} words/article, {:.1} entities/article), one thread:",
         arts.len(),
         words,
         words as f64 / n,
-        entities as f64 / n
+        passes[0].entities as f64 / n
     );
-    println!(
-        "  wall clock: {:.0} articles/s ({:.0} words/s)",
-        n / secs,
-        words as f64 / secs
-    );
-    if let (Some(a), Some(b)) = (cpu_start, thread_cpu_ns()) {
-        let cpu = (b.saturating_sub(a)) as f64 / 1e9;
+    let mut cpu_rates = Vec::new();
+    for p in &passes {
+        print!("  wall clock: {:.0} articles/s", n / p.wall_secs);
+        if let Some(cpu) = p.cpu_secs {
+            cpu_rates.push(n / cpu);
+            print!(
+                "   CPU time: {:.0} articles/s ({:.0} words/s)",
+                n / cpu,
+                words as f64 / cpu
+            );
+        }
+        println!();
+    }
+    if !cpu_rates.is_empty() {
+        cpu_rates.sort_by(f64::total_cmp);
+        let median = cpu_rates[cpu_rates.len() / 2];
+        let words_per_article = words as f64 / n;
         println!(
-            "  CPU time:   {:.0} articles/s ({:.0} words/s) — the figure on an idle core",
-            n / cpu,
-            words as f64 / cpu
+            "  CPU time, median of {}: {:.0} articles/s (min {:.0}, max {:.0}) — the figure on an idle core; {:.0} articles/s at {:.0} words an article",
+            cpu_rates.len(),
+            median,
+            cpu_rates[0],
+            cpu_rates[cpu_rates.len() - 1],
+            median * words_per_article / TYPICAL_WORDS,
+            TYPICAL_WORDS
         );
     }
     Ok(())
@@ -400,13 +447,16 @@ fn main() -> Result<()> {
         }
         return Ok(());
     }
+    if args.speed_runs > 0 {
+        return throughput(ex, &args.data, args.speed_runs);
+    }
     anercorp(ex, &args)?;
     if args.en_holdout > 0 {
         wikigold(ex, &args.data, args.en_holdout)?;
     }
     own_set(ex, &args.labelled, args.show)?;
     if !args.no_speed {
-        throughput(ex, &args.data)?;
+        throughput(ex, &args.data, 1)?;
     }
     Ok(())
 }
