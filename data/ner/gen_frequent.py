@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Writes ar-frequent.txt: Arabic words frequent in general text and opened
-by a particle and the article («بالاتفاق», «والحكومة», «للمرة»), from the
-`wordfreq` package's large Arabic list (data CC BY-SA 4.0, see NOTICE).
+by a particle and the article («بالاتفاق», «والحكومة», «للمرة»), and
+ar-frequent-bare.txt: very frequent Arabic words with no article («غير»,
+«تأمين», «تملك»), from the `wordfreq` package's large Arabic list (data CC
+BY-SA 4.0, see NOTICE).
 
 Run from the repository root:
     pip install wordfreq==3.1.1 && python3 data/ner/gen_frequent.py
 
-The extractor trims these words from the ends of person spans unless they
-are name words («يوسف بالاتفاق» → «يوسف»). Words are written as wordfreq
+The extractor trims the first list's words from the ends of person spans
+unless they are name words («يوسف بالاتفاق» → «يوسف»), and takes no word
+of the second for a company's name after «شركة» («شركة تأمين»). Words are written as wordfreq
 has them; the extractor folds them when it loads the list.
 """
 import math
@@ -16,6 +19,8 @@ import re
 from wordfreq import get_frequency_dict
 
 MIN_ZIPF = 3.5
+# Bare words this frequent are words, whatever names they may also be.
+MIN_ZIPF_BARE = 4.0
 ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652]{2,}")
 # و or ف, then ب or ك and the article, or the article alone; or لل.
 PARTICLE_ARTICLE = re.compile("[وف]?([بك]?ال|لل)")
@@ -39,3 +44,20 @@ with open("data/ner/ar-frequent.txt", "w", encoding="utf-8") as out:
     for w in words:
         out.write(w + "\n")
 print(f"wrote data/ner/ar-frequent.txt ({len(words)} words)")
+
+bare = sorted(
+    w
+    for w, f in freqs.items()
+    if ARABIC_WORD.fullmatch(w)
+    and not PARTICLE_ARTICLE.match(w)
+    and math.log10(f) + 9 >= MIN_ZIPF_BARE
+)
+with open("data/ner/ar-frequent-bare.txt", "w", encoding="utf-8") as out:
+    out.write(
+        "# Arabic words with no article, with a Zipf frequency of 4.0 or more in"
+        " wordfreq 3.1.1's large Arabic list (CC BY-SA 4.0, see NOTICE);"
+        " written by data/ner/gen_frequent.py.\n"
+    )
+    for w in bare:
+        out.write(w + "\n")
+print(f"wrote data/ner/ar-frequent-bare.txt ({len(bare)} words)")

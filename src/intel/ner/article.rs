@@ -174,9 +174,11 @@ const EN_FACILITIES: [&str; 13] = [
 /// Folded English nouns that end the name of a landform or a body of
 /// water, a place the English model takes for an organisation or a
 /// person («the Nile Basin», «the Jordan Valley», «Mayon Volcano»), and
-/// of a street, road or square («Kurtuluş Street», «Central Highway»); no surname is one of them,
+/// of a street, road or square («Kurtuluş Street», «Central Highway»),
+/// or of a feature of the sea floor or the crust («Nankai Trough»,
+/// «Mariana Trench», «San Andreas Fault»); no surname is one of them,
 /// as «Lake» and «Ocean» can be.
-const EN_LANDFORMS: [&str; 22] = [
+const EN_LANDFORMS: [&str; 30] = [
     "highway",
     "road",
     "boulevard",
@@ -199,6 +201,14 @@ const EN_LANDFORMS: [&str; 22] = [
     "coast",
     "island",
     "islands",
+    "trough",
+    "trench",
+    "fault",
+    "canyon",
+    "glacier",
+    "lagoon",
+    "archipelago",
+    "heights",
 ];
 
 /// Folded last words of companies' names that the models take for
@@ -351,14 +361,39 @@ pub(super) fn dateline_places(t: &mut Tagged<'_>) {
     }
 }
 
+/// Folded military ranks, with the article, as they stand before a
+/// name («اللواء أبوبكر فقيري», «الفريق أول عبد الفتاح البرهان»).
+const RANKS: [&str; 9] = [
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "الفريق",
+    "المشير",
+    "المقدم",
+    "الرائد",
+    "النقيب",
+    "الملازم",
+];
+
+/// Folded adjectives that say who owns a company, after its name («مجموعة
+/// كوفكو الحكومية», the state-owned group Cofco): no part of the name.
+const OWNERSHIP: [&str; 1] = ["الحكوميه"];
+
 /// Ends Arabic organisation spans with no gazetteer id before what the
-/// tagger ran them on into: a verb in the future («بنك الكويت المركزي
-/// سيصدر»: a word opened like a future verb and three letters more
-/// that looks like no name and is no place) and, after a company's noun
-/// (`COMPANY_HEADS`) and a name with no article, a nationality
-/// adjective, which describes the company («شركة ألستوم الفرنسية», the
-/// French company Alstom, whose «أل» is no article; «شركة الكهرباء
-/// السعودية» is the company's name).
+/// tagger ran them on into:
+/// - a military rank that ends the span or comes before a given name
+///   («وفد الجيش اللواء أبوبكر فقيري», «مجلس السيادة الفريق أول …»): no
+///   body's name ends in a rank, and inside one «اللواء» is a brigade
+///   («اللواء الخامس»); a definite head noun the rank leaves alone
+///   («النادي العميد فهد …») names no body, and the span goes;
+/// - a verb in the future («بنك الكويت المركزي سيصدر»: a word opened like
+///   a future verb and three letters more that looks like no name and is
+///   no place);
+/// - after a company's noun (`COMPANY_HEADS`) and a name with no article,
+///   a nationality adjective or an owner's ([`OWNERSHIP`]), which
+///   describes the company («شركة ألستوم الفرنسية», the French company
+///   Alstom, whose «أل» is no article; «شركة الكهرباء السعودية» is the
+///   company's name).
 pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
     let Tagged {
         tokens,
@@ -367,7 +402,19 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         ..
     } = t;
     for (s, id) in spans.iter_mut() {
-        if s.kind != EntityKind::Org || id.is_some() || s.end - s.start < 3 {
+        if s.kind != EntityKind::Org || id.is_some() {
+            continue;
+        }
+        let rank = (s.start + 1..s.end).find(|&k| {
+            RANKS.contains(&infos[k].folded.as_str()) && (k + 1 == s.end || infos[k + 1].first_name)
+        });
+        if let Some(k) = rank {
+            let generic = k == s.start + 1
+                && infos[s.start].folded.starts_with("ال")
+                && INSTITUTION_HEADS.contains(&infos[s.start].folded.as_str());
+            s.end = if generic { s.start } else { k };
+        }
+        if s.end - s.start < 3 {
             continue;
         }
         let last = &infos[s.end - 1];
@@ -380,11 +427,14 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             && !gaz.is_place_stem(f);
         let company = listed_with_clitic(&infos[s.start].folded, |w| COMPANY_HEADS.contains(&w));
         let named = !tokens[s.end - 2].starts_with("ال");
-        let nationality = company && named && is_nisba(f, &|x: &str| gaz.is_place_stem(x));
+        let nationality = company
+            && named
+            && (is_nisba(f, &|x: &str| gaz.is_place_stem(x)) || OWNERSHIP.contains(&f));
         if future || nationality {
             s.end -= 1;
         }
     }
+    spans.retain(|(s, _)| s.end > s.start);
 }
 
 /// Words that open a storm's name («Typhoon Marilag»), misc where the
@@ -700,7 +750,9 @@ fn is_amount(infos: &[TokenInfo], s: &Span) -> bool {
 /// name, an adjective that ends a facility's name («الدولي», tagged alone
 /// after a place the facility rule leaves as it is: «مطار قرطاج
 /// الدولي»), or a nationality adjective tagged misc («African», «الروسي»;
-/// the tagger drops those of other kinds already).
+/// the tagger drops those of other kinds already), or an English one
+/// tagged a person («A Kenyan election court»: a place's name and a
+/// demonym's ending, not a place's name alone, which may be a surname).
 fn is_aside(infos: &[TokenInfo], k: usize, kind: EntityKind, gaz: &Gazetteer) -> bool {
     let f = infos[k].folded.as_str();
     let bare = strip_article_clitic(f);
@@ -709,6 +761,7 @@ fn is_aside(infos: &[TokenInfo], k: usize, kind: EntityKind, gaz: &Gazetteer) ->
         || LANGUAGES.contains(&f)
         || FACILITY_ENDS.contains(&bare.as_ref())
         || (kind == EntityKind::Misc && (super::arabic::is_nisba(f, &stem) || is_demonym(f, &stem)))
+        || (kind == EntityKind::Person && !stem(f) && is_demonym(f, &stem))
 }
 
 /// Folded epithets of feasts and holy months («عيد الفطر المبارك»,

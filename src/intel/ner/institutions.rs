@@ -402,14 +402,85 @@ fn is_year_phrase(infos: &[TokenInfo], j: usize) -> bool {
             }))
 }
 
-/// Whether a folded word is «و» and an institution's head noun, opening
-/// a second institution after a first («جامعة بيرزيت وجامعة الخليل»).
+/// Whether a folded word is «و» and an institution's head noun, with the
+/// article or not, opening a second institution after a first («جامعة
+/// بيرزيت وجامعة الخليل», «بنك الاستثمار الأوروبي والصندوق العربي
+/// للإنماء»).
 pub(super) fn opens_another_institution(f: &str) -> bool {
-    f.strip_prefix('و')
-        .is_some_and(|rest| INSTITUTION_HEADS.contains(&rest))
+    f.strip_prefix('و').is_some_and(|rest| {
+        INSTITUTION_HEADS.contains(&rest)
+            || rest
+                .strip_prefix("ال")
+                .is_some_and(|bare| INSTITUTION_HEADS.contains(&bare))
+    })
 }
 
+/// Folded nouns of a company that a foreign name follows with no article
+/// («شركة انرون الامريكية», «مجموعة كوفكو»).
+const COMPANY_NOUNS: [&str; 2] = ["شركه", "مجموعه"];
+
+/// The most words of a company's name taken after its noun.
+const COMPANY_NAME_WORDS: usize = 3;
+
 impl Extractor {
+    /// Tags as an organisation the name right after a company's noun
+    /// ([`COMPANY_NOUNS`], clitics allowed) that the tagger left untagged:
+    /// up to [`COMPANY_NAME_WORDS`] words with no article, no clitic and
+    /// no feminine or plural ending, that are not common in ANERcorp train nor very
+    /// frequent in general text, not a given name, look like a name by
+    /// their letters and are no people's adjective («شركة انرون
+    /// الامريكية», «شركة متسوبيشي», a foreign name; not «شركة تابعة»,
+    /// «شركة أمريكية», «شركة تعمل», «مجموعة غير», «مجموعة كيانات»). The noun
+    /// stays out, as in ANERcorp; [`Extractor::add_institutions`] then
+    /// takes it in for the article's pane.
+    pub(super) fn name_after_company_noun(&self, infos: &[TokenInfo], spans: &mut Vec<Span>) {
+        let place_stem = |x: &str| self.gaz.is_place_stem(x);
+        let name_word = |t: &TokenInfo| {
+            let f = t.folded.as_str();
+            t.stem_at == 0
+                && f.chars().count() >= 3
+                && f.chars().all(tokenize::is_arabic_char)
+                && !f.ends_with('ه')
+                && !f.ends_with("ات")
+                && !arabic::is_definite(f)
+                && !t.first_name
+                && !self.common.contains(f)
+                && !self.frequent_bare.contains(f)
+                && !self.gaz.is_stopword(f)
+                && t.name_class.is_some_and(|c| c >= 3)
+                && !["ي", "يه"]
+                    .iter()
+                    .any(|e| f.strip_suffix(e).is_some_and(place_stem))
+        };
+        let mut added = Vec::new();
+        for i in 0..infos.len().saturating_sub(1) {
+            let covered = |k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
+            if !arabic::listed_with_clitic(&infos[i].folded, |w| COMPANY_NOUNS.contains(&w))
+                || covered(i + 1)
+                || !name_word(&infos[i + 1])
+            {
+                continue;
+            }
+            let mut end = i + 2;
+            while end < infos.len()
+                && end - i - 1 < COMPANY_NAME_WORDS
+                && !covered(end)
+                && name_word(&infos[end])
+            {
+                end += 1;
+            }
+            added.push(Span {
+                start: i + 1,
+                end,
+                kind: EntityKind::Org,
+            });
+        }
+        if !added.is_empty() {
+            spans.extend(added);
+            spans.sort_by_key(|s| s.start);
+        }
+    }
+
     /// Adds Arabic institution names (a head noun from
     /// `INSTITUTION_HEADS`, clitics allowed, or a tagged span it opens
     /// that is no gazetteer name, then up to three definite modifiers or

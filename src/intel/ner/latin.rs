@@ -294,6 +294,51 @@ pub(super) fn outlets_after_their_noun(tokens: &[&str], infos: &[TokenInfo], spa
     }
 }
 
+/// Lower-case nouns of an area that follow its name («Kesses
+/// constituency», «Makueni county», «Rift Valley province»).
+const AREA_NOUNS: [&str; 6] = [
+    "constituency",
+    "county",
+    "district",
+    "province",
+    "municipality",
+    "village",
+];
+
+/// Tags as a place one capitalised word before a lower-case noun of an
+/// area ([`AREA_NOUNS`]): «last year's Kesses constituency by-election»,
+/// where the small English model sees a word it never saw. Not a
+/// sentence's first word, a given name or a people's adjective («the
+/// Kenyan county»); a one-word span of another kind there becomes the
+/// place.
+pub(super) fn areas_before_their_noun(
+    tokens: &[&str],
+    infos: &[TokenInfo],
+    gaz: &Gazetteer,
+    spans: &mut Vec<Span>,
+) {
+    for k in 1..tokens.len().saturating_sub(1) {
+        if infos[k].shape != "Cap"
+            || !AREA_NOUNS.contains(&tokens[k + 1])
+            || infos[k].first_name
+            || super::noise::is_demonym(&infos[k].folded, &|x| gaz.is_place_stem(x))
+        {
+            continue;
+        }
+        let place = Span {
+            start: k,
+            end: k + 1,
+            kind: EntityKind::Place,
+        };
+        match spans.iter().position(|s| s.start <= k && k < s.end) {
+            None => spans.push(place),
+            Some(i) if (spans[i].start, spans[i].end) == (k, k + 1) => spans[i] = place,
+            Some(_) => {}
+        }
+    }
+    spans.sort_by_key(|s| s.start);
+}
+
 /// Words that end the names of towns and districts («Koidu Town»,
 /// «Pujehun North», «Camarines Sur»).
 const TOWN_ENDINGS: [&str; 12] = [
@@ -407,6 +452,56 @@ pub(super) fn latin_parts(tokens: &[&str], infos: &[TokenInfo], spans: Vec<Span>
         }
     }
     out
+}
+
+/// Opens an English organisation span (or a place span after «of») at
+/// the capitalised institution noun before it that no span holds, with
+/// «on», «for» or «of» (and «the») between, and the capitalised words
+/// before that noun: the English model tags «Ethics» of «the fund's
+/// Council on Ethics» and «Foreign Relations» of «the Council on Foreign
+/// Relations», not the body. The span then names the body, with no id.
+pub(super) fn take_english_org_heads(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+    let capitalised = |k: usize| infos[k].shape == "Cap";
+    for i in 0..spans.len() {
+        let (b, _) = spans[i];
+        let mut joint = b.start;
+        if joint >= 1 && infos[joint - 1].folded == "the" {
+            joint -= 1;
+        }
+        let Some(word) = joint.checked_sub(1).map(|j| infos[j].folded.as_str()) else {
+            continue;
+        };
+        let fits = match b.kind {
+            EntityKind::Org => matches!(word, "on" | "for" | "of"),
+            EntityKind::Place => word == "of",
+            _ => false,
+        };
+        let Some(head) = joint.checked_sub(2) else {
+            continue;
+        };
+        let free = |k: usize, spans: &[(Span, Option<usize>)]| {
+            !spans.iter().any(|(s, _)| s.start <= k && k < s.end)
+        };
+        if !fits
+            || !capitalised(head)
+            || !article::ends_english_institution(&infos[head].folded)
+            || !free(head, spans)
+        {
+            continue;
+        }
+        let mut start = head;
+        while start > 0 && capitalised(start - 1) && free(start - 1, spans) {
+            start -= 1;
+        }
+        spans[i] = (
+            Span {
+                start,
+                end: b.end,
+                kind: EntityKind::Org,
+            },
+            None,
+        );
+    }
 }
 
 /// Joins an English organisation span with the span after it when one

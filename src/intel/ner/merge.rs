@@ -7,6 +7,7 @@ use super::arabic::{strip_article_clitic, strip_clitics};
 use super::article;
 use super::gazetteer::Gazetteer;
 use super::hash::{FastMap, FastSet};
+use super::institutions::INSTITUTION_HEADS;
 use super::tokenize::{is_arabic_char, is_hebrew_char};
 use crate::model::{Entity, EntityKind};
 use crate::text::fold::is_harakah;
@@ -36,12 +37,15 @@ const SHORT_FORM_LETTERS: usize = 10;
 /// more (a one-word span before the brackets may be the last word of an
 /// untagged name: «Socialists' Party of Catalonia (PSC)»), is that name's
 /// short form: Latin capitals («ECZ», «OIKN», «G20») after anything but
-/// a person, or one Arabic word after an Arabic organisation («(واس)»,
-/// «(الأونروا)») that no span holds as a person or place.
+/// a person, one capitalised word after «, known as» («the Chilean
+/// Economic Development Agency, known as Corfo»), or one Arabic word
+/// after an Arabic organisation («(واس)», «(الأونروا)») that no span
+/// holds as a person or place.
 fn is_short_form(
     token: &str,
     kind: EntityKind,
     arabic_name: bool,
+    known_as: bool,
     other_kind: Option<EntityKind>,
 ) -> bool {
     let letters = token.chars().count();
@@ -56,7 +60,10 @@ fn is_short_form(
         && kind == EntityKind::Org
         && token.chars().all(is_arabic_char)
         && !matches!(other_kind, Some(EntityKind::Person | EntityKind::Place));
-    capitals || arabic_word
+    let called = known_as
+        && token.chars().next().is_some_and(|c| c.is_uppercase())
+        && token.chars().all(char::is_alphabetic);
+    capitals || arabic_word || called
 }
 
 fn is_punct_token(t: &str) -> bool {
@@ -79,18 +86,18 @@ pub(super) fn collect_mentions(t: &Tagged<'_>, gaz: &Gazetteer, out: &mut Vec<Me
         }
         let gaz_id = entry.and_then(|i| gaz.entry(i)).map(|en| en.id.clone());
         let at = match (t.tokens.get(e..e + 3), t.tokens.get(e..e + 4)) {
-            (Some(["(", _, ")"]), _) => Some(e + 1),
-            (_, Some([",", "known", "as", _])) => Some(e + 3),
+            (Some(["(", _, ")"]), _) => Some((e + 1, false)),
+            (_, Some([",", "known", "as", _])) => Some((e + 3, true)),
             _ => None,
         };
-        let short_form = at.filter(|_| e - s >= 2).and_then(|k| {
+        let short_form = at.filter(|_| e - s >= 2).and_then(|(k, known_as)| {
             let arabic_name = t.tokens[s].chars().any(is_arabic_char);
             let other_kind = t
                 .spans
                 .iter()
                 .find(|(o, _)| o.start <= k && k < o.end)
                 .map(|(o, _)| o.kind);
-            is_short_form(t.tokens[k], span.kind, arabic_name, other_kind)
+            is_short_form(t.tokens[k], span.kind, arabic_name, known_as, other_kind)
                 .then(|| t.infos[k].folded.to_string())
         });
         let coordinated = t.infos[s].folded.starts_with('و')
@@ -471,13 +478,16 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
     }
 }
 
-/// Folds a Latin-script person or misc name, of no gazetteer and opened
-/// by no given name, whose words are a run of an organisation's name in
-/// the same article into that organisation: the tagger takes a company's
-/// short name for a surname or a product («Kessington said …» after
-/// «Kessington Pharmaceuticals Ltd», «Andino Express» of «Transportes
-/// Andino Express S.A.C.»). Places stay apart: a town often names a body
-/// («Kericho» and «Kericho County Government»).
+/// Folds a person or misc name, of no gazetteer and opened by no given
+/// name, into an organisation of the same article whose short name it
+/// is: the tagger takes a company's short name for a surname or a
+/// product. In Latin script, a run of the organisation's words
+/// («Kessington said …» after «Kessington Pharmaceuticals Ltd», «Andino
+/// Express» of «Transportes Andino Express S.A.C.»); in Arabic, one word
+/// that follows an institution's head noun in the organisation's name
+/// («كوفكو» after «مجموعة كوفكو»), where a longer run may be a person the
+/// body is named after («جامعة الملك سعود»). Places stay apart: a town
+/// often names a body («Kericho» and «Kericho County Government»).
 fn merge_company_short_names(groups: &mut Vec<Group>, gaz: &Gazetteer) {
     let mut i = 0;
     while i < groups.len() {
@@ -488,11 +498,18 @@ fn merge_company_short_names(groups: &mut Vec<Group>, gaz: &Gazetteer) {
             .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()));
         let candidate = matches!(short.kind, EntityKind::Person | EntityKind::Misc)
             && !short.gaz
-            && latin
             && !short.folded.first().is_some_and(|w| gaz.is_first_name(w));
-        let org = if candidate {
+        let org = if !candidate {
+            None
+        } else if latin {
             groups.iter().position(|g| {
                 g.kind == EntityKind::Org && contains_seq(&g.folded, &short.folded, false)
+            })
+        } else if let [word] = &short.folded[..] {
+            groups.iter().position(|g| {
+                g.kind == EntityKind::Org
+                    && matches!(&g.folded[..], [head, name, ..]
+                        if name == word && INSTITUTION_HEADS.contains(&head.as_str()))
             })
         } else {
             None
@@ -507,11 +524,16 @@ fn merge_company_short_names(groups: &mut Vec<Group>, gaz: &Gazetteer) {
     }
 }
 
-/// Whether a longer name is a club's one word and adjectives only
-/// («الرجاء» in «الرجاء الرياضي», «الوداد» in «الوداد البيضاوي»): the
-/// club's full name, not a longer name holding the word («الاتحاد» in
-/// «الاتحاد السعودي لكرة القدم»).
+/// Whether a longer name is a club's one word and adjectives only, after
+/// «نادي» or not («الرجاء» in «الرجاء الرياضي», «الوداد» in «الوداد
+/// البيضاوي» and «نادي الوداد الرياضي»): the club's full name, not a
+/// longer name holding the word («الاتحاد» in «الاتحاد السعودي لكرة
+/// القدم»).
 fn is_club_described(long: &[String], short: &[String]) -> bool {
+    let long = match long.split_first() {
+        Some((noun, rest)) if super::sports::CLUB_NOUNS.contains(&noun.as_str()) => rest,
+        _ => long,
+    };
     matches!(long.split_first(), Some((first, rest))
         if short == std::slice::from_ref(first)
             && rest.iter().all(|w| super::arabic::is_definite_adjective(w)))

@@ -34,9 +34,10 @@ use gazetteer::{GazMatch, Gazetteer, Listing};
 use hash::FastSet;
 use institutions::{is_portfolio, opens_another_institution};
 use latin::{
-    COMPANY_ENDS, NAME_PARTICLES, ORG_PARTICLES, WEEKDAYS, bodies_of_a_place,
-    join_english_org_parts, latin_parts, ministries_by_portfolio, opens_vietnamese_name,
-    outlets_after_their_noun, people_by_given_name, people_by_role, settle_english_lists,
+    COMPANY_ENDS, NAME_PARTICLES, ORG_PARTICLES, WEEKDAYS, areas_before_their_noun,
+    bodies_of_a_place, join_english_org_parts, latin_parts, ministries_by_portfolio,
+    opens_vietnamese_name, outlets_after_their_noun, people_by_given_name, people_by_role,
+    settle_english_lists, take_english_org_heads,
 };
 use person_names::{
     MAGHREBI_JOINERS, NAME_JOINERS, PATRONYMICS, is_person_word, join_person_parts,
@@ -49,6 +50,7 @@ static AR_MODEL: &[u8] = include_bytes!("../../../data/ner/ar.crfsuite");
 static EN_MODEL: &[u8] = include_bytes!("../../../data/ner/en.crfsuite");
 static AR_COMMON: &str = include_str!("../../../data/ner/ar-common.txt");
 static AR_FREQUENT: &str = include_str!("../../../data/ner/ar-frequent.txt");
+static AR_FREQUENT_BARE: &str = include_str!("../../../data/ner/ar-frequent-bare.txt");
 
 /// Added to the Arabic CRF's label scores at every token when decoding:
 /// a negative bias on `O` makes it tag more names (Minkov et al. 2006),
@@ -164,6 +166,10 @@ pub struct Extractor {
     /// from wordfreq): trimmed from the ends of person spans unless they
     /// are name words.
     frequent: FastSet<String>,
+    /// Folded Arabic words with no article that are very frequent in
+    /// general text («غير», «تأمين»; `data/ner/ar-frequent-bare.txt`,
+    /// from wordfreq): no company's name after «شركة».
+    frequent_bare: FastSet<String>,
 }
 
 impl std::fmt::Debug for Extractor {
@@ -239,6 +245,10 @@ impl Extractor {
                 .map(str::to_string)
                 .collect(),
             frequent: gazetteer::list_lines(AR_FREQUENT)
+                .map(features::fold_token)
+                .filter(|l| !l.is_empty())
+                .collect(),
+            frequent_bare: gazetteer::list_lines(AR_FREQUENT_BARE)
                 .map(features::fold_token)
                 .filter(|l| !l.is_empty())
                 .collect(),
@@ -326,6 +336,7 @@ impl Extractor {
                 }
             }
             outlets_after_their_noun(tokens, &infos, &mut crf_spans);
+            areas_before_their_noun(tokens, &infos, &self.gaz, &mut crf_spans);
             people_by_role(tokens, &mut crf_spans);
             ministries_by_portfolio(tokens, &mut crf_spans);
             bodies_of_a_place(&self.gaz, tokens, &matches, &mut crf_spans);
@@ -365,6 +376,9 @@ impl Extractor {
         self.add_given_and_surname(tokens, &infos, &mut crf_spans);
         self.add_named_after_role(tokens, &infos, &mut crf_spans);
         self.take_family_name(tokens, &infos, &matches, &mut crf_spans);
+        if lang == Lang::Arabic {
+            self.name_after_company_noun(&infos, &mut crf_spans);
+        }
         let mut spans: Vec<(Span, Option<usize>)> = Vec::with_capacity(crf_spans.len());
         let mut lent = Vec::new();
         for s in crf_spans {
@@ -482,6 +496,7 @@ impl Extractor {
         if lang == Lang::English {
             settle_english_lists(tokens, &infos, &mut spans);
             join_english_org_parts(&infos, &mut spans);
+            take_english_org_heads(&infos, &mut spans);
             english_orgs::mend(&infos, &mut spans);
         }
         let adjectives: Vec<bool> = spans

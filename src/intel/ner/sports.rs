@@ -137,7 +137,8 @@ impl Extractor {
 
     /// Whether the club name at token `i` stands as a name. Not where it
     /// qualifies the definite noun before it («المنتخب العربي», «المحلي
-    /// والعربي»; but «الهلال والنصر»), follows an organisation's or
+    /// والعربي»; but «الهلال والنصر», and a name that is no adjective
+    /// after an adjective: «غريمه التقليدي الرجاء»), follows an organisation's or
     /// place's noun («قناة الجزيرة»), «في» if it is a city («في
     /// برشلونة», the venue) or an opening quotation mark (the
     /// newspaper «« الجزيرة »»), is qualified by a definite word after it
@@ -159,8 +160,10 @@ impl Extractor {
         if let Some(p) = i.checked_sub(1).map(|j| &infos[j]) {
             let club_noun = CLUB_NOUNS.contains(&p.stem());
             let after_definite = arabic::is_definite(&arabic::strip_article_clitic(&p.folded));
+            let after_adjective =
+                arabic::is_definite_adjective(&p.folded) && !arabic::is_definite_adjective(word);
             let qualifies = if arabic::is_definite(word) {
-                after_definite && !club_noun
+                after_definite && !club_noun && !after_adjective
             } else {
                 word.starts_with('و') && after_definite && self.gaz.sports_club(&p.folded).is_none()
             };
@@ -190,7 +193,10 @@ impl Extractor {
                     return false;
                 }
                 j += 1;
-            } else if arabic::is_definite(&n.folded) && !day {
+            } else if arabic::is_definite(&n.folded)
+                && !day
+                && !SPORTING.contains(&n.folded.as_str())
+            {
                 return false;
             }
         }
