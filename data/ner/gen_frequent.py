@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes ar-frequent.txt: Arabic words frequent in general text and opened
 by a particle and the article («بالاتفاق», «والحكومة», «للمرة»), and
-ar-frequent-bare.txt: very frequent Arabic words with no article («غير»,
-«تأمين», «تملك»), from the `wordfreq` package's large Arabic list (data CC
+ar-very-frequent.txt: very frequent Arabic words with no clitic but
+perhaps the article («غير», «تأمين», «القاضي»), from the `wordfreq` package's large Arabic list (data CC
 BY-SA 4.0, see NOTICE).
 
 Run from the repository root:
@@ -10,7 +10,8 @@ Run from the repository root:
 
 The extractor trims the first list's words from the ends of person spans
 unless they are name words («يوسف بالاتفاق» → «يوسف»), and takes no word
-of the second for a company's name after «شركة» («شركة تأمين»). Words are written as wordfreq
+of the second for a company's name after «شركة» («شركة تأمين») or for a
+speaker's family name after «قال» («قال القاضي»). Words are written as wordfreq
 has them; the extractor folds them when it loads the list.
 """
 import math
@@ -19,8 +20,8 @@ import re
 from wordfreq import get_frequency_dict
 
 MIN_ZIPF = 3.5
-# Bare words this frequent are words, whatever names they may also be.
-MIN_ZIPF_BARE = 4.0
+# Words this frequent are words, whatever names they may also be.
+MIN_ZIPF_VERY = 4.0
 ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652]{2,}")
 # و or ف, then ب or ك and the article, or the article alone; or لل.
 PARTICLE_ARTICLE = re.compile("[وف]?([بك]?ال|لل)")
@@ -45,19 +46,19 @@ with open("data/ner/ar-frequent.txt", "w", encoding="utf-8") as out:
         out.write(w + "\n")
 print(f"wrote data/ner/ar-frequent.txt ({len(words)} words)")
 
-bare = sorted(
+very = sorted(
     w
     for w, f in freqs.items()
     if ARABIC_WORD.fullmatch(w)
-    and not PARTICLE_ARTICLE.match(w)
-    and math.log10(f) + 9 >= MIN_ZIPF_BARE
+    and (not PARTICLE_ARTICLE.match(w) or w.startswith("ال"))
+    and math.log10(f) + 9 >= MIN_ZIPF_VERY
 )
-with open("data/ner/ar-frequent-bare.txt", "w", encoding="utf-8") as out:
+with open("data/ner/ar-very-frequent.txt", "w", encoding="utf-8") as out:
     out.write(
-        "# Arabic words with no article, with a Zipf frequency of 4.0 or more in"
-        " wordfreq 3.1.1's large Arabic list (CC BY-SA 4.0, see NOTICE);"
-        " written by data/ner/gen_frequent.py.\n"
+        "# Arabic words with no clitic but perhaps the article, with a Zipf"
+        " frequency of 4.0 or more in wordfreq 3.1.1's large Arabic list"
+        " (CC BY-SA 4.0, see NOTICE); written by data/ner/gen_frequent.py.\n"
     )
-    for w in bare:
+    for w in very:
         out.write(w + "\n")
-print(f"wrote data/ner/ar-frequent-bare.txt ({len(bare)} words)")
+print(f"wrote data/ner/ar-very-frequent.txt ({len(very)} words)")

@@ -445,7 +445,7 @@ impl Extractor {
                 && !arabic::is_definite(f)
                 && !t.first_name
                 && !self.common.contains(f)
-                && !self.frequent_bare.contains(f)
+                && !self.very_frequent.contains(f)
                 && !self.gaz.is_stopword(f)
                 && t.name_class.is_some_and(|c| c >= 3)
                 && !["ي", "يه"]

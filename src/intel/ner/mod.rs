@@ -50,7 +50,7 @@ static AR_MODEL: &[u8] = include_bytes!("../../../data/ner/ar.crfsuite");
 static EN_MODEL: &[u8] = include_bytes!("../../../data/ner/en.crfsuite");
 static AR_COMMON: &str = include_str!("../../../data/ner/ar-common.txt");
 static AR_FREQUENT: &str = include_str!("../../../data/ner/ar-frequent.txt");
-static AR_FREQUENT_BARE: &str = include_str!("../../../data/ner/ar-frequent-bare.txt");
+static AR_VERY_FREQUENT: &str = include_str!("../../../data/ner/ar-very-frequent.txt");
 
 /// Added to the Arabic CRF's label scores at every token when decoding:
 /// a negative bias on `O` makes it tag more names (Minkov et al. 2006),
@@ -166,10 +166,11 @@ pub struct Extractor {
     /// from wordfreq): trimmed from the ends of person spans unless they
     /// are name words.
     frequent: FastSet<String>,
-    /// Folded Arabic words with no article that are very frequent in
-    /// general text («غير», «تأمين»; `data/ner/ar-frequent-bare.txt`,
-    /// from wordfreq): no company's name after «شركة».
-    frequent_bare: FastSet<String>,
+    /// Folded Arabic words with no clitic but perhaps the article that
+    /// are very frequent in general text («غير», «تأمين», «القاضي»;
+    /// `data/ner/ar-very-frequent.txt`, from wordfreq): no company's name
+    /// after «شركة», no speaker's family name after «قال».
+    very_frequent: FastSet<String>,
 }
 
 impl std::fmt::Debug for Extractor {
@@ -248,7 +249,7 @@ impl Extractor {
                 .map(features::fold_token)
                 .filter(|l| !l.is_empty())
                 .collect(),
-            frequent_bare: gazetteer::list_lines(AR_FREQUENT_BARE)
+            very_frequent: gazetteer::list_lines(AR_VERY_FREQUENT)
                 .map(features::fold_token)
                 .filter(|l| !l.is_empty())
                 .collect(),
@@ -378,6 +379,7 @@ impl Extractor {
         self.take_family_name(tokens, &infos, &matches, &mut crf_spans);
         if lang == Lang::Arabic {
             self.name_after_company_noun(&infos, &mut crf_spans);
+            self.speaker_by_family_name(&infos, &mut crf_spans);
         }
         let mut spans: Vec<(Span, Option<usize>)> = Vec::with_capacity(crf_spans.len());
         let mut lent = Vec::new();
