@@ -171,7 +171,10 @@ use crate::store::{EnrichInput, Store, StoreError};
 /// after an adjective; a company's name after «شركة»; a company and its
 /// short name, a club and «نادي …» its full name, are one row; a second
 /// body after «وال…»; English «Council on …», «… constituency», seabed
-/// features, «known as …», demonyms tagged as people.
+/// features, «known as …», demonyms tagged as people; speakers named by
+/// their family's nisba after «قال»; foreign newspapers; bodies end
+/// before «وبال…» and «السابق»; «الألمانية» a nationality; «القوة
+/// القاهرة»; English Title Case headlines.
 pub const VERSION: i64 = 37;
 
 /// Articles taken from the store per batch.

@@ -375,12 +375,20 @@ const RANKS: [&str; 9] = [
     "الملازم",
 ];
 
+/// Folded adjectives of time that end no body's name: «مجلس النواب
+/// السابق» is the former parliament, «الحكومة الحالية» the present one.
+const TIME_ADJECTIVES: [&str; 4] = ["السابق", "السابقه", "الحالي", "الحاليه"];
+
 /// Folded adjectives that say who owns a company, after its name («مجموعة
 /// كوفكو الحكومية», the state-owned group Cofco): no part of the name.
 const OWNERSHIP: [&str; 1] = ["الحكوميه"];
 
 /// Ends Arabic organisation spans with no gazetteer id before what the
 /// tagger ran them on into:
+/// - a word opened by «ب» and the article, after the head and a word
+///   («البنك الإسلامي للتنمية وبالشراكة مع»: no name goes on with it;
+///   right after the head it may be a name, «نادي بالستينو»), and an
+///   adjective of time ([`TIME_ADJECTIVES`]) and what follows it;
 /// - a military rank that ends the span or comes before a given name
 ///   («وفد الجيش اللواء أبوبكر فقيري», «مجلس السيادة الفريق أول …»): no
 ///   body's name ends in a rank, and inside one «اللواء» is a brigade
@@ -389,11 +397,13 @@ const OWNERSHIP: [&str; 1] = ["الحكوميه"];
 /// - a verb in the future («بنك الكويت المركزي سيصدر»: a word opened like
 ///   a future verb and three letters more that looks like no name and is
 ///   no place);
-/// - after a company's noun (`COMPANY_HEADS`) and a name with no article,
-///   a nationality adjective or an owner's ([`OWNERSHIP`]), which
-///   describes the company («شركة ألستوم الفرنسية», the French company
-///   Alstom, whose «أل» is no article; «شركة الكهرباء السعودية» is the
-///   company's name).
+/// - after a company's noun (`COMPANY_HEADS`) and a name with no
+///   article, or «جامعة» and one word with no clitic, a nationality
+///   adjective, or after a company's an owner's ([`OWNERSHIP`]), which
+///   describes it («شركة ألستوم الفرنسية», the French company Alstom,
+///   whose «أل» is no article; «جامعة شتوتغارت الألمانية»; but «شركة
+///   الكهرباء السعودية» and «جامعة العلوم والتكنولوجيا الأردنية» are
+///   the names).
 pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
     let Tagged {
         tokens,
@@ -414,6 +424,20 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
                 && INSTITUTION_HEADS.contains(&infos[s.start].folded.as_str());
             s.end = if generic { s.start } else { k };
         }
+        let preposition = (s.start + 2..s.end).find(|&k| {
+            let t = &infos[k];
+            t.folded
+                .get(..t.stem_at)
+                .is_some_and(|c| c.ends_with("بال"))
+        });
+        if let Some(k) = preposition {
+            s.end = k;
+        }
+        if let Some(k) =
+            (s.start + 1..s.end).find(|&k| TIME_ADJECTIVES.contains(&infos[k].folded.as_str()))
+        {
+            s.end = k;
+        }
         if s.end - s.start < 3 {
             continue;
         }
@@ -426,10 +450,13 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             && !last.first_name
             && !gaz.is_place_stem(f);
         let company = listed_with_clitic(&infos[s.start].folded, |w| COMPANY_HEADS.contains(&w));
+        let university = s.end - s.start == 3
+            && listed_with_clitic(&infos[s.start].folded, |w| w == "جامعه")
+            && infos[s.start + 1].stem_at == 0;
         let named = !tokens[s.end - 2].starts_with("ال");
-        let nationality = company
-            && named
-            && (is_nisba(f, &|x: &str| gaz.is_place_stem(x)) || OWNERSHIP.contains(&f));
+        let nationality = named
+            && (((company || university) && is_nisba(f, &|x: &str| gaz.is_place_stem(x)))
+                || (company && OWNERSHIP.contains(&f)));
         if future || nationality {
             s.end -= 1;
         }
@@ -477,7 +504,7 @@ const COMPANY_HEADS: [&str; 2] = ["شركه", "مجموعه"];
 /// misc span ending in one is an organisation («Tourism Region
 /// Authority»), and so is a person span, but for the two that are also
 /// surnames (`SURNAME_INSTITUTIONS`): «Anadolu Agency».
-const EN_INSTITUTIONS: [&str; 38] = [
+const EN_INSTITUTIONS: [&str; 41] = [
     "cooperative",
     "co-operative",
     "authority",
@@ -516,6 +543,9 @@ const EN_INSTITUTIONS: [&str; 38] = [
     "alliance",
     "group",
     "programme",
+    "municipality",
+    "laboratory",
+    "laboratories",
 ];
 
 /// Folded English words for places and things that people's names are
@@ -796,8 +826,19 @@ fn is_adjective_in_use(tokens: &[&str], infos: &[TokenInfo], k: usize, kind: Ent
             .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
 }
 
+/// True for «القاهرة» after «القوة» («حالة القوة القاهرة», force
+/// majeure, in oil and shipping news): the adjective "compelling", not
+/// Cairo.
+fn is_force_majeure(infos: &[TokenInfo], s: &Span) -> bool {
+    s.end - s.start == 1
+        && infos[s.start].folded == "القاهره"
+        && s.start
+            .checked_sub(1)
+            .is_some_and(|j| listed_with_clitic(&infos[j].folded, |w| w == "القوه"))
+}
+
 /// Removes from a tagged sentence the spans [`is_aside`],
-/// [`is_adjective_in_use`] and [`is_feast_epithet`] name, amounts of
+/// [`is_adjective_in_use`], [`is_feast_epithet`] and [`is_force_majeure`] name, amounts of
 /// money ([`is_amount`]), pious formulas ([`is_devotion`]) and markup
 /// ([`is_markup`]).
 pub(super) fn drop_asides(t: &mut Tagged<'_>, gaz: &Gazetteer) {
@@ -806,7 +847,8 @@ pub(super) fn drop_asides(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         let one_word_aside = s.end - s.start == 1
             && (is_aside(infos, s.start, s.kind, gaz)
                 || is_adjective_in_use(tokens, infos, s.start, s.kind)
-                || is_feast_epithet(infos, s.start));
+                || is_feast_epithet(infos, s.start)
+                || is_force_majeure(infos, s));
         let aside =
             id.is_none() && (is_amount(infos, s) || is_devotion(infos, s) || is_markup(tokens, s));
         !(one_word_aside || aside)

@@ -289,6 +289,14 @@ impl Gazetteer {
                     for n in min..=chars.len().min(8) {
                         place_stems.insert(chars[..n].iter().collect::<String>());
                     }
+                    if arabic && bare.len() < folded.len() && !folded.contains(' ') {
+                        // «ألمانيا»: its «أل» is no article, and the
+                        // adjective «الألمانية» keeps it («الألمان…»).
+                        let chars: Vec<char> = folded.chars().collect();
+                        for n in 5..=chars.len().min(8) {
+                            place_stems.insert(chars[..n].iter().collect::<String>());
+                        }
+                    }
                 }
                 let mut variants = vec![folded.clone()];
                 if folded.chars().any(is_hebrew_char) {

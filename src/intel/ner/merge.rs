@@ -36,7 +36,7 @@ const SHORT_FORM_LETTERS: usize = 10;
 /// Whether a token in brackets after a name of `kind`, of two words or
 /// more (a one-word span before the brackets may be the last word of an
 /// untagged name: «Socialists' Party of Catalonia (PSC)»), is that name's
-/// short form: Latin capitals («ECZ», «OIKN», «G20») after anything but
+/// short form: capitals («ECZ», «OIKN», «G20», «TOKİ») after anything but
 /// a person, one capitalised word after «, known as» («the Chilean
 /// Economic Development Agency, known as Corfo»), or one Arabic word
 /// after an Arabic organisation («(واس)», «(الأونروا)») that no span
@@ -54,8 +54,8 @@ fn is_short_form(
     }
     let capitals = token
         .chars()
-        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && token.chars().filter(char::is_ascii_uppercase).count() >= 2;
+        .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && token.chars().filter(|c| c.is_uppercase()).count() >= 2;
     let arabic_word = arabic_name
         && kind == EntityKind::Org
         && token.chars().all(is_arabic_char)

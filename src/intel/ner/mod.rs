@@ -13,6 +13,7 @@ mod english_orgs;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
+mod headline;
 mod institutions;
 pub mod labelled;
 mod latin;
@@ -807,11 +808,20 @@ impl Extractor {
     /// untagged in another. Articles also get Arabic institution names built on a head noun
     /// and its definite modifiers («وزارة الخارجية المصرية»), which the
     /// tagger leaves out because ANERcorp, its training data, does not
-    /// annotate them.
+    /// annotate them. An English headline in Title Case is read with the
+    /// capitals the body gives its words (see `headline`).
     pub fn extract(&self, title: &str, text: &str) -> Vec<Entity> {
-        let sents: Vec<Vec<&str>> = [title, text]
+        let title_sents = tokenize::sentences(title);
+        let body_sents = tokenize::sentences(text);
+        let recased = headline::recased(&title_sents, &body_sents, &self.gaz);
+        let sents: Vec<Vec<&str>> = title_sents
             .into_iter()
-            .flat_map(tokenize::sentences)
+            .zip(&recased)
+            .map(|(s, r)| match r {
+                Some(words) => words.iter().map(String::as_str).collect(),
+                None => s,
+            })
+            .chain(body_sents)
             .collect();
         let mut doc: Vec<Tagged<'_>> = sents.iter().map(|s| self.tag_sentence(s)).collect();
         for tagged in &mut doc {
