@@ -455,7 +455,9 @@ impl Extractor {
         let mut added = Vec::new();
         for i in 0..infos.len().saturating_sub(1) {
             let covered = |k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
-            if !arabic::listed_with_clitic(&infos[i].folded, |w| COMPANY_NOUNS.contains(&w))
+            let f = infos[i].folded.as_str();
+            if !COMPANY_NOUNS.iter().any(|n| f.ends_with(n))
+                || !arabic::listed_with_clitic(f, |w| COMPANY_NOUNS.contains(&w))
                 || covered(i + 1)
                 || !name_word(&infos[i + 1])
             {

@@ -666,11 +666,11 @@ impl Extractor {
         let mut added = Vec::new();
         for j in 1..infos.len().saturating_sub(1) {
             let f = infos[j].folded.as_str();
-            if !SAYING_VERBS.contains(&infos[j - 1].folded.as_str())
-                || !SPEECH_OPENERS.contains(&infos[j + 1].folded.as_str())
-                || !f.starts_with("ال")
+            if !f.starts_with("ال")
                 || !f.ends_with('ي')
                 || f.chars().count() < 5
+                || !SPEECH_OPENERS.contains(&infos[j + 1].folded.as_str())
+                || !SAYING_VERBS.contains(&infos[j - 1].folded.as_str())
                 || self.common.contains(f)
                 || self.very_frequent.contains(f)
                 || arabic::is_nisba(f, &|x| self.gaz.is_place_stem(x))
