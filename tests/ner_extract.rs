@@ -2623,6 +2623,19 @@ fn urban_communities_are_a_ministry_portfolio() {
     );
 }
 
+/// Asserts that `text` has one organisation, shown as `display` and
+/// counted `count` times: its short and full names are one row.
+fn assert_one_org(text: &str, display: &str, count: u32) {
+    let orgs: Vec<Entity> = Extractor::global()
+        .extract("", text)
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Org)
+        .collect();
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(orgs[0].display, display);
+    assert_eq!(orgs[0].count, count);
+}
+
 #[test]
 fn a_military_rank_after_a_body_opens_a_person_not_the_body() {
     let text = "وترأس وفد الجيش اللواء سامي الحربي، فيما رحب رئيس مجلس السيادة الفريق أول عبد الفتاح البرهان بالاتفاق.";
@@ -2652,14 +2665,7 @@ fn a_club_with_its_sporting_adjective_after_an_adjective_is_the_club() {
 fn a_clubs_short_name_and_its_full_name_after_its_noun_are_one_row() {
     let text =
         "أعلن نادي الوداد الرياضي ضم مهاجم جديد. وقال المدرب إن «الوداد يريد اللقب هذا الموسم».";
-    let orgs: Vec<Entity> = Extractor::global()
-        .extract("", text)
-        .into_iter()
-        .filter(|e| e.kind == EntityKind::Org)
-        .collect();
-    assert_eq!(orgs.len(), 1, "{orgs:?}");
-    assert_eq!(orgs[0].display, "نادي الوداد الرياضي");
-    assert_eq!(orgs[0].count, 2);
+    assert_one_org(text, "نادي الوداد الرياضي", 2);
 }
 
 #[test]
@@ -2674,14 +2680,7 @@ fn a_foreign_name_after_a_company_noun_is_the_company() {
 #[test]
 fn a_company_and_its_short_name_are_one_organisation() {
     let text = "ووقعت الحكومة عقدا مع مجموعة هيرتا الحكومية لتوريد الحبوب. وقالت هيرتا إن الشحنة الأولى تصل في الربيع.";
-    let orgs: Vec<Entity> = Extractor::global()
-        .extract("", text)
-        .into_iter()
-        .filter(|e| e.kind == EntityKind::Org)
-        .collect();
-    assert_eq!(orgs.len(), 1, "{orgs:?}");
-    assert_eq!(orgs[0].display, "مجموعة هيرتا");
-    assert_eq!(orgs[0].count, 2);
+    assert_one_org(text, "مجموعة هيرتا", 2);
     assert!(displays(text, EntityKind::Person).is_empty());
 }
 

@@ -27,38 +27,42 @@ ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652]{2,}")
 PARTICLE_ARTICLE = re.compile("[وف]?([بك]?ال|لل)")
 
 freqs = get_frequency_dict("ar", "large")
-words = sorted(
-    w
-    for w, f in freqs.items()
-    if ARABIC_WORD.fullmatch(w)
-    and PARTICLE_ARTICLE.match(w)
-    and not w.startswith("ال")
-    and math.log10(f) + 9 >= MIN_ZIPF
-)
-with open("data/ner/ar-frequent.txt", "w", encoding="utf-8") as out:
-    out.write(
-        "# Arabic words opened by a particle and the article, with a Zipf frequency"
-        " of 3.5 or more in wordfreq 3.1.1's"
-        " large Arabic list (CC BY-SA 4.0, see NOTICE);"
-        " written by data/ner/gen_frequent.py.\n"
-    )
-    for w in words:
-        out.write(w + "\n")
-print(f"wrote data/ner/ar-frequent.txt ({len(words)} words)")
 
-very = sorted(
-    w
-    for w, f in freqs.items()
-    if ARABIC_WORD.fullmatch(w)
-    and (not PARTICLE_ARTICLE.match(w) or w.startswith("ال"))
-    and math.log10(f) + 9 >= MIN_ZIPF_VERY
+
+def write_list(path, about, words):
+    """Writes one word a line under a comment saying what the words are."""
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(
+            f"# {about} in wordfreq 3.1.1's large Arabic list (CC BY-SA 4.0,"
+            " see NOTICE); written by data/ner/gen_frequent.py.\n"
+        )
+        for w in words:
+            out.write(w + "\n")
+    print(f"wrote {path} ({len(words)} words)")
+
+
+def zipf(f):
+    return math.log10(f) + 9
+
+
+arabic = [(w, zipf(f)) for w, f in freqs.items() if ARABIC_WORD.fullmatch(w)]
+write_list(
+    "data/ner/ar-frequent.txt",
+    "Arabic words opened by a particle and the article, with a Zipf frequency"
+    " of 3.5 or more",
+    sorted(
+        w
+        for w, z in arabic
+        if PARTICLE_ARTICLE.match(w) and not w.startswith("ال") and z >= MIN_ZIPF
+    ),
 )
-with open("data/ner/ar-very-frequent.txt", "w", encoding="utf-8") as out:
-    out.write(
-        "# Arabic words with no clitic but perhaps the article, with a Zipf"
-        " frequency of 4.0 or more in wordfreq 3.1.1's large Arabic list"
-        " (CC BY-SA 4.0, see NOTICE); written by data/ner/gen_frequent.py.\n"
-    )
-    for w in very:
-        out.write(w + "\n")
-print(f"wrote data/ner/ar-very-frequent.txt ({len(very)} words)")
+write_list(
+    "data/ner/ar-very-frequent.txt",
+    "Arabic words with no clitic but perhaps the article, with a Zipf"
+    " frequency of 4.0 or more",
+    sorted(
+        w
+        for w, z in arabic
+        if (not PARTICLE_ARTICLE.match(w) or w.startswith("ال")) and z >= MIN_ZIPF_VERY
+    ),
+)
