@@ -452,9 +452,9 @@ impl Extractor {
                     .iter()
                     .any(|e| f.strip_suffix(e).is_some_and(place_stem))
         };
+        let covered = |k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
         let mut added = Vec::new();
         for i in 0..infos.len().saturating_sub(1) {
-            let covered = |k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
             let f = infos[i].folded.as_str();
             if !COMPANY_NOUNS.iter().any(|n| f.ends_with(n))
                 || !arabic::listed_with_clitic(f, |w| COMPANY_NOUNS.contains(&w))

@@ -7,7 +7,7 @@
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::{GazMatch, Gazetteer};
-use super::{article, tokenize};
+use super::{article, spanned, tokenize};
 use crate::model::EntityKind;
 
 /// Vietnamese family names as English news writes them, without marks.
@@ -479,18 +479,15 @@ pub(super) fn take_english_org_heads(infos: &[TokenInfo], spans: &mut [(Span, Op
         let Some(head) = joint.checked_sub(2) else {
             continue;
         };
-        let free = |k: usize, spans: &[(Span, Option<usize>)]| {
-            !spans.iter().any(|(s, _)| s.start <= k && k < s.end)
-        };
         if !fits
             || !capitalised(head)
             || !article::ends_english_institution(&infos[head].folded)
-            || !free(head, spans)
+            || spanned(spans, head)
         {
             continue;
         }
         let mut start = head;
-        while start > 0 && capitalised(start - 1) && free(start - 1, spans) {
+        while start > 0 && capitalised(start - 1) && !spanned(spans, start - 1) {
             start -= 1;
         }
         spans[i] = (
