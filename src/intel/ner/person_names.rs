@@ -83,8 +83,8 @@ pub(super) fn after_future_opening(f: &str, joined: bool) -> Option<&str> {
 /// articles of a day). See [`Extractor::is_adjective_in_use`].
 pub(super) const ADJECTIVE_NAMES: [&str; 1] = ["فريده"];
 
-/// Folded verbs of saying, past and present, with «و» or «ف» or none,
-/// that a speaker's name follows («وقال الاعرجي إن …»).
+/// Folded verbs of saying, past and present, alone or after «و» (and
+/// «فقال»), that a speaker's name follows («وقال الاعرجي إن …»).
 const SAYING_VERBS: [&str; 42] = [
     "قال",
     "وقال",
