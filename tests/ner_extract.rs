@@ -2761,3 +2761,12 @@ fn the_german_adjective_is_a_nationality_and_force_majeure_is_not_cairo() {
     assert_shown(&orgs, &["جامعة دارمشتات", "ديلي تلغراف"]);
     assert!(!displays(text, EntityKind::Place).contains(&"القاهرة".to_string()));
 }
+
+#[test]
+fn a_definite_body_with_two_adjectives_before_its_complement_is_whole() {
+    let text = "وأعلنت المفوضية العليا المستقلة للانتخابات النتائج النهائية مساء الأحد.";
+    assert_eq!(
+        displays(text, EntityKind::Org),
+        vec!["المفوضية العليا المستقلة للانتخابات".to_string()]
+    );
+}

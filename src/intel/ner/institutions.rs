@@ -118,8 +118,9 @@ const NAMED_BY_ADJECTIVE: [(&str, &str); 9] = [
 /// before an adjective they describe as often as they name («الجهاز
 /// الفني», a team's coaching staff; «اللجنة التنفيذية»; «الشركة
 /// الصينية»), so they are not in [`INSTITUTION_HEADS`].
-pub(super) const DEFINITE_HEADS: [&str; 21] = [
+pub(super) const DEFINITE_HEADS: [&str; 22] = [
     "المجلس",
+    "المفوضيه",
     "الشبكه",
     "اللجنه",
     "الشركه",
@@ -593,6 +594,7 @@ impl Extractor {
                     (g.starts_with("ال") || g.starts_with("لل")) && g.chars().count() >= 4;
                 let adjective = g.ends_with('ي')
                     || g.ends_with("يه")
+                    || RANK_ADJECTIVES.contains(&g)
                     || NAMED_BY_ADJECTIVE.iter().any(|(_, a)| *a == g);
                 if j > i + 1 {
                     let pair = self.second_of_pair(&t.infos[i], &t.infos[j - 1], g)
@@ -793,7 +795,8 @@ impl Extractor {
     }
 
     /// Whether token `i` is one of [`DEFINITE_HEADS`] (clitics allowed)
-    /// before a definite adjective and a «لل» complement, or a
+    /// before one or two definite adjectives and a «لل» complement
+    /// («المفوضية العليا المستقلة للانتخابات»), or a
     /// [`NAMING_COMPLEMENT_NOUNS`] one before a definite noun, that no
     /// span holds but an organisation's opened by the head: «المجلس
     /// الأعلى للقضاء», «الشبكة الليبية لمراقبة الانتخابات», not «الجهاز
@@ -815,22 +818,29 @@ impl Extractor {
         {
             return true;
         }
-        let Some(complement) = t.infos.get(i + 2) else {
+        let second_adjective = t.infos.get(i + 2).is_some_and(|g| {
+            is_naming_adjective(&g.folded)
+                && modifier(&g.folded)
+                && t.infos
+                    .get(i + 3)
+                    .is_some_and(|c| c.folded.starts_with("لل"))
+        });
+        let c = if second_adjective { i + 3 } else { i + 2 };
+        let Some(complement) = t.infos.get(c) else {
             return false;
         };
         let noun = complement.folded.as_str();
         let in_construct = (NAMING_COMPLEMENT_NOUNS.contains(&noun)
             || COMPLEMENT_NOUNS.contains(&noun))
-            && t.infos.get(i + 3).is_some_and(|g| {
-                arabic::is_definite(&g.folded) && modifier(&g.folded) && !held(i + 3)
+            && t.infos.get(c + 1).is_some_and(|g| {
+                arabic::is_definite(&g.folded) && modifier(&g.folded) && !held(c + 1)
             });
         (complement.folded.starts_with("لل") || in_construct)
             && is_naming_adjective(&adjective.folded)
             && complement.folded.chars().count() >= 5
             && modifier(&adjective.folded)
             && modifier(&complement.folded)
-            && !held(i + 1)
-            && !held(i + 2)
+            && (i + 1..=c).all(|k| !held(k))
             && DEFINITE_HEADS.contains(&head.as_ref())
     }
 
