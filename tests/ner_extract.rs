@@ -861,8 +861,8 @@ fn labelled_articles_score_above_floor() {
 
 const FLOOR_PERSON: f64 = 86.9;
 const FLOOR_PLACE: f64 = 87.5;
-const FLOOR_ORG: f64 = 84.9;
-const FLOOR_MICRO: f64 = 86.4;
+const FLOOR_ORG: f64 = 85.0;
+const FLOOR_MICRO: f64 = 86.5;
 
 proptest! {
     #[test]
