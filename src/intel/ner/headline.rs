@@ -64,14 +64,16 @@ pub(super) fn recased(
     body: &[Vec<&str>],
     gaz: &Gazetteer,
 ) -> Vec<Option<Vec<String>>> {
-    if !title.iter().any(|s| is_title_case(s)) {
+    let title_case: Vec<bool> = title.iter().map(|s| is_title_case(s)).collect();
+    if !title_case.contains(&true) {
         return vec![None; title.len()];
     }
     let names = body_names(body);
     title
         .iter()
-        .map(|s| {
-            is_title_case(s).then(|| {
+        .zip(title_case)
+        .map(|(s, title_case)| {
+            title_case.then(|| {
                 s.iter()
                     .map(|w| {
                         let keep = !is_capitalised(w)
