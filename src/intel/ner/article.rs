@@ -399,8 +399,8 @@ const OWNERSHIP: [&str; 1] = ["الحكوميه"];
 ///   no place);
 /// - after a company's noun (`COMPANY_HEADS`) and a name with no
 ///   article, or «جامعة» and one word with no clitic, a nationality
-///   adjective, or after a company's an owner's ([`OWNERSHIP`]), which
-///   describes it («شركة ألستوم الفرنسية», the French company Alstom,
+///   adjective, and after a company's name also an owner's adjective
+///   ([`OWNERSHIP`]), which describes it («شركة ألستوم الفرنسية», the French company Alstom,
 ///   whose «أل» is no article; «جامعة شتوتغارت الألمانية»; but «شركة
 ///   الكهرباء السعودية» and «جامعة العلوم والتكنولوجيا الأردنية» are
 ///   the names).
@@ -496,9 +496,10 @@ pub(super) fn take_in_company_forms(t: &mut Tagged<'_>) {
 /// Indonesian limited company): a person span opened by one is a company.
 const COMPANY_OPENERS: [&str; 2] = ["PT", "Tbk"];
 
-/// Folded nouns before a company's name that belong to it when the name
-/// was taken for a person's («مجموعة طلعت مصطفى القابضة»).
-const COMPANY_HEADS: [&str; 2] = ["شركه", "مجموعه"];
+/// Folded nouns before a company's name: they belong to it when the name
+/// was taken for a person's («مجموعة طلعت مصطفى القابضة»), and a foreign
+/// name after one is a company (`Extractor::name_after_company_noun`).
+pub(super) const COMPANY_HEADS: [&str; 2] = ["شركه", "مجموعه"];
 
 /// Folded English nouns that end an institution's name, so a place or
 /// misc span ending in one is an organisation («Tourism Region

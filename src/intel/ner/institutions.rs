@@ -4,6 +4,7 @@
 //! known body's envoy, a definite adjective no name continues with, a
 //! common word).
 
+use super::article::COMPANY_HEADS;
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::GazMatch;
@@ -416,16 +417,13 @@ pub(super) fn opens_another_institution(f: &str) -> bool {
     })
 }
 
-/// Folded nouns of a company that a foreign name follows with no article
-/// («شركة انرون الامريكية», «مجموعة كوفكو»).
-const COMPANY_NOUNS: [&str; 2] = ["شركه", "مجموعه"];
-
 /// The most words of a company's name taken after its noun.
 const COMPANY_NAME_WORDS: usize = 3;
 
 impl Extractor {
     /// Tags as an organisation the name right after a company's noun
-    /// ([`COMPANY_NOUNS`], clitics allowed) that the tagger left untagged:
+    /// (`article::COMPANY_HEADS`, clitics allowed) that the tagger left
+    /// untagged:
     /// up to [`COMPANY_NAME_WORDS`] words with no article, no clitic and
     /// no feminine or plural ending, that are not common in ANERcorp train nor very
     /// frequent in general text, not a given name, look like a name by
@@ -457,8 +455,8 @@ impl Extractor {
         let mut added = Vec::new();
         for i in 0..infos.len().saturating_sub(1) {
             let f = infos[i].folded.as_str();
-            if !COMPANY_NOUNS.iter().any(|n| f.ends_with(n))
-                || !arabic::listed_with_clitic(f, |w| COMPANY_NOUNS.contains(&w))
+            if !COMPANY_HEADS.iter().any(|n| f.ends_with(n))
+                || !arabic::listed_with_clitic(f, |w| COMPANY_HEADS.contains(&w))
                 || covered(i + 1)
                 || !name_word(&infos[i + 1])
             {
