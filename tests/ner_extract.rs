@@ -2770,3 +2770,25 @@ fn a_definite_body_with_two_adjectives_before_its_complement_is_whole() {
         vec!["المفوضية العليا المستقلة للانتخابات".to_string()]
     );
 }
+
+fn org_keys(text: &str) -> Vec<(String, u32)> {
+    Extractor::global()
+        .extract("", text)
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Org)
+        .map(|e| (e.key, e.count))
+        .collect()
+}
+
+#[test]
+fn al_qaeda_named_by_its_noun_alone_is_the_group_but_not_a_base() {
+    let full = org_keys("أعلن تنظيم القاعدة مسؤوليته عن الهجوم.");
+    assert_eq!(full.len(), 1, "{full:?}");
+    let short =
+        org_keys("قال مسؤولون إن قادة القاعدة فروا من المدينة، وأكدت مصادر من القاعدة ذلك.");
+    assert_eq!(short, vec![(full[0].0.clone(), 2)]);
+    let base = org_keys(
+        "قصفت الطائرات قاعدة العند الجوية. وقال شهود إن المسلحين حاولوا اقتحام القاعدة مرتين.",
+    );
+    assert!(base.iter().all(|(k, _)| *k != full[0].0), "{base:?}");
+}

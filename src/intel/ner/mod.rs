@@ -12,6 +12,7 @@ mod document;
 mod english_orgs;
 pub mod features;
 pub mod gazetteer;
+mod groups;
 pub mod hash;
 mod headline;
 mod institutions;
@@ -488,6 +489,9 @@ impl Extractor {
                 spans[i] = (g, Some(m.entry));
             }
         }
+        if lang == Lang::Arabic {
+            self.take_group_nouns(&infos, &mut spans);
+        }
         spans.retain(|(s, _)| {
             !self.is_ambiguous_in_sports(&infos, s)
                 && !self.ambiguous_before_indefinite(tokens, &infos, s)
@@ -785,6 +789,7 @@ impl Extractor {
     /// the others (used by the evaluation).
     pub fn document_spans(&self, sents: &[Vec<&str>]) -> Vec<Vec<Span>> {
         let mut doc: Vec<Tagged<'_>> = sents.iter().map(|s| self.tag_sentence(s)).collect();
+        groups::drop_in_base_story(&mut doc);
         document::propagate(&mut doc, &self.gaz);
         doc.into_iter()
             .map(|t| t.spans.into_iter().map(|(s, _)| s).collect())
@@ -827,6 +832,7 @@ impl Extractor {
         for tagged in &mut doc {
             named_bodies::trim_namesakes(tagged, &self.gaz);
         }
+        groups::drop_in_base_story(&mut doc);
         document::propagate(&mut doc, &self.gaz);
         article::drop_lone_sentence_starts(&mut doc);
         let mut mentions = Vec::new();

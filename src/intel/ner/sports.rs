@@ -15,7 +15,7 @@ pub(super) const CLUB_NOUNS: [&str; 2] = ["نادي", "انديه"];
 
 /// Opening quotation marks: a club's short name right after one is the
 /// title of something else (the newspaper «« الجزيرة »»).
-const OPENING_QUOTES: [&str; 4] = ["«", "\"", "“", "'"];
+pub(super) const OPENING_QUOTES: [&str; 4] = ["«", "\"", "“", "'"];
 
 /// Folded definite words of time that may follow a club's name («يلتقي
 /// الهلال اليوم»), as days do.
