@@ -2792,3 +2792,11 @@ fn al_qaeda_named_by_its_noun_alone_is_the_group_but_not_a_base() {
     );
     assert!(base.iter().all(|(k, _)| *k != full[0].0), "{base:?}");
 }
+
+#[test]
+fn a_championship_named_after_a_place_is_one_misc_name_without_its_clitic() {
+    let text = "وفازت اللاعبة ببطولة فرنسا المفتوحة للتنس العام الماضي، ثم خسرت نهائي بطولة فرنسا المفتوحة الثانية لها.";
+    let misc = displays(text, EntityKind::Misc);
+    assert_eq!(misc, vec!["بطولة فرنسا المفتوحة للتنس".to_string()]);
+    assert!(displays(text, EntityKind::Place).is_empty());
+}

@@ -215,6 +215,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             || gaz.is_first_name(x)
             || article::opens_body_name(x)
             || article::is_division_noun(x)
+            || super::sports::opens_tournament_name(x)
     };
     for m in &mut mentions {
         let (Some(first), Some(surf)) = (m.folded.first().cloned(), m.surface.first().cloned())

@@ -491,6 +491,7 @@ impl Extractor {
         }
         if lang == Lang::Arabic {
             self.take_group_nouns(&infos, &mut spans);
+            sports::take_championships(&infos, &mut spans);
         }
         spans.retain(|(s, _)| {
             !self.is_ambiguous_in_sports(&infos, s)
@@ -918,6 +919,11 @@ mod tests {
         let phrases: Vec<&str> = NOT_NAME_PHRASES.iter().flatten().copied().collect();
         let mut bad = unfolded(&lists);
         bad.extend(unfolded(&[&phrases, &GOOD_WHAT, &IN_A_WAY, &PLACE_NOUNS]));
+        bad.extend(unfolded(&[
+            &TOURNAMENT_ADJECTIVES,
+            &NOT_TOURNAMENT_ADJECTIVES,
+            &[CHAMPIONSHIP],
+        ]));
         assert!(bad.is_empty(), "{bad:?}");
     }
 

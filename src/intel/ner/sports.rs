@@ -59,6 +59,100 @@ pub(super) fn end_before_score(infos: &[TokenInfo], s: &mut Span) {
 /// («فيراري الرياضية»).
 const SPORTING: [&str; 1] = ["الرياضي"];
 
+/// Folded «بطولة» (a championship), the noun that opens a tournament's
+/// name («بطولة فرنسا المفتوحة»).
+pub(super) const CHAMPIONSHIP: &str = "بطوله";
+
+/// Whether a folded word, clitics stripped, opens a tournament's name
+/// (for stripping the clitics of «ببطولة» from its display).
+pub(super) fn opens_tournament_name(folded: &str) -> bool {
+    folded == CHAMPIONSHIP
+}
+
+/// Folded ordinals and words of time, masculine, that follow a
+/// tournament's name without being part of it («بطولة فرنسا المفتوحة
+/// الثانية لها», «… الماضية»); the feminine adds «ه».
+pub(super) const NOT_TOURNAMENT_ADJECTIVES: [&str; 12] = [
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "الاخير",
+    "الحالي",
+    "الماضي",
+    "السابق",
+    "المقبل",
+    "القادم",
+    "التالي",
+];
+
+/// Folded definite adjectives of a tournament's name that are not
+/// relational («الكبرى», «المفتوحة»); relational ones («الدولية») are
+/// taken by their form.
+pub(super) const TOURNAMENT_ADJECTIVES: [&str; 2] = ["الكبري", "المفتوحه"];
+
+/// Takes a tournament named by «بطولة» (clitics allowed, not «البطولة»)
+/// and a place or a tagged misc name after it, or «العالم», into one misc
+/// span with the definite adjectives and the one «لل» complement that
+/// follow («ببطولة ويمبلدون الدولية للتنس», «بطولة استراليا
+/// المفتوحة»): the tagger tags the place alone, but the event is what
+/// is named. A person after «بطولة» is a film's or a serial's star
+/// («بطولة تيسير فهمي») and is left alone.
+pub(super) fn take_championships(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+    let mut i = 0;
+    while i + 1 < infos.len() {
+        let f = infos[i].folded.as_str();
+        if !f.ends_with(CHAMPIONSHIP)
+            || !arabic::listed_with_clitic(f, |w| w == CHAMPIONSHIP)
+            || spans
+                .iter()
+                .any(|(s, _)| s.start < i + 1 && i < s.end && s.start != i)
+        {
+            i += 1;
+            continue;
+        }
+        let named = spans.iter().find(|(s, _)| {
+            s.start == i + 1 && matches!(s.kind, EntityKind::Place | EntityKind::Misc)
+        });
+        let mut end = match named {
+            Some((s, _)) => s.end,
+            None if infos[i + 1].folded == "العالم" => i + 2,
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        let free = |k: usize| !spans.iter().any(|(s, _)| s.start <= k && k < s.end);
+        while end < infos.len() && free(end) {
+            let w = infos[end].folded.as_str();
+            let masculine = w.strip_suffix('ه').unwrap_or(w);
+            if NOT_TOURNAMENT_ADJECTIVES.contains(&masculine) || w == "الاولي" {
+                break;
+            }
+            if arabic::is_definite_adjective(w) || TOURNAMENT_ADJECTIVES.contains(&w) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if end < infos.len() && free(end) && infos[end].folded.starts_with("لل") {
+            end += 1;
+        }
+        spans.retain(|(s, _)| s.end <= i || s.start >= end);
+        spans.push((
+            Span {
+                start: i,
+                end,
+                kind: EntityKind::Misc,
+            },
+            None,
+        ));
+        spans.sort_by_key(|(s, _)| s.start);
+        i = end;
+    }
+}
+
 impl Extractor {
     /// Takes «الرياضي» after an organisation into its name, and a
     /// nationality adjective after that: «الرجاء الرياضي», «الترجي
