@@ -1256,6 +1256,15 @@ mod tests {
         };
         ex.strip_title(&infos, &mut s);
         assert_eq!((s.start, s.end), (2, 4));
+        let words = ["الملياردير", "الروسي", "يوري", "ميلنر"];
+        let infos = features::token_infos(&words, Lang::Arabic, ex.gazetteer());
+        let mut s = Span {
+            start: 0,
+            end: 4,
+            kind: EntityKind::Person,
+        };
+        ex.strip_title(&infos, &mut s);
+        assert_eq!((s.start, s.end), (2, 4));
     }
 
     #[test]

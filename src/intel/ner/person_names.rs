@@ -878,7 +878,9 @@ impl Extractor {
     /// Removes leading titles from a span: «German Chancellor Olaf Scholz»
     /// becomes the person «Olaf Scholz», but «King Saud University» stays
     /// whole; and leading nationality
-    /// adjectives from a person span («البرتغالي كارلوس» → «كارلوس»). A
+    /// adjectives from a person span («البرتغالي كارلوس» → «كارلوس»), and
+    /// what comes before one inside it («الملياردير الروسي يوري ميلنر»,
+    /// «علي الأرميني سارجيس»: "over the Armenian …" in a results list). A
     /// title before one definite word that looks like no name leaves no
     /// span: «الرائد القادم» is "the next pioneer", no person.
     pub(super) fn strip_title(&self, infos: &[TokenInfo], s: &mut Span) {
@@ -898,6 +900,14 @@ impl Extractor {
             }
         }
         let stem = |x: &str| self.gaz.is_place_stem(x);
+        let nisba = |k: usize| {
+            infos[k].folded.starts_with("ال") && arabic::is_nisba(&infos[k].folded, &stem)
+        };
+        if s.kind == EntityKind::Person
+            && let Some(k) = (s.start + 1..s.end.saturating_sub(1)).find(|&k| nisba(k))
+        {
+            s.start = k;
+        }
         while s.kind == EntityKind::Person
             && s.end - s.start >= 2
             && arabic::is_nisba(&infos[s.start].folded, &stem)
