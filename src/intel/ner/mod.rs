@@ -1195,6 +1195,17 @@ mod tests {
     }
 
     #[test]
+    fn a_frequent_word_with_a_clitic_leaves_the_start_of_a_person_span() {
+        assert_eq!(trimmed_person(&["ورأى", "الغامدي"], 2), (1, 2));
+        assert_eq!(trimmed_person(&["وأبان", "الزهراني"], 2), (1, 2));
+        assert_eq!(
+            trimmed_person(&["معجب", "بن", "محمد"], 3),
+            (0, 3),
+            "a given name before «بن»"
+        );
+    }
+
+    #[test]
     fn a_particle_with_its_hamza_and_a_numeral_leave_a_person_span() {
         assert_eq!(trimmed_person(&["فإن", "بيتيس"], 2), (1, 2));
         assert_eq!(trimmed_person(&["نذير", "محمد", "43"], 3), (0, 2));

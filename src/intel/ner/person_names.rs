@@ -424,6 +424,11 @@ impl Extractor {
     /// ([`FUNCTION_WORDS_WITH_ARTICLE`]), a stopword or a nationality
     /// adjective («لينس الفرنسي»).
     ///
+    /// A very frequent word that is no name word opens no name when it
+    /// carries a clitic other than the article and a name word follows
+    /// («ورأى الغامدي», «وأبان الزهراني»: and al-Ghamdi saw…), or when a
+    /// listed person follows; never before a joiner («معجب بن محمد»).
+    ///
     /// What is left when common words that are no given names opened the
     /// span is emptied if it is one word with the article that is no
     /// person word ([`is_person_word`]), no nisba («…ي», as most family
@@ -487,7 +492,22 @@ impl Extractor {
         }
         let start = s.start;
         let particle = |i: usize| HAMZA_PARTICLES.contains(&tokens[i]);
-        while s.end - s.start >= 2 && (common(s.start) || verb(s.start) || particle(s.start)) {
+        let frequent_before_name = |i: usize| {
+            let t = &infos[i];
+            let next = &infos[i + 1];
+            let listed_person = next.gaz == Some((EntityKind::Person, true));
+            let clitic = t.stem_at > 0 && !t.folded.starts_with("ال");
+            self.very_frequent.contains(t.stem())
+                && !self.is_name_word(infos, i)
+                && !NAME_JOINERS.contains(&next.stem())
+                && ((clitic && self.is_name_word(infos, i + 1)) || listed_person)
+        };
+        while s.end - s.start >= 2
+            && (common(s.start)
+                || verb(s.start)
+                || particle(s.start)
+                || frequent_before_name(s.start))
+        {
             s.start += 1;
         }
         if s.start > start
