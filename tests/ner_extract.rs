@@ -2800,3 +2800,14 @@ fn a_championship_named_after_a_place_is_one_misc_name_without_its_clitic() {
     assert_eq!(misc, vec!["بطولة فرنسا المفتوحة للتنس".to_string()]);
     assert!(displays(text, EntityKind::Place).is_empty());
 }
+
+#[test]
+fn a_foreign_looking_name_after_a_nationality_adjective_is_a_person() {
+    let text = "وفاز الروسي كافلنيكوف على الألماني راينهارد شتومف في الدور الثاني.";
+    assert_shown(
+        &displays(text, EntityKind::Person),
+        &["كافلنيكوف", "راينهارد شتومف"],
+    );
+    let plural = "وتسلم الجيش السوري ذخائر جديدة.";
+    assert!(displays(plural, EntityKind::Person).is_empty());
+}

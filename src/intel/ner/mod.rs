@@ -382,6 +382,7 @@ impl Extractor {
         if lang == Lang::Arabic {
             self.name_after_company_noun(&infos, &mut crf_spans);
             self.speaker_by_family_name(&infos, &mut crf_spans);
+            self.person_after_nationality(&infos, &mut crf_spans);
         }
         let mut spans: Vec<(Span, Option<usize>)> = Vec::with_capacity(crf_spans.len());
         let mut lent = Vec::new();

@@ -710,6 +710,60 @@ impl Extractor {
         }
     }
 
+    /// Tags as a person an untagged foreign-looking word right after a
+    /// people's adjective («الروسي كافلنيكوف», «والفرنسي بيولي», «التشيكية
+    /// …»), with the next word when it looks foreign too: in results and
+    /// match reports players are named so, by surname. The word has
+    /// Arabic letters only, no clitic nor article, three letters or
+    /// more, letters that look like a name's (class 4 or more, or 3 for
+    /// two such words: «مارجريت تاتشر»; one word of class 3 is as often
+    /// a plural or a verb: «ذخائر», «يجرون»), and is no common, frequent
+    /// or stop word, no given name «علي» (Egyptian papers' «على», "over",
+    /// in results) and no listed name.
+    pub(super) fn person_after_nationality(&self, infos: &[TokenInfo], spans: &mut Vec<Span>) {
+        let place_stem = |x: &str| self.gaz.is_place_stem(x);
+        let foreign = |t: &TokenInfo, class: u8| {
+            let f = t.folded.as_str();
+            t.stem_at == 0
+                && t.gaz.is_none()
+                && t.name_class.is_some_and(|c| c >= class)
+                && f.chars().count() >= 3
+                && f.chars().all(tokenize::is_arabic_char)
+                && f != "علي"
+                && !self.common.contains(f)
+                && !self.very_frequent.contains(f)
+                && !self.gaz.is_stopword(f)
+        };
+        let mut added = Vec::new();
+        for j in 1..infos.len() {
+            let adjective = infos[j - 1].folded.as_str();
+            let people = arabic::strip_article_clitic(adjective);
+            let tagged = |k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
+            if !people.starts_with("ال")
+                || !arabic::is_nisba(&people, &place_stem)
+                || !foreign(&infos[j], 3)
+                || tagged(j)
+            {
+                continue;
+            }
+            let two = infos.get(j + 1).is_some_and(|t| foreign(t, 3)) && !tagged(j + 1);
+            let end = match (two, foreign(&infos[j], 4)) {
+                (true, _) => j + 2,
+                (false, true) => j + 1,
+                (false, false) => continue,
+            };
+            added.push(Span {
+                start: j,
+                end,
+                kind: EntityKind::Person,
+            });
+        }
+        if !added.is_empty() {
+            spans.extend(added);
+            spans.sort_by_key(|s| s.start);
+        }
+    }
+
     /// Takes the family name into an Arabic person span of a given name
     /// and a father's name that the model ended there («حيدر كاظم
     /// الساعدي», «أحمد سمير القاضي»: it learnt mostly names of two words).
