@@ -2811,3 +2811,22 @@ fn a_foreign_looking_name_after_a_nationality_adjective_is_a_person() {
     let plural = "وتسلم الجيش السوري ذخائر جديدة.";
     assert!(displays(plural, EntityKind::Person).is_empty());
 }
+
+#[test]
+fn league_clubs_named_like_towns_are_clubs_in_sports_news_only() {
+    let report = "وفاز الحسين على شباب الحسين بهدفين في الدوري الأردني لكرة القدم، فيما تعادل الرمثا مع البقعة.";
+    assert_shown(
+        &displays(report, EntityKind::Org),
+        &["الحسين", "شباب الحسين", "الرمثا", "البقعة"],
+    );
+    let visit = "وزار الوفد مدينة الرمثا شمالي الأردن.";
+    assert_shown(&displays(visit, EntityKind::Place), &["الرمثا"]);
+    let king = "وقال الملك الحسين بن طلال إن الأردن يدعم السلام. وأضاف الحسين أن المفاوضات مستمرة.";
+    let people: Vec<(String, u32)> = Extractor::global()
+        .extract("", king)
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| (e.display, e.count))
+        .collect();
+    assert_eq!(people, vec![("الحسين بن طلال".to_string(), 2)]);
+}

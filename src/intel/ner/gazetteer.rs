@@ -50,7 +50,7 @@ pub enum Listing {
 
 /// The name files, minor ones last, so that a spelling both have is the
 /// full name's.
-const SOURCES: [(&str, Listing); 10] = [
+const SOURCES: [(&str, Listing); 11] = [
     (
         include_str!("../../../data/gazetteer/places.tsv"),
         Listing::Feature,
@@ -77,6 +77,10 @@ const SOURCES: [(&str, Listing); 10] = [
     ),
     (
         include_str!("../../../data/gazetteer/companies.tsv"),
+        Listing::Plain,
+    ),
+    (
+        include_str!("../../../data/gazetteer/clubs.tsv"),
         Listing::Plain,
     ),
     (

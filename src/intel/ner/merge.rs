@@ -159,8 +159,9 @@ struct Group {
     count: u32,
     gaz: bool,
     /// Whether the name is a club's one word that is also an ordinary
-    /// word («الاتحاد»): inside a longer name it is the word, so the
-    /// group stays apart («الاتحاد السعودي لكرة القدم»).
+    /// word («الاتحاد»), not tagged as a person: inside a longer name it
+    /// is the word, so the group stays apart («الاتحاد السعودي لكرة
+    /// القدم»); a person «الحسين» is still «الحسين بن طلال».
     ordinary_word: bool,
     first: usize,
 }
@@ -302,7 +303,8 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
                 }
             }
             None => {
-                let ordinary_word = matches!(&m.folded[..], [w] if gaz.sports_club(w).is_some());
+                let ordinary_word = m.kind != EntityKind::Person
+                    && matches!(&m.folded[..], [w] if gaz.sports_club(w).is_some());
                 by_key.insert(key.clone(), groups.len());
                 groups.push(Group {
                     key,
