@@ -116,12 +116,14 @@ const KINDS: [EntityKind; 4] = [
 /// True for a word that may stand alone as a propagated name: three
 /// letters at least, no stopword or given name, no name that is also an
 /// ordinary word (`ambiguous.tsv`: the agency «وام» tagged once is no
-/// reason to take «وأم», "and mother", for it), and a Latin word must
-/// be capitalised.
+/// reason to take «وأم», "and mother", for it), no group named by a
+/// common noun («القاعدة», which [`group_at`] propagates where it is not
+/// the air base), and a Latin word must be capitalised.
 fn may_stand_alone(gaz: &Gazetteer, token: &str, folded: &str) -> bool {
     folded.chars().count() >= 3
         && !gaz.is_stopword(folded)
         && !gaz.is_ambiguous(folded)
+        && !super::groups::is_group_noun(folded)
         && !NOT_SURNAMES.contains(&folded)
         && (token.chars().any(is_arabic_char)
             || token.chars().next().is_some_and(char::is_uppercase))

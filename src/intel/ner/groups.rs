@@ -68,7 +68,7 @@ fn group_noun(folded: &str) -> Option<&'static (&'static str, [&'static str; 2])
 }
 
 /// Whether a folded word is one of [`GROUP_NOUNS`], clitics allowed.
-fn is_group_noun(folded: &str) -> bool {
+pub(super) fn is_group_noun(folded: &str) -> bool {
     group_noun(folded).is_some()
 }
 
