@@ -737,13 +737,13 @@ impl Extractor {
         let mut added = Vec::new();
         for j in 1..infos.len() {
             let adjective = infos[j - 1].folded.as_str();
+            if !(adjective.ends_with('ي') || adjective.ends_with("يه")) || !foreign(&infos[j], 3)
+            {
+                continue;
+            }
             let people = arabic::strip_article_clitic(adjective);
             let tagged = |k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
-            if !people.starts_with("ال")
-                || !arabic::is_nisba(&people, &place_stem)
-                || !foreign(&infos[j], 3)
-                || tagged(j)
-            {
+            if !people.starts_with("ال") || !arabic::is_nisba(&people, &place_stem) || tagged(j) {
                 continue;
             }
             let two = infos.get(j + 1).is_some_and(|t| foreign(t, 3)) && !tagged(j + 1);
