@@ -2830,3 +2830,13 @@ fn league_clubs_named_like_towns_are_clubs_in_sports_news_only() {
         .collect();
     assert_eq!(people, vec![("الحسين بن طلال".to_string(), 2)]);
 }
+
+#[test]
+fn a_sport_before_a_country_is_its_federation() {
+    let text = "Athletics Kenya chief executive Susan Wambui said the board of Cricket Australia met in Kenya.";
+    assert_shown(
+        &displays(text, EntityKind::Org),
+        &["Athletics Kenya", "Cricket Australia"],
+    );
+    assert_shown(&displays(text, EntityKind::Place), &["Kenya"]);
+}

@@ -29,8 +29,46 @@ fn is_locating(t: &TokenInfo) -> bool {
     t.folded.ends_with("-based") || t.folded.ends_with("-headquartered")
 }
 
+/// Folded sports that name a country's federation when a country
+/// follows («Athletics Kenya», «Cricket Australia», «Swimming Canada»).
+const FEDERATION_SPORTS: [&str; 12] = [
+    "athletics",
+    "cricket",
+    "cycling",
+    "football",
+    "gymnastics",
+    "hockey",
+    "netball",
+    "rowing",
+    "rugby",
+    "swimming",
+    "tennis",
+    "triathlon",
+];
+
+/// Makes a capitalised sport and the place after it one organisation,
+/// the country's federation: the model reads «Athletics Kenya» as a
+/// place, or tags «Kenya» alone.
+fn take_federations(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+    let sport = |k: usize| FEDERATION_SPORTS.contains(&infos[k].folded.as_str());
+    for (s, id) in spans.iter_mut() {
+        if s.kind != EntityKind::Place {
+            continue;
+        }
+        if s.end - s.start >= 2 && sport(s.start) {
+            s.kind = EntityKind::Org;
+            *id = None;
+        } else if s.start > 0 && sport(s.start - 1) && infos[s.start - 1].shape == "Cap" {
+            s.start -= 1;
+            s.kind = EntityKind::Org;
+            *id = None;
+        }
+    }
+}
+
 /// Applies the mends to a sentence's spans (sorted by start), in order.
 pub(super) fn mend(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+    take_federations(infos, spans);
     for (s, id) in spans.iter_mut() {
         while id.is_none() && s.end - s.start >= 2 && is_locating(&infos[s.start]) {
             s.start += 1;
