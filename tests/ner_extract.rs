@@ -2840,3 +2840,18 @@ fn a_sport_before_a_country_is_its_federation() {
     );
     assert_shown(&displays(text, EntityKind::Place), &["Kenya"]);
 }
+
+#[test]
+fn a_town_after_bi_an_inlet_and_a_disease_are_read_as_they_are() {
+    let text = "قال المتحدث في مؤتمر صحفي ببورتسودان إن تفشي الكوليرا امتد إلى كسلا، فيما رست السفن في خور عبد الله.";
+    assert_shown(
+        &displays(text, EntityKind::Place),
+        &["بورتسودان", "كسلا", "خور عبد الله"],
+    );
+    assert!(displays(text, EntityKind::Person).is_empty());
+    assert!(
+        !displays(text, EntityKind::Place)
+            .iter()
+            .any(|p| p.contains("الكوليرا")),
+    );
+}

@@ -215,6 +215,9 @@ pub struct Gazetteer {
     names: FastMap<String, Vec<Pattern>>,
     triggers: FastMap<String, EntityKind>,
     single_tokens: FastSet<String>,
+    /// Folded one-word town and region names (minor lists), as listed,
+    /// with no clitic variant (see [`Gazetteer::is_listed_town`]).
+    minor_tokens: FastSet<String>,
     place_stems: FastSet<String>,
     titles: FastSet<String>,
     stopwords: FastSet<String>,
@@ -251,6 +254,7 @@ impl Gazetteer {
         let mut names: FastMap<String, Vec<Pattern>> = FastMap::default();
         let mut seen: FastSet<String> = FastSet::default();
         let mut single_tokens = FastSet::default();
+        let mut minor_tokens = FastSet::default();
         let mut place_stems = FastSet::default();
         for (line, listing) in SOURCES
             .iter()
@@ -283,8 +287,12 @@ impl Gazetteer {
                     continue;
                 }
                 let arabic = folded.chars().any(is_arabic_char);
-                if !folded.contains(' ') && !minor {
-                    single_tokens.insert(folded.clone());
+                if !folded.contains(' ') {
+                    if minor {
+                        minor_tokens.insert(folded.clone());
+                    } else {
+                        single_tokens.insert(folded.clone());
+                    }
                 }
                 if kind == EntityKind::Place && !minor {
                     let bare = folded.strip_prefix("ال").unwrap_or(&folded);
@@ -361,6 +369,7 @@ impl Gazetteer {
             names,
             triggers,
             single_tokens,
+            minor_tokens,
             place_stems,
             titles: word_list(TITLES),
             stopwords: word_list(STOPWORDS),
@@ -470,6 +479,13 @@ impl Gazetteer {
     /// True when a folded single token is a gazetteer name.
     pub fn is_name_token(&self, folded: &str) -> bool {
         self.single_tokens.contains(folded)
+    }
+
+    /// True when a folded token is a one-word town or region as listed,
+    /// not a clitic form of one: «كسلا» (Kassala) is listed, so it is no
+    /// «ك» + «سلا».
+    pub fn is_listed_town(&self, folded: &str) -> bool {
+        self.minor_tokens.contains(folded)
     }
 
     /// True when a folded token is a minor gazetteer name (a town or

@@ -242,6 +242,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         };
         if (m.kind == EntityKind::Person && gaz.is_first_name(&first))
             || article::is_division_noun(&first)
+            || (m.gaz_id.is_some() && !several && gaz.is_listed_town(&first))
         {
             continue;
         }

@@ -431,7 +431,15 @@ impl Extractor {
             let town_for_person = g.kind == EntityKind::Place
                 && matches!(overlapping[..], [i] if same_span(&i) && spans[i].0.kind == EntityKind::Person)
                 && if g.end - g.start == 1 {
-                    !infos[g.start].first_name && (lang == Lang::English || after_division())
+                    let at = || {
+                        let f = infos[g.start].folded.as_str();
+                        ["ب", "وب"].iter().any(|p| {
+                            f.strip_prefix(p)
+                                .is_some_and(|rest| self.gaz.is_one_word_place(rest))
+                        })
+                    };
+                    !infos[g.start].first_name
+                        && (lang == Lang::English || after_division() || at())
                 } else {
                     !after_title()
                 };

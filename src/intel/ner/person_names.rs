@@ -994,9 +994,12 @@ impl Extractor {
 /// Folded nouns that open the names of towns and villages and never a
 /// person's: «رأس» (a cape: «رأس عيسى», «رأس الخيمة»), «بيت» («بيت فوريك»,
 /// «بيت لحم»), «تل», «دير», «كفر», «بئر», «حاسي» (a well, in Algeria:
-/// «حاسي مسعود»), «جزر» (islands: «جزر فرسان»). The tagger takes the
-/// given name or the name word after them for a person.
-const PLACE_OPENERS: [&str; 8] = ["راس", "بيت", "تل", "دير", "كفر", "بير", "حاسي", "جزر"];
+/// «حاسي مسعود»), «جزر» (islands: «جزر فرسان»), «خور» (an inlet: «خور
+/// عبد الله», «خور فكان»). The tagger takes the given name or the name
+/// word after them for a person.
+const PLACE_OPENERS: [&str; 9] = [
+    "راس", "بيت", "تل", "دير", "كفر", "بير", "حاسي", "جزر", "خور",
+];
 
 /// Makes a person span of two words or more opened by one of
 /// [`PLACE_OPENERS`] (clitics allowed, but not in a given name: «فراس»
