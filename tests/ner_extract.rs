@@ -2855,3 +2855,13 @@ fn a_town_after_bi_an_inlet_and_a_disease_are_read_as_they_are() {
             .any(|p| p.contains("الكوليرا")),
     );
 }
+
+#[test]
+fn a_stadium_named_after_a_moroccan_prince_is_one_place() {
+    let text = "وأقيمت المباراة على ملعب الأمير مولاي عبد الله في الرباط.";
+    assert_shown(
+        &displays(text, EntityKind::Place),
+        &["ملعب الأمير مولاي عبد الله", "الرباط"],
+    );
+    assert!(displays(text, EntityKind::Person).is_empty());
+}

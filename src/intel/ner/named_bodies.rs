@@ -117,11 +117,19 @@ fn is_given(t: &TokenInfo) -> bool {
         && t.folded.chars().all(is_arabic_char)
 }
 
+/// The honorific before the given names of Morocco's royal family
+/// («الأمير مولاي عبد الله», «مولاي الحسن»), folded.
+const MOROCCAN_HONORIFIC: &str = "مولاي";
+
 /// Where the namesake's name that starts at `i` ends: a given name, then
 /// joiners with the word after each («فيصل بن فهد», «عبد العزيز», «آل
-/// سعود», «علي بن أبي طالب»). None when no given name starts there.
+/// سعود», «علي بن أبي طالب»), after [`MOROCCAN_HONORIFIC`] if it opens
+/// the name. None when no given name starts there.
 fn name_end(infos: &[TokenInfo], i: usize) -> Option<usize> {
     let first = infos.get(i)?;
+    if first.folded == MOROCCAN_HONORIFIC {
+        return name_end(infos, i + 1);
+    }
     let joiner = |t: &TokenInfo| NAME_JOINERS.contains(&t.folded.as_str()) || t.folded == "ال";
     if !is_given(first) && !joiner(first) {
         return None;
@@ -358,6 +366,7 @@ mod tests {
             &NAMESAKE_TITLES,
             &PREPOSITIONS,
             &INSTITUTION_CITY,
+            &[MOROCCAN_HONORIFIC],
         ]);
         assert!(bad.is_empty(), "{bad:?}");
     }
