@@ -216,7 +216,7 @@ pub struct Gazetteer {
     triggers: FastMap<String, EntityKind>,
     single_tokens: FastSet<String>,
     /// Folded one-word town and region names (minor lists), as listed,
-    /// with no clitic variant (see [`Gazetteer::is_listed_town`]).
+    /// with no clitic variant (see [`Gazetteer::is_bare_name_of`]).
     minor_tokens: FastSet<String>,
     place_stems: FastSet<String>,
     titles: FastSet<String>,
@@ -481,11 +481,17 @@ impl Gazetteer {
         self.single_tokens.contains(folded)
     }
 
-    /// True when a folded token is a one-word town or region as listed,
-    /// not a clitic form of one: «كسلا» (Kassala) is listed, so it is no
-    /// «ك» + «سلا».
-    pub fn is_listed_town(&self, folded: &str) -> bool {
-        self.minor_tokens.contains(folded)
+    /// True when a folded token is a one-word name of the entry `id` as
+    /// listed, not a clitic form of it: of «وكسلا», «كسلا» is Kassala's
+    /// name and «سلا» another town's, so a mention with Kassala's id
+    /// loses «و» alone.
+    pub fn is_bare_name_of(&self, folded: &str, id: &str) -> bool {
+        (self.single_tokens.contains(folded) || self.minor_tokens.contains(folded))
+            && self.names.get(folded).is_some_and(|pats| {
+                pats.iter().any(|p| {
+                    p.rest.is_empty() && self.entries.get(p.entry).is_some_and(|e| e.id == id)
+                })
+            })
     }
 
     /// True when a folded token is a minor gazetteer name (a town or

@@ -3,7 +3,7 @@
 //! «فلاديمير بوتين» with three mentions.
 
 use super::Tagged;
-use super::arabic::{strip_article_clitic, strip_clitics};
+use super::arabic::{after_prefixes, strip_article_clitic, strip_clitics};
 use super::article;
 use super::gazetteer::Gazetteer;
 use super::hash::{FastMap, FastSet};
@@ -242,8 +242,20 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         };
         if (m.kind == EntityKind::Person && gaz.is_first_name(&first))
             || article::is_division_noun(&first)
-            || (m.gaz_id.is_some() && !several && gaz.is_listed_town(&first))
         {
+            continue;
+        }
+        let listed_rest = m.gaz_id.as_deref().filter(|_| !several).and_then(|id| {
+            std::iter::once(first.as_str())
+                .chain(after_prefixes(&first))
+                .find(|r| gaz.is_bare_name_of(r, id))
+        });
+        if let Some(rest) = listed_rest {
+            if rest != first {
+                let dropped = first.chars().count() - rest.chars().count();
+                m.surface[0] = drop_letters(&surf, dropped, false);
+                m.folded[0] = rest.to_string();
+            }
             continue;
         }
         // «و» before «ا», «و» or «ي» is more often a foreign name's «W»

@@ -1001,6 +1001,9 @@ const PLACE_OPENERS: [&str; 9] = [
     "راس", "بيت", "تل", "دير", "كفر", "بير", "حاسي", "جزر", "خور",
 ];
 
+/// «فخور» (proud), which reads as «ف» + «خور».
+const PROUD: &str = "فخور";
+
 /// Makes a person span of two words or more opened by one of
 /// [`PLACE_OPENERS`] (clitics allowed, but not in a given name: «فراس»
 /// is no «ف» + «راس») a place.
@@ -1009,6 +1012,7 @@ pub(super) fn place_by_opening_noun(infos: &[TokenInfo], s: &mut Span) {
         && s.end - s.start >= 2
         && !infos[s.start].first_name
         && arabic::listed_with_clitic(&infos[s.start].folded, |x| PLACE_OPENERS.contains(&x))
+        && infos[s.start].folded != PROUD
     {
         s.kind = EntityKind::Place;
     }
