@@ -1264,27 +1264,30 @@ mod tests {
         );
     }
 
+    /// The bounds of a person span over all of `words` after
+    /// [`Extractor::strip_title`].
+    fn title_stripped(words: &[&str]) -> (usize, usize) {
+        let ex = Extractor::global();
+        let infos = features::token_infos(words, Lang::Arabic, ex.gazetteer());
+        let mut s = Span {
+            start: 0,
+            end: words.len(),
+            kind: EntityKind::Person,
+        };
+        ex.strip_title(&infos, &mut s);
+        (s.start, s.end)
+    }
+
     #[test]
     fn titles_and_nationality_adjectives_leave_person_spans() {
-        let ex = Extractor::global();
-        let words = ["الرئيس", "البرتغالي", "كارلوس", "فرنانديش"];
-        let infos = features::token_infos(&words, Lang::Arabic, ex.gazetteer());
-        let mut s = Span {
-            start: 0,
-            end: 4,
-            kind: EntityKind::Person,
-        };
-        ex.strip_title(&infos, &mut s);
-        assert_eq!((s.start, s.end), (2, 4));
-        let words = ["الملياردير", "الروسي", "يوري", "ميلنر"];
-        let infos = features::token_infos(&words, Lang::Arabic, ex.gazetteer());
-        let mut s = Span {
-            start: 0,
-            end: 4,
-            kind: EntityKind::Person,
-        };
-        ex.strip_title(&infos, &mut s);
-        assert_eq!((s.start, s.end), (2, 4));
+        assert_eq!(
+            title_stripped(&["الرئيس", "البرتغالي", "كارلوس", "فرنانديش"]),
+            (2, 4)
+        );
+        assert_eq!(
+            title_stripped(&["الملياردير", "الروسي", "يوري", "ميلنر"]),
+            (2, 4)
+        );
     }
 
     #[test]
