@@ -13,6 +13,9 @@ use crate::model::EntityKind;
 /// and the gazetteer name (as written) that gives the entity its id.
 const GROUP_NOUNS: [(&str, [&str; 2]); 1] = [("القاعده", ["تنظيم", "القاعدة"])];
 
+/// The noun of a military base, folded: «القاعدة» without its article.
+const BASE_NOUN: &str = "قاعده";
+
 /// Folded words before which the noun is a place or a rule, not the
 /// group: demonstratives («هذه القاعدة», this rule) and «في», «إلى»,
 /// «داخل» (in, to, inside the base), clitics allowed.
@@ -63,7 +66,9 @@ impl Extractor {
 /// The entry of [`GROUP_NOUNS`] a folded word is, clitics allowed.
 fn group_noun(folded: &str) -> Option<&'static (&'static str, [&'static str; 2])> {
     GROUP_NOUNS.iter().find(|(noun, _)| {
-        folded.ends_with(&noun[4..]) && arabic::strip_article_clitic(folded) == *noun
+        noun.strip_prefix("ال")
+            .is_some_and(|bare| folded.ends_with(bare))
+            && arabic::strip_article_clitic(folded) == *noun
     })
 }
 
@@ -95,14 +100,14 @@ pub(super) fn drop_in_base_story(doc: &mut [Tagged<'_>]) {
     for t in doc.iter() {
         for (k, info) in t.infos.iter().enumerate() {
             let f = info.folded.as_str();
-            if !f.ends_with("قاعده") {
+            if !f.ends_with(BASE_NOUN) {
                 continue;
             }
             if k > 0 && is_group_noun(f) && is_group_head(&t.infos[k - 1].folded) {
                 return;
             }
             let next = t.infos.get(k + 1).map_or("", |n| n.folded.as_str());
-            let indefinite = arabic::listed_with_clitic(f, |w| w == "قاعده");
+            let indefinite = arabic::listed_with_clitic(f, |w| w == BASE_NOUN);
             base |= (indefinite && (arabic::is_definite(next) || BASE_ADJECTIVES.contains(&next)))
                 || (is_group_noun(f) && arabic::is_definite_adjective(next));
         }
@@ -131,6 +136,7 @@ mod tests {
         let words = NOT_BEFORE_GROUP
             .iter()
             .chain(BASE_ADJECTIVES.iter())
+            .chain(std::iter::once(&BASE_NOUN))
             .chain(GROUP_NOUNS.iter().map(|(n, _)| n));
         for w in words {
             assert_eq!(&fold_token(w), w);
