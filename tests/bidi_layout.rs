@@ -341,6 +341,22 @@ fn check_paragraph(par: &str, o: &LayoutOptions) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A case the property test found: a bidi control between lam and alef
+/// left the alef's mark a cell of the lam's grapheme of its own, so the
+/// lam showed twice at width 1.
+#[test]
+fn a_control_inside_a_lam_alef_shows_the_lam_once() {
+    let o = LayoutOptions {
+        width: 1,
+        direction: DirectionSetting::Auto,
+        mode: BidiMode::App,
+        keep_harakat: true,
+    };
+    if let Err(e) = check_paragraph("ل\u{200E}آ\u{0610}", &o) {
+        panic!("{e}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 

@@ -109,7 +109,9 @@ pub fn shape(text: &str, keep_harakat: bool) -> String {
 /// logical grapheme index) and returns the shaped characters with their tags.
 ///
 /// A lam-alef ligature takes the lam's tag, and so do the marks of the alef
-/// it swallowed, so that the whole ligature stays one cluster.
+/// it swallowed and what stands between the two (a bidi control, which
+/// joining passes over: «ل» LRM «آ»), so that the whole ligature stays one
+/// cluster.
 pub(crate) fn shape_tagged(input: &[(char, usize)], keep_harakat: bool) -> Vec<(char, usize)> {
     let joins: Vec<Join> = input.iter().map(|&(c, _)| joining(c)).collect();
     // Nearest non-transparent neighbour on each side, found in two passes so
@@ -138,7 +140,7 @@ pub(crate) fn shape_tagged(input: &[(char, usize)], keep_harakat: bool) -> Vec<(
     let mut swallowed: Option<(usize, usize, usize)> = None;
     for (i, &(c, tag)) in input.iter().enumerate() {
         let tag = match swallowed {
-            Some((_, alef_tag, lam_tag)) if tag == alef_tag => lam_tag,
+            Some((alef, alef_tag, lam_tag)) if tag == alef_tag || i < alef => lam_tag,
             _ => tag,
         };
         if swallowed.is_some_and(|(alef, _, _)| alef == i) {
@@ -208,6 +210,14 @@ mod tests {
         assert_eq!(shape("لآ", true), "\u{FEF5}");
         // After a joining letter the final ligature is used: سلام.
         assert_eq!(shape("سلام", true), "\u{FEB3}\u{FEFC}\u{FEE1}");
+    }
+
+    #[test]
+    fn what_stands_between_lam_and_alef_joins_the_ligature_cluster() {
+        let input = [('ل', 0), ('\u{200E}', 1), ('آ', 2), ('\u{0610}', 2)];
+        let out = shape_tagged(&input, true);
+        assert_eq!(out[0], ('\u{FEF5}', 0));
+        assert!(out.iter().all(|&(_, tag)| tag == 0), "{out:?}");
     }
 
     #[test]
