@@ -2865,3 +2865,14 @@ fn a_stadium_named_after_a_moroccan_prince_is_one_place() {
     );
     assert!(displays(text, EntityKind::Person).is_empty());
 }
+
+#[test]
+fn an_arab_given_name_that_is_also_a_town_opens_the_person() {
+    let text = "Qatar Airways ordered 20 jets, chief executive Badr Mohammed Al-Meer said.";
+    assert_eq!(
+        key_of(text, "Badr Mohammed Al-Meer").map(|(k, _)| k),
+        Some(EntityKind::Person),
+        "{:?}",
+        displays(text, EntityKind::Place)
+    );
+}

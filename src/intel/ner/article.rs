@@ -863,6 +863,13 @@ pub(super) fn ends_english_body(last: &str) -> bool {
     EN_FACILITIES.contains(&last) || EN_INSTITUTIONS.contains(&last)
 }
 
+/// True for a folded English word that ends the name of a facility, an
+/// institution or a park, so that two such names joined by «and» are two
+/// («Cabo Orange National Park and Kruger National Park»).
+pub(super) fn ends_english_named_site(last: &str) -> bool {
+    ends_english_body(last) || last == "park"
+}
+
 /// True for a span of two words or more that names a facility: an
 /// Arabic facility or site noun first or an English one last (`AR_FACILITIES`, `AR_SITES`,
 /// `EN_FACILITIES`, «Port of …», «Strait of …»).
@@ -874,7 +881,16 @@ fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
     let last = infos[s.end - 1].folded.as_str();
     opens_facility(first)
         || EN_FACILITIES.contains(&last)
+        || is_park(infos, s)
         || (EN_PLACES_BEFORE_OF.contains(&first) && infos[s.start + 1].folded == "of")
+}
+
+/// True for a span that names a park: «National Park» ends it, or
+/// «Park» ends a span the tagger did not take for a person («Grace
+/// Park» is one).
+fn is_park(infos: &[TokenInfo], s: &Span) -> bool {
+    infos[s.end - 1].folded == "park"
+        && (s.kind != EntityKind::Person || infos[s.end - 2].folded == "national")
 }
 
 /// Folded English nouns that open a place's name before «of» («Port of

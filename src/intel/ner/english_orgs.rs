@@ -4,9 +4,10 @@
 //! the portfolios after the first, a Spanish or Swahili particle inside
 //! a place's name at the end, two institutions joined by «and».
 
-use super::article::ends_english_institution;
+use super::article::{ends_english_institution, ends_english_named_site};
 use super::conll::Span;
 use super::features::TokenInfo;
+use super::latin::COMPANY_ENDS;
 use super::spanned;
 use crate::model::EntityKind;
 
@@ -66,9 +67,104 @@ fn take_federations(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
     }
 }
 
+/// Folded legal forms written after a company's name («Petróleo
+/// Brasileiro SA», «Siemens AG», «Tesco PLC»).
+const LEGAL_FORMS: [&str; 24] = [
+    "sa", "s.a.", "ag", "gmbh", "spa", "s.p.a.", "nv", "n.v.", "bv", "b.v.", "se", "ab", "asa",
+    "oyj", "pjsc", "jsc", "tbk", "bhd", "plc", "inc", "inc.", "ltd", "ltd.", "llc",
+];
+
+/// Legal forms of [`LEGAL_FORMS`] that are written with a capital and
+/// lower-case letters («GmbH», «Tbk», «Inc»); the others count in
+/// capitals only, so the «Sa» or «Se» of a name is none, but for «plc».
+const MIXED_CASE_FORMS: [&str; 8] = ["gmbh", "spa", "oyj", "tbk", "bhd", "inc", "inc.", "ltd"];
+
+/// Whether a token is a company's legal form as written.
+fn is_legal_form(t: &TokenInfo) -> bool {
+    let f = t.folded.as_str();
+    LEGAL_FORMS.contains(&f)
+        && (matches!(t.shape, "caps" | "abbr")
+            || (t.shape == "Cap" && MIXED_CASE_FORMS.contains(&f))
+            || f == "plc")
+}
+
+/// The most capitalised words between a company's short name and its
+/// legal form that [`take_legal_forms`] takes («Toyota» + «Motor Corp»).
+const WORDS_BEFORE_FORM: usize = 2;
+
+/// Whether a token ends a company's name: a legal form as written, or a
+/// capitalised «Corp», «Co», «Ltd», «Limited» (`latin::COMPANY_ENDS`).
+fn ends_company(t: &TokenInfo) -> bool {
+    is_legal_form(t) || (t.shape != "low" && COMPANY_ENDS.contains(&t.folded.as_str()))
+}
+
+/// Makes a name a company when a legal form ends it or comes right after
+/// it, and takes into a company's name the capitalised words up to the
+/// legal form after it: the English model reads «Petróleo Brasileiro
+/// SA» as a person, leaves «Banco Santander» + «SA» apart, and the
+/// gazetteer's «Toyota» cuts «Toyota Motor Corp» short.
+fn take_legal_forms(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+    let starts: Vec<usize> = spans.iter().map(|(s, _)| s.start).collect();
+    let free_cap =
+        |k: usize| !starts.contains(&k) && infos.get(k).is_some_and(|t| t.shape == "Cap");
+    let form_at = |k: usize| !starts.contains(&k) && infos.get(k).is_some_and(ends_company);
+    for (s, id) in spans.iter_mut() {
+        if s.kind == EntityKind::Org && ends_company(&infos[s.end - 1]) {
+            continue;
+        }
+        let words = (0..=WORDS_BEFORE_FORM)
+            .take_while(|&w| w == 0 || free_cap(s.end + w - 1))
+            .find(|&w| form_at(s.end + w) && !free_cap(s.end + w + 1));
+        if let Some(w) = words.filter(|_| s.kind == EntityKind::Org || id.is_none()) {
+            s.end += w + 1;
+            s.kind = EntityKind::Org;
+        } else if id.is_none() && s.end - s.start >= 2 && is_legal_form(&infos[s.end - 1]) {
+            s.kind = EntityKind::Org;
+        }
+    }
+}
+
+/// Folded nouns that make a name an event, misc («Dubai Marathon»,
+/// «Africa Cup of Nations», «Asian Games»), which the English model takes
+/// for an organisation or a place.
+const EVENT_NOUNS: [&str; 11] = [
+    "airshow",
+    "marathon",
+    "cup",
+    "games",
+    "olympics",
+    "championship",
+    "championships",
+    "tournament",
+    "festival",
+    "expo",
+    "biennale",
+];
+
+/// Makes a span of two words or more with no gazetteer id an event when
+/// its head, the last word or the word before «of», is an event noun.
+fn name_events(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+    for (s, id) in spans.iter_mut() {
+        if id.is_some() || s.end - s.start < 2 {
+            continue;
+        }
+        let name = &infos[s.start..s.end];
+        let head = name
+            .iter()
+            .position(|t| t.folded == "of")
+            .filter(|&of| of > 0)
+            .map_or(name.len() - 1, |of| of - 1);
+        if EVENT_NOUNS.contains(&name[head].folded.as_str()) {
+            s.kind = EntityKind::Misc;
+        }
+    }
+}
+
 /// Applies the mends to a sentence's spans (sorted by start), in order.
 pub(super) fn mend(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     take_federations(infos, spans);
+    take_legal_forms(infos, spans);
+    name_events(infos, spans);
     for (s, id) in spans.iter_mut() {
         while id.is_none() && s.end - s.start >= 2 && is_locating(&infos[s.start]) {
             s.start += 1;
@@ -84,15 +180,18 @@ pub(super) fn mend(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) 
                 spans.retain(|(o, _)| o.start >= end || o.end <= s.end);
                 spans[k].0.end = end;
             }
-            let s = spans[k].0;
-            if let Some(cut) = institutions_pair_cut(infos, &s) {
-                spans[k].0.end = cut;
-                let second = Span {
-                    start: cut + 1,
-                    ..s
-                };
-                spans.insert(k + 1, (second, None));
-            }
+        }
+        let s = spans[k].0;
+        if matches!(s.kind, EntityKind::Org | EntityKind::Place)
+            && id.is_none()
+            && let Some(cut) = institutions_pair_cut(infos, &s)
+        {
+            spans[k].0.end = cut;
+            let second = Span {
+                start: cut + 1,
+                ..s
+            };
+            spans.insert(k + 1, (second, None));
         }
         k += 1;
     }
@@ -185,10 +284,10 @@ fn capitalised_run(infos: &[TokenInfo], j: usize) -> usize {
         .count()
 }
 
-/// Where to cut a span that holds two institutions joined by «and»,
-/// each of two words or more ending in an institution's noun
-/// («Jagiellonian University and Danylo Halytsky Lviv National Medical
-/// University»): the index of the «and».
+/// Where to cut a span that holds two institutions or sites joined by
+/// «and», each of two words or more ending in an institution's, a
+/// facility's or a park's noun («Jagiellonian University and Danylo
+/// Halytsky Lviv National Medical University»): the index of the «and».
 fn institutions_pair_cut(infos: &[TokenInfo], s: &Span) -> Option<usize> {
     let words = &infos[s.start..s.end];
     let at = words.iter().position(|t| t.folded == "and")?;
@@ -198,7 +297,7 @@ fn institutions_pair_cut(infos: &[TokenInfo], s: &Span) -> Option<usize> {
         part.len() >= 2
             && part
                 .last()
-                .is_some_and(|t| ends_english_institution(&t.folded))
+                .is_some_and(|t| ends_english_named_site(&t.folded))
     };
     (whole(first) && whole(second)).then_some(s.start + at)
 }
@@ -233,6 +332,51 @@ mod tests {
             "Danylo Halytsky Lviv National Medical University",
         ] {
             assert!(found.iter().any(|f| f == name), "{name} not in {found:?}");
+        }
+    }
+
+    fn kinds(text: &str) -> Vec<(String, EntityKind)> {
+        Extractor::global()
+            .extract("", text)
+            .into_iter()
+            .map(|e| (e.display, e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_legal_form_makes_a_company_and_closes_its_name() {
+        let found = kinds(
+            "Shares of Petróleo Brasileiro SA fell on Monday. Toyota Motor Corp said it would \
+             recall 280,000 cars, and Banco Santander SA gained.",
+        );
+        for name in [
+            "Petróleo Brasileiro SA",
+            "Toyota Motor Corp",
+            "Banco Santander SA",
+        ] {
+            assert!(
+                found.contains(&(name.to_string(), EntityKind::Org)),
+                "{name} not an organisation in {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn events_are_misc_and_two_parks_are_two_places() {
+        let found = kinds(
+            "He won the Dubai Marathon before the Africa Cup of Nations. Rangers patrol Cabo \
+             Orange National Park and Kruger National Park.",
+        );
+        for (name, kind) in [
+            ("Dubai Marathon", EntityKind::Misc),
+            ("Africa Cup of Nations", EntityKind::Misc),
+            ("Cabo Orange National Park", EntityKind::Place),
+            ("Kruger National Park", EntityKind::Place),
+        ] {
+            assert!(
+                found.contains(&(name.to_string(), kind)),
+                "{name} not {kind:?} in {found:?}"
+            );
         }
     }
 }

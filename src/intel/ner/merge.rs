@@ -333,6 +333,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         }
     }
     merge_short_forms(&mut groups, &short_forms);
+    merge_acronyms(&mut groups);
     merge_same_names(&mut groups);
     merge_parts(&mut groups, gaz);
     merge_company_short_names(&mut groups, gaz);
@@ -410,6 +411,52 @@ fn merge_short_forms(groups: &mut Vec<Group>, short_forms: &[(String, String)]) 
                 long_key.clone_from(&long.key);
             }
             fold_into(groups, i, j);
+        }
+    }
+}
+
+/// The fewest letters of an acronym [`merge_acronyms`] takes: two
+/// capitals match too many names by chance.
+const MIN_ACRONYM_LETTERS: usize = 3;
+
+/// The initials of a Latin-script name's capitalised words and of each
+/// part of a hyphenated one, in capitals: «Anti-Doping Agency of Kenya»
+/// gives «ADAK»; lower-case words («of», «the») give none.
+fn initials(display: &str) -> String {
+    display
+        .split_whitespace()
+        .flat_map(|w| w.split('-'))
+        .filter_map(|part| part.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
+/// Folds an acronym in capitals that no brackets introduced into the one
+/// organisation of the article whose initials it spells: «the AIU» after
+/// «the Athletics Integrity Unit», «ADAK» after «the Anti-Doping Agency
+/// of Kenya», whatever the tagger or the gazetteer made of it alone
+/// (GeoNames lists an Adak, Alaska); news writes the short form without
+/// brackets once the name was given. The organisation keeps its key.
+fn merge_acronyms(groups: &mut Vec<Group>) {
+    let mut i = 0;
+    while i < groups.len() {
+        let short = &groups[i].display;
+        let is_acronym = short.chars().count() >= MIN_ACRONYM_LETTERS
+            && short.chars().all(|c| c.is_ascii_uppercase());
+        let mut spelt = groups.iter().enumerate().filter(|(j, g)| {
+            *j != i
+                && is_acronym
+                && g.kind == EntityKind::Org
+                && g.display.contains(' ')
+                && initials(&g.display) == *short
+        });
+        match (spelt.next(), spelt.next()) {
+            (Some((j, _)), None) => {
+                let acronym = groups.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                groups[j].count += acronym.count;
+                groups[j].first = groups[j].first.min(acronym.first);
+            }
+            _ => i += 1,
         }
     }
 }
@@ -590,6 +637,46 @@ mod tests {
             rows,
             [("Electoral Commission of Zambia", 3), ("IATA", 1)],
             "{out:?}"
+        );
+    }
+
+    #[test]
+    fn an_acronym_without_brackets_joins_the_organisation_it_spells() {
+        let g = Gazetteer::builtin();
+        let o = EntityKind::Org;
+        let out = merge(
+            vec![
+                mention(&["Anti-Doping", "Agency", "of", "Kenya"], o, None),
+                mention(&["Athletics", "Integrity", "Unit"], o, None),
+                mention(&["Africa", "Integrity", "Union"], o, None),
+                mention(&["ADAK"], EntityKind::Place, Some("loc:adak")),
+                mention(&["AIU"], o, None),
+                mention(&["AK"], o, None),
+            ],
+            &g,
+        );
+        let rows: Vec<(&str, &str, u32)> = out
+            .iter()
+            .map(|e| (e.display.as_str(), e.key.as_str(), e.count))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "Anti-Doping Agency of Kenya",
+                    "org:anti-doping agency of kenya",
+                    2
+                ),
+                (
+                    "Athletics Integrity Unit",
+                    "org:athletics integrity unit",
+                    1
+                ),
+                ("Africa Integrity Union", "org:africa integrity union", 1),
+                ("AIU", "org:aiu", 1),
+                ("AK", "org:ak", 1),
+            ],
+            "two names spell «AIU», so it stays; «AK» is too short: {out:?}"
         );
     }
 

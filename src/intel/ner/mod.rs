@@ -671,7 +671,8 @@ impl Extractor {
     /// حكيموف», or a town of the minor lists before a given name: «محافظ
     /// نابلس سامي عبد الرحيم حمدان») and has four letters or more and no
     /// sign of a person's name («واك تاي هي», where «واك» is also Wake
-    /// Island).
+    /// Island), or a given name of any list («Badr Mohammed Al-Meer»,
+    /// where «Badr» is also a town).
     fn end_at_place(&self, infos: &[TokenInfo], matches: &[GazMatch], s: &mut Span) {
         if s.kind != EntityKind::Person {
             return;
@@ -687,6 +688,7 @@ impl Extractor {
             && (kind(m) == Some(EntityKind::Place) || place_then_given_name(m))
             && infos[m.start].stem().chars().count() >= 4
             && !is_person_word(&infos[m.start])
+            && !self.gaz.is_any_given_name(&infos[m.start].folded)
         {
             s.start = m.end;
         }
