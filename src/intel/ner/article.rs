@@ -893,6 +893,17 @@ fn is_park(infos: &[TokenInfo], s: &Span) -> bool {
         && (s.kind != EntityKind::Person || infos[s.end - 2].folded == "national")
 }
 
+/// True for a folded English word that opens or ends a place's own name
+/// («Lake», «Mount», «Port», «Saint», a landform): no body's name.
+pub(super) fn is_place_noun(folded: &str) -> bool {
+    [
+        "lake", "mount", "fort", "saint", "st", "st.", "san", "santa", "sao", "são",
+    ]
+    .contains(&folded)
+        || EN_PLACES_BEFORE_OF.contains(&folded)
+        || EN_LANDFORMS.contains(&folded)
+}
+
 /// Folded English nouns that open a place's name before «of» («Port of
 /// Shanghai», «Strait of Hormuz», «Cape of Good Hope»), which the English
 /// model takes for organisations.

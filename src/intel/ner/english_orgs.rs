@@ -4,7 +4,7 @@
 //! the portfolios after the first, a Spanish or Swahili particle inside
 //! a place's name at the end, two institutions joined by «and».
 
-use super::article::{ends_english_institution, ends_english_named_site};
+use super::article::{ends_english_institution, ends_english_named_site, is_place_noun};
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::latin::COMPANY_ENDS;
@@ -20,9 +20,30 @@ const PLACE_PARTICLES: [&str; 11] = [
 /// The most capitalised words taken after a particle or an «and».
 const TAKEN_WORDS: usize = 3;
 
-/// Institution nouns that open a name with portfolios after «of»
-/// («Ministry of Public Works and Housing»).
-const PORTFOLIO_HEADS: [&str; 3] = ["ministry", "department", "secretariat"];
+/// Institution nouns that open a name with portfolios or fields after
+/// «of» («Ministry of Public Works and Housing», «University of Science
+/// and Technology», «Institute of Environment and Renewable Natural
+/// Resources»).
+const PORTFOLIO_HEADS: [&str; 18] = [
+    "ministry",
+    "department",
+    "secretariat",
+    "directorate",
+    "university",
+    "institute",
+    "school",
+    "college",
+    "academy",
+    "faculty",
+    "centre",
+    "center",
+    "council",
+    "commission",
+    "authority",
+    "agency",
+    "bureau",
+    "office",
+];
 
 /// Whether a token locates what follows rather than naming it: «Nairobi-based
 /// Sterling Capital» is the firm «Sterling Capital».
@@ -86,6 +107,81 @@ fn is_legal_form(t: &TokenInfo) -> bool {
         && (matches!(t.shape, "caps" | "abbr")
             || (t.shape == "Cap" && MIXED_CASE_FORMS.contains(&f))
             || f == "plc")
+}
+
+/// Folded words that make a place of a place after them: directions and
+/// other words that name a part or a kind of it («North Jakarta»,
+/// «Greater Cairo», «Mainland China»), or open a place's own name.
+const PLACE_DESCRIPTORS: [&str; 29] = [
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "upper",
+    "lower",
+    "greater",
+    "new",
+    "old",
+    "inner",
+    "outer",
+    "mainland",
+    "metro",
+    "metropolitan",
+    "downtown",
+    "rural",
+    "coastal",
+    "occupied",
+    "sub-saharan",
+    "continental",
+];
+
+/// The most words a body's name takes before the place in
+/// [`bodies_before_a_place`].
+const WORDS_BEFORE_PLACE: usize = 2;
+
+/// Makes an organisation of a span with no gazetteer id that is one or
+/// two capitalised words of no place, then a listed place that ends it:
+/// a body's branch or a company named after its country («Greenpeace
+/// Indonesia», «Garuda Indonesia», «Transport Canada», «Safaricom
+/// Ethiopia»), which the English model reads as one place. A direction
+/// or a word of a place's name first («North Jakarta», «Greater Cairo»,
+/// «Mount Kenya», «Lake Victoria») keeps it a place.
+fn bodies_before_a_place(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+    let place_word = |t: &TokenInfo| {
+        let f = t.folded.as_str();
+        t.gaz.is_some()
+            || PLACE_DESCRIPTORS.contains(&f)
+            || f.starts_with("north-")
+            || f.starts_with("south-")
+            || ends_english_named_site(f)
+            || is_place_noun(f)
+    };
+    for (s, id) in spans.iter_mut() {
+        let words = s.end - s.start;
+        let last = &infos[s.end - 1];
+        let ends_in_place = last.gaz == Some((EntityKind::Place, true))
+            && infos
+                .get(s.end)
+                .is_none_or(|t| t.gaz != Some((EntityKind::Place, false)));
+        let body = &infos[s.start..s.end - 1];
+        if id.is_none()
+            && s.kind == EntityKind::Place
+            && (2..=WORDS_BEFORE_PLACE + 1).contains(&words)
+            && ends_in_place
+            && body.iter().all(|t| t.shape == "Cap" && !place_word(t))
+        {
+            s.kind = EntityKind::Org;
+        }
+    }
 }
 
 /// The most capitalised words between a company's short name and its
@@ -163,6 +259,7 @@ fn name_events(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
 /// Applies the mends to a sentence's spans (sorted by start), in order.
 pub(super) fn mend(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     take_federations(infos, spans);
+    bodies_before_a_place(infos, spans);
     take_legal_forms(infos, spans);
     name_events(infos, spans);
     for (s, id) in spans.iter_mut() {
@@ -171,6 +268,7 @@ pub(super) fn mend(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) 
         }
     }
     take_list_heads(infos, spans);
+    join_bodies_of_bodies(infos, spans);
     let mut k = 0;
     while k < spans.len() {
         let (s, id) = spans[k];
@@ -194,6 +292,37 @@ pub(super) fn mend(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) 
             spans.insert(k + 1, (second, None));
         }
         k += 1;
+    }
+}
+
+/// Joins an institution's name, «of the» and the organisation after it
+/// into one name when the first holds an institution's noun and the
+/// second is a name of two words or more: «Court of Justice of the
+/// European Union», «Disciplinary Chamber of the Supreme Court», which
+/// the English model tags as two.
+fn join_bodies_of_bodies(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+    let body = |s: &Span| {
+        infos[s.start..s.end]
+            .iter()
+            .any(|t| ends_english_institution(&t.folded) || t.folded == "chamber")
+    };
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let ((a, aid), (b, _)) = (spans[k], spans[k + 1]);
+        let joined = a.kind == EntityKind::Org
+            && aid.is_none()
+            && b.kind == EntityKind::Org
+            && b.start == a.end + 2
+            && infos[a.end].folded == "of"
+            && infos[a.end + 1].folded == "the"
+            && b.end - b.start >= 2
+            && body(&a);
+        if joined {
+            spans[k].0.end = b.end;
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
     }
 }
 
@@ -235,12 +364,15 @@ fn take_particle_tail(infos: &[TokenInfo], s: &Span) -> usize {
 }
 
 /// Where a ministry's name with one portfolio («Ministry of Public
-/// Works») ends once it takes the others: one-word portfolios after
+/// Works»), or an institution's with one field, ends once it takes the
+/// others: one-word portfolios after
 /// commas («…, Culture») and the last after «and» («… and Housing»,
 /// «… and Livestock Development»): capitalised words followed by a word
 /// that is not. The head may follow a demonym («Dutch Ministry of
 /// Education, Culture and Science»); a word of the gazetteer is no
-/// portfolio («Ministry of Health, Kenya and Uganda»).
+/// portfolio («Ministry of Health, Kenya and Uganda»), nor is a name
+/// that ends in an institution's noun («University of Nairobi and
+/// Kenyatta University» are two).
 fn take_portfolio_pair(infos: &[TokenInfo], s: &Span) -> usize {
     let name = &infos[s.start..s.end];
     let head = name
@@ -267,7 +399,8 @@ fn take_portfolio_pair(infos: &[TokenInfo], s: &Span) -> usize {
     let words = capitalised_run(infos, j + 1);
     let ends_there = infos.get(j + 1 + words).is_none_or(|t| t.shape != "Cap");
     let listed = (j + 1..j + 1 + words).all(portfolio);
-    if words == 0 || !ends_there || !listed {
+    let another_body = words > 0 && ends_english_named_site(&infos[j + words].folded);
+    if words == 0 || !ends_there || !listed || another_body {
         s.end
     } else {
         j + 1 + words
@@ -287,7 +420,10 @@ fn capitalised_run(infos: &[TokenInfo], j: usize) -> usize {
 /// Where to cut a span that holds two institutions or sites joined by
 /// «and», each of two words or more ending in an institution's, a
 /// facility's or a park's noun («Jagiellonian University and Danylo
-/// Halytsky Lviv National Medical University»): the index of the «and».
+/// Halytsky Lviv National Medical University»), or the first opening
+/// with the noun that ends the second, and «of» («University of Nairobi
+/// and Kenyatta University», not «Ministry of Transport and Logistic
+/// Services»): the index of the «and».
 fn institutions_pair_cut(infos: &[TokenInfo], s: &Span) -> Option<usize> {
     let words = &infos[s.start..s.end];
     let at = words.iter().position(|t| t.folded == "and")?;
@@ -299,7 +435,12 @@ fn institutions_pair_cut(infos: &[TokenInfo], s: &Span) -> Option<usize> {
                 .last()
                 .is_some_and(|t| ends_english_named_site(&t.folded))
     };
-    (whole(first) && whole(second)).then_some(s.start + at)
+    let same_head_of = first.len() >= 3
+        && ends_english_institution(&first[0].folded)
+        && first[1].folded == "of"
+        && second.len() >= 2
+        && second.last().is_some_and(|t| t.folded == first[0].folded);
+    ((whole(first) && whole(second)) || same_head_of).then_some(s.start + at)
 }
 
 #[cfg(test)]
@@ -372,6 +513,33 @@ mod tests {
             ("Africa Cup of Nations", EntityKind::Misc),
             ("Cabo Orange National Park", EntityKind::Place),
             ("Kruger National Park", EntityKind::Place),
+        ] {
+            assert!(
+                found.contains(&(name.to_string(), kind)),
+                "{name} not {kind:?} in {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn bodies_named_after_a_country_or_a_body_are_organisations() {
+        let found = kinds(
+            "Activists from Greenpeace Indonesia said Transport Canada had not replied. Police \
+             in North Jakarta agreed. The ruling by the Court of Justice of the European Union \
+             was welcomed by the Brazilian Institute of Environment and Renewable Natural \
+             Resources. The University of Nairobi and Kenyatta University signed it.",
+        );
+        for (name, kind) in [
+            ("Greenpeace Indonesia", EntityKind::Org),
+            ("Transport Canada", EntityKind::Org),
+            ("North Jakarta", EntityKind::Place),
+            ("Court of Justice of the European Union", EntityKind::Org),
+            (
+                "Brazilian Institute of Environment and Renewable Natural Resources",
+                EntityKind::Org,
+            ),
+            ("University of Nairobi", EntityKind::Org),
+            ("Kenyatta University", EntityKind::Org),
         ] {
             assert!(
                 found.contains(&(name.to_string(), kind)),
