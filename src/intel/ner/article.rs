@@ -870,6 +870,13 @@ pub(super) fn ends_english_named_site(last: &str) -> bool {
     ends_english_body(last) || last == "park"
 }
 
+/// True for a folded English word that ends a company's name
+/// (`COMPANY_TAILS`: «Airways», «Holdings»), which may also end a
+/// ministry's portfolio («Mineral Resources»).
+pub(super) fn ends_english_company(last: &str) -> bool {
+    last.is_ascii() && COMPANY_TAILS.contains(&last)
+}
+
 /// True for a span of two words or more that names a facility: an
 /// Arabic facility or site noun first or an English one last (`AR_FACILITIES`, `AR_SITES`,
 /// `EN_FACILITIES`, «Port of …», «Strait of …»).

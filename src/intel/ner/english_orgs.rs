@@ -4,9 +4,12 @@
 //! the portfolios after the first, a Spanish or Swahili particle inside
 //! a place's name at the end, two institutions joined by «and».
 
-use super::article::{ends_english_institution, ends_english_named_site, is_place_noun};
+use super::article::{
+    ends_english_company, ends_english_institution, ends_english_named_site, is_place_noun,
+};
 use super::conll::Span;
 use super::features::TokenInfo;
+use super::gazetteer::Gazetteer;
 use super::latin::COMPANY_ENDS;
 use super::spanned;
 use crate::model::EntityKind;
@@ -184,6 +187,23 @@ fn bodies_before_a_place(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)
     }
 }
 
+/// Makes an organisation of a span with no gazetteer id that «Bank»
+/// opens («Bank Audi», «Bank Muscat», «Bank Mandiri»), which the model
+/// reads as a place or a person; «West Bank» has its own words first.
+fn banks_by_their_noun(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+    for (s, id) in spans.iter_mut() {
+        let first = &infos[s.start];
+        if id.is_none()
+            && s.end - s.start >= 2
+            && first.folded == "bank"
+            && first.shape == "Cap"
+            && !is_place_noun(&infos[s.end - 1].folded)
+        {
+            s.kind = EntityKind::Org;
+        }
+    }
+}
+
 /// The most capitalised words between a company's short name and its
 /// legal form that [`take_legal_forms`] takes («Toyota» + «Motor Corp»).
 const WORDS_BEFORE_FORM: usize = 2;
@@ -257,9 +277,10 @@ fn name_events(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
 }
 
 /// Applies the mends to a sentence's spans (sorted by start), in order.
-pub(super) fn mend(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Option<usize>)>) {
     take_federations(infos, spans);
     bodies_before_a_place(infos, spans);
+    banks_by_their_noun(infos, spans);
     take_legal_forms(infos, spans);
     name_events(infos, spans);
     for (s, id) in spans.iter_mut() {
@@ -273,11 +294,23 @@ pub(super) fn mend(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) 
     while k < spans.len() {
         let (s, id) = spans[k];
         if s.kind == EntityKind::Org && id.is_none() {
-            let end = take_particle_tail(infos, &s).max(take_portfolio_pair(infos, &s));
+            let end = take_particle_tail(infos, &s)
+                .max(take_portfolio_pair(infos, &s))
+                .max(take_purpose(infos, &s));
             if end > s.end {
                 spans.retain(|(o, _)| o.start >= end || o.end <= s.end);
                 spans[k].0.end = end;
             }
+        }
+        if let Some(of) = founder_cut(infos, gaz, &spans[k]) {
+            let s = spans[k].0;
+            spans[k].0.end = of;
+            let person = Span {
+                start: of + 1,
+                end: s.end,
+                kind: EntityKind::Person,
+            };
+            spans.insert(k + 1, (person, None));
         }
         let s = spans[k].0;
         if matches!(s.kind, EntityKind::Org | EntityKind::Place)
@@ -363,6 +396,54 @@ fn take_particle_tail(infos: &[TokenInfo], s: &Span) -> usize {
     if words == 0 { s.end } else { j + words }
 }
 
+/// Where an organisation span with no gazetteer id that runs on past
+/// «of» into a person's name ends: the «of» before a given name
+/// («National Rally of Independents of Aziz Akhannouch», the party of
+/// its leader).
+fn founder_cut(
+    infos: &[TokenInfo],
+    gaz: &Gazetteer,
+    (s, id): &(Span, Option<usize>),
+) -> Option<usize> {
+    if s.kind != EntityKind::Org || id.is_some() {
+        return None;
+    }
+    (s.start + 1..s.end.saturating_sub(2)).find(|&k| {
+        infos[k].folded == "of"
+            && infos[k + 1].shape == "Cap"
+            && gaz.is_any_given_name(&infos[k + 1].folded)
+    })
+}
+
+/// The most words [`take_purpose`] takes after «for».
+const PURPOSE_WORDS: usize = 5;
+
+/// Where an institution's name ends once it takes the purpose after
+/// «for» that the model left out: capitalised words, «and» or «of»
+/// between them («OPEC Fund for International Development», «Center for
+/// Strategic and International Studies»), ending in a capitalised word.
+fn take_purpose(infos: &[TokenInfo], s: &Span) -> usize {
+    let opens = ends_english_institution(&infos[s.end - 1].folded)
+        && infos.get(s.end).is_some_and(|t| t.folded == "for");
+    if !opens {
+        return s.end;
+    }
+    let cap = |t: &TokenInfo| t.shape == "Cap";
+    let mut end = s.end;
+    let mut j = s.end + 1;
+    while j < infos.len() && j - s.end <= PURPOSE_WORDS {
+        let t = &infos[j];
+        if cap(t) {
+            end = j + 1;
+        } else if !(matches!(t.folded.as_str(), "and" | "of") && infos.get(j + 1).is_some_and(cap))
+        {
+            break;
+        }
+        j += 1;
+    }
+    end
+}
+
 /// Where a ministry's name with one portfolio («Ministry of Public
 /// Works»), or an institution's with one field, ends once it takes the
 /// others: one-word portfolios after
@@ -423,7 +504,8 @@ fn capitalised_run(infos: &[TokenInfo], j: usize) -> usize {
 /// Halytsky Lviv National Medical University»), or the first opening
 /// with the noun that ends the second, and «of» («University of Nairobi
 /// and Kenyatta University», not «Ministry of Transport and Logistic
-/// Services»): the index of the «and».
+/// Services»), or two companies («Kenya Airways and Ethiopian
+/// Airlines»): the index of the «and».
 fn institutions_pair_cut(infos: &[TokenInfo], s: &Span) -> Option<usize> {
     let words = &infos[s.start..s.end];
     let at = words.iter().position(|t| t.folded == "and")?;
@@ -440,7 +522,13 @@ fn institutions_pair_cut(infos: &[TokenInfo], s: &Span) -> Option<usize> {
         && first[1].folded == "of"
         && second.len() >= 2
         && second.last().is_some_and(|t| t.folded == first[0].folded);
-    ((whole(first) && whole(second)) || same_head_of).then_some(s.start + at)
+    let company = |part: &[TokenInfo]| {
+        part.len() >= 2
+            && !part.iter().any(|t| t.folded == "of")
+            && part.last().is_some_and(|t| ends_english_company(&t.folded))
+    };
+    ((whole(first) && whole(second)) || same_head_of || (company(first) && company(second)))
+        .then_some(s.start + at)
 }
 
 #[cfg(test)]
@@ -540,6 +628,29 @@ mod tests {
             ),
             ("University of Nairobi", EntityKind::Org),
             ("Kenyatta University", EntityKind::Org),
+        ] {
+            assert!(
+                found.contains(&(name.to_string(), kind)),
+                "{name} not {kind:?} in {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn purposes_banks_and_leaders_mend_organisation_names() {
+        let found = kinds(
+            "The OPEC Fund for International Development will lend to Bank Audi, which works in \
+             the West Bank. The National Rally of Independents of Aziz Akhannouch won. Kenya \
+             Airways and Ethiopian Airlines resumed flights.",
+        );
+        for (name, kind) in [
+            ("OPEC Fund for International Development", EntityKind::Org),
+            ("Bank Audi", EntityKind::Org),
+            ("West Bank", EntityKind::Place),
+            ("National Rally of Independents", EntityKind::Org),
+            ("Aziz Akhannouch", EntityKind::Person),
+            ("Kenya Airways", EntityKind::Org),
+            ("Ethiopian Airlines", EntityKind::Org),
         ] {
             assert!(
                 found.contains(&(name.to_string(), kind)),
