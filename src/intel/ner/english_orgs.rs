@@ -6,6 +6,7 @@
 
 use super::article::{
     ends_english_company, ends_english_institution, ends_english_named_site, is_place_noun,
+    names_a_thing,
 };
 use super::conll::Span;
 use super::features::TokenInfo;
@@ -277,6 +278,40 @@ fn split_possessive_bodies(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<us
     }
 }
 
+/// The most lower-case words between «as» and the role in
+/// [`people_named_as`] («as its new finance minister»).
+const WORDS_BEFORE_ROLE: usize = 3;
+
+/// Makes a person of a span of two to four words with no gazetteer id
+/// that «as» and a title follow («appointed Cassiel Ato Forson as
+/// finance minister», «named Leila Benali as its chief executive»): the
+/// model takes names it never saw for organisations. No word may name a
+/// place or a thing («joined Kenya Airways as chief executive»).
+fn people_named_as(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut [(Span, Option<usize>)]) {
+    let role = |k: usize| {
+        infos.get(k).is_some_and(|t| {
+            gaz.is_title(&t.folded)
+                || matches!(t.folded.as_str(), "executive" | "director" | "chief")
+        })
+    };
+    for (s, id) in spans.iter_mut() {
+        let after_as = infos.get(s.end).is_some_and(|t| t.folded == "as");
+        let titled = after_as
+            && (s.end + 1..s.end + 2 + WORDS_BEFORE_ROLE)
+                .take_while(|&k| infos.get(k).is_some_and(|t| t.shape == "low"))
+                .any(role);
+        if id.is_none()
+            && titled
+            && (2..=4).contains(&(s.end - s.start))
+            && infos[s.start..s.end]
+                .iter()
+                .all(|t| t.shape.starts_with("Cap") && !names_a_thing(&t.folded) && t.gaz.is_none())
+        {
+            s.kind = EntityKind::Person;
+        }
+    }
+}
+
 /// The most capitalised words between a company's short name and its
 /// legal form that [`take_legal_forms`] takes («Toyota» + «Motor Corp»).
 const WORDS_BEFORE_FORM: usize = 2;
@@ -357,6 +392,7 @@ pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, 
     peoples_by_their_country(infos, gaz, spans);
     sites_before_their_noun(infos, gaz, spans);
     split_possessive_bodies(infos, spans);
+    people_named_as(infos, gaz, spans);
     take_legal_forms(infos, spans);
     name_events(infos, spans);
     for (s, id) in spans.iter_mut() {
@@ -762,5 +798,22 @@ mod tests {
                 .any(|(n, k)| n == "Yemenis" && *k == EntityKind::Person),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_name_appointed_as_a_role_is_a_person() {
+        let found = kinds(
+            "President John Mahama appointed Cassiel Ato Forson as finance minister. Ama Mensah \
+             joined Kenya Airways as chief executive.",
+        );
+        for (name, kind) in [
+            ("Cassiel Ato Forson", EntityKind::Person),
+            ("Kenya Airways", EntityKind::Org),
+        ] {
+            assert!(
+                found.contains(&(name.to_string(), kind)),
+                "{name} not {kind:?} in {found:?}"
+            );
+        }
     }
 }
