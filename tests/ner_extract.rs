@@ -2876,3 +2876,38 @@ fn an_arab_given_name_that_is_also_a_town_opens_the_person() {
         displays(text, EntityKind::Place)
     );
 }
+
+/// The name files whose spellings must each name one thing: a company or
+/// body listed under two ids is shown twice in one article.
+const ORG_FILES: [&str; 4] = [
+    "orgs.tsv",
+    "companies.tsv",
+    "clubs_companies.tsv",
+    "bodies.tsv",
+];
+
+#[test]
+fn an_organisation_spelling_names_one_organisation() {
+    let mut ids: std::collections::HashMap<(String, String), String> = Default::default();
+    let mut clashes = Vec::new();
+    for file in ORG_FILES {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data/gazetteer")
+            .join(file);
+        let text = std::fs::read_to_string(&path).expect("a shipped name file");
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [id, _kind, lang, name] = cols[..] else {
+                panic!("{file}: not four columns: {line}");
+            };
+            let before = ids.insert((lang.to_string(), name.to_string()), id.to_string());
+            if let Some(other) = before.filter(|o| o != id) {
+                clashes.push(format!("{file}: {name} is {id} and {other}"));
+            }
+        }
+    }
+    assert!(clashes.is_empty(), "{clashes:#?}");
+}
