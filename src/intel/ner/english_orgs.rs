@@ -49,10 +49,68 @@ const PORTFOLIO_HEADS: [&str; 18] = [
     "office",
 ];
 
-/// Whether a token locates what follows rather than naming it: «Nairobi-based
-/// Sterling Capital» is the firm «Sterling Capital».
-fn is_locating(t: &TokenInfo) -> bool {
-    t.folded.ends_with("-based") || t.folded.ends_with("-headquartered")
+/// Folded words that, after a place and a hyphen, locate what follows
+/// rather than naming it: «Nairobi-based Sterling Capital» is the firm
+/// «Sterling Capital» (the tokenizer splits «Nairobi», «-», «based»).
+const LOCATING_WORDS: [&str; 3] = ["based", "headquartered", "listed"];
+
+/// Whether tokens `k` and `k + 1` are a hyphen and a locating word.
+fn locates_at(infos: &[TokenInfo], k: usize) -> bool {
+    infos.get(k).is_some_and(|t| t.folded == "-")
+        && infos
+            .get(k + 1)
+            .is_some_and(|t| LOCATING_WORDS.contains(&t.folded.as_str()))
+}
+
+/// Mends spans around a place's locating adjective: a span holding the
+/// hyphen and the locating word starts after them; a span that runs into
+/// the place («Helsinki Foundation for Human Rights, a Warsaw» before
+/// «-based») ends before it, and the listed place there is a place of
+/// its own; a name right after the locating word that opens with no
+/// given name is a body («Karachi-based Indus Blenders»), whatever the
+/// model made of it.
+fn cut_at_locating(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Option<usize>)>) {
+    let listed_place = |k: usize| infos[k].gaz == Some((EntityKind::Place, true));
+    let mut places = Vec::new();
+    for (s, id) in spans.iter_mut() {
+        if id.is_some() {
+            continue;
+        }
+        if let Some(at) = (s.start..s.end.saturating_sub(2))
+            .rev()
+            .find(|&k| locates_at(infos, k))
+        {
+            s.start = at + 2;
+        }
+        let located = s.start >= 2 && locates_at(infos, s.start - 2);
+        if located
+            && matches!(s.kind, EntityKind::Misc | EntityKind::Person)
+            && !gaz.is_any_given_name(&infos[s.start].folded)
+        {
+            s.kind = EntityKind::Org;
+        }
+        if locates_at(infos, s.end) && listed_place(s.end - 1) {
+            if s.end - s.start == 1 {
+                s.kind = EntityKind::Place;
+            } else {
+                let place = Span {
+                    start: s.end - 1,
+                    end: s.end,
+                    kind: EntityKind::Place,
+                };
+                places.push((place, None));
+                s.end -= 1;
+                while s.end > s.start && matches!(infos[s.end - 1].shape, "low" | "punct") {
+                    s.end -= 1;
+                }
+            }
+        }
+    }
+    spans.retain(|(s, _)| s.end > s.start);
+    if !places.is_empty() {
+        spans.extend(places);
+        spans.sort_by_key(|(s, _)| s.start);
+    }
 }
 
 /// Folded sports that name a country's federation when a country
@@ -395,11 +453,7 @@ pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, 
     people_named_as(infos, gaz, spans);
     take_legal_forms(infos, spans);
     name_events(infos, spans);
-    for (s, id) in spans.iter_mut() {
-        while id.is_none() && s.end - s.start >= 2 && is_locating(&infos[s.start]) {
-            s.start += 1;
-        }
-    }
+    cut_at_locating(infos, gaz, spans);
     take_list_heads(infos, spans);
     join_bodies_of_bodies(infos, spans);
     let mut k = 0;
@@ -809,6 +863,25 @@ mod tests {
         for (name, kind) in [
             ("Cassiel Ato Forson", EntityKind::Person),
             ("Kenya Airways", EntityKind::Org),
+        ] {
+            assert!(
+                found.contains(&(name.to_string(), kind)),
+                "{name} not {kind:?} in {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_place_that_locates_a_body_is_a_place_of_its_own() {
+        let found = kinds(
+            "The Istanbul-based Hayat Bridge Foundation built houses. Faisal Siddiqui is a \
+             director at Karachi-based Indus Blenders.",
+        );
+        for (name, kind) in [
+            ("Istanbul", EntityKind::Place),
+            ("Hayat Bridge Foundation", EntityKind::Org),
+            ("Karachi", EntityKind::Place),
+            ("Indus Blenders", EntityKind::Org),
         ] {
             assert!(
                 found.contains(&(name.to_string(), kind)),

@@ -115,11 +115,40 @@ fn split_chunk<'a>(chunk: &'a str, out: &mut Vec<&'a str>) {
         Some(w) if !w.is_empty() => (w, Some(&core[w.len()..])),
         _ => (core, None),
     };
-    split_inner_marks(word, out);
+    match split_locating(word) {
+        Some((place, suffix)) => {
+            out.push(place);
+            out.push(&suffix[..1]);
+            out.push(&suffix[1..]);
+        }
+        None => split_inner_marks(word, out),
+    }
     if let Some(p) = poss {
         out.push(p);
     }
     out.extend(trailing.into_iter().rev());
+}
+
+/// Suffixes that make an English adjective of a place («Istanbul-based»,
+/// «Tokyo-headquartered», «London-listed»): the place is a token of its
+/// own, so it is found, and the hyphen and the suffix are two more, as
+/// when written apart («Istanbul -based»), so neither joins a name.
+const LOCATING_SUFFIXES: [&str; 3] = ["-based", "-headquartered", "-listed"];
+
+/// Splits a capitalised Latin word ending in a locating suffix
+/// ([`LOCATING_SUFFIXES`]) into the place and the suffix (with its
+/// hyphen).
+fn split_locating(word: &str) -> Option<(&str, &str)> {
+    let capitalised = word
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() && c.is_alphabetic());
+    LOCATING_SUFFIXES.iter().find_map(|suffix| {
+        let at = word.len().checked_sub(suffix.len())?;
+        let place = word.get(..at)?;
+        let latin = word.is_char_boundary(at) && word[at..].eq_ignore_ascii_case(suffix);
+        (capitalised && latin && place.chars().count() >= 2).then(|| (place, &word[at..]))
+    })
 }
 
 /// Quotation marks and brackets that may stand inside a chunk between a
@@ -268,6 +297,31 @@ mod tests {
                 ".",
                 ".",
                 "then"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_before_a_locating_suffix_is_a_token() {
+        assert_eq!(
+            tokenize("The Istanbul-based group, a London-Listed firm and a well-based plan."),
+            vec![
+                "The",
+                "Istanbul",
+                "-",
+                "based",
+                "group",
+                ",",
+                "a",
+                "London",
+                "-",
+                "Listed",
+                "firm",
+                "and",
+                "a",
+                "well-based",
+                "plan",
+                "."
             ]
         );
     }
