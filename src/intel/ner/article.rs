@@ -216,8 +216,16 @@ const EN_LANDFORMS: [&str; 30] = [
 /// طلعت مصطفى القابضة», «غلف كيستون بتروليوم»): a person span of two
 /// words or more ending in one is an organisation. Industries that are
 /// also common surnames («Power», «Steele» is not «steel») stay out.
-const COMPANY_TAILS: [&str; 54] = [
+const COMPANY_TAILS: [&str; 62] = [
     "lines",
+    "systems",
+    "solutions",
+    "software",
+    "electronics",
+    "semiconductor",
+    "gold",
+    "motor",
+    "aerospace",
     "minerals",
     "metals",
     "resources",

@@ -62,7 +62,9 @@ fn locates_at(infos: &[TokenInfo], k: usize) -> bool {
             .is_some_and(|t| LOCATING_WORDS.contains(&t.folded.as_str()))
 }
 
-/// Mends spans around a place's locating adjective: a span holding the
+/// Mends spans around a place's locating adjective (and leaves «Shares
+/// of» out of a company's name, which the model takes in at the start of
+/// a sentence: «Shares of State Bank of India fell»): a span holding the
 /// hyphen and the locating word starts after them; a span that runs into
 /// the place («Helsinki Foundation for Human Rights, a Warsaw» before
 /// «-based») ends before it, and the listed place there is a place of
@@ -70,11 +72,17 @@ fn locates_at(infos: &[TokenInfo], k: usize) -> bool {
 /// given name is a body («Karachi-based Indus Blenders»), whatever the
 /// model made of it.
 fn cut_at_locating(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Option<usize>)>) {
-    let listed_place = |k: usize| infos[k].gaz == Some((EntityKind::Place, true));
+    let listed_place = |k: usize| gaz.is_one_word_place(&infos[k].folded);
     let mut places = Vec::new();
     for (s, id) in spans.iter_mut() {
         if id.is_some() {
             continue;
+        }
+        if s.end - s.start >= 3
+            && infos[s.start].folded == "shares"
+            && infos[s.start + 1].folded == "of"
+        {
+            s.start += 2;
         }
         if let Some(at) = (s.start..s.end.saturating_sub(2))
             .rev()
@@ -370,6 +378,106 @@ fn people_named_as(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut [(Span, Opt
     }
 }
 
+/// Lower-case nouns for a company that name one right after them in
+/// news («parts maker Daiwa Seiki», «the lender Bank Audi», «miner
+/// Barrick Gold»).
+const COMPANY_NOUNS: [&str; 24] = [
+    "maker",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "miner",
+    "lender",
+    "insurer",
+    "retailer",
+    "carrier",
+    "operator",
+    "developer",
+    "firm",
+    "conglomerate",
+    "producer",
+    "supplier",
+    "manufacturer",
+    "exporter",
+    "refiner",
+    "startup",
+    "start-up",
+    "utility",
+    "brokerage",
+    "shipper",
+    "giant",
+];
+
+/// Makes an organisation of a span with no gazetteer id right after a
+/// company noun ([`COMPANY_NOUNS`]) when no given name opens it: the
+/// model takes unknown firms for people («parts maker Daiwa Seiki»). A
+/// one-word place stays a place («the firm Kenya», rare, is ambiguous).
+fn companies_after_their_noun(
+    infos: &[TokenInfo],
+    gaz: &Gazetteer,
+    spans: &mut [(Span, Option<usize>)],
+) {
+    for (s, id) in spans.iter_mut() {
+        let after_noun = s.start > 0 && {
+            let t = &infos[s.start - 1];
+            t.shape.starts_with("low") && COMPANY_NOUNS.contains(&t.folded.as_str())
+        };
+        let one_word_place = s.kind == EntityKind::Place && s.end - s.start == 1;
+        if id.is_none()
+            && after_noun
+            && !one_word_place
+            && s.kind != EntityKind::Org
+            && !gaz.is_any_given_name(&infos[s.start].folded)
+        {
+            s.kind = EntityKind::Org;
+        }
+    }
+}
+
+/// Lower-case particles inside Latin-script family names («Pieter van
+/// der Merwe», «Ana de la Cruz», «Rafael dos Santos»).
+const NAME_PARTICLES_INSIDE: [&str; 13] = [
+    "van", "von", "der", "den", "de", "la", "le", "du", "da", "dos", "das", "del", "ter",
+];
+
+/// The most particles a family name opens with («van der», «de la»).
+const MAX_PARTICLES: usize = 2;
+
+/// Takes into a person span the particles after it and the capitalised
+/// word they open, where the model stopped before them («Pieter» + «van
+/// der Merwe»); a person span that word opens is joined in.
+fn take_name_particles(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+    let mut k = 0;
+    while k < spans.len() {
+        let s = spans[k].0;
+        let particles = (s.end..infos.len())
+            .take_while(|&j| {
+                infos[j].shape == "low" && NAME_PARTICLES_INSIDE.contains(&infos[j].folded.as_str())
+            })
+            .count();
+        let word = s.end + particles;
+        let opened = s.kind == EntityKind::Person
+            && (1..=MAX_PARTICLES).contains(&particles)
+            && infos.get(word).is_some_and(|t| t.shape.starts_with("Cap"));
+        if opened {
+            let next = spans.get(k + 1).map(|(n, _)| *n);
+            let end = match next {
+                Some(n) if n.start == word && n.kind == EntityKind::Person => {
+                    spans.remove(k + 1);
+                    n.end
+                }
+                Some(n) if n.start == word => {
+                    k += 1;
+                    continue;
+                }
+                _ => word + 1,
+            };
+            spans[k].0.end = end;
+        }
+        k += 1;
+    }
+}
+
 /// The most capitalised words between a company's short name and its
 /// legal form that [`take_legal_forms`] takes («Toyota» + «Motor Corp»).
 const WORDS_BEFORE_FORM: usize = 2;
@@ -380,12 +488,59 @@ fn ends_company(t: &TokenInfo) -> bool {
     is_legal_form(t) || (t.shape != "low" && COMPANY_ENDS.contains(&t.folded.as_str()))
 }
 
+/// The most capitalised words before a legal form that
+/// [`add_untagged_companies`] takes as a name.
+const UNTAGGED_COMPANY_WORDS: usize = 4;
+
+/// Adds an organisation over capitalised words that no span holds and
+/// legal forms end («Hoshino Motor Co said …», «Hoshino Motor Co. Ltd.»,
+/// which the model leaves untagged), unless a name ends right before
+/// them («Toyota» + «Motor Corp» is one company).
+fn add_untagged_companies(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+    let mut found: Vec<(Span, Option<usize>)> = Vec::new();
+    let mut form = 1;
+    while form < infos.len() {
+        let free = |k: usize| {
+            !spans
+                .iter()
+                .chain(&found)
+                .any(|(s, _)| s.start <= k && k < s.end)
+        };
+        let words = (1..=UNTAGGED_COMPANY_WORDS.min(form))
+            .take_while(|&w| infos[form - w].shape == "Cap" && free(form - w))
+            .last()
+            .filter(|_| ends_company(&infos[form]) && free(form));
+        let Some(words) = words else {
+            form += 1;
+            continue;
+        };
+        let start = form - words;
+        if start > 0 && !free(start - 1) {
+            // A name right before: it takes these words (`take_legal_forms`).
+            form += 1;
+            continue;
+        }
+        let mut end = form + 1;
+        while infos.get(end).is_some_and(ends_company) && free(end) {
+            end += 1;
+        }
+        let kind = EntityKind::Org;
+        found.push((Span { start, end, kind }, None));
+        form = end;
+    }
+    if !found.is_empty() {
+        spans.extend(found);
+        spans.sort_by_key(|(s, _)| s.start);
+    }
+}
+
 /// Makes a name a company when a legal form ends it or comes right after
 /// it, and takes into a company's name the capitalised words up to the
 /// legal form after it: the English model reads «Petróleo Brasileiro
 /// SA» as a person, leaves «Banco Santander» + «SA» apart, and the
 /// gazetteer's «Toyota» cuts «Toyota Motor Corp» short.
-fn take_legal_forms(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+fn take_legal_forms(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+    add_untagged_companies(infos, spans);
     let starts: Vec<usize> = spans.iter().map(|(s, _)| s.start).collect();
     let free_cap =
         |k: usize| !starts.contains(&k) && infos.get(k).is_some_and(|t| t.shape == "Cap");
@@ -451,6 +606,8 @@ pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, 
     sites_before_their_noun(infos, gaz, spans);
     split_possessive_bodies(infos, spans);
     people_named_as(infos, gaz, spans);
+    companies_after_their_noun(infos, gaz, spans);
+    take_name_particles(infos, spans);
     take_legal_forms(infos, spans);
     name_events(infos, spans);
     cut_at_locating(infos, gaz, spans);
@@ -462,7 +619,7 @@ pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, 
         if s.kind == EntityKind::Org && id.is_none() {
             let end = take_particle_tail(infos, &s)
                 .max(take_portfolio_pair(infos, &s))
-                .max(take_purpose(infos, &s));
+                .max(take_complement(infos, gaz, &s));
             if end > s.end {
                 spans.retain(|(o, _)| o.start >= end || o.end <= s.end);
                 spans[k].0.end = end;
@@ -581,23 +738,30 @@ fn founder_cut(
     })
 }
 
-/// The most words [`take_purpose`] takes after «for».
-const PURPOSE_WORDS: usize = 5;
+/// The most words [`take_complement`] takes after «for» or «of».
+const COMPLEMENT_WORDS: usize = 5;
 
-/// Where an institution's name ends once it takes the purpose after
-/// «for» that the model left out: capitalised words, «and» or «of»
-/// between them («OPEC Fund for International Development», «Center for
-/// Strategic and International Studies»), ending in a capitalised word.
-fn take_purpose(infos: &[TokenInfo], s: &Span) -> usize {
-    let opens = ends_english_institution(&infos[s.end - 1].folded)
-        && infos.get(s.end).is_some_and(|t| t.folded == "for");
+/// Where an institution's name ends once it takes the complement after
+/// «for» or «of» that the model left out: capitalised words, «and» or
+/// «of» between them («OPEC Fund for International Development», «Center
+/// for Strategic and International Studies», «Alliance of Sahel
+/// States»), ending in a capitalised word. After «of» a title or a given
+/// name ends it: «the Bank of England Governor Andrew Bailey».
+fn take_complement(infos: &[TokenInfo], gaz: &Gazetteer, s: &Span) -> usize {
+    let link = infos.get(s.end).map(|t| t.folded.as_str());
+    let opens =
+        ends_english_institution(&infos[s.end - 1].folded) && matches!(link, Some("for" | "of"));
     if !opens {
         return s.end;
     }
-    let cap = |t: &TokenInfo| t.shape == "Cap";
+    let cap = |t: &TokenInfo| {
+        t.shape == "Cap"
+            && !(link == Some("of")
+                && (gaz.is_title(&t.folded) || gaz.is_any_given_name(&t.folded)))
+    };
     let mut end = s.end;
     let mut j = s.end + 1;
-    while j < infos.len() && j - s.end <= PURPOSE_WORDS {
+    while j < infos.len() && j - s.end <= COMPLEMENT_WORDS {
         let t = &infos[j];
         if cap(t) {
             end = j + 1;
@@ -670,8 +834,10 @@ fn capitalised_run(infos: &[TokenInfo], j: usize) -> usize {
 /// Halytsky Lviv National Medical University»), or the first opening
 /// with the noun that ends the second, and «of» («University of Nairobi
 /// and Kenyatta University», not «Ministry of Transport and Logistic
-/// Services»), or two companies («Kenya Airways and Ethiopian
-/// Airlines»): the index of the «and».
+/// Services»), two companies («Kenya Airways and Ethiopian
+/// Airlines»), or two names that each hold an institution's noun and
+/// «of» («State Bank of India and Bank of Baroda»): the index of the
+/// «and».
 fn institutions_pair_cut(infos: &[TokenInfo], s: &Span) -> Option<usize> {
     let words = &infos[s.start..s.end];
     let at = words.iter().position(|t| t.folded == "and")?;
@@ -693,8 +859,16 @@ fn institutions_pair_cut(infos: &[TokenInfo], s: &Span) -> Option<usize> {
             && !part.iter().any(|t| t.folded == "of")
             && part.last().is_some_and(|t| ends_english_company(&t.folded))
     };
-    ((whole(first) && whole(second)) || same_head_of || (company(first) && company(second)))
-        .then_some(s.start + at)
+    let head_of = |part: &[TokenInfo]| {
+        part.windows(3).any(|w| {
+            ends_english_institution(&w[0].folded) && w[1].folded == "of" && w[2].shape == "Cap"
+        })
+    };
+    ((whole(first) && whole(second))
+        || same_head_of
+        || (company(first) && company(second))
+        || (head_of(first) && head_of(second)))
+    .then_some(s.start + at)
 }
 
 #[cfg(test)]
@@ -882,6 +1056,31 @@ mod tests {
             ("Hayat Bridge Foundation", EntityKind::Org),
             ("Karachi", EntityKind::Place),
             ("Indus Blenders", EntityKind::Org),
+        ] {
+            assert!(
+                found.contains(&(name.to_string(), kind)),
+                "{name} not {kind:?} in {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn untagged_companies_particles_and_complements_are_taken() {
+        let found = kinds(
+            "Hoshino Motor Co said it would recall cars fitted with pumps from parts maker Daiwa \
+             Seiki. Shares of State Bank of India and Bank of Baroda fell. Mali joined the \
+             Alliance of Sahel States. He said Pieter van der Merwe ruled. The Bank of England \
+             Governor Andrew Bailey spoke.",
+        );
+        for (name, kind) in [
+            ("Hoshino Motor Co", EntityKind::Org),
+            ("Daiwa Seiki", EntityKind::Org),
+            ("State Bank of India", EntityKind::Org),
+            ("Bank of Baroda", EntityKind::Org),
+            ("Alliance of Sahel States", EntityKind::Org),
+            ("Pieter van der Merwe", EntityKind::Person),
+            ("Bank of England", EntityKind::Org),
+            ("Andrew Bailey", EntityKind::Person),
         ] {
             assert!(
                 found.contains(&(name.to_string(), kind)),
