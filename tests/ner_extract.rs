@@ -2911,3 +2911,12 @@ fn an_organisation_spelling_names_one_organisation() {
     }
     assert!(clashes.is_empty(), "{clashes:#?}");
 }
+
+#[test]
+fn a_party_named_by_its_creed_and_an_administrative_court_are_bodies() {
+    let text = "أعلن الحزب الدستوري الحر أنه سيطعن أمام المحكمة الإدارية، فيما قال الحزب \
+                الحاكم إن القرار نهائي.";
+    let orgs = displays(text, EntityKind::Org);
+    assert_shown(&orgs, &["الحزب الدستوري الحر", "المحكمة الإدارية"]);
+    assert!(!orgs.iter().any(|o| o.contains("الحاكم")), "{orgs:?}");
+}

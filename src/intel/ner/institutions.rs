@@ -97,14 +97,23 @@ pub(super) const NISBA_HEADS: [&str; 1] = ["الجامعه"];
 pub(super) const GROUP_HEADS: [&str; 1] = ["مجموعه"];
 
 /// Folded pairs of a [`DEFINITE_HEADS`] noun and an adjective that name
-/// a body with no complement after them: a country's constitutional and
-/// supreme courts, its presidential and legislative councils
-/// («المحكمة الدستورية», «المجلس الرئاسي»), where the same head and
-/// another adjective describe («اللجنة التنفيذية»).
-const NAMED_BY_ADJECTIVE: [(&str, &str); 9] = [
+/// a body with no complement after them: a country's constitutional,
+/// supreme and administrative courts, its presidential and legislative
+/// councils, the parties named by their creed («المحكمة الدستورية»,
+/// «المجلس الرئاسي», «الحزب الجمهوري», «الحزب الدستوري الحر»), where the
+/// same head and another adjective describe («اللجنة التنفيذية»,
+/// «الحزب الحاكم»).
+const NAMED_BY_ADJECTIVE: [(&str, &str); 16] = [
     ("المحكمه", "الدستوريه"),
     ("المحكمه", "العليا"),
     ("المحكمه", "الاتحاديه"),
+    ("المحكمه", "الاداريه"),
+    ("الحزب", "الدستوري"),
+    ("الحزب", "الديمقراطي"),
+    ("الحزب", "الجمهوري"),
+    ("الحزب", "الشيوعي"),
+    ("الحزب", "الاشتراكي"),
+    ("الحزب", "الليبرالي"),
     ("المجلس", "الدستوري"),
     ("المجلس", "الرياسي"),
     ("المجلس", "التشريعي"),
@@ -148,9 +157,11 @@ pub(super) const DEFINITE_HEADS: [&str; 22] = [
 /// zones or aim that have no relational ending, so
 /// [`arabic::is_definite_adjective`] misses them: «الهيئة العامة للطيران
 /// المدني», «اللجنة العليا للانتخابات», «الهيئة المستقلة للانتخابات»,
-/// «المناطق الحرة», «جهاز مستقبل مصر للتنمية المستدامة».
-pub(super) const RANK_ADJECTIVES: [&str; 10] = [
+/// «المناطق الحرة», «الحزب الدستوري الحر», «جهاز مستقبل مصر للتنمية
+/// المستدامة».
+pub(super) const RANK_ADJECTIVES: [&str; 11] = [
     "الحره",
+    "الحر",
     "العامه",
     "العام",
     "العليا",
