@@ -2920,3 +2920,12 @@ fn a_party_named_by_its_creed_and_an_administrative_court_are_bodies() {
     assert_shown(&orgs, &["الحزب الدستوري الحر", "المحكمة الإدارية"]);
     assert!(!orgs.iter().any(|o| o.contains("الحاكم")), "{orgs:?}");
 }
+
+#[test]
+fn a_national_airline_is_named_by_its_adjective() {
+    let text = "أعلنت الخطوط الجوية الكويتية يوم الثلاثاء توقيع اتفاق مع إيرباص.";
+    assert_shown(
+        &displays(text, EntityKind::Org),
+        &["الخطوط الجوية الكويتية", "إيرباص"],
+    );
+}

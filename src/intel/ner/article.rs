@@ -283,13 +283,15 @@ const COMPANY_TAILS: [&str; 62] = [
 
 /// Folded heads of bodies that a nationality adjective names, one per
 /// country («الهلال الأحمر الجزائري», «المنتخب المغربي», «التلفزيون
-/// الجزائري»): the adjective is part of the name.
-const NATIONAL_HEADS: [&[&str]; 5] = [
+/// الجزائري», «الخطوط الجوية الكويتية»): the adjective is part of the
+/// name.
+const NATIONAL_HEADS: [&[&str]; 6] = [
     &["الهلال", "الاحمر"],
     &["الصليب", "الاحمر"],
     &["المنتخب"],
     &["التلفزيون"],
     &["الاذاعه"],
+    &["الخطوط", "الجويه"],
 ];
 
 /// Adds a national body ([`NATIONAL_HEADS`], a clitic on its first word
