@@ -2929,3 +2929,13 @@ fn a_national_airline_is_named_by_its_adjective() {
         &["الخطوط الجوية الكويتية", "إيرباص"],
     );
 }
+
+#[test]
+fn a_company_before_its_chief_with_a_compound_given_name_stays_apart() {
+    let text = "وقال الرئيس المدير العام لسوناطراك نور الدين بوسعدي إن الكميات ستنقل.";
+    assert_eq!(
+        key_of(text, "نور الدين بوسعدي").map(|(k, _)| k),
+        Some(EntityKind::Person)
+    );
+    assert_shown(&displays(text, EntityKind::Org), &["سوناطراك"]);
+}

@@ -1023,7 +1023,9 @@ impl Extractor {
     /// Starts a person span of three words or more after a gazetteer
     /// organisation that opens it, and returns that organisation as a
     /// span of its own: «مدير عام سونلغاز مراد بلقاسمي» names the company,
-    /// then its chief, whom the tagger ran into one person.
+    /// then its chief, whom the tagger ran into one person. The name must
+    /// open with a given name, or a compound one in «… الدين» («لسوناطراك
+    /// نور الدين بوسعدي»).
     pub(super) fn start_after_known_org(
         &self,
         infos: &[TokenInfo],
@@ -1036,7 +1038,8 @@ impl Extractor {
         let m = matches.iter().find(|m| {
             m.start == s.start && m.end + 2 <= s.end && self.gaz.kind_of(m) == Some(EntityKind::Org)
         })?;
-        if !infos[m.end].first_name {
+        let compound = infos.get(m.end + 1).is_some_and(|t| t.folded == "الدين");
+        if !infos[m.end].first_name && !compound {
             return None;
         }
         s.start = m.end;
