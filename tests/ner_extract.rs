@@ -2939,3 +2939,14 @@ fn a_company_before_its_chief_with_a_compound_given_name_stays_apart() {
     );
     assert_shown(&displays(text, EntityKind::Org), &["سوناطراك"]);
 }
+
+#[test]
+fn islands_and_regions_of_the_news_are_places_with_their_clitic_off() {
+    let text = "يصل الخط إلى سردينيا وكورسيكا، ثم إلى مدن في سومطرة وجاوة.";
+    let places = displays(text, EntityKind::Place);
+    assert_shown(&places, &["سردينيا", "كورسيكا", "سومطرة", "جاوة"]);
+    assert_eq!(
+        key_of(text, "جاوة"),
+        Some((EntityKind::Place, "loc:java".to_string()))
+    );
+}
