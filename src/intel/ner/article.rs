@@ -303,7 +303,11 @@ pub(super) fn add_national_bodies(t: &mut Tagged<'_>, gaz: &Gazetteer) {
     let place_stem = |x: &str| gaz.is_place_stem(x);
     let mut i = 0;
     while i < n {
-        let head = NATIONAL_HEADS.iter().find(|h| {
+        // One look at the clitics for all heads: most words open none.
+        let opens_head = listed_with_clitic(&t.infos[i].folded, |w| {
+            NATIONAL_HEADS.iter().any(|h| h[0] == w)
+        });
+        let head = NATIONAL_HEADS.iter().filter(|_| opens_head).find(|h| {
             i + h.len() < n
                 && listed_with_clitic(&t.infos[i].folded, |w| w == h[0])
                 && h.iter()

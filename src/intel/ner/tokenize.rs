@@ -139,6 +139,10 @@ const LOCATING_SUFFIXES: [&str; 3] = ["-based", "-headquartered", "-listed"];
 /// ([`LOCATING_SUFFIXES`]) into the place and the suffix (with its
 /// hyphen).
 fn split_locating(word: &str) -> Option<(&str, &str)> {
+    // Every suffix ends in «d»: most words are let go at their last byte.
+    if !word.ends_with(['d', 'D']) {
+        return None;
+    }
     let capitalised = word
         .chars()
         .next()
