@@ -912,6 +912,19 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that each `(name, kind)` is found in `text`, and returns
+    /// what was found for further checks.
+    fn assert_kinds(text: &str, expected: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
+        let found = kinds(text);
+        for &(name, kind) in expected {
+            assert!(
+                found.contains(&(name.to_string(), kind)),
+                "{name} not {kind:?} in {found:?}"
+            );
+        }
+        found
+    }
+
     #[test]
     fn a_legal_form_makes_a_company_and_closes_its_name() {
         let found = kinds(
@@ -932,88 +945,68 @@ mod tests {
 
     #[test]
     fn events_are_misc_and_two_parks_are_two_places() {
-        let found = kinds(
+        assert_kinds(
             "He won the Dubai Marathon before the Africa Cup of Nations. Rangers patrol Cabo \
              Orange National Park and Kruger National Park.",
+            &[
+                ("Dubai Marathon", EntityKind::Misc),
+                ("Africa Cup of Nations", EntityKind::Misc),
+                ("Cabo Orange National Park", EntityKind::Place),
+                ("Kruger National Park", EntityKind::Place),
+            ],
         );
-        for (name, kind) in [
-            ("Dubai Marathon", EntityKind::Misc),
-            ("Africa Cup of Nations", EntityKind::Misc),
-            ("Cabo Orange National Park", EntityKind::Place),
-            ("Kruger National Park", EntityKind::Place),
-        ] {
-            assert!(
-                found.contains(&(name.to_string(), kind)),
-                "{name} not {kind:?} in {found:?}"
-            );
-        }
     }
 
     #[test]
     fn bodies_named_after_a_country_or_a_body_are_organisations() {
-        let found = kinds(
+        assert_kinds(
             "Activists from Greenpeace Indonesia said Transport Canada had not replied. Police \
              in North Jakarta agreed. The ruling by the Court of Justice of the European Union \
              was welcomed by the Brazilian Institute of Environment and Renewable Natural \
              Resources. The University of Nairobi and Kenyatta University signed it.",
+            &[
+                ("Greenpeace Indonesia", EntityKind::Org),
+                ("Transport Canada", EntityKind::Org),
+                ("North Jakarta", EntityKind::Place),
+                ("Court of Justice of the European Union", EntityKind::Org),
+                (
+                    "Brazilian Institute of Environment and Renewable Natural Resources",
+                    EntityKind::Org,
+                ),
+                ("University of Nairobi", EntityKind::Org),
+                ("Kenyatta University", EntityKind::Org),
+            ],
         );
-        for (name, kind) in [
-            ("Greenpeace Indonesia", EntityKind::Org),
-            ("Transport Canada", EntityKind::Org),
-            ("North Jakarta", EntityKind::Place),
-            ("Court of Justice of the European Union", EntityKind::Org),
-            (
-                "Brazilian Institute of Environment and Renewable Natural Resources",
-                EntityKind::Org,
-            ),
-            ("University of Nairobi", EntityKind::Org),
-            ("Kenyatta University", EntityKind::Org),
-        ] {
-            assert!(
-                found.contains(&(name.to_string(), kind)),
-                "{name} not {kind:?} in {found:?}"
-            );
-        }
     }
 
     #[test]
     fn purposes_banks_and_leaders_mend_organisation_names() {
-        let found = kinds(
+        assert_kinds(
             "The OPEC Fund for International Development will lend to Bank Audi, which works in \
              the West Bank. The National Rally of Independents of Aziz Akhannouch won. Kenya \
              Airways and Ethiopian Airlines resumed flights.",
+            &[
+                ("OPEC Fund for International Development", EntityKind::Org),
+                ("Bank Audi", EntityKind::Org),
+                ("West Bank", EntityKind::Place),
+                ("National Rally of Independents", EntityKind::Org),
+                ("Aziz Akhannouch", EntityKind::Person),
+                ("Kenya Airways", EntityKind::Org),
+                ("Ethiopian Airlines", EntityKind::Org),
+            ],
         );
-        for (name, kind) in [
-            ("OPEC Fund for International Development", EntityKind::Org),
-            ("Bank Audi", EntityKind::Org),
-            ("West Bank", EntityKind::Place),
-            ("National Rally of Independents", EntityKind::Org),
-            ("Aziz Akhannouch", EntityKind::Person),
-            ("Kenya Airways", EntityKind::Org),
-            ("Ethiopian Airlines", EntityKind::Org),
-        ] {
-            assert!(
-                found.contains(&(name.to_string(), kind)),
-                "{name} not {kind:?} in {found:?}"
-            );
-        }
     }
 
     #[test]
     fn peoples_sites_and_possessive_bodies_are_told_apart() {
-        let found = kinds(
+        let found = assert_kinds(
             "Qatar University's Center for Advanced Materials won a grant. Some 17 million \
              Yemenis need help, the agency said. B2Gold said its Fekola mine produced less gold.",
+            &[
+                ("Qatar University", EntityKind::Org),
+                ("Center for Advanced Materials", EntityKind::Org),
+            ],
         );
-        for (name, kind) in [
-            ("Qatar University", EntityKind::Org),
-            ("Center for Advanced Materials", EntityKind::Org),
-        ] {
-            assert!(
-                found.contains(&(name.to_string(), kind)),
-                "{name} not {kind:?} in {found:?}"
-            );
-        }
         assert!(
             found
                 .iter()
@@ -1030,62 +1023,47 @@ mod tests {
 
     #[test]
     fn a_name_appointed_as_a_role_is_a_person() {
-        let found = kinds(
+        assert_kinds(
             "President John Mahama appointed Cassiel Ato Forson as finance minister. Ama Mensah \
              joined Kenya Airways as chief executive.",
+            &[
+                ("Cassiel Ato Forson", EntityKind::Person),
+                ("Kenya Airways", EntityKind::Org),
+            ],
         );
-        for (name, kind) in [
-            ("Cassiel Ato Forson", EntityKind::Person),
-            ("Kenya Airways", EntityKind::Org),
-        ] {
-            assert!(
-                found.contains(&(name.to_string(), kind)),
-                "{name} not {kind:?} in {found:?}"
-            );
-        }
     }
 
     #[test]
     fn a_place_that_locates_a_body_is_a_place_of_its_own() {
-        let found = kinds(
+        assert_kinds(
             "The Istanbul-based Hayat Bridge Foundation built houses. Faisal Siddiqui is a \
              director at Karachi-based Indus Blenders.",
+            &[
+                ("Istanbul", EntityKind::Place),
+                ("Hayat Bridge Foundation", EntityKind::Org),
+                ("Karachi", EntityKind::Place),
+                ("Indus Blenders", EntityKind::Org),
+            ],
         );
-        for (name, kind) in [
-            ("Istanbul", EntityKind::Place),
-            ("Hayat Bridge Foundation", EntityKind::Org),
-            ("Karachi", EntityKind::Place),
-            ("Indus Blenders", EntityKind::Org),
-        ] {
-            assert!(
-                found.contains(&(name.to_string(), kind)),
-                "{name} not {kind:?} in {found:?}"
-            );
-        }
     }
 
     #[test]
     fn untagged_companies_particles_and_complements_are_taken() {
-        let found = kinds(
+        assert_kinds(
             "Hoshino Motor Co said it would recall cars fitted with pumps from parts maker Daiwa \
              Seiki. Shares of State Bank of India and Bank of Baroda fell. Mali joined the \
              Alliance of Sahel States. He said Pieter van der Merwe ruled. The Bank of England \
              Governor Andrew Bailey spoke.",
+            &[
+                ("Hoshino Motor Co", EntityKind::Org),
+                ("Daiwa Seiki", EntityKind::Org),
+                ("State Bank of India", EntityKind::Org),
+                ("Bank of Baroda", EntityKind::Org),
+                ("Alliance of Sahel States", EntityKind::Org),
+                ("Pieter van der Merwe", EntityKind::Person),
+                ("Bank of England", EntityKind::Org),
+                ("Andrew Bailey", EntityKind::Person),
+            ],
         );
-        for (name, kind) in [
-            ("Hoshino Motor Co", EntityKind::Org),
-            ("Daiwa Seiki", EntityKind::Org),
-            ("State Bank of India", EntityKind::Org),
-            ("Bank of Baroda", EntityKind::Org),
-            ("Alliance of Sahel States", EntityKind::Org),
-            ("Pieter van der Merwe", EntityKind::Person),
-            ("Bank of England", EntityKind::Org),
-            ("Andrew Bailey", EntityKind::Person),
-        ] {
-            assert!(
-                found.contains(&(name.to_string(), kind)),
-                "{name} not {kind:?} in {found:?}"
-            );
-        }
     }
 }
