@@ -337,6 +337,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
     merge_same_names(&mut groups);
     merge_parts(&mut groups, gaz);
     merge_company_short_names(&mut groups, gaz);
+    merge_surnames_listed_as_companies(&mut groups);
     groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
     groups
         .into_iter()
@@ -457,6 +458,34 @@ fn merge_acronyms(groups: &mut Vec<Group>) {
                 groups[j].first = groups[j].first.min(acronym.first);
             }
             _ => i += 1,
+        }
+    }
+}
+
+/// Folds a listed organisation of one word into a person named before it
+/// in the article whose name ends in that word: once the article has
+/// named «أيوك إيني», the footballer, «إيني» alone is him, not Eni. The
+/// person keeps its key.
+fn merge_surnames_listed_as_companies(groups: &mut Vec<Group>) {
+    let mut i = 0;
+    while i < groups.len() {
+        let short = &groups[i];
+        let person = match &short.folded[..] {
+            [w] if short.kind == EntityKind::Org && short.gaz => groups.iter().position(|g| {
+                g.kind == EntityKind::Person
+                    && g.folded.len() >= 2
+                    && g.folded.last() == Some(w)
+                    && g.first < short.first
+            }),
+            _ => None,
+        };
+        match person {
+            Some(j) => {
+                let surname = groups.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                groups[j].count += surname.count;
+            }
+            None => i += 1,
         }
     }
 }
@@ -678,6 +707,28 @@ mod tests {
             ],
             "two names spell «AIU», so it stays; «AK» is too short: {out:?}"
         );
+    }
+
+    #[test]
+    fn a_surname_listed_as_a_company_is_the_person_named_before_it() {
+        let g = Gazetteer::builtin();
+        let (p, o) = (EntityKind::Person, EntityKind::Org);
+        let rows = |mentions: Vec<Mention>| -> Vec<(String, EntityKind, u32)> {
+            merge(mentions, &g)
+                .into_iter()
+                .map(|e| (e.display, e.kind, e.count))
+                .collect()
+        };
+        let person_first = rows(vec![
+            mention(&["ليندسي", "سيمنز"], p, None),
+            mention(&["سيمنز"], o, Some("org:siemens")),
+        ]);
+        assert_eq!(person_first, [("ليندسي سيمنز".to_string(), p, 2)]);
+        let company_first = rows(vec![
+            mention(&["إيني"], o, Some("org:eni")),
+            mention(&["أيوك", "إيني"], p, None),
+        ]);
+        assert_eq!(company_first.len(), 2, "{company_first:?}");
     }
 
     #[test]
