@@ -452,10 +452,7 @@ fn merge_acronyms(groups: &mut Vec<Group>) {
         });
         match (spelt.next(), spelt.next()) {
             (Some((j, _)), None) => {
-                let acronym = groups.remove(i);
-                let j = if j > i { j - 1 } else { j };
-                groups[j].count += acronym.count;
-                groups[j].first = groups[j].first.min(acronym.first);
+                absorb(groups, i, j);
             }
             _ => i += 1,
         }
@@ -464,8 +461,9 @@ fn merge_acronyms(groups: &mut Vec<Group>) {
 
 /// Folds a listed organisation of one word into a person named before it
 /// in the article whose name ends in that word: once the article has
-/// named «أيوك إيني», the footballer, «إيني» alone is him, not Eni. The
-/// person keeps its key.
+/// named «ليندسي سيمنز», «سيمنز» alone is her, not Siemens. The person
+/// keeps its key. An organisation named first stays («إيني», then the
+/// tagger's person «أيوك إيني» for Eni's Egyptian arm IEOC).
 fn merge_surnames_listed_as_companies(groups: &mut Vec<Group>) {
     let mut i = 0;
     while i < groups.len() {
@@ -481,9 +479,7 @@ fn merge_surnames_listed_as_companies(groups: &mut Vec<Group>) {
         };
         match person {
             Some(j) => {
-                let surname = groups.remove(i);
-                let j = if j > i { j - 1 } else { j };
-                groups[j].count += surname.count;
+                absorb(groups, i, j);
             }
             None => i += 1,
         }
@@ -508,14 +504,21 @@ fn merge_same_names(groups: &mut Vec<Group>) {
     }
 }
 
+/// Removes group `i` and adds its mentions to group `j`, which keeps its
+/// key; returns the removed group and where `j` now stands.
+fn absorb(groups: &mut Vec<Group>, i: usize, j: usize) -> (Group, usize) {
+    let short = groups.remove(i);
+    let j = if j > i { j - 1 } else { j };
+    groups[j].count += short.count;
+    groups[j].first = groups[j].first.min(short.first);
+    (short, j)
+}
+
 /// Removes group `i` and adds its mentions to group `j`, which takes its
 /// gazetteer id when it has none.
 fn fold_into(groups: &mut Vec<Group>, i: usize, j: usize) {
-    let short = groups.remove(i);
-    let j = if j > i { j - 1 } else { j };
+    let (short, j) = absorb(groups, i, j);
     let long = &mut groups[j];
-    long.count += short.count;
-    long.first = long.first.min(short.first);
     if short.gaz && !long.gaz {
         long.key = short.key;
         long.gaz = true;
