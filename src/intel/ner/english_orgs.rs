@@ -11,7 +11,7 @@ use super::article::{
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
-use super::latin::COMPANY_ENDS;
+use super::latin::{COMPANY_ENDS, NAME_PARTICLES};
 use super::spanned;
 use crate::model::EntityKind;
 
@@ -335,9 +335,7 @@ fn split_possessive_bodies(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<us
                 && ends_english_institution(&infos[p - 1].folded)
         });
         if let (Some(p), EntityKind::Org, None) = (cut, s.kind, id) {
-            spans[k].0.end = p;
-            let second = Span { start: p + 1, ..s };
-            spans.insert(k + 1, (second, None));
+            split_at(spans, k, p, EntityKind::Org);
             k += 1;
         }
         k += 1;
@@ -434,11 +432,12 @@ fn companies_after_their_noun(
     }
 }
 
-/// Lower-case particles inside Latin-script family names («Pieter van
-/// der Merwe», «Ana de la Cruz», «Rafael dos Santos»).
-const NAME_PARTICLES_INSIDE: [&str; 13] = [
-    "van", "von", "der", "den", "de", "la", "le", "du", "da", "dos", "das", "del", "ter",
-];
+/// Whether a lower-case token is a particle inside a family name
+/// ([`NAME_PARTICLES`]: «Pieter van der Merwe», «Ana de la Cruz»), but
+/// «of», which after a person names where they work («… of Reuters»).
+fn is_family_particle(t: &TokenInfo) -> bool {
+    t.shape == "low" && t.folded != "of" && NAME_PARTICLES.contains(&t.folded.as_str())
+}
 
 /// The most particles a family name opens with («van der», «de la»).
 const MAX_PARTICLES: usize = 2;
@@ -451,9 +450,7 @@ fn take_name_particles(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>
     while k < spans.len() {
         let s = spans[k].0;
         let particles = (s.end..infos.len())
-            .take_while(|&j| {
-                infos[j].shape == "low" && NAME_PARTICLES_INSIDE.contains(&infos[j].folded.as_str())
-            })
+            .take_while(|&j| is_family_particle(&infos[j]))
             .count();
         let word = s.end + particles;
         let opened = s.kind == EntityKind::Person
@@ -597,6 +594,20 @@ fn name_events(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
     }
 }
 
+/// Cuts span `k` before the word at `at` («'s», «of», «and»), which
+/// belongs to neither part, and inserts what follows it as a span of
+/// `kind` with no gazetteer id right after.
+fn split_at(spans: &mut Vec<(Span, Option<usize>)>, k: usize, at: usize, kind: EntityKind) {
+    let end = spans[k].0.end;
+    spans[k].0.end = at;
+    let second = Span {
+        start: at + 1,
+        end,
+        kind,
+    };
+    spans.insert(k + 1, (second, None));
+}
+
 /// Applies the mends to a sentence's spans (sorted by start), in order.
 pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Option<usize>)>) {
     take_federations(infos, spans);
@@ -626,26 +637,14 @@ pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, 
             }
         }
         if let Some(of) = founder_cut(infos, gaz, &spans[k]) {
-            let s = spans[k].0;
-            spans[k].0.end = of;
-            let person = Span {
-                start: of + 1,
-                end: s.end,
-                kind: EntityKind::Person,
-            };
-            spans.insert(k + 1, (person, None));
+            split_at(spans, k, of, EntityKind::Person);
         }
         let s = spans[k].0;
         if matches!(s.kind, EntityKind::Org | EntityKind::Place)
             && id.is_none()
             && let Some(cut) = institutions_pair_cut(infos, &s)
         {
-            spans[k].0.end = cut;
-            let second = Span {
-                start: cut + 1,
-                ..s
-            };
-            spans.insert(k + 1, (second, None));
+            split_at(spans, k, cut, s.kind);
         }
         k += 1;
     }
