@@ -503,10 +503,13 @@ fn add_untagged_companies(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usi
                 .chain(&found)
                 .any(|(s, _)| s.start <= k && k < s.end)
         };
-        let words = (1..=UNTAGGED_COMPANY_WORDS.min(form))
-            .take_while(|&w| infos[form - w].shape == "Cap" && free(form - w))
-            .last()
-            .filter(|_| ends_company(&infos[form]) && free(form));
+        let words = (ends_company(&infos[form]) && free(form))
+            .then(|| {
+                (1..=UNTAGGED_COMPANY_WORDS.min(form))
+                    .take_while(|&w| infos[form - w].shape == "Cap" && free(form - w))
+                    .last()
+            })
+            .flatten();
         let Some(words) = words else {
             form += 1;
             continue;
