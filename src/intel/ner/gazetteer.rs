@@ -610,33 +610,44 @@ impl Gazetteer {
         features_only: bool,
     ) -> Vec<GazMatch> {
         let n = tokens.len().min(folded.len());
+        let best_at = |i: usize| -> Option<&Pattern> {
+            let pats = self.names.get(folded[i].as_ref())?;
+            let fits = |p: &&Pattern| {
+                let end = i + 1 + p.rest.len();
+                end <= n
+                    && p.rest
+                        .iter()
+                        .zip(&folded[i + 1..end])
+                        .all(|(a, b)| a == b.as_ref())
+                    && case_ok(&tokens[i..end], p.acronym)
+                    && !(p.ta_marbuta && ha_for_ta_marbuta(tokens, folded, i))
+                    && (p.listing == Listing::Feature || !features_only)
+            };
+            let mut fitting = pats.iter().filter(fits);
+            let first = fitting.next()?;
+            Some(match first.listing {
+                Listing::Minor => fitting
+                    .find(|p| p.listing != Listing::Minor)
+                    .unwrap_or(first),
+                Listing::Feature | Listing::Plain => first,
+            })
+        };
         let mut out = Vec::new();
         let mut i = 0;
         while i < n {
-            let hit = self.names.get(folded[i].as_ref()).and_then(|pats| {
-                let fits = |p: &&Pattern| {
-                    let end = i + 1 + p.rest.len();
-                    end <= n
-                        && p.rest
-                            .iter()
-                            .zip(&folded[i + 1..end])
-                            .all(|(a, b)| a == b.as_ref())
-                        && case_ok(&tokens[i..end], p.acronym)
-                        && !(p.ta_marbuta && ha_for_ta_marbuta(tokens, folded, i))
-                        && (p.listing == Listing::Feature || !features_only)
-                };
-                let mut fitting = pats.iter().filter(fits);
-                let first = fitting.next()?;
-                Some(match first.listing {
-                    Listing::Minor => fitting
-                        .find(|p| p.listing != Listing::Minor)
-                        .unwrap_or(first),
-                    Listing::Feature | Listing::Plain => first,
-                })
-            });
-            match hit {
+            match best_at(i) {
                 Some(p) => {
-                    let end = i + 1 + p.rest.len();
+                    let mut end = i + 1 + p.rest.len();
+                    // A longer spelling of the same name that starts
+                    // inside this one carries it on: «شركة أرامكو» then
+                    // «أرامكو السعودية» is one «شركة أرامكو السعودية».
+                    let mut j = i + 1;
+                    while j < end {
+                        if let Some(q) = best_at(j).filter(|q| q.entry == p.entry) {
+                            end = end.max(j + 1 + q.rest.len());
+                        }
+                        j += 1;
+                    }
                     out.push(GazMatch {
                         start: i,
                         end,
@@ -795,5 +806,18 @@ mod tests {
             vec!["per:king_abdullah"]
         );
         assert_eq!(find_ids(&g, "وقال السيسي"), vec!["per:sisi"]);
+    }
+
+    #[test]
+    fn a_longer_spelling_inside_a_name_carries_it_on() {
+        let g = Gazetteer::builtin();
+        let toks = super::super::tokenize::tokenize("إن شركة أرامكو السعودية ستوسع");
+        let folded: Vec<String> = toks.iter().map(|t| fold(t)).collect();
+        let found: Vec<(usize, usize)> = g
+            .find(&toks, &folded)
+            .iter()
+            .map(|m| (m.start, m.end))
+            .collect();
+        assert_eq!(found, vec![(1, 4)], "one match over all three words");
     }
 }
