@@ -296,7 +296,7 @@ const PORTFOLIO_NAME_WORDS: usize = 9;
 /// Folded heads of institutions named by portfolios that «و» joins
 /// («وزارة الطاقة والمناجم», «لجنة المال والموازنة»): see
 /// [`Extractor::second_of_pair`].
-pub(super) const PORTFOLIO_HEADS: [&str; 3] = ["وزاره", "كليه", "لجنه"];
+pub(super) const PORTFOLIO_HEADS: [&str; 5] = ["وزاره", "كليه", "لجنه", "هييه", "الهييه"];
 
 /// Folded «لل» complements that govern «على» in a body's name
 /// («الهيئة العامة للمحافظة على المدن التاريخية», «البرنامج الوطني
@@ -413,6 +413,31 @@ fn is_year_phrase(infos: &[TokenInfo], j: usize) -> bool {
                 let f = w.folded.as_str();
                 MONTH_AFTER.contains(&f) || NOT_MODIFIERS.contains(&f)
             }))
+}
+
+/// Folded prepositions that, with a pronoun joined or «مع» alone, say
+/// the «لل» word before them is what a body does, not its name: «هيئة
+/// السياحة للحفاظ عليه», «… للعمل معها», «… للتنسيق مع الجهات».
+const PURPOSE_PREPOSITIONS: [&str; 3] = ["علي", "مع", "عن"];
+
+/// Folded pronouns joined to a preposition (after «علي», «على» is written
+/// «عليه», so the «ي» is part of the preposition).
+const JOINED_PRONOUNS: [&str; 8] = ["ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"];
+
+/// Whether token `j`, opened by «لل» or «وال», is a verbal noun of what
+/// a body does rather than part of its name: the next word is «مع», or a
+/// preposition with a pronoun joined ([`PURPOSE_PREPOSITIONS`]).
+fn is_purpose_clause(infos: &[TokenInfo], j: usize) -> bool {
+    let f = infos[j].folded.as_str();
+    (f.starts_with("لل") || f.starts_with("وال"))
+        && infos.get(j + 1).is_some_and(|w| {
+            let f = w.folded.as_str();
+            f == "مع"
+                || PURPOSE_PREPOSITIONS.iter().any(|p| {
+                    f.strip_prefix(p)
+                        .is_some_and(|rest| JOINED_PRONOUNS.contains(&rest))
+                })
+        })
 }
 
 /// Whether a folded word is «و» and an institution's head noun, with the
@@ -569,7 +594,10 @@ impl Extractor {
                     break;
                 }
                 let g = t.infos[j].folded.as_str();
-                if opens_another_institution(g) || is_year_phrase(&t.infos, j) {
+                if opens_another_institution(g)
+                    || is_year_phrase(&t.infos, j)
+                    || is_purpose_clause(&t.infos, j)
+                {
                     break;
                 }
                 if j == i + 1
@@ -651,6 +679,7 @@ impl Extractor {
                 && complement(&t.infos[j].folded)
                 && free(j)
                 && !is_year_phrase(&t.infos, j)
+                && !is_purpose_clause(&t.infos, j)
             {
                 1
             } else {
@@ -887,7 +916,7 @@ impl Extractor {
             let continues = (g.starts_with("وال") || g.starts_with("لل"))
                 && g.chars().count() >= 5
                 && !is_year_phrase(&t.infos, j)
-                && t.infos.get(j + 1).is_none_or(|w| w.folded != "مع")
+                && !is_purpose_clause(&t.infos, j)
                 && !INSTITUTION_HEAD_LIST.holds(g)
                 && !DEFINITE_HEADS.contains(&bare.as_ref());
             if !(continues || is_naming_adjective(g))
