@@ -440,6 +440,50 @@ fn is_purpose_clause(infos: &[TokenInfo], j: usize) -> bool {
         })
 }
 
+/// Folded participles, without the article and the feminine ending,
+/// that govern a preposition and so describe a body rather than name it
+/// (see [`is_governing_participle`]).
+const GOVERNING_PARTICIPLES: [&str; 16] = [
+    "مسوول",
+    "معني",
+    "مختص",
+    "متخصص",
+    "مكلف",
+    "خاضع",
+    "تابع",
+    "مشرف",
+    "مدعوم",
+    "معتمد",
+    "موافق",
+    "مسيطر",
+    "منبثق",
+    "مرتبط",
+    "مقرب",
+    "موالي",
+];
+
+/// Whether token `j` is a definite participle governing what follows
+/// it ([`GOVERNING_PARTICIPLES`]), which describes a body rather than
+/// names it: «لجنة السوق المفتوحة | المسؤولة عن …», «الجيش | الخاضعة
+/// لسيطرتهم», «قرر مجلس الوزراء | الموافقة على». What it governs is
+/// «عن», «على», «من», a word opened by «ب» but not «بال», or an «ل» word
+/// ending in a plural or feminine pronoun.
+fn is_governing_participle(infos: &[TokenInfo], j: usize) -> bool {
+    let Some(stem) = infos[j].folded.strip_prefix("ال") else {
+        return false;
+    };
+    let stem = stem.strip_suffix('ه').unwrap_or(stem);
+    GOVERNING_PARTICIPLES.contains(&stem)
+        && infos.get(j + 1).is_some_and(|w| {
+            let f = w.folded.as_str();
+            ["عن", "علي", "من", "لدي"].contains(&f)
+                || (f.starts_with('ب') && !f.starts_with("بال") && f.chars().count() >= 4)
+                || (f.starts_with('ل')
+                    && !f.starts_with("لل")
+                    && ["هم", "ها", "هما", "هن"].iter().any(|p| f.ends_with(p)))
+        })
+}
+
 /// Whether a folded word is «و» and an institution's head noun, with the
 /// article or not, opening a second institution after a first («جامعة
 /// بيرزيت وجامعة الخليل», «بنك الاستثمار الأوروبي والصندوق العربي
@@ -597,6 +641,8 @@ impl Extractor {
                 if opens_another_institution(g)
                     || is_year_phrase(&t.infos, j)
                     || is_purpose_clause(&t.infos, j)
+                    || is_governing_participle(&t.infos, j)
+                    || (definite_head && j == i + 1 && self.gaz.is_title(g))
                 {
                     break;
                 }
