@@ -2966,3 +2966,13 @@ fn islands_and_regions_of_the_news_are_places_with_their_clitic_off() {
         Some((EntityKind::Place, "loc:java".to_string()))
     );
 }
+
+#[test]
+fn and_before_a_name_in_a_list_is_no_part_of_it() {
+    let shown = displays(
+        "وحضر الحفل الفنان يوسف شعبان، وأحمد ماهر، وسميحة أيوب، وكمال أبو ريه.",
+        EntityKind::Person,
+    );
+    assert_shown(&shown, &["سميحة أيوب", "كمال أبو ريه"]);
+    assert!(!shown.iter().any(|s| s.starts_with('و')), "{shown:?}");
+}

@@ -100,10 +100,13 @@ pub(super) fn collect_mentions(t: &Tagged<'_>, gaz: &Gazetteer, out: &mut Vec<Me
             is_short_form(t.tokens[k], span.kind, arabic_name, known_as, other_kind)
                 .then(|| t.infos[k].folded.to_string())
         });
+        // Right after a name of the same kind, or after one and a comma
+        // in a list («وأحمد ماهر، وسميحة أيوب»).
+        let list_comma = s > 0 && matches!(t.tokens[s - 1], "،" | ",");
         let coordinated = t.infos[s].folded.starts_with('و')
-            && t.spans
-                .iter()
-                .any(|(o, _)| o.end == s && o.kind == span.kind);
+            && t.spans.iter().any(|(o, _)| {
+                o.kind == span.kind && (o.end == s || (list_comma && o.end + 1 == s))
+            });
         out.push(Mention {
             folded: t.infos[s..e].iter().map(|i| i.folded.to_string()).collect(),
             surface: t.tokens[s..e].iter().map(|x| x.to_string()).collect(),
