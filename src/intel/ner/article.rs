@@ -97,7 +97,7 @@ static AR_FACILITIES: [&str; 15] = [
 ];
 
 /// Folded Arabic nouns that open the name of a site, a place (clitics
-/// allowed): oil fields, crossings, camps, temples, museums, rivers,
+/// allowed): oil fields, crossings, camps, temples, rivers,
 /// stations, lakes, islands, straits, gulfs, mountains, forests and
 /// valleys («حقل الرميلة», «معبر رفح», «مخيم جنين», «نهر سبو», «مضيق
 /// هرمز», «جبال جرجرة», «غور الصافي»; not «جزر», islands, as «جزر
@@ -106,7 +106,7 @@ static AR_FACILITIES: [&str; 15] = [
 /// an unknown field's or crossing's name for a person: «حقل خورمور»,
 /// «معبر جابر»): a word it took for misc or an organisation after them
 /// is seldom a name («نهر جليدي», a glacier).
-static AR_SITES: [&str; 17] = [
+static AR_SITES: [&str; 16] = [
     "مضيق",
     "خليج",
     "جبل",
@@ -119,7 +119,6 @@ static AR_SITES: [&str; 17] = [
     "منفذ",
     "مخيم",
     "معبد",
-    "متحف",
     "نهر",
     "محطه",
     "بحيره",

@@ -16,8 +16,11 @@ use std::sync::LazyLock;
 
 /// Folded Arabic nouns that head an institution's name when a definite
 /// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
-pub(super) static INSTITUTION_HEADS: [&str; 44] = [
+pub(super) static INSTITUTION_HEADS: [&str; 47] = [
     "وزاره",
+    "مفوضيه",
+    "متحف",
+    "المتحف",
     "ديوان",
     "الديوان",
     "مجمع",
@@ -73,6 +76,37 @@ pub(super) const PLACE_BODY_HEADS: [&str; 5] = ["سلطه", "بلديه", "غر�
 /// `PLACE_BODY_HEADS` with a filter, looked up at every token.
 static PLACE_BODY_HEAD_LIST: LazyLock<arabic::CliticList> =
     LazyLock::new(|| arabic::CliticList::new(&PLACE_BODY_HEADS));
+
+/// Folded nouns that head a body's name only before an international
+/// organisation's ([`INTERNATIONAL_BODIES`]): «بعثة الأمم المتحدة للدعم في
+/// ليبيا», «مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية», «بعثة الاتحاد
+/// الأوروبي». Before anything else they are a sports team's delegation
+/// or someone's office («بعثة الفريق», «مكتب النائب العام»).
+const BODY_OF_BODY_HEADS: [&str; 2] = ["بعثه", "مكتب"];
+
+/// Gazetteer ids of the international organisations whose missions and
+/// offices are bodies of their own (see [`BODY_OF_BODY_HEADS`]).
+pub(super) const INTERNATIONAL_BODIES: [&str; 7] = [
+    "org:un",
+    "org:eu",
+    "org:african_union",
+    "org:arab_league",
+    "org:nato",
+    "org:gcc",
+    "org:oic",
+];
+
+/// Whether token `i` is «دائرة» (clitics allowed) before a portfolio
+/// ([`PORTFOLIOS`], with the article or in construct): «دائرة الثقافة
+/// والسياحة», «دائرة صحة نينوى»; before other words it is a circle
+/// («دائرة الضوء», the limelight).
+fn heads_department(t: &Tagged<'_>, i: usize) -> bool {
+    arabic::listed_with_clitic(&t.infos[i].folded, |w| w == "دايره")
+        && t.infos.get(i + 1).is_some_and(|w| {
+            let f = w.folded.as_str();
+            PORTFOLIOS.contains(&f.strip_prefix("ال").unwrap_or(f))
+        })
+}
 
 /// Folded nouns that head a state agency's name only before a definite
 /// noun and an adjective of state (see
@@ -296,7 +330,7 @@ const PORTFOLIO_NAME_WORDS: usize = 9;
 /// Folded heads of institutions named by portfolios that «و» joins
 /// («وزارة الطاقة والمناجم», «لجنة المال والموازنة»): see
 /// [`Extractor::second_of_pair`].
-pub(super) const PORTFOLIO_HEADS: [&str; 5] = ["وزاره", "كليه", "لجنه", "هييه", "الهييه"];
+pub(super) const PORTFOLIO_HEADS: [&str; 6] = ["وزاره", "كليه", "لجنه", "هييه", "الهييه", "دايره"];
 
 /// Folded «لل» complements that govern «على» in a body's name
 /// («الهيئة العامة للمحافظة على المدن التاريخية», «البرنامج الوطني
@@ -591,6 +625,8 @@ impl Extractor {
                 .construct_before_place(t, i)
                 .or_else(|| self.agency_by_its_adjective(t, i));
             let head = INSTITUTION_HEAD_LIST.holds(f)
+                || self.heads_international_body(t, i)
+                || heads_department(t, i)
                 || self.opens_with_complement(t, i)
                 || fixed_end.is_some();
             if !head {
@@ -670,6 +706,14 @@ impl Extractor {
                     if place_after || person_apart {
                         break;
                     }
+                    // After a name only adjectives and «لل» complements
+                    // go on («متحف اللوفر | القطع الأثرية»).
+                    // After a definite name only adjectives and «لل»
+                    // complements go on («متحف اللوفر | القطع الأثرية»);
+                    // after an indefinite one its genitive does («قناة
+                    // ليبيا الأحرار»).
+                    after_adjective |=
+                        definite_at(s.end - 1) && !is_naming_adjective(&t.infos[s.end - 1].folded);
                     j = s.end;
                     continue;
                 }
@@ -735,6 +779,7 @@ impl Extractor {
                 j = self.naming_adjectives_end(t, i, j + complement_len);
             }
             j = self.take_coordinated_complements(t, i, j);
+            j = self.take_mission_place(t, i, j);
             let latin = t.tokens[i + 1..j]
                 .iter()
                 .any(|w| w.chars().any(|c| c.is_ascii_alphabetic()));
@@ -752,9 +797,10 @@ impl Extractor {
                 .collect();
             let blocked = overlapping.iter().any(|&k| {
                 let (s, id) = t.spans[k];
+                let international = s.start == i + 1 && self.is_international_body(t, &s, id);
                 s.start < cand.start
                     || s.end > cand.end
-                    || (id.is_some() && s.kind != EntityKind::Place)
+                    || (id.is_some() && s.kind != EntityKind::Place && !international)
             });
             let phrase = t.infos.get(i + 1).is_some_and(|next| {
                 arabic::listed_with_clitic(f, |x| {
@@ -1015,6 +1061,55 @@ impl Extractor {
             && arabic::is_definite(&next.folded)
             && !self.gaz.is_stopword(&next.folded)
             && !NOT_MODIFIERS.contains(&next.folded.as_str())
+    }
+
+    /// Whether token `i` is one of [`BODY_OF_BODY_HEADS`] (clitics
+    /// allowed) right before an international organisation's name
+    /// ([`INTERNATIONAL_BODIES`]).
+    fn heads_international_body(&self, t: &Tagged<'_>, i: usize) -> bool {
+        arabic::listed_with_clitic(&t.infos[i].folded, |w| BODY_OF_BODY_HEADS.contains(&w))
+            && t.spans
+                .iter()
+                .any(|(s, id)| s.start == i + 1 && self.is_international_body(t, s, *id))
+    }
+
+    /// Where the name `i..j` of an international organisation's body
+    /// («بعثة الأمم المتحدة …») ends when the country it serves follows:
+    /// after «في» («… للدعم في ليبيا») or an «ل» noun of purpose
+    /// («بعثة الأمم المتحدة لمساعدة العراق»), a listed place is part of
+    /// the name.
+    fn take_mission_place(&self, t: &Tagged<'_>, i: usize, j: usize) -> usize {
+        let body = t
+            .spans
+            .iter()
+            .any(|(s, id)| s.start == i + 1 && s.end <= j && self.is_international_body(t, s, *id));
+        let Some(w) = t.infos.get(j).filter(|_| body) else {
+            return j;
+        };
+        let purpose = w.folded.starts_with('ل')
+            && !w.folded.starts_with("لل")
+            && w.folded.chars().count() >= 4;
+        if w.folded != "في" && !purpose {
+            return j;
+        }
+        t.spans
+            .iter()
+            .find(|(s, id)| s.start == j + 1 && s.kind == EntityKind::Place && id.is_some())
+            .map_or(j, |(s, _)| s.end)
+    }
+
+    /// Whether span `s` is one of [`INTERNATIONAL_BODIES`] by its
+    /// gazetteer entry, written with no preposition joined to it, whose
+    /// name a head before it may take in («مفوضية الأمم المتحدة …»; not
+    /// «لجنة للأمم المتحدة», a committee for the UN).
+    fn is_international_body(&self, t: &Tagged<'_>, s: &Span, id: Option<usize>) -> bool {
+        let joined = ["لل", "بال", "وال", "فال", "كال"]
+            .iter()
+            .any(|p| t.infos[s.start].folded.starts_with(p));
+        !joined
+            && id
+                .and_then(|k| self.gaz.entry(k))
+                .is_some_and(|e| INTERNATIONAL_BODIES.contains(&e.id.as_str()))
     }
 
     /// Whether «حركة» at token `i` is motion or traffic («حركة السير»,

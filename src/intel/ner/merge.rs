@@ -8,6 +8,7 @@ use super::article;
 use super::gazetteer::Gazetteer;
 use super::hash::{FastMap, FastSet};
 use super::institutions::INSTITUTION_HEADS;
+use super::institutions::INTERNATIONAL_BODIES;
 use super::tokenize::{is_arabic_char, is_hebrew_char};
 use crate::model::{Entity, EntityKind};
 use crate::text::fold::is_harakah;
@@ -534,6 +535,8 @@ fn fold_into(groups: &mut Vec<Group>, i: usize, j: usize) {
 /// place inside a longer place name is another place: «Shanghai» stays
 /// apart from «Port of Shanghai», «القاهرة» from «ستاد القاهرة الدولي»;
 /// so is a club named by an ordinary word inside a longer name, and a
+/// body of an international organisation is another body («مفوضية
+/// الأمم المتحدة لشؤون اللاجئين» is not the UN); so is a
 /// father named in his son's name after «بن»: «سلمان بن عبد العزيز» in
 /// «محمد بن سلمان بن عبد العزيز», or a given name alone («محمد» in «هاني
 /// بن محمد أبوراس»); one word that is no given name is the family's name
@@ -553,6 +556,8 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
                     && long.kind == short.kind
                     && !(long.gaz && short.gaz)
                     && !(short.gaz && short.kind == EntityKind::Place)
+                    && !(INTERNATIONAL_BODIES.contains(&short.key.as_str())
+                        && !long.folded.starts_with(&short.folded))
                     && (!short.ordinary_word
                         || (short.kind == EntityKind::Org
                             && is_club_described(&long.folded, &short.folded)))
