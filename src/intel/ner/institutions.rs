@@ -108,6 +108,10 @@ fn heads_department(t: &Tagged<'_>, i: usize) -> bool {
         })
 }
 
+/// Folded heads of bodies named by a noun in construct and its definite
+/// genitive (see [`Extractor::nouns_in_construct`]).
+const CONSTRUCT_HEADS: [&str; 5] = ["هييه", "منظمه", "صندوق", "جمعيه", "موسسه"];
+
 /// Folded nouns that head a state agency's name only before a definite
 /// noun and an adjective of state (see
 /// [`Extractor::agency_by_its_adjective`]).
@@ -459,14 +463,29 @@ const PURPOSE_PREPOSITIONS: [&str; 3] = ["علي", "مع", "عن"];
 const JOINED_PRONOUNS: [&str; 8] = ["ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"];
 
 /// Whether token `j`, opened by «لل» or «وال», is a verbal noun of what
-/// a body does rather than part of its name: the next word is «مع», or a
-/// preposition with a pronoun joined ([`PURPOSE_PREPOSITIONS`]).
+/// a body does rather than part of its name: the next word is «مع», a
+/// preposition with a pronoun joined ([`PURPOSE_PREPOSITIONS`]), «على»
+/// after a noun that does not govern it in names ([`GOVERN_ALA`]: «…
+/// للحصول على»), unless a pronoun ends its object, as a verb before
+/// the name governs it («شكره للاتحاد السعودي للألعاب على دعمهم»), or
+/// «من» (these two after «لل» only: «… والصيد من الصيد الجائر» is the
+/// name and what it warned of) («… للحد من»; not «للوقاية من», as in «المركز
+/// الوطني للوقاية من الأمراض»).
 fn is_purpose_clause(infos: &[TokenInfo], j: usize) -> bool {
-    let f = infos[j].folded.as_str();
-    (f.starts_with("لل") || f.starts_with("وال"))
+    let noun = infos[j].folded.as_str();
+    (noun.starts_with("لل") || noun.starts_with("وال"))
         && infos.get(j + 1).is_some_and(|w| {
             let f = w.folded.as_str();
             f == "مع"
+                || (f == "علي"
+                    && noun.starts_with("لل")
+                    && !GOVERN_ALA.contains(&noun)
+                    && !infos.get(j + 2).is_some_and(|o| {
+                        ["هم", "ها", "هما", "كم", "نا"]
+                            .iter()
+                            .any(|p| o.folded.ends_with(p))
+                    }))
+                || (f == "من" && noun.starts_with("لل") && noun != "للوقايه")
                 || PURPOSE_PREPOSITIONS.iter().any(|p| {
                     f.strip_prefix(p)
                         .is_some_and(|rest| JOINED_PRONOUNS.contains(&rest))
@@ -692,6 +711,13 @@ impl Extractor {
                     t.spans[p].0.start = k;
                     j = k;
                     break;
+                }
+                if j == i + 1 && !definite_head {
+                    let nouns = self.nouns_in_construct(t, i);
+                    if nouns > 0 {
+                        j += nouns;
+                        continue;
+                    }
                 }
                 if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == j && s.end <= i + 4) {
                     let place_after = s.kind == EntityKind::Place
@@ -1110,6 +1136,49 @@ impl Extractor {
             && id
                 .and_then(|k| self.gaz.entry(k))
                 .is_some_and(|e| INTERNATIONAL_BODIES.contains(&e.id.as_str()))
+    }
+
+    /// How many indefinite nouns in construct (one or two) stand between
+    /// one of [`CONSTRUCT_HEADS`] at `i` and a definite noun that names
+    /// the body with them: «هيئة تنشيط السياحة», «هيئة أسواق المال»,
+    /// «هيئة تنظيم قطاع الاتصالات», «جمعية حماية المستهلك»; 0 when none
+    /// do. No word is a common word of the training text or in a span,
+    /// and the nouns have no clitic («هيئة لتنظيم …» is what a body is
+    /// for), no pronoun joined and no adjective's ending («جمعية خيرية»,
+    /// «هيئة إشرافية»; a verbal noun's «تنمية», «حماية» pass).
+    fn nouns_in_construct(&self, t: &Tagged<'_>, i: usize) -> usize {
+        let head = arabic::strip_article_clitic(&t.infos[i].folded);
+        if !CONSTRUCT_HEADS.contains(&head.as_ref()) {
+            return 0;
+        }
+        let noun = |k: usize| {
+            t.infos.get(k).is_some_and(|w| {
+                let n = w.folded.as_str();
+                n.chars().count() >= 3
+                    && n.chars().all(tokenize::is_arabic_char)
+                    && !arabic::is_definite(n)
+                    && !n.starts_with(['و', 'ل', 'ف'])
+                    && !["هما", "هم", "ها", "كم", "نا"]
+                        .iter()
+                        .any(|p| n.ends_with(p))
+                    && !(n.ends_with("يه") && !n.ends_with("ايه") && !n.starts_with('ت'))
+                    && !self.gaz.is_stopword(n)
+                    && !spanned(&t.spans, k)
+            })
+        };
+        let genitive = |k: usize| {
+            t.infos.get(k).is_some_and(|w| {
+                arabic::is_definite(&w.folded)
+                    && !self.gaz.is_stopword(&w.folded)
+                    && !NOT_MODIFIERS.contains(&w.folded.as_str())
+                    && !spanned(&t.spans, k)
+            })
+        };
+        match (noun(i + 1), noun(i + 2)) {
+            (true, _) if genitive(i + 2) => 1,
+            (true, true) if genitive(i + 3) => 2,
+            _ => 0,
+        }
     }
 
     /// Whether «حركة» at token `i` is motion or traffic («حركة السير»,
