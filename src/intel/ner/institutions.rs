@@ -96,12 +96,17 @@ pub(super) const INTERNATIONAL_BODIES: [&str; 7] = [
     "org:oic",
 ];
 
-/// Whether token `i` is «دائرة» (clitics allowed) before a portfolio
-/// ([`PORTFOLIOS`], with the article or in construct): «دائرة الثقافة
-/// والسياحة», «دائرة صحة نينوى»; before other words it is a circle
-/// («دائرة الضوء», the limelight).
+/// Folded nouns that head a body's name only before a portfolio (see
+/// [`heads_department`]).
+const DEPARTMENT_HEADS: [&str; 2] = ["دايره", "سلطه"];
+
+/// Whether token `i` is one of [`DEPARTMENT_HEADS`] (clitics allowed)
+/// before a portfolio ([`PORTFOLIOS`], with the article or in
+/// construct): «دائرة الثقافة والسياحة», «دائرة صحة نينوى», «لسلطة
+/// المياه», «سلطة الطاقة والموارد الطبيعية»; before other words they are
+/// a circle and power («دائرة الضوء», the limelight; «سلطة القانون»).
 fn heads_department(t: &Tagged<'_>, i: usize) -> bool {
-    arabic::listed_with_clitic(&t.infos[i].folded, |w| w == "دايره")
+    arabic::listed_with_clitic(&t.infos[i].folded, |w| DEPARTMENT_HEADS.contains(&w))
         && t.infos.get(i + 1).is_some_and(|w| {
             let f = w.folded.as_str();
             PORTFOLIOS.contains(&f.strip_prefix("ال").unwrap_or(f))
@@ -334,7 +339,8 @@ const PORTFOLIO_NAME_WORDS: usize = 9;
 /// Folded heads of institutions named by portfolios that «و» joins
 /// («وزارة الطاقة والمناجم», «لجنة المال والموازنة»): see
 /// [`Extractor::second_of_pair`].
-pub(super) const PORTFOLIO_HEADS: [&str; 6] = ["وزاره", "كليه", "لجنه", "هييه", "الهييه", "دايره"];
+pub(super) const PORTFOLIO_HEADS: [&str; 7] =
+    ["وزاره", "كليه", "لجنه", "هييه", "الهييه", "دايره", "سلطه"];
 
 /// Folded «لل» complements that govern «على» in a body's name
 /// («الهيئة العامة للمحافظة على المدن التاريخية», «البرنامج الوطني
