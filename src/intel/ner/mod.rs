@@ -710,12 +710,28 @@ impl Extractor {
 
     /// Ends a person or organisation span of two words or more before its
     /// last word when that is «ب» ("in") and a listed town, minor lists
-    /// included («مستشفى محمد الخامس بشفشاون»), and returns the town as a
-    /// place span of its own (an ambiguous town, «بريدة», needs one to be
-    /// a place at all).
+    /// included («مستشفى محمد الخامس بشفشاون»), or before «ب» and a
+    /// division's noun inside it («كلية كارلتون | بولاية مينيسوتا»), and
+    /// returns the town or division as a place span of its own (an
+    /// ambiguous town, «بريدة», needs one to be a place at all).
     fn end_before_town_in(&self, infos: &[TokenInfo], s: &mut Span) -> Option<Span> {
         if !matches!(s.kind, EntityKind::Person | EntityKind::Org) || s.end - s.start < 2 {
             return None;
+        }
+        let division_in = (s.start + 1..s.end - 1).find(|&k| {
+            infos[k]
+                .folded
+                .strip_prefix('ب')
+                .is_some_and(article::is_division_noun)
+        });
+        if let Some(k) = division_in {
+            let place = Span {
+                start: k,
+                end: s.end,
+                kind: EntityKind::Place,
+            };
+            s.end = k;
+            return Some(place);
         }
         let last = infos[s.end - 1].folded.as_str();
         if !last

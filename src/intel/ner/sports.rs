@@ -41,12 +41,19 @@ pub(super) fn end_after_ball_game(infos: &[TokenInfo], s: &mut Span) {
     }
 }
 
-/// Ends a span before a trailing score («نادي مضر السعودي 31-25»): two
-/// numbers joined by «-» or «:», which no name ends with.
+/// Ends a span before a trailing score («نادي مضر السعودي 31-25») or
+/// decimal («بنك الاتحاد الوطني 0.7 في المئة»): two numbers joined by
+/// «-», «:» or a decimal point, which no name ends with.
 pub(super) fn end_before_score(infos: &[TokenInfo], s: &mut Span) {
     let number = |p: &str| !p.is_empty() && p.chars().all(char::is_numeric);
+    // A product's version is a decimal in its name («بلوتوث 3.0»).
+    let joiners: &[char] = if s.kind == EntityKind::Misc {
+        &['-', ':']
+    } else {
+        &['-', ':', '.', ',', '٫']
+    };
     let score = |f: &str| {
-        f.split_once(['-', ':'])
+        f.split_once(joiners)
             .is_some_and(|(a, b)| number(a) && number(b))
     };
     while s.end - s.start >= 2 && score(&infos[s.end - 1].folded) {
