@@ -156,8 +156,10 @@ fn split_locating(word: &str) -> Option<(&str, &str)> {
 }
 
 /// Quotation marks and brackets that may stand inside a chunk between a
-/// clitic and the quoted name («لـ«الشرق»، «لـ(عكاظ)»): they split it.
-const INNER_MARKS: [char; 7] = ['«', '»', '"', '“', '”', '(', ')'];
+/// clitic and the quoted name («لـ«الشرق»، «لـ(عكاظ)»), and the Arabic
+/// comma and semicolon written with no space after them («الخليجي،إضافة»):
+/// they split it.
+const INNER_MARKS: [char; 9] = ['«', '»', '"', '“', '”', '(', ')', '،', '؛'];
 
 /// Pushes a word, split at the quotation marks and brackets inside it
 /// («لـ«الشرق» → «لـ», «««», «الشرق»; «لـ(عكاظ)» → «لـ», «(», «عكاظ»,
@@ -166,12 +168,17 @@ const INNER_MARKS: [char; 7] = ['«', '»', '"', '“', '”', '(', ')'];
 /// is left out: alone it is no word, and the name before it would take
 /// it as its last («صحيفة الـ»).
 fn split_inner_marks<'a>(word: &'a str, out: &mut Vec<&'a str>) {
-    // Every mark of INNER_MARKS is '"', a bracket or starts with one of
-    // these two bytes: most words hold none of them and are pushed whole.
-    if !word
-        .bytes()
-        .any(|b| matches!(b, b'"' | b'(' | b')' | 0xC2 | 0xE2))
-    {
+    // Every mark of INNER_MARKS is '"', a bracket, starts with one of
+    // these two bytes or is «،» or «؛» (0xD8 then 0x8C or 0x9B): most
+    // words hold none of them and are pushed whole.
+    let mut prev = 0u8;
+    let marked = word.bytes().any(|b| {
+        let hit = matches!(b, b'"' | b'(' | b')' | 0xC2 | 0xE2)
+            || (prev == 0xD8 && matches!(b, 0x8C | 0x9B));
+        prev = b;
+        hit
+    });
+    if !marked {
         out.push(word);
         return;
     }
@@ -404,6 +411,10 @@ mod tests {
                 "سبورت",
                 ")"
             ]
+        );
+        assert_eq!(
+            tokenize("شركة المراعي،بمسمى عرعر؛وعند"),
+            vec!["شركة", "المراعي", "،", "بمسمى", "عرعر", "؛", "وعند"]
         );
     }
 
