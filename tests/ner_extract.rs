@@ -3022,3 +3022,13 @@ fn a_body_of_the_un_is_not_the_un() {
         "two bodies, and a circle is none"
     );
 }
+
+#[test]
+fn a_common_word_after_a_place_noun_is_a_place_only_when_definite() {
+    let places = displays(
+        "وانتقل إلى بلدة صغيرة في الريف، فيما قتل خمسة في مدينة الباب في محافظة حلب.",
+        EntityKind::Place,
+    );
+    assert!(!places.iter().any(|p| p == "صغيرة"), "{places:?}");
+    assert_shown(&places, &["الباب"]);
+}

@@ -341,7 +341,18 @@ impl Extractor {
             return true;
         }
         let f = &infos[s.start].folded;
+        // A place the tagger found that is a common word never inside a
+        // name in training («بلدة صغيرة», a small town; «هذه الكهوف»),
+        // unless definite after a noun that announces a place («مدينة
+        // الباب», «حي الحمراء»).
+        let named_by_noun = arabic::is_definite(f)
+            && s.start > 0
+            && (PLACE_NOUNS.contains(&infos[s.start - 1].stem())
+                || infos[s.start - 1].stem() == "حي");
+        let common_place =
+            s.kind == EntityKind::Place && self.common.contains(f.as_str()) && !named_by_noun;
         if self.gaz.is_stopword(f)
+            || common_place
             || self.is_noun_in_construct(infos, s)
             || Self::is_adjective_in_use(infos, s)
         {
