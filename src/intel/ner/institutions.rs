@@ -77,6 +77,10 @@ pub(super) const PLACE_BODY_HEADS: [&str; 5] = ["سلطه", "بلديه", "غر�
 static PLACE_BODY_HEAD_LIST: LazyLock<arabic::CliticList> =
     LazyLock::new(|| arabic::CliticList::new(&PLACE_BODY_HEADS));
 
+/// Folded nouns of a bank, whose name may hold an adjective that alone
+/// names a sports club («البنك الأهلي المتحد», «البنك العربي»).
+pub(super) const BANK_HEADS: [&str; 4] = ["بنك", "البنك", "مصرف", "المصرف"];
+
 /// Folded nouns that head a body's name only before an international
 /// organisation's ([`INTERNATIONAL_BODIES`]): «بعثة الأمم المتحدة للدعم في
 /// ليبيا», «مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية», «بعثة الاتحاد
@@ -827,12 +831,17 @@ impl Extractor {
                 .filter(|(_, (s, _))| s.start < cand.end && cand.start < s.end)
                 .map(|(k, _)| k)
                 .collect();
+            let bank = arabic::listed_with_clitic(f, |w| BANK_HEADS.contains(&w));
             let blocked = overlapping.iter().any(|&k| {
                 let (s, id) = t.spans[k];
                 let international = s.start == i + 1 && self.is_international_body(t, &s, id);
+                // «البنك الأهلي المتحد» is a bank, not Al Ahly's club: a
+                // listed one-word name that is an adjective joins a bank's.
+                let club_word =
+                    bank && s.end == s.start + 1 && is_naming_adjective(&t.infos[s.start].folded);
                 s.start < cand.start
                     || s.end > cand.end
-                    || (id.is_some() && s.kind != EntityKind::Place && !international)
+                    || (id.is_some() && s.kind != EntityKind::Place && !international && !club_word)
             });
             let phrase = t.infos.get(i + 1).is_some_and(|next| {
                 arabic::listed_with_clitic(f, |x| {
@@ -1153,8 +1162,7 @@ impl Extractor {
     /// for), no pronoun joined and no adjective's ending («جمعية خيرية»,
     /// «هيئة إشرافية»; a verbal noun's «تنمية», «حماية» pass).
     fn nouns_in_construct(&self, t: &Tagged<'_>, i: usize) -> usize {
-        let head = arabic::strip_article_clitic(&t.infos[i].folded);
-        if !CONSTRUCT_HEADS.contains(&head.as_ref()) {
+        if !arabic::listed_with_clitic(&t.infos[i].folded, |w| CONSTRUCT_HEADS.contains(&w)) {
             return 0;
         }
         let noun = |k: usize| {

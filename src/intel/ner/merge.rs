@@ -7,8 +7,7 @@ use super::arabic::{after_prefixes, strip_article_clitic, strip_clitics};
 use super::article;
 use super::gazetteer::Gazetteer;
 use super::hash::{FastMap, FastSet};
-use super::institutions::INSTITUTION_HEADS;
-use super::institutions::INTERNATIONAL_BODIES;
+use super::institutions::{BANK_HEADS, INSTITUTION_HEADS, INTERNATIONAL_BODIES};
 use super::tokenize::{is_arabic_char, is_hebrew_char};
 use crate::model::{Entity, EntityKind};
 use crate::text::fold::is_harakah;
@@ -529,14 +528,29 @@ fn fold_into(groups: &mut Vec<Group>, i: usize, j: usize) {
     }
 }
 
+/// Whether `long` is a body of its own named with `short`, a listed
+/// name inside it that it does not open with: a body of an
+/// international organisation («مفوضية الأمم المتحدة لشؤون اللاجئين» is
+/// not the UN) or a bank named with one word («البنك الأهلي التجاري» is
+/// not Al Ahly's club). Other heads name the same thing («نادي برشلونة»,
+/// «منظمة هيومن رايتس ووتش»).
+fn body_of_its_own(long: &Group, short: &Group) -> bool {
+    let bank = long
+        .folded
+        .first()
+        .is_some_and(|head| BANK_HEADS.contains(&head.as_str()));
+    !long.folded.starts_with(&short.folded)
+        && (INTERNATIONAL_BODIES.contains(&short.key.as_str()) || (bank && short.folded.len() == 1))
+}
+
 /// Folds a group whose name is part of a longer name of the same kind
 /// («بوتين» in «فلاديمير بوتين», «Samsung» in «Samsung Electronics») into
 /// the longer one; a gazetteer id on either side becomes the key. A known
 /// place inside a longer place name is another place: «Shanghai» stays
 /// apart from «Port of Shanghai», «القاهرة» from «ستاد القاهرة الدولي»;
 /// so is a club named by an ordinary word inside a longer name, and a
-/// body of an international organisation is another body («مفوضية
-/// الأمم المتحدة لشؤون اللاجئين» is not the UN); so is a
+/// body named with a listed one inside is another body
+/// ([`body_of_its_own`]); so is a
 /// father named in his son's name after «بن»: «سلمان بن عبد العزيز» in
 /// «محمد بن سلمان بن عبد العزيز», or a given name alone («محمد» in «هاني
 /// بن محمد أبوراس»); one word that is no given name is the family's name
@@ -556,8 +570,7 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
                     && long.kind == short.kind
                     && !(long.gaz && short.gaz)
                     && !(short.gaz && short.kind == EntityKind::Place)
-                    && !(INTERNATIONAL_BODIES.contains(&short.key.as_str())
-                        && !long.folded.starts_with(&short.folded))
+                    && !(short.gaz && body_of_its_own(long, short))
                     && (!short.ordinary_word
                         || (short.kind == EntityKind::Org
                             && is_club_described(&long.folded, &short.folded)))
