@@ -3040,3 +3040,18 @@ fn a_common_word_after_a_place_noun_is_a_place_only_when_definite() {
     assert!(!places.iter().any(|p| p == "صغيرة"), "{places:?}");
     assert_shown(&places, &["الباب"]);
 }
+
+#[test]
+fn no_name_takes_the_indefinite_accusative_or_a_plural_verb() {
+    let orgs = displays(
+        "بنك الخليج وبنك برقان يبحثان اندماجاً قد ينشئ مصرفاً كبيراً",
+        EntityKind::Org,
+    );
+    assert_shown(&orgs, &["بنك الخليج", "بنك برقان"]);
+    let all: Vec<String> = Extractor::global()
+        .extract("", "وصمم المبنى معمارياً فريداً في المدينة.")
+        .into_iter()
+        .map(|e| e.display)
+        .collect();
+    assert!(all.iter().all(|d| !d.contains('\u{64b}')), "{all:?}");
+}

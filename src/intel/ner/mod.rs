@@ -142,6 +142,45 @@ fn end_before_that(infos: &[TokenInfo], s: &mut Span) {
     }
 }
 
+/// Ends a span before a word written with the indefinite accusative's
+/// «ً» (tanwin al-fath, «هامشاً», «اندماجاً»), which no name takes: the
+/// tagger ran «سوناطراك» on into «هامشاً» and took «معمارياً فريداً»
+/// for a person. A span opened by one is left empty.
+fn end_before_accusative(tokens: &[&str], s: &mut Span) {
+    let accusative = |k: usize| {
+        tokens[k]
+            .trim_end_matches(|c| c == 'ا' || c == 'ى')
+            .ends_with('\u{64b}')
+            || tokens[k].ends_with('\u{64b}')
+    };
+    if let Some(k) = (s.start..s.end).find(|&k| accusative(k)) {
+        s.end = k;
+    }
+}
+
+impl Extractor {
+    /// Ends an organisation span before a verb in the present with the
+    /// dual's or the plural's ending («يبحثان», «يطالبون»: «ي», «ان» or
+    /// «ون», five letters or more) after two words or more: headlines
+    /// put the verb right after the name («بنك برقان | يبحثان»). A
+    /// listed name's word stays («يريفان»).
+    fn end_before_plural_verb(&self, infos: &[TokenInfo], s: &mut Span) {
+        if s.kind != EntityKind::Org {
+            return;
+        }
+        let verb = |k: usize| {
+            let f = infos[k].folded.as_str();
+            f.starts_with('ي')
+                && (f.ends_with("ان") || f.ends_with("ون"))
+                && f.chars().count() >= 5
+                && !self.gaz.is_name_token(f)
+        };
+        if let Some(k) = (s.start + 2..s.end).find(|&k| verb(k)) {
+            s.end = k;
+        }
+    }
+}
+
 /// True when one of a sentence's spans holds token `k`.
 pub(super) fn spanned(spans: &[(Span, Option<usize>)], k: usize) -> bool {
     spans.iter().any(|(s, _)| s.start <= k && k < s.end)
@@ -354,6 +393,8 @@ impl Extractor {
             Self::end_before_title(&infos, s);
             end_before_time_part(&infos, s);
             end_before_that(&infos, s);
+            end_before_accusative(tokens, s);
+            self.end_before_plural_verb(&infos, s);
             end_after_ball_game(&infos, s);
             end_before_score(&infos, s);
             drop_currency_person(&infos, s);
