@@ -316,7 +316,11 @@ impl Gazetteer {
                         variants.push(format!("{p}{folded}"));
                     }
                 }
-                if arabic {
+                // A spelt acronym's one-letter first word («د ب أ») takes
+                // no clitic variant: «بد», «ود» would open names
+                // everywhere («بوبا» read as «ب» + «وبا»).
+                let first_letters = folded.split(' ').next().map_or(0, |w| w.chars().count());
+                if arabic && first_letters >= 2 {
                     for p in PREFIXES {
                         variants.push(format!("{p}{folded}"));
                     }
@@ -819,5 +823,12 @@ mod tests {
             .map(|m| (m.start, m.end))
             .collect();
         assert_eq!(found, vec![(1, 4)], "one match over all three words");
+    }
+
+    #[test]
+    fn a_one_letter_first_word_takes_no_clitic_variant() {
+        let g = Gazetteer::builtin();
+        assert!(g.starts_name("د") && g.starts_name("ا"), "«د ب أ», «أ ف ب»");
+        assert!(!g.starts_name("بد") && !g.starts_name("وا") && !g.starts_name("وبا"));
     }
 }
