@@ -3055,3 +3055,23 @@ fn no_name_takes_the_indefinite_accusative_or_a_plural_verb() {
         .collect();
     assert!(all.iter().all(|d| !d.contains('\u{64b}')), "{all:?}");
 }
+
+#[test]
+fn the_agency_in_brackets_after_a_dateline_is_an_organisation() {
+    let ex = Extractor::global();
+    let kind = |text: &str, name: &str| find(&ex.extract("", text), name).map(|e| e.kind);
+    assert_eq!(
+        kind("بغداد (الأناضول) - أصدرت المحكمة قرارها.", "الأناضول"),
+        Some(EntityKind::Org)
+    );
+    assert_eq!(
+        kind("بيروت (أ ف ب) - أطلقت الوزارة حملة.", "أ ف ب"),
+        Some(EntityKind::Org)
+    );
+    assert_eq!(
+        kind("مسقط (سلطنة عمان) - أعلن الوزير خطته.", "سلطنة عمان"),
+        Some(EntityKind::Place)
+    );
+    let all = ex.extract("", "القاهرة (خاص) - أعلن الوزير خطته.");
+    assert!(find(&all, "خاص").is_none(), "{all:?}");
+}

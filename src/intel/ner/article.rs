@@ -12,7 +12,7 @@ use super::arabic::{
     strip_article_clitic,
 };
 use super::conll::Span;
-use super::features::TokenInfo;
+use super::features::{TokenInfo, fold_token};
 use super::gazetteer::Gazetteer;
 use super::hash::FastSet;
 use super::institutions::{
@@ -372,6 +372,88 @@ pub(super) fn dateline_places(t: &mut Tagged<'_>) {
         };
         t.spans.insert(0, (town, None));
     }
+}
+
+/// Folded words written in brackets after a dateline that name no
+/// agency: «(خاص)», exclusive; «(وكالات)», agencies.
+const DATELINE_NOT_AGENCIES: [&str; 4] = ["خاص", "وكالات", "الوكالات", "مراسلنا"];
+
+/// Most words of a news agency's name in brackets after a dateline.
+const DATELINE_AGENCY_WORDS: usize = 3;
+
+/// Makes the words in brackets after an Arabic dateline's town an
+/// organisation, the agency that filed the story: «بغداد (الأناضول) -»,
+/// «بيروت (أ ف ب) -», not a listed place («مسقط (سلطنة عمان) -»). The
+/// town is a place span opening the sentence and
+/// ending at the bracket; a dash follows the closing one. The agency
+/// keeps a gazetteer id it was found with, or takes the one of its
+/// listed name with «وكالة» («وكالة الأناضول»); with neither, a word of
+/// [`DATELINE_NOT_AGENCIES`] or a common word of the training text is
+/// no agency.
+pub(super) fn dateline_agencies(t: &mut Tagged<'_>, gaz: &Gazetteer, common: &FastSet<String>) {
+    let tokens = &t.tokens;
+    let Some(open) = t
+        .spans
+        .iter()
+        .find(|(s, _)| s.start == 0 && s.kind == EntityKind::Place)
+        .map(|(s, _)| s.end)
+    else {
+        return;
+    };
+    if tokens.get(open) != Some(&"(") {
+        return;
+    }
+    let Some(close) =
+        (open + 2..tokens.len().min(open + 2 + DATELINE_AGENCY_WORDS)).find(|&k| tokens[k] == ")")
+    else {
+        return;
+    };
+    let dash = tokens
+        .get(close + 1)
+        .is_some_and(|w| DATELINE_DASHES.contains(w));
+    let words = tokens[open + 1..close]
+        .iter()
+        .all(|w| w.chars().all(is_arabic_char));
+    if !dash || !words {
+        return;
+    }
+    let agency = Span {
+        start: open + 1,
+        end: close,
+        kind: EntityKind::Org,
+    };
+    let found = t
+        .spans
+        .iter()
+        .find(|(s, id)| *s == agency && id.is_some())
+        .and_then(|(_, id)| *id);
+    let listed = || {
+        let mut words: Vec<&str> = vec!["وكالة"];
+        words.extend(&tokens[agency.start..agency.end]);
+        let folded: Vec<String> = words.iter().map(|w| fold_token(w)).collect();
+        gaz.find(&words, &folded)
+            .into_iter()
+            .find(|m| m.start == 0 && m.end == words.len())
+            .filter(|m| gaz.kind_of(m) == Some(EntityKind::Org))
+            .map(|m| m.entry)
+    };
+    let listed_place = t.spans.iter().any(|(s, id)| {
+        id.is_some() && s.kind == EntityKind::Place && s.start < agency.end && agency.start < s.end
+    });
+    if listed_place {
+        return;
+    }
+    let id = found.or_else(listed);
+    let ordinary = tokens[agency.start..agency.end].iter().any(|w| {
+        DATELINE_NOT_AGENCIES.contains(&fold_token(w).as_str()) || common.contains(&fold_token(w))
+    });
+    if id.is_none() && ordinary {
+        return;
+    }
+    t.spans
+        .retain(|(s, _)| s.end <= agency.start || agency.end <= s.start);
+    t.spans.push((agency, id));
+    t.spans.sort_by_key(|(s, _)| s.start);
 }
 
 /// Folded military ranks, with the article, as they stand before a

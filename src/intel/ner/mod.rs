@@ -918,6 +918,7 @@ impl Extractor {
             article::trim_org_ends(&mut tagged, &self.gaz);
             article::take_in_company_forms(&mut tagged);
             article::dateline_places(&mut tagged);
+            article::dateline_agencies(&mut tagged, &self.gaz, &self.common);
             article::quoted_titles(&mut tagged);
             article::drop_asides(&mut tagged, &self.gaz);
             merge::collect_mentions(&tagged, &self.gaz, &mut mentions);
