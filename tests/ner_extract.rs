@@ -3075,3 +3075,19 @@ fn the_agency_in_brackets_after_a_dateline_is_an_organisation() {
     let all = ex.extract("", "القاهرة (خاص) - أعلن الوزير خطته.");
     assert!(find(&all, "خاص").is_none(), "{all:?}");
 }
+
+#[test]
+fn a_countrys_possessive_before_one_name_leaves_the_organisation() {
+    let ents =
+        Extractor::global().extract("", "A consortium led by Turkey's TPAO withdrew in 2014.");
+    assert_eq!(
+        find(&ents, "TPAO").map(|e| e.kind),
+        Some(EntityKind::Org),
+        "{ents:?}"
+    );
+    assert_eq!(
+        find(&ents, "Turkey").map(|e| e.kind),
+        Some(EntityKind::Place),
+        "{ents:?}"
+    );
+}

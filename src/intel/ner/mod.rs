@@ -582,7 +582,7 @@ impl Extractor {
 
     /// Pushes a CRF span, ended before a weekday ([`WEEKDAYS`]) and, for
     /// an organisation, opened after a place's possessive («Chile's
-    /// Supreme Court» is the court) and ended before a bracket or a
+    /// Supreme Court» is the court, «Turkey's TPAO» the company) and ended before a bracket or a
     /// lower-case word that is no particle ([`ORG_PARTICLES`]), and split where a Latin-script person
     /// span holds a lower-case word that is no name particle («Abiy Ahmed
     /// met Sisi»),
@@ -607,7 +607,7 @@ impl Extractor {
             }
         }
         if s.kind == EntityKind::Org
-            && s.end - s.start >= 4
+            && s.end - s.start >= 3
             && ["'s", "’s"].contains(&folded(s.start + 1))
             && (self.gaz.is_place_stem(folded(s.start))
                 || infos[s.start]
