@@ -147,12 +147,7 @@ fn end_before_that(infos: &[TokenInfo], s: &mut Span) {
 /// tagger ran «سوناطراك» on into «هامشاً» and took «معمارياً فريداً»
 /// for a person. A span opened by one is left empty.
 fn end_before_accusative(tokens: &[&str], s: &mut Span) {
-    let accusative = |k: usize| {
-        tokens[k]
-            .trim_end_matches(|c| c == 'ا' || c == 'ى')
-            .ends_with('\u{64b}')
-            || tokens[k].ends_with('\u{64b}')
-    };
+    let accusative = |k: usize| tokens[k].trim_end_matches(['ا', 'ى']).ends_with('\u{64b}');
     if let Some(k) = (s.start..s.end).find(|&k| accusative(k)) {
         s.end = k;
     }
