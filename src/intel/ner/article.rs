@@ -445,7 +445,8 @@ pub(super) fn dateline_agencies(t: &mut Tagged<'_>, gaz: &Gazetteer, common: &Fa
     }
     let id = found.or_else(listed);
     let ordinary = tokens[agency.start..agency.end].iter().any(|w| {
-        DATELINE_NOT_AGENCIES.contains(&fold_token(w).as_str()) || common.contains(&fold_token(w))
+        let f = fold_token(w);
+        DATELINE_NOT_AGENCIES.contains(&f.as_str()) || common.contains(&f)
     });
     if id.is_none() && ordinary {
         return;

@@ -9,7 +9,7 @@ use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::GazMatch;
 use super::noise::{MONTH_AFTER, NOT_NAME_PHRASES};
-use super::person_names::{looks_like_name, no_clitic_but_article};
+use super::person_names::{looks_like_name, no_clitic_but_article, opened_by_particle_and_article};
 use super::{Extractor, LETTER_NAMES, Tagged, arabic, spanned, tokenize};
 use crate::model::EntityKind;
 use std::sync::LazyLock;
@@ -472,15 +472,20 @@ const PURPOSE_PREPOSITIONS: [&str; 3] = ["علي", "مع", "عن"];
 /// «عليه», so the «ي» is part of the preposition).
 const JOINED_PRONOUNS: [&str; 8] = ["ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"];
 
+/// Folded plural, dual and first- and second-person pronouns joined to
+/// a word: such a word is what a verb or a preposition governs, never a
+/// word of a body's name.
+const OBJECT_PRONOUNS: [&str; 5] = ["هم", "ها", "هما", "كم", "نا"];
+
 /// Whether token `j`, opened by «لل» or «وال», is a verbal noun of what
 /// a body does rather than part of its name: the next word is «مع», a
 /// preposition with a pronoun joined ([`PURPOSE_PREPOSITIONS`]), «على»
 /// after a noun that does not govern it in names ([`GOVERN_ALA`]: «…
 /// للحصول على»), unless a pronoun ends its object, as a verb before
 /// the name governs it («شكره للاتحاد السعودي للألعاب على دعمهم»), or
-/// «من» (these two after «لل» only: «… والصيد من الصيد الجائر» is the
-/// name and what it warned of) («… للحد من»; not «للوقاية من», as in «المركز
-/// الوطني للوقاية من الأمراض»).
+/// «من» («… للحد من»; not «للوقاية من», as in «المركز الوطني للوقاية من
+/// الأمراض»). These two count after «لل» only: «… والصيد من الصيد
+/// الجائر» is the name and what it warned of.
 fn is_purpose_clause(infos: &[TokenInfo], j: usize) -> bool {
     let noun = infos[j].folded.as_str();
     (noun.starts_with("لل") || noun.starts_with("وال"))
@@ -490,11 +495,9 @@ fn is_purpose_clause(infos: &[TokenInfo], j: usize) -> bool {
                 || (f == "علي"
                     && noun.starts_with("لل")
                     && !GOVERN_ALA.contains(&noun)
-                    && !infos.get(j + 2).is_some_and(|o| {
-                        ["هم", "ها", "هما", "كم", "نا"]
-                            .iter()
-                            .any(|p| o.folded.ends_with(p))
-                    }))
+                    && !infos
+                        .get(j + 2)
+                        .is_some_and(|o| OBJECT_PRONOUNS.iter().any(|p| o.folded.ends_with(p))))
                 || (f == "من" && noun.starts_with("لل") && noun != "للوقايه")
                 || PURPOSE_PREPOSITIONS.iter().any(|p| {
                     f.strip_prefix(p)
@@ -742,8 +745,6 @@ impl Extractor {
                     if place_after || person_apart {
                         break;
                     }
-                    // After a name only adjectives and «لل» complements
-                    // go on («متحف اللوفر | القطع الأثرية»).
                     // After a definite name only adjectives and «لل»
                     // complements go on («متحف اللوفر | القطع الأثرية»);
                     // after an indefinite one its genitive does («قناة
@@ -1144,10 +1145,7 @@ impl Extractor {
     /// name a head before it may take in («مفوضية الأمم المتحدة …»; not
     /// «لجنة للأمم المتحدة», a committee for the UN).
     fn is_international_body(&self, t: &Tagged<'_>, s: &Span, id: Option<usize>) -> bool {
-        let joined = ["لل", "بال", "وال", "فال", "كال"]
-            .iter()
-            .any(|p| t.infos[s.start].folded.starts_with(p));
-        !joined
+        !opened_by_particle_and_article(&t.infos[s.start])
             && id
                 .and_then(|k| self.gaz.entry(k))
                 .is_some_and(|e| INTERNATIONAL_BODIES.contains(&e.id.as_str()))
@@ -1172,9 +1170,7 @@ impl Extractor {
                     && n.chars().all(tokenize::is_arabic_char)
                     && !arabic::is_definite(n)
                     && !n.starts_with(['و', 'ل', 'ف'])
-                    && !["هما", "هم", "ها", "كم", "نا"]
-                        .iter()
-                        .any(|p| n.ends_with(p))
+                    && !OBJECT_PRONOUNS.iter().any(|p| n.ends_with(p))
                     && !(n.ends_with("يه") && !n.ends_with("ايه") && !n.starts_with('ت'))
                     && !self.gaz.is_stopword(n)
                     && !spanned(&t.spans, k)
