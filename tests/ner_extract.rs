@@ -3083,3 +3083,36 @@ fn a_countrys_possessive_before_one_name_leaves_the_organisation() {
     assert_eq!(kind("TPAO"), Some(EntityKind::Org));
     assert_eq!(kind("Turkey"), Some(EntityKind::Place));
 }
+
+#[test]
+fn a_definite_head_before_an_indefinite_word_names_no_body() {
+    let text = "وقالت الباحثة في المعهد ألفة الشابي إن المستهلك يبحث عن منشأ واضح.";
+    assert_eq!(
+        key_of(text, "ألفة الشابي").map(|(k, _)| k),
+        Some(EntityKind::Person)
+    );
+    let orgs = displays(
+        "وقالت منسقة الطوارئ إن فرق المنظمة افتتحت مركزا لعلاج الكوليرا.",
+        EntityKind::Org,
+    );
+    assert!(orgs.iter().all(|o| !o.contains("افتتحت")), "{orgs:?}");
+}
+
+#[test]
+fn a_body_ends_after_its_adjectives_and_before_a_common_noun() {
+    let orgs = displays(
+        "وأبقى مصرف الإمارات العربية المتحدة المركزي سعر الفائدة دون تغيير.",
+        EntityKind::Org,
+    );
+    assert_shown(&orgs, &["مصرف الإمارات العربية المتحدة المركزي"]);
+    let orgs = displays(
+        "وأحالت اللجنة في الاتحاد السعودي الملف إلى المحكمة.",
+        EntityKind::Org,
+    );
+    assert_shown(&orgs, &["الاتحاد السعودي"]);
+    let orgs = displays(
+        "وقال متحدث باسم الخطوط الجوية البرازيلية إن الرحلات مستمرة.",
+        EntityKind::Org,
+    );
+    assert!(orgs.iter().all(|o| o != "الخطوط الجوية"), "{orgs:?}");
+}

@@ -695,7 +695,7 @@ impl Extractor {
             let definite_at =
                 |k: usize| arabic::is_definite(&arabic::strip_article_clitic(&t.infos[k].folded));
             let definite_head = definite_at(i);
-            let mut after_adjective = false;
+            let mut after_adjective = j > i + 1 && is_naming_adjective(&t.infos[j - 1].folded);
             let mut after_pair = false;
             let mut after_complement = false;
             while j < n && j - i <= if after_pair { PORTFOLIO_NAME_WORDS } else { 3 } {
@@ -783,6 +783,16 @@ impl Extractor {
                 after_complement |= g.starts_with("لل");
                 after_adjective |= adjective;
                 j += 1;
+            }
+            // A place of three words fills the name's word budget; the
+            // naming adjectives after it still belong to the body
+            // («مصرف الإمارات العربية المتحدة المركزي | سعر الفائدة»).
+            if j > i + 1
+                && t.spans
+                    .iter()
+                    .any(|(s, _)| s.end == j && s.kind == EntityKind::Place)
+            {
+                j = self.naming_adjectives_end(t, i, j);
             }
             let complement = |g: &str| {
                 g.starts_with("لل")
@@ -1361,10 +1371,14 @@ impl Extractor {
             return;
         }
         let definite = |m: usize| arabic::strip_article_clitic(tokens[m]).starts_with("ال");
+        let common_noun = |m: usize| {
+            let f = infos[m].folded.as_str();
+            !f.starts_with('و') && !adjective(m) && self.common.contains(f)
+        };
         let goes_on = |m: usize| {
             let f = infos[m].folded.as_str();
             let construct = f.starts_with('ل') && m + 1 < s.end && definite(m + 1);
-            definite(m)
+            (definite(m) && !common_noun(m))
                 || f.starts_with("لل")
                 || construct
                 || self.is_name_word(infos, m)

@@ -34,7 +34,7 @@ use crf::CrfModel;
 use features::TokenInfo;
 use gazetteer::{GazMatch, Gazetteer, Listing};
 use hash::FastSet;
-use institutions::{is_portfolio, opens_another_institution};
+use institutions::{INSTITUTION_HEAD_LIST, is_portfolio, opens_another_institution};
 use latin::{
     COMPANY_ENDS, NAME_PARTICLES, ORG_PARTICLES, WEEKDAYS, areas_before_their_noun,
     bodies_of_a_place, join_english_org_parts, latin_parts, ministries_by_portfolio,
@@ -173,6 +173,39 @@ impl Extractor {
         if let Some(k) = (s.start + 2..s.end).find(|&k| verb(k)) {
             s.end = k;
         }
+    }
+}
+
+/// Reads an Arabic organisation span opened by a definite head noun
+/// and an indefinite word («المعهد ألفة الشابي», «البنك هايكه
+/// هارمغارت», «المنظمة افتتحت»): a definite noun takes no indefinite
+/// genitive, so the head is the body named earlier and what follows is
+/// no part of a name. The rest is a person when it opens with a given
+/// name and has two words or more; otherwise the span is left empty.
+fn anaphoric_head(tokens: &[&str], infos: &[TokenInfo], s: &mut Span) {
+    if s.kind != EntityKind::Org || s.end - s.start < 2 {
+        return;
+    }
+    let head = arabic::strip_article_clitic(&infos[s.start].folded);
+    let next = s.start + 1;
+    let indefinite = |k: usize| {
+        tokens[k].chars().all(tokenize::is_arabic_char)
+            && !arabic::strip_article_clitic(tokens[k]).starts_with("ال")
+    };
+    let Some(noun) = head.strip_prefix("ال") else {
+        return;
+    };
+    if !arabic::is_definite(&head)
+        || (infos[s.start].trigger != Some(EntityKind::Org) && !INSTITUTION_HEAD_LIST.holds(noun))
+        || !indefinite(next)
+    {
+        return;
+    }
+    if s.end - next >= 2 && infos[next].first_name {
+        s.start = next;
+        s.kind = EntityKind::Person;
+    } else {
+        s.end = s.start;
     }
 }
 
@@ -389,6 +422,9 @@ impl Extractor {
             end_before_time_part(&infos, s);
             end_before_that(&infos, s);
             end_before_accusative(tokens, s);
+            if lang == Lang::Arabic {
+                anaphoric_head(tokens, &infos, s);
+            }
             self.end_before_plural_verb(&infos, s);
             end_after_ball_game(&infos, s);
             end_before_score(&infos, s);
