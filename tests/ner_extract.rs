@@ -3116,3 +3116,20 @@ fn a_body_ends_after_its_adjectives_and_before_a_common_noun() {
     );
     assert!(orgs.iter().all(|o| o != "الخطوط الجوية"), "{orgs:?}");
 }
+
+#[test]
+fn a_second_genitive_joined_by_wa_stays_in_the_body() {
+    let orgs = |text: &str| displays(text, EntityKind::Org);
+    assert_shown(
+        &orgs("وقالت هيئة الأوراق المالية والسلع إن التداول ارتفع."),
+        &["هيئة الأوراق المالية والسلع"],
+    );
+    assert_shown(
+        &orgs("وأحالت لجنة الانضباط والأخلاق الملف إلى المحكمة."),
+        &["لجنة الانضباط والأخلاق"],
+    );
+    let shown = orgs("وطالبت جمعية المصارف والحكومة اللبنانية بخطة جديدة.");
+    assert!(shown.iter().all(|o| !o.contains("والحكومة")), "{shown:?}");
+    let shown = orgs("وفاز نادي الشباب والفتح في الجولة الأولى.");
+    assert!(shown.iter().all(|o| !o.contains("والفتح")), "{shown:?}");
+}

@@ -227,6 +227,25 @@ fn is_naming_adjective(g: &str) -> bool {
     arabic::is_definite_adjective(g) || RANK_ADJECTIVES.contains(&g)
 }
 
+/// Heads whose «و» pairs have rules of their own: a ministry joins only
+/// listed portfolios («وزارة الإسكان | والجهات المعنية»), and clubs are
+/// named by one definite noun each («نادي الشباب | والفتح»).
+const OWN_PAIR_HEADS: [&str; 2] = ["وزاره", "نادي"];
+
+/// Nouns for the parties a body deals with, which «و» joins to a body's
+/// name as another party, not as its second genitive («جمعية المصارف |
+/// والحكومة اللبنانية», «مجلس التعاون | والمستثمر الأجنبي»).
+const PARTY_NOUNS: [&str; 8] = [
+    "حكومه",
+    "دوله",
+    "سلطات",
+    "جهات",
+    "مستثمر",
+    "مستثمرين",
+    "شركات",
+    "مواطنين",
+];
+
 /// `INSTITUTION_HEADS` with a filter, as an article looks up each of its
 /// tokens in it.
 pub(super) static INSTITUTION_HEAD_LIST: LazyLock<arabic::CliticList> =
@@ -762,6 +781,7 @@ impl Extractor {
                     || NAMED_BY_ADJECTIVE.iter().any(|(_, a)| *a == g);
                 if j > i + 1 {
                     let pair = self.second_of_pair(&t.infos[i], &t.infos[j - 1], g)
+                        || (!definite_head && self.second_genitive(t, i, j))
                         || (self.portfolio_in_construct(&t.infos[i], &t.infos[j..])
                             && !spanned(&t.spans, j + 1));
                     if pair {
@@ -1082,6 +1102,37 @@ impl Extractor {
     /// «وال» words after an organisation start something else («الجامعة
     /// العربية والتنسيق»), and so does another institution's head
     /// («جمعية المكفوفين الخيرية والجمعية …»).
+    /// Whether token `j` is a second genitive joined by «و» to the
+    /// definite genitive of the indefinite head at `i`, right after it
+    /// or after its adjective: «هيئة الأوراق المالية والسلع», «لجنة
+    /// الانضباط والأخلاق». Not a body's head («مجلس الوزراء |
+    /// والبرلمان»), an adjective, a word of a listed name or one a span
+    /// holds.
+    fn second_genitive(&self, t: &Tagged<'_>, i: usize, j: usize) -> bool {
+        let genitive = &t.infos[i + 1].folded;
+        let after_genitive =
+            j == i + 2 || (j == i + 3 && arabic::is_definite_adjective(&t.infos[i + 2].folded));
+        let g = t.infos[j].folded.as_str();
+        let Some(rest) = g.strip_prefix("وال") else {
+            return false;
+        };
+        let head = arabic::strip_article_clitic(&t.infos[i].folded);
+        after_genitive
+            && !OWN_PAIR_HEADS.iter().any(|h| head.ends_with(h))
+            && t.infos[i + 1].gaz.is_none()
+            && arabic::is_definite(genitive)
+            && !arabic::is_definite_adjective(genitive)
+            && rest.chars().count() >= 3
+            && !arabic::is_definite_adjective(&format!("ال{rest}"))
+            && !INSTITUTION_HEAD_LIST.holds(rest)
+            && !INSTITUTION_HEAD_LIST.holds(&format!("ال{rest}"))
+            && !PARTY_NOUNS.contains(&rest)
+            && !self.gaz.is_stopword(g)
+            && !NOT_MODIFIERS.contains(&g)
+            && t.infos[j].gaz.is_none()
+            && !spanned(&t.spans, j)
+    }
+
     fn second_of_pair(&self, head: &TokenInfo, prev: &TokenInfo, g: &str) -> bool {
         let Some(rest) = g.strip_prefix("وال") else {
             return false;
