@@ -3133,3 +3133,32 @@ fn a_second_genitive_joined_by_wa_stays_in_the_body() {
     let shown = orgs("وفاز نادي الشباب والفتح في الجولة الأولى.");
     assert!(shown.iter().all(|o| !o.contains("والفتح")), "{shown:?}");
 }
+
+#[test]
+fn a_body_named_after_a_king_keeps_its_noun_and_the_name() {
+    let text = "وأوضح الطبيب، استشاري الأورام في مستشفى الملك فيصل التخصصي ومركز الأبحاث، أن المرحلة التالية تبدأ قريبا.";
+    assert_eq!(
+        key_of(text, "مستشفى الملك فيصل التخصصي ومركز الأبحاث").map(|(k, _)| k),
+        Some(EntityKind::Org)
+    );
+    let people = displays(text, EntityKind::Person);
+    assert!(people.iter().all(|p| !p.contains("فيصل")), "{people:?}");
+    let orgs = displays(
+        "وأعلن المتحدث أن جامعة الإمام محمد بن سعود الإسلامية خلال السنوات الماضية توسعت.",
+        EntityKind::Org,
+    );
+    assert_shown(&orgs, &["جامعة الإمام محمد بن سعود الإسلامية"]);
+}
+
+#[test]
+fn exchanges_and_banks_of_the_gulf_are_listed() {
+    let text = "وارتفع المؤشر العام لسوق دبي المالي بينما صعد سهم بنك أبوظبي الأول وأعلنت أدنوك للغاز أرباحها.";
+    for name in ["سوق دبي المالي", "بنك أبوظبي الأول", "أدنوك للغاز"]
+    {
+        assert_eq!(
+            key_of(text, name).map(|(k, _)| k),
+            Some(EntityKind::Org),
+            "{name}"
+        );
+    }
+}

@@ -234,8 +234,8 @@ const OWN_PAIR_HEADS: [&str; 2] = ["وزاره", "نادي"];
 
 /// Nouns for the parties a body deals with, which «و» joins to a body's
 /// name as another party, not as its second genitive («جمعية المصارف |
-/// والحكومة اللبنانية», «مجلس التعاون | والمستثمر الأجنبي»).
-const PARTY_NOUNS: [&str; 8] = [
+/// والحكومة اللبنانية», «مجلس النواب | والمجتمع القبلي»).
+const PARTY_NOUNS: [&str; 9] = [
     "حكومه",
     "دوله",
     "سلطات",
@@ -244,6 +244,7 @@ const PARTY_NOUNS: [&str; 8] = [
     "مستثمرين",
     "شركات",
     "مواطنين",
+    "مجتمع",
 ];
 
 /// `INSTITUTION_HEADS` with a filter, as an article looks up each of its

@@ -5,6 +5,7 @@
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::GazMatch;
+use super::institutions::INSTITUTION_HEAD_LIST;
 use super::{Extractor, ON, arabic, article, tokenize};
 use crate::model::EntityKind;
 
@@ -951,7 +952,9 @@ impl Extractor {
 
     /// Removes leading titles from a span: «German Chancellor Olaf Scholz»
     /// becomes the person «Olaf Scholz», but «King Saud University» stays
-    /// whole; and leading nationality
+    /// whole, and an Arabic organisation opened by a title takes the
+    /// institution's noun before it instead («مستشفى | الملك فيصل
+    /// التخصصي»: the hospital named after the king); and leading nationality
     /// adjectives from a person span («البرتغالي كارلوس» → «كارلوس»), and
     /// what comes before one inside it («الملياردير الروسي يوري ميلنر»,
     /// «علي الأرميني سارجيس»: "over the Armenian …" in a results list). A
@@ -964,6 +967,14 @@ impl Extractor {
         let last_title = (s.start..s.end.saturating_sub(1))
             .rev()
             .find(|&i| self.gaz.is_title(&infos[i].folded) && !after_joiner(infos, i));
+        if let Some(k) = last_title
+            && s.kind == EntityKind::Org
+            && k > 0
+            && INSTITUTION_HEAD_LIST.holds(&infos[k - 1].folded)
+        {
+            s.start = s.start.min(k - 1);
+            return;
+        }
         if let Some(k) = last_title {
             s.start = k + 1;
             s.kind = EntityKind::Person;
