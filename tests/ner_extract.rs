@@ -3162,3 +3162,32 @@ fn exchanges_and_banks_of_the_gulf_are_listed() {
         );
     }
 }
+
+#[test]
+fn english_names_part_at_possessives_and_between_companies() {
+    let text = "The bill was backed by Speaker Nabih Berri's Amal Movement and signed by the state-run Basra Oil Company and QatarEnergy.";
+    let kind = |name: &str| key_of(text, name).map(|(k, _)| k);
+    assert_eq!(kind("Nabih Berri"), Some(EntityKind::Person));
+    assert_eq!(kind("Amal Movement"), Some(EntityKind::Org));
+    assert_eq!(kind("Basra Oil Company"), Some(EntityKind::Org));
+    assert_eq!(kind("QatarEnergy"), Some(EntityKind::Org));
+    let orgs = displays(
+        "He scored in Wydad's Champions League opener.",
+        EntityKind::Org,
+    );
+    assert_shown(&orgs, &["Wydad"]);
+    let orgs = displays(
+        "The People's Party won the vote in the al-Qaeda heartland.",
+        EntityKind::Org,
+    );
+    assert!(orgs.iter().all(|o| o != "Party"), "{orgs:?}");
+}
+
+#[test]
+fn a_capitalised_title_and_a_given_name_open_a_person() {
+    let text = "In a written judgment, Justice Eleanor Whitcombe said the company had a duty.";
+    assert_eq!(
+        key_of(text, "Eleanor Whitcombe").map(|(k, _)| k),
+        Some(EntityKind::Person)
+    );
+}

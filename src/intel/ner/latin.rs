@@ -118,6 +118,46 @@ pub(super) fn people_by_role(tokens: &[&str], spans: &mut [Span]) {
     }
 }
 
+/// Adds a person over two or three capitalised words that no span
+/// holds after a capitalised title, when the first is a given name:
+/// «Justice Eleanor Whitcombe said …», which the English model leaves
+/// untagged.
+pub(super) fn people_after_title(
+    gaz: &Gazetteer,
+    tokens: &[&str],
+    infos: &[TokenInfo],
+    spans: &mut Vec<Span>,
+) {
+    let free = |spans: &[Span], k: usize| !spans.iter().any(|s| s.start <= k && k < s.end);
+    let mut found = Vec::new();
+    for k in 0..tokens.len().saturating_sub(2) {
+        if !(article::is_capitalised(tokens[k]) && gaz.is_title(&infos[k].folded))
+            || !gaz.is_any_given_name(&infos[k + 1].folded)
+        {
+            continue;
+        }
+        let end = (k + 1..tokens.len().min(k + 4))
+            .take_while(|&j| {
+                article::is_capitalised(tokens[j])
+                    && tokens[j].chars().all(char::is_alphabetic)
+                    && free(spans, j)
+            })
+            .last()
+            .map_or(k + 1, |j| j + 1);
+        if end - (k + 1) >= 2 {
+            found.push(Span {
+                start: k + 1,
+                end,
+                kind: EntityKind::Person,
+            });
+        }
+    }
+    if !found.is_empty() {
+        spans.extend(found);
+        spans.sort_by_key(|s| s.start);
+    }
+}
+
 /// Makes an English span of two to four capitalised words a person when
 /// it opens with a given name ([`Gazetteer::is_any_given_name`]), no gazetteer name
 /// other than a person's overlaps it and none of its words names a place,

@@ -38,8 +38,8 @@ use institutions::{INSTITUTION_HEAD_LIST, is_portfolio, opens_another_institutio
 use latin::{
     COMPANY_ENDS, NAME_PARTICLES, ORG_PARTICLES, WEEKDAYS, areas_before_their_noun,
     bodies_of_a_place, join_english_org_parts, latin_parts, ministries_by_portfolio,
-    opens_vietnamese_name, outlets_after_their_noun, people_by_given_name, people_by_role,
-    settle_english_lists, take_english_org_heads,
+    opens_vietnamese_name, outlets_after_their_noun, people_after_title, people_by_given_name,
+    people_by_role, settle_english_lists, take_english_org_heads,
 };
 use person_names::{
     MAGHREBI_JOINERS, NAME_JOINERS, PATRONYMICS, is_person_word, join_person_parts,
@@ -208,6 +208,23 @@ fn anaphoric_head(tokens: &[&str], infos: &[TokenInfo], s: &mut Span) {
         s.end = s.start;
     }
 }
+
+/// True for a lower-case English compound before a name («state-run»,
+/// «government-owned», «Iran-backed» is capitalised and not one): it
+/// describes the body and is no part of its name. An Arabic article
+/// written with a hyphen («al-Qaeda») is a particle, and its first part
+/// is short.
+fn is_lower_compound(t: &TokenInfo) -> bool {
+    t.shape == "low-dash"
+        && t.folded
+            .split_once('-')
+            .is_some_and(|(first, rest)| first.chars().count() >= 4 && !rest.is_empty())
+}
+
+/// Folded English nouns that end a company's name, after which «and»
+/// and a capitalised word open another name («Basra Oil Company and
+/// QatarEnergy»).
+const COMPANY_HEADS_EN: [&str; 4] = ["company", "corporation", "group", "holdings"];
 
 /// True when one of a sentence's spans holds token `k`.
 pub(super) fn spanned(spans: &[(Span, Option<usize>)], k: usize) -> bool {
@@ -408,6 +425,7 @@ impl Extractor {
             outlets_after_their_noun(tokens, &infos, &mut crf_spans);
             areas_before_their_noun(tokens, &infos, &self.gaz, &mut crf_spans);
             people_by_role(tokens, &mut crf_spans);
+            people_after_title(&self.gaz, tokens, &infos, &mut crf_spans);
             ministries_by_portfolio(tokens, &mut crf_spans);
             bodies_of_a_place(&self.gaz, tokens, &matches, &mut crf_spans);
             people_by_given_name(&self.gaz, tokens, &infos, &matches, &mut crf_spans);
@@ -647,6 +665,19 @@ impl Extractor {
         {
             s.start += 2;
         }
+        while s.kind == EntityKind::Org
+            && s.end - s.start >= 2
+            && is_lower_compound(&infos[s.start])
+        {
+            s.start += 1;
+        }
+        if s.kind == EntityKind::Org
+            && let Some(p) = (s.start + 1..s.end - 1).find(|&p| ["'s", "’s"].contains(&folded(p)))
+            && let Some(owner) = self.possessive_owner(infos, s.start, p)
+        {
+            out.push((owner, None));
+            s.start = p + 1;
+        }
         if s.kind == EntityKind::Org
             && let Some(k) = (s.start + 1..s.end).find(|&k| {
                 let f = folded(k);
@@ -676,10 +707,20 @@ impl Extractor {
                 let lower = info.shape == "low" && !NAME_PARTICLES.contains(&f);
                 (OR_WORDS.contains(&f) || lower, glued)
             } else {
-                let after_company =
-                    k > start && COMPANY_ENDS.contains(&infos[k - 1].folded.as_str());
+                let after_company = k > start
+                    && (COMPANY_ENDS.contains(&infos[k - 1].folded.as_str())
+                        || (COMPANY_HEADS_EN.contains(&infos[k - 1].folded.as_str())
+                            && k + 1 < s.end
+                            && infos[k + 1].shape != "low"));
                 let wa_head = k > start + 1 && opens_another_institution(f);
-                (f == "and" && after_company, wa_name || wa_head)
+                let listed_pair = f == "and"
+                    && k + 1 < s.end
+                    && infos[start..k].iter().all(|t| t.gaz.is_some())
+                    && infos[k + 1].gaz.is_some_and(|(_, opens)| opens);
+                (
+                    f == "and" && (after_company || listed_pair),
+                    wa_name || wa_head,
+                )
             };
             if !(alone || glued) || k == start {
                 continue;
@@ -689,6 +730,41 @@ impl Extractor {
         }
         if start < s.end {
             out.push((Span { start, ..s }, None));
+        }
+    }
+
+    /// The owner before an English organisation's possessive at `p`,
+    /// when it is a person or a listed name: «Speaker Nabih Berri's Amal
+    /// Movement» is the speaker and his movement, «Wydad's Champions
+    /// League» the club and its competition. A person opens with a given
+    /// name after any titles and has two words or more; a listed name is
+    /// marked by the gazetteer up to the possessive. Anything else is one
+    /// name («People's Party», «Qatar University's Center …», which
+    /// `split_possessive_bodies` cuts).
+    fn possessive_owner(&self, infos: &[TokenInfo], start: usize, p: usize) -> Option<Span> {
+        let mut first = start;
+        while first < p && self.gaz.is_title(&infos[first].folded) {
+            first += 1;
+        }
+        let person = p - first >= 2 && self.gaz.is_any_given_name(&infos[first].folded);
+        let listed = infos[start].gaz.is_some_and(|(_, opens)| opens)
+            && infos[start..p].iter().all(|t| t.gaz.is_some())
+            && infos[p].gaz.is_none();
+        if person {
+            Some(Span {
+                start: first,
+                end: p,
+                kind: EntityKind::Person,
+            })
+        } else if listed {
+            let kind = infos[start].gaz.map_or(EntityKind::Org, |(k, _)| k);
+            Some(Span {
+                start,
+                end: p,
+                kind,
+            })
+        } else {
+            None
         }
     }
 
