@@ -131,9 +131,8 @@ pub(super) fn people_after_title(
     let free = |spans: &[Span], k: usize| !spans.iter().any(|s| s.start <= k && k < s.end);
     let mut found = Vec::new();
     for k in 0..tokens.len().saturating_sub(2) {
-        if !(article::is_capitalised(tokens[k]) && gaz.is_title(&infos[k].folded))
-            || !gaz.is_any_given_name(&infos[k + 1].folded)
-        {
+        let titled = article::is_capitalised(tokens[k]) && gaz.is_title(&infos[k].folded);
+        if !titled || !gaz.is_any_given_name(&infos[k + 1].folded) {
             continue;
         }
         let end = (k + 1..tokens.len().min(k + 4))
