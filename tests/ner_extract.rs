@@ -3191,3 +3191,24 @@ fn a_capitalised_title_and_a_given_name_open_a_person() {
         Some(EntityKind::Person)
     );
 }
+
+#[test]
+fn listed_names_win_over_the_models_pieces_of_them() {
+    let text = "The new framework lets Banque du Liban wind down lenders. The Association of Banks in Lebanon said it had concerns.";
+    let kind = |name: &str| key_of(text, name).map(|(k, _)| k);
+    assert_eq!(kind("Banque du Liban"), Some(EntityKind::Org));
+    assert_eq!(
+        kind("Association of Banks in Lebanon"),
+        Some(EntityKind::Org)
+    );
+    let orgs = displays(
+        "The federation fined Wydad and Raja after the derby.",
+        EntityKind::Org,
+    );
+    assert_shown(&orgs, &["Wydad", "Raja"]);
+    let orgs = displays(
+        "وقال رئيس الجامعة الأميركية في بيروت إن الدروس تستأنف.",
+        EntityKind::Org,
+    );
+    assert_shown(&orgs, &["الجامعة الأميركية في بيروت"]);
+}

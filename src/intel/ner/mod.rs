@@ -498,7 +498,15 @@ impl Extractor {
                 .map(|(i, _)| i)
                 .collect();
             let same_span = |&i: &usize| (spans[i].0.start, spans[i].0.end) == (g.start, g.end);
-            let inside = |&i: &usize| g.start <= spans[i].0.start && spans[i].0.end <= g.end;
+            // An English span may open with «The» before the listed name
+            // («The Association of Banks» + «in Lebanon»).
+            let opens_at = |s: &Span| {
+                s.start + 1 == g.start && lang == Lang::English && infos[s.start].folded == "the"
+            };
+            let inside = |&i: &usize| {
+                let s = &spans[i].0;
+                (g.start <= s.start || opens_at(s)) && s.end <= g.end
+            };
             let covers = overlapping.iter().all(inside);
             let minor = m.listing == Listing::Minor;
             let minor_extends = minor
@@ -713,10 +721,12 @@ impl Extractor {
                             && k + 1 < s.end
                             && infos[k + 1].shape != "low"));
                 let wa_head = k > start + 1 && opens_another_institution(f);
+                let listed_before = infos[start..k].iter().all(|t| t.gaz.is_some())
+                    || (k == start + 1 && self.gaz.starts_name(folded(start)));
                 let listed_pair = f == "and"
                     && k + 1 < s.end
-                    && infos[start..k].iter().all(|t| t.gaz.is_some())
-                    && infos[k + 1].gaz.is_some_and(|(_, opens)| opens);
+                    && listed_before
+                    && self.gaz.starts_name(folded(k + 1));
                 (
                     f == "and" && (after_company || listed_pair),
                     wa_name || wa_head,
