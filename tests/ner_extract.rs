@@ -3212,3 +3212,17 @@ fn listed_names_win_over_the_models_pieces_of_them() {
     );
     assert_shown(&orgs, &["الجامعة الأميركية في بيروت"]);
 }
+
+#[test]
+fn a_sitting_participle_ends_a_body_and_research_centres_are_bodies() {
+    let orgs = displays(
+        "وقال مجلس النواب المنعقد في طبرق إن الجلسة تأجلت.",
+        EntityKind::Org,
+    );
+    assert_shown(&orgs, &["مجلس النواب"]);
+    let text = "The plant was designed with the Renewable Energy Research Centre in Baghdad.";
+    assert_eq!(
+        key_of(text, "Renewable Energy Research Centre").map(|(k, _)| k),
+        Some(EntityKind::Org)
+    );
+}

@@ -611,9 +611,32 @@ fn split_at(spans: &mut Vec<(Span, Option<usize>)>, k: usize, at: usize, kind: E
     spans.insert(k + 1, (second, None));
 }
 
+/// Folded words before «Centre» or «Center» that make it a body that
+/// does research, not a building or a venue («Renewable Energy Research
+/// Centre», not «Accra International Conference Centre»).
+const RESEARCH_WORDS: [&str; 4] = ["research", "studies", "policy", "cancer"];
+
+/// Makes a place span with no gazetteer id that ends in a research
+/// centre's words ([`RESEARCH_WORDS`] + «Centre») an organisation: the
+/// English model takes such centres for places.
+fn research_centres(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+    for (s, id) in spans.iter_mut() {
+        let words = &infos[s.start..s.end];
+        if let [.., before, last] = words
+            && s.kind == EntityKind::Place
+            && id.is_none()
+            && matches!(last.folded.as_str(), "centre" | "center")
+            && RESEARCH_WORDS.contains(&before.folded.as_str())
+        {
+            s.kind = EntityKind::Org;
+        }
+    }
+}
+
 /// Applies the mends to a sentence's spans (sorted by start), in order.
 pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Option<usize>)>) {
     take_federations(infos, spans);
+    research_centres(infos, spans);
     bodies_before_a_place(infos, spans);
     banks_by_their_noun(infos, spans);
     peoples_by_their_country(infos, gaz, spans);

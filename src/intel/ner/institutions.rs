@@ -253,8 +253,10 @@ pub(super) static INSTITUTION_HEAD_LIST: LazyLock<arabic::CliticList> =
     LazyLock::new(|| arabic::CliticList::new(&INSTITUTION_HEADS));
 
 /// Definite words that never continue an institution's name (times,
-/// relatives, ordinals: «المركز الثاني» is second place).
-pub(super) const NOT_MODIFIERS: [&str; 30] = [
+/// relatives, ordinals: «المركز الثاني» is second place; participles of
+/// a sitting or a dissolution, «مجلس النواب | المنعقد في طبرق», and «the
+/// concerned»).
+pub(super) const NOT_MODIFIERS: [&str; 38] = [
     "الثاني",
     "الثانيه",
     "الثالث",
@@ -285,6 +287,14 @@ pub(super) const NOT_MODIFIERS: [&str; 30] = [
     "الاولي",
     "الاخير",
     "الاخيره",
+    "المنعقد",
+    "المنعقده",
+    "المرتقب",
+    "المرتقبه",
+    "المنحل",
+    "المنحله",
+    "المعني",
+    "المعنيه",
 ];
 
 /// Folded titles that open a person's name and so end an institution's
