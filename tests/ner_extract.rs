@@ -3226,3 +3226,13 @@ fn a_sitting_participle_ends_a_body_and_research_centres_are_bodies() {
         Some(EntityKind::Org)
     );
 }
+
+#[test]
+fn a_body_named_with_one_inner_word_left_out_is_one_entity() {
+    let text = "وأعلنت المفوضية الوطنية العليا للانتخابات فتح باب الترشح. وقال رئيس المفوضية العليا للانتخابات إن العملية ستستمر أسبوعين.";
+    let ents = Extractor::global().extract("", text);
+    let orgs: Vec<&Entity> = ents.iter().filter(|e| e.kind == EntityKind::Org).collect();
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(orgs[0].display, "المفوضية الوطنية العليا للانتخابات");
+    assert_eq!(orgs[0].count, 2);
+}

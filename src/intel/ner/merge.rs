@@ -182,6 +182,16 @@ fn contains_seq(long: &[String], short: &[String], not_after_bin: bool) -> bool 
         })
 }
 
+/// Whether `short`, of three words or more, is `long` with one word
+/// inside it left out: a body's name is shortened in its middle
+/// («المفوضية العليا للانتخابات» for «المفوضية الوطنية العليا
+/// للانتخابات»), never at its head or its last word.
+fn one_word_dropped(long: &[String], short: &[String]) -> bool {
+    short.len() >= 3
+        && long.len() == short.len() + 1
+        && (1..long.len() - 1).any(|k| long[..k] == short[..k] && long[k + 1..] == short[k..])
+}
+
 /// A name's words joined by spaces, but for an English possessive (a
 /// plural's bare apostrophe too) and a comma, which the tokenizer splits
 /// off («People 's Party» is «People's Party», «Metalworkers ' Union»
@@ -544,8 +554,9 @@ fn body_of_its_own(long: &Group, short: &Group) -> bool {
 }
 
 /// Folds a group whose name is part of a longer name of the same kind
-/// («بوتين» in «فلاديمير بوتين», «Samsung» in «Samsung Electronics») into
-/// the longer one; a gazetteer id on either side becomes the key. A known
+/// («بوتين» in «فلاديمير بوتين», «Samsung» in «Samsung Electronics»), or
+/// an organisation's name with one inner word left out
+/// ([`one_word_dropped`]), into the longer one; a gazetteer id on either side becomes the key. A known
 /// place inside a longer place name is another place: «Shanghai» stays
 /// apart from «Port of Shanghai», «القاهرة» from «ستاد القاهرة الدولي»;
 /// so is a club named by an ordinary word inside a longer name, and a
@@ -574,7 +585,9 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
                     && (!short.ordinary_word
                         || (short.kind == EntityKind::Org
                             && is_club_described(&long.folded, &short.folded)))
-                    && contains_seq(&long.folded, &short.folded, father)
+                    && (contains_seq(&long.folded, &short.folded, father)
+                        || (short.kind == EntityKind::Org
+                            && one_word_dropped(&long.folded, &short.folded)))
                 {
                     if best.is_some_and(|b| groups[b].count >= long.count) {
                         continue;
