@@ -3236,3 +3236,13 @@ fn a_body_named_with_one_inner_word_left_out_is_one_entity() {
     assert_eq!(orgs[0].display, "المفوضية الوطنية العليا للانتخابات");
     assert_eq!(orgs[0].count, 2);
 }
+
+#[test]
+fn english_lists_sites_and_french_particles() {
+    let text = "The regulator awarded licences to Maroc Telecom, Orange Maroc and Inwi. Trucks loaded at the Shuaiba Refinery. The grain agency, the Office des Céréales, bought wheat.";
+    let kind = |name: &str| key_of(text, name).map(|(k, _)| k);
+    assert_eq!(kind("Orange Maroc"), Some(EntityKind::Org));
+    assert_eq!(kind("Inwi"), Some(EntityKind::Org));
+    assert_eq!(kind("Shuaiba Refinery"), Some(EntityKind::Place));
+    assert_eq!(kind("Office des Céréales"), Some(EntityKind::Org));
+}

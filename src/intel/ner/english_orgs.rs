@@ -633,10 +633,59 @@ fn research_centres(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
     }
 }
 
+/// Makes an organisation span with no gazetteer id that ends in a
+/// capitalised site noun ([`SITE_NOUNS`] or «Pipeline») a place: «the
+/// Shuaiba Refinery», «the Trans Niger Pipeline» are sites, which the
+/// English model takes for companies.
+fn sites_by_their_last_word(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+    for (s, id) in spans.iter_mut() {
+        let last = &infos[s.end - 1];
+        if s.kind == EntityKind::Org
+            && id.is_none()
+            && s.end - s.start >= 2
+            && last.shape == "Cap"
+            && (SITE_NOUNS.contains(&last.folded.as_str()) || last.folded == "pipeline")
+        {
+            s.kind = EntityKind::Place;
+        }
+    }
+}
+
+/// Cuts an organisation span that ends a comma list at its «and» when
+/// one capitalised word follows it: «Maroc Telecom, Orange Maroc and
+/// Inwi» are three companies. A name with «of» or «for» keeps its «and»
+/// («Ministry of Trade and Industry»).
+fn split_listed_pairs(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, id) = spans[k];
+        let words = &infos[s.start..s.end];
+        let and = s.end - 2;
+        let listed = s.start > 0 && infos[s.start - 1].folded == ",";
+        if s.kind == EntityKind::Org
+            && id.is_none()
+            && listed
+            && s.end - s.start >= 4
+            && infos[and].folded == "and"
+            && infos[s.end - 1].shape == "Cap"
+            && !ends_english_institution(&infos[s.end - 1].folded)
+            && !words
+                .iter()
+                .any(|t| matches!(t.folded.as_str(), "of" | "for" | "&"))
+        {
+            split_at(spans, k, and, EntityKind::Org);
+            k += 1;
+        }
+        k += 1;
+    }
+}
+
 /// Applies the mends to a sentence's spans (sorted by start), in order.
 pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Option<usize>)>) {
     take_federations(infos, spans);
     research_centres(infos, spans);
+    sites_by_their_last_word(infos, spans);
+    split_listed_pairs(infos, spans);
     bodies_before_a_place(infos, spans);
     banks_by_their_noun(infos, spans);
     peoples_by_their_country(infos, gaz, spans);

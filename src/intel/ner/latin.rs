@@ -36,9 +36,9 @@ pub(super) fn opens_vietnamese_name(words: &[&str]) -> bool {
 /// Lower-case words that belong inside Latin-script person names («Ludwig
 /// van Beethoven», «Catherine of Aragon»); any other lower-case word
 /// splits a person span («Abiy Ahmed met Sisi»).
-pub(super) const NAME_PARTICLES: [&str; 22] = [
+pub(super) const NAME_PARTICLES: [&str; 23] = [
     "al", "bin", "ben", "da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du",
-    "el", "ibn", "la", "le", "of", "ter", "van", "von",
+    "el", "ibn", "la", "le", "of", "ter", "van", "von", "des",
 ];
 
 /// Lower-case words that belong inside Latin-script organisation names
