@@ -3246,3 +3246,12 @@ fn english_lists_sites_and_french_particles() {
     assert_eq!(kind("Shuaiba Refinery"), Some(EntityKind::Place));
     assert_eq!(kind("Office des Céréales"), Some(EntityKind::Org));
 }
+
+#[test]
+fn civil_aviation_is_a_portfolio() {
+    let orgs = displays(
+        "وقالت سلطة الطيران المدني السوداني إن الرحلات ستستأنف.",
+        EntityKind::Org,
+    );
+    assert_shown(&orgs, &["سلطة الطيران المدني السوداني"]);
+}

@@ -393,7 +393,8 @@ const GOVERN_ALA: [&str; 6] = [
 /// والإعلام», «كلية العلوم والآداب»). A list, as «و» after a ministry
 /// more often joins something else to it («وزارة الصحة والشركات», «وزارة
 /// التجارة والغرفة التجارية»).
-pub(super) const PORTFOLIOS: [&str; 72] = [
+pub(super) const PORTFOLIOS: [&str; 73] = [
+    "طيران",
     "مجتمعات",
     "مدينه",
     "ترويج",
