@@ -3255,3 +3255,14 @@ fn civil_aviation_is_a_portfolio() {
     );
     assert_shown(&orgs, &["سلطة الطيران المدني السوداني"]);
 }
+
+#[test]
+fn a_sports_complex_is_a_place_and_a_big_boat_is_not() {
+    let places = displays(
+        "وأقيمت المباراة على مركب محمد الخامس في الدار البيضاء.",
+        EntityKind::Place,
+    );
+    assert_shown(&places, &["مركب محمد الخامس"]);
+    let all = Extractor::global().extract("", "ورسا مركب كبير في الميناء، وافتتح مطار كبير قربه.");
+    assert!(all.iter().all(|e| !e.display.contains("كبير")), "{all:?}");
+}

@@ -76,9 +76,11 @@ const LANGUAGES: [&str; 10] = [
 ];
 
 /// Folded Arabic nouns that open the name of a facility, a place
-/// (clitics allowed: «بمطار»), parks among them («حديقة الملك فهد»);
+/// (clitics allowed: «بمطار»), parks among them («حديقة الملك فهد») and
+/// sports complexes («مركب محمد الخامس»);
 /// sites are in [`AR_SITES`].
-static AR_FACILITIES: [&str; 15] = [
+static AR_FACILITIES: [&str; 16] = [
+    "مركب",
     "حديقه",
     "منتزه",
     "متنزه",
@@ -1063,7 +1065,8 @@ fn purpose_before_genitive(t: &Tagged<'_>, j: usize) -> bool {
 /// A one-word name no span holds at `j`, after a facility's or site's
 /// noun: an Arabic word that is no stopword or trigger and names the
 /// site, with the article ([`definite_site_name`]) or without it
-/// ([`bare_site_name`]).
+/// ([`bare_site_name`]) and then no common word of the training text
+/// («مطار كبير», «مركب كبير» are a big airport and a big boat).
 fn unknown_name_at(
     t: &Tagged<'_>,
     j: usize,
@@ -1075,7 +1078,7 @@ fn unknown_name_at(
     let names = if t.tokens[j].starts_with("ال") {
         definite_site_name(t, j, gaz, common)
     } else {
-        bare_site_name(t, j)
+        bare_site_name(t, j) && !common.contains(f)
     };
     let word = f.chars().all(is_arabic_char) && !gaz.is_stopword(f) && w.trigger.is_none();
     (names && word && !spanned(&t.spans, j)).then_some(Span {
