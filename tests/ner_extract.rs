@@ -3266,3 +3266,21 @@ fn a_sports_complex_is_a_place_and_a_big_boat_is_not() {
     let all = Extractor::global().extract("", "ورسا مركب كبير في الميناء، وافتتح مطار كبير قربه.");
     assert!(all.iter().all(|e| !e.display.contains("كبير")), "{all:?}");
 }
+
+#[test]
+fn english_bodies_take_their_second_purpose_and_mountains_are_places() {
+    let text = "Data from Nigeria's National Oil Spill Detection and Response Agency showed it. The Arab Fund for Economic and Social Development will lend. The eruption of Mount Aso forced evacuations, and Kestrel Ventures paid.";
+    let kind = |name: &str| key_of(text, name).map(|(k, _)| k);
+    assert_eq!(
+        kind("National Oil Spill Detection and Response Agency"),
+        Some(EntityKind::Org)
+    );
+    assert_eq!(
+        kind("Arab Fund for Economic and Social Development"),
+        Some(EntityKind::Org)
+    );
+    assert_eq!(kind("Mount Aso"), Some(EntityKind::Place));
+    assert_eq!(kind("Kestrel Ventures"), Some(EntityKind::Org));
+    let one = displays("Funds went to the UN for Relief.", EntityKind::Org);
+    assert!(one.iter().all(|o| !o.ends_with("Relief and")), "{one:?}");
+}

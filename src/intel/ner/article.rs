@@ -217,7 +217,7 @@ const EN_LANDFORMS: [&str; 30] = [
 /// طلعت مصطفى القابضة», «غلف كيستون بتروليوم»): a person span of two
 /// words or more ending in one is an organisation. Industries that are
 /// also common surnames («Power», «Steele» is not «steel») stay out.
-const COMPANY_TAILS: [&str; 62] = [
+const COMPANY_TAILS: [&str; 63] = [
     "lines",
     "systems",
     "solutions",
@@ -273,6 +273,7 @@ const COMPANY_TAILS: [&str; 62] = [
     "textiles",
     "construction",
     "engineering",
+    "ventures",
     "commuter",
     "القابضه",
     "بتروليوم",
@@ -1640,8 +1641,15 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
             k += 1;
             continue;
         }
-        let mut a = s.start - 2;
-        while a > 0
+        // A span holding the word before «and» opens the name with it
+        // («National Oil Spill Detection | and Response Agency»).
+        let before = spans
+            .iter()
+            .find(|(o, _)| o.start < s.start - 2 && s.start - 2 < o.end)
+            .map(|(o, _)| o.start);
+        let mut a = before.unwrap_or(s.start - 2);
+        while before.is_none()
+            && a > 0
             && is_capitalised(tokens[a - 1])
             && tokens[a - 1] != "The"
             && !spans.iter().any(|(o, _)| o.start < a - 1 && a - 1 < o.end)
@@ -1734,7 +1742,8 @@ fn split_places_at_and(tokens: &[&str], spans: &mut Vec<(Span, Option<usize>)>) 
 /// person).
 const EN_PLACE_NOUNS: [&str; 2] = ["Lake", "Mount"];
 
-/// An English place or person span opened by «Lake» or «Mount» or right
+/// An English place or person span (or an unlisted organisation: «Mount
+/// Aso») opened by «Lake» or «Mount» or right
 /// after one, or a span after «Port of», «Strait of» and the like
 /// (`EN_PLACES_BEFORE_OF`, capitalised) that is no listed organisation,
 /// becomes the place they name, apart from the town, person or misc
@@ -1751,7 +1760,8 @@ fn take_in_place_nouns(tokens: &[&str], spans: &mut [(Span, Option<usize>)]) {
             && tokens[s.start - 2].starts_with(|c: char| c.is_ascii_uppercase())
             && (s.kind != EntityKind::Org || id.is_none());
         let place_or_person = matches!(s.kind, EntityKind::Place | EntityKind::Person);
-        if place_or_person && s.end - s.start >= 2 && EN_PLACE_NOUNS.contains(&tokens[s.start]) {
+        let opened = place_or_person || (s.kind == EntityKind::Org && id.is_none());
+        if opened && s.end - s.start >= 2 && EN_PLACE_NOUNS.contains(&tokens[s.start]) {
             spans[k] = (
                 Span {
                     kind: EntityKind::Place,

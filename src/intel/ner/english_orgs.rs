@@ -704,6 +704,7 @@ pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, 
         let (s, id) = spans[k];
         if s.kind == EntityKind::Org && id.is_none() {
             let end = take_particle_tail(infos, &s)
+                .max(take_purpose_pair(infos, &s))
                 .max(take_portfolio_pair(infos, &s))
                 .max(take_complement(infos, gaz, &s));
             if end > s.end {
@@ -813,6 +814,23 @@ fn founder_cut(
 }
 
 /// The most words [`take_complement`] takes after «for» or «of».
+/// Where an organisation's name ends when it holds «for» and a
+/// capitalised word, and «and» with capitalised words follows it: the
+/// model ends «Arab Fund for Economic | and Social Development» at the
+/// first purpose («Bank for Reconstruction and Development»).
+fn take_purpose_pair(infos: &[TokenInfo], s: &Span) -> usize {
+    let holds_for = s.end - s.start >= 3
+        && infos[s.start + 1..s.end - 1]
+            .iter()
+            .any(|t| t.folded == "for");
+    let and = infos.get(s.end).is_some_and(|t| t.folded == "and");
+    if !(holds_for && and && infos[s.end - 1].shape == "Cap") {
+        return s.end;
+    }
+    let words = capitalised_run(infos, s.end + 1);
+    if words == 0 { s.end } else { s.end + 1 + words }
+}
+
 const COMPLEMENT_WORDS: usize = 5;
 
 /// Where an institution's name ends once it takes the complement after
