@@ -3284,3 +3284,14 @@ fn english_bodies_take_their_second_purpose_and_mountains_are_places() {
     let one = displays("Funds went to the UN for Relief.", EntityKind::Org);
     assert!(one.iter().all(|o| !o.ends_with("Relief and")), "{one:?}");
 }
+
+#[test]
+fn two_places_joined_by_wa_are_two_unless_listed() {
+    let places = displays(
+        "وخفضت الوكالة الحصص الغذائية في مخيمي فرشانا وأورونغو.",
+        EntityKind::Place,
+    );
+    assert_shown(&places, &["فرشانا", "أورونغو"]);
+    let places = displays("وسافر المنتخب إلى ترينيداد وتوباغو أمس.", EntityKind::Place);
+    assert_shown(&places, &["ترينيداد وتوباغو"]);
+}

@@ -176,6 +176,34 @@ impl Extractor {
     }
 }
 
+/// Folded words that open two-word Arabic place names whose second word
+/// may begin with «و» («بني وليد», «عين وسارة»).
+const PAIR_OPENERS: [&str; 6] = ["بني", "عين", "ابو", "ام", "سيدي", "بير"];
+
+/// Splits an Arabic place span of two words, the second opened by «و»,
+/// into two places and returns the second: «مخيمي فرشانا وأورونغو»,
+/// «المنصورة وكريتر» are two. Places named with «و» are listed
+/// («البوسنة والهرسك») and the gazetteer's name replaces the two.
+fn split_place_pair(infos: &[TokenInfo], matches: &[GazMatch], s: &mut Span) -> Option<Span> {
+    let second = infos.get(s.start + 1)?.folded.as_str();
+    let listed = matches.iter().any(|m| m.start <= s.start && s.end <= m.end);
+    let pair = s.kind == EntityKind::Place
+        && !listed
+        && s.end - s.start == 2
+        && second.starts_with('و')
+        && second.chars().count() >= 5
+        && !PAIR_OPENERS.contains(&infos[s.start].folded.as_str());
+    if !pair {
+        return None;
+    }
+    s.end = s.start + 1;
+    Some(Span {
+        start: s.start + 1,
+        end: s.start + 2,
+        kind: EntityKind::Place,
+    })
+}
+
 /// Reads an Arabic organisation span opened by a definite head noun
 /// and an indefinite word («المعهد ألفة الشابي», «البنك هايكه
 /// هارمغارت», «المنظمة افتتحت»): a definite noun takes no indefinite
@@ -452,6 +480,9 @@ impl Extractor {
                 continue;
             }
             self.end_at_place(&infos, &matches, s);
+            if lang == Lang::Arabic {
+                split_off.extend(split_place_pair(&infos, &matches, s));
+            }
             split_off.extend(self.end_before_town_in(&infos, s));
             split_off.extend(self.start_after_known_org(&infos, &matches, s));
             self.trim_common(tokens, &infos, s);
