@@ -3295,3 +3295,12 @@ fn two_places_joined_by_wa_are_two_unless_listed() {
     let places = displays("وسافر المنتخب إلى ترينيداد وتوباغو أمس.", EntityKind::Place);
     assert_shown(&places, &["ترينيداد وتوباغو"]);
 }
+
+#[test]
+fn a_national_red_crescent_keeps_its_peoples_adjective() {
+    let orgs = displays(
+        "The Sudanese Red Crescent Society said its volunteers reached the camp.",
+        EntityKind::Org,
+    );
+    assert_shown(&orgs, &["Sudanese Red Crescent Society"]);
+}

@@ -12,6 +12,7 @@ use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
 use super::latin::{COMPANY_ENDS, NAME_PARTICLES};
+use super::noise::is_demonym;
 use super::spanned;
 use crate::model::EntityKind;
 
@@ -680,9 +681,38 @@ fn split_listed_pairs(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)
     }
 }
 
+/// Folded first words of the bodies that a people's adjective names,
+/// one per country: «Sudanese Red Crescent Society», «Colombian Red
+/// Cross».
+const NATIONAL_BODY_WORDS: [&str; 1] = ["red"];
+
+/// Extends an organisation span with no gazetteer id opened by «Red»
+/// («Red Crescent», «Red Cross») over a people's adjective right before
+/// it, which the model left out: the national society is named by it.
+fn national_societies(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut [(Span, Option<usize>)]) {
+    for k in 0..spans.len() {
+        let (s, id) = spans[k];
+        let opens = NATIONAL_BODY_WORDS.contains(&infos[s.start].folded.as_str())
+            && infos
+                .get(s.start + 1)
+                .is_some_and(|t| matches!(t.folded.as_str(), "crescent" | "cross"));
+        if s.kind == EntityKind::Org
+            && id.is_none()
+            && opens
+            && s.start > 0
+            && infos[s.start - 1].shape == "Cap"
+            && is_demonym(&infos[s.start - 1].folded, &|x| gaz.is_place_stem(x))
+            && !spanned(spans, s.start - 1)
+        {
+            spans[k].0.start -= 1;
+        }
+    }
+}
+
 /// Applies the mends to a sentence's spans (sorted by start), in order.
 pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Option<usize>)>) {
     take_federations(infos, spans);
+    national_societies(infos, gaz, spans);
     research_centres(infos, spans);
     sites_by_their_last_word(infos, spans);
     split_listed_pairs(infos, spans);
