@@ -3304,3 +3304,14 @@ fn a_national_red_crescent_keeps_its_peoples_adjective() {
     );
     assert_shown(&orgs, &["Sudanese Red Crescent Society"]);
 }
+
+#[test]
+fn a_definite_body_named_by_an_adjective_and_a_peoples_adjective() {
+    let orgs = displays(
+        "وأعلن المجلس الصحي السعودي عن برنامج جديد.",
+        EntityKind::Org,
+    );
+    assert_shown(&orgs, &["المجلس الصحي السعودي"]);
+    let orgs = displays("وقالت الشركة الصينية إن العقد وقع.", EntityKind::Org);
+    assert!(orgs.is_empty(), "{orgs:?}");
+}

@@ -1009,7 +1009,8 @@ impl Extractor {
     }
 
     /// Whether token `i` is one of [`DEFINITE_HEADS`] (clitics allowed)
-    /// before one or two definite adjectives and a «لل» complement
+    /// before a definite adjective and a people's adjective («المجلس
+    /// الصحي السعودي»), or before one or two definite adjectives and a «لل» complement
     /// («المفوضية العليا المستقلة للانتخابات»), or a
     /// [`NAMING_COMPLEMENT_NOUNS`] one before a definite noun, that no
     /// span holds but an organisation's opened by the head: «المجلس
@@ -1029,6 +1030,21 @@ impl Extractor {
         };
         let head = arabic::strip_article_clitic(&t.infos[i].folded);
         if NAMED_BY_ADJECTIVE.contains(&(head.as_ref(), adjective.folded.as_str())) && !held(i + 1)
+        {
+            return true;
+        }
+        let place_stem = |x: &str| self.gaz.is_place_stem(x);
+        let national = t
+            .infos
+            .get(i + 2)
+            .is_some_and(|g| arabic::is_nisba(&g.folded, &place_stem) && modifier(&g.folded));
+        if national
+            && DEFINITE_HEADS.contains(&head.as_ref())
+            && is_naming_adjective(&adjective.folded)
+            && !arabic::is_nisba(&adjective.folded, &place_stem)
+            && modifier(&adjective.folded)
+            && !held(i + 1)
+            && !held(i + 2)
         {
             return true;
         }
