@@ -1033,14 +1033,17 @@ impl Extractor {
         {
             return true;
         }
+        if !DEFINITE_HEADS.contains(&head.as_ref()) {
+            return false;
+        }
         let place_stem = |x: &str| self.gaz.is_place_stem(x);
-        let national = t
-            .infos
-            .get(i + 2)
-            .is_some_and(|g| arabic::is_nisba(&g.folded, &place_stem) && modifier(&g.folded));
-        if national
-            && DEFINITE_HEADS.contains(&head.as_ref())
-            && is_naming_adjective(&adjective.folded)
+        let national = || {
+            t.infos
+                .get(i + 2)
+                .is_some_and(|g| arabic::is_nisba(&g.folded, &place_stem) && modifier(&g.folded))
+        };
+        if is_naming_adjective(&adjective.folded)
+            && national()
             && !arabic::is_nisba(&adjective.folded, &place_stem)
             && modifier(&adjective.folded)
             && !held(i + 1)
@@ -1071,7 +1074,6 @@ impl Extractor {
             && modifier(&adjective.folded)
             && modifier(&complement.folded)
             && (i + 1..=c).all(|k| !held(k))
-            && DEFINITE_HEADS.contains(&head.as_ref())
     }
 
     /// Extends an institution's name `i..j` that holds a «لل» complement,
