@@ -661,7 +661,7 @@ fn split_listed_pairs(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)
     while k < spans.len() {
         let (s, id) = spans[k];
         let words = &infos[s.start..s.end];
-        let and = s.end - 2;
+        let and = s.end.saturating_sub(2);
         let listed = s.start > 0 && infos[s.start - 1].folded == ",";
         if s.kind == EntityKind::Org
             && id.is_none()
