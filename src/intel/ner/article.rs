@@ -1645,7 +1645,7 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
         // («National Oil Spill Detection | and Response Agency»).
         let before = spans
             .iter()
-            .find(|(o, _)| o.start < s.start - 2 && s.start - 2 < o.end)
+            .find(|(o, _)| o.start < s.start - 2 && o.holds(s.start - 2))
             .map(|(o, _)| o.start);
         let mut a = before.unwrap_or(s.start - 2);
         while before.is_none()

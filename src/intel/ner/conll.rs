@@ -14,6 +14,14 @@ pub struct Span {
     pub kind: EntityKind,
 }
 
+impl Span {
+    /// Whether token `k` is one of the span's: the rules ask it of every
+    /// token they might take into a name.
+    pub fn holds(&self, k: usize) -> bool {
+        self.start <= k && k < self.end
+    }
+}
+
 /// One labelled sentence.
 #[derive(Debug, Clone, Default)]
 pub struct Sentence {

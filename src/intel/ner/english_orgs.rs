@@ -498,12 +498,7 @@ fn add_untagged_companies(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usi
     let mut found: Vec<(Span, Option<usize>)> = Vec::new();
     let mut form = 1;
     while form < infos.len() {
-        let free = |k: usize| {
-            !spans
-                .iter()
-                .chain(&found)
-                .any(|(s, _)| s.start <= k && k < s.end)
-        };
+        let free = |k: usize| !spans.iter().chain(&found).any(|(s, _)| s.holds(k));
         let words = (ends_company(&infos[form]) && free(form))
             .then(|| {
                 (1..=UNTAGGED_COMPANY_WORDS.min(form))
@@ -681,21 +676,18 @@ fn split_listed_pairs(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)
     }
 }
 
-/// Folded first words of the bodies that a people's adjective names,
-/// one per country: «Sudanese Red Crescent Society», «Colombian Red
-/// Cross».
-const NATIONAL_BODY_WORDS: [&str; 1] = ["red"];
-
-/// Extends an organisation span with no gazetteer id opened by «Red»
-/// («Red Crescent», «Red Cross») over a people's adjective right before
-/// it, which the model left out: the national society is named by it.
+/// Extends an organisation span with no gazetteer id opened by «Red
+/// Crescent» or «Red Cross» over a people's adjective right before it,
+/// which the model left out: the national society is named by it
+/// («Sudanese Red Crescent Society», «Colombian Red Cross»).
 fn national_societies(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut [(Span, Option<usize>)]) {
     for k in 0..spans.len() {
         let (s, id) = spans[k];
-        let opens = NATIONAL_BODY_WORDS.contains(&infos[s.start].folded.as_str())
-            && infos
-                .get(s.start + 1)
-                .is_some_and(|t| matches!(t.folded.as_str(), "crescent" | "cross"));
+        let second = infos.get(s.start + 1).map(|t| t.folded.as_str());
+        let opens = matches!(
+            (infos[s.start].folded.as_str(), second),
+            ("red", Some("crescent" | "cross"))
+        );
         if s.kind == EntityKind::Org
             && id.is_none()
             && opens

@@ -628,7 +628,7 @@ impl Extractor {
                     .iter()
                     .any(|e| f.strip_suffix(e).is_some_and(place_stem))
         };
-        let covered = |k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
+        let covered = |k: usize| spans.iter().any(|s| s.holds(k));
         let mut added = Vec::new();
         for i in 0..infos.len().saturating_sub(1) {
             let f = infos[i].folded.as_str();
@@ -1143,7 +1143,10 @@ impl Extractor {
         let after_genitive =
             j == i + 2 || (j == i + 3 && arabic::is_definite_adjective(&t.infos[i + 2].folded));
         let g = t.infos[j].folded.as_str();
-        let Some(rest) = g.strip_prefix("وال") else {
+        let Some(definite) = g.strip_prefix('و') else {
+            return false;
+        };
+        let Some(rest) = definite.strip_prefix("ال") else {
             return false;
         };
         let head = arabic::strip_article_clitic(&t.infos[i].folded);
@@ -1153,9 +1156,9 @@ impl Extractor {
             && arabic::is_definite(genitive)
             && !arabic::is_definite_adjective(genitive)
             && rest.chars().count() >= 3
-            && !arabic::is_definite_adjective(&format!("ال{rest}"))
+            && !arabic::is_definite_adjective(definite)
             && !INSTITUTION_HEAD_LIST.holds(rest)
-            && !INSTITUTION_HEAD_LIST.holds(&format!("ال{rest}"))
+            && !INSTITUTION_HEAD_LIST.holds(definite)
             && !PARTY_NOUNS.contains(&rest)
             && !self.gaz.is_stopword(g)
             && !NOT_MODIFIERS.contains(&g)

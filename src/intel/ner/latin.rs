@@ -128,7 +128,7 @@ pub(super) fn people_after_title(
     infos: &[TokenInfo],
     spans: &mut Vec<Span>,
 ) {
-    let free = |spans: &[Span], k: usize| !spans.iter().any(|s| s.start <= k && k < s.end);
+    let free = |k: usize| !spans.iter().any(|s| s.holds(k));
     let mut found = Vec::new();
     for k in 0..tokens.len().saturating_sub(2) {
         let titled = article::is_capitalised(tokens[k]) && gaz.is_title(&infos[k].folded);
@@ -139,7 +139,7 @@ pub(super) fn people_after_title(
             .take_while(|&j| {
                 article::is_capitalised(tokens[j])
                     && tokens[j].chars().all(char::is_alphabetic)
-                    && free(spans, j)
+                    && free(j)
             })
             .last()
             .map_or(k + 1, |j| j + 1);
@@ -369,7 +369,7 @@ pub(super) fn areas_before_their_noun(
             end: k + 1,
             kind: EntityKind::Place,
         };
-        match spans.iter().position(|s| s.start <= k && k < s.end) {
+        match spans.iter().position(|s| s.holds(k)) {
             None => spans.push(place),
             Some(i) if (spans[i].start, spans[i].end) == (k, k + 1) => spans[i] = place,
             Some(_) => {}

@@ -95,7 +95,7 @@ pub(super) fn collect_mentions(t: &Tagged<'_>, gaz: &Gazetteer, out: &mut Vec<Me
             let other_kind = t
                 .spans
                 .iter()
-                .find(|(o, _)| o.start <= k && k < o.end)
+                .find(|(o, _)| o.holds(k))
                 .map(|(o, _)| o.kind);
             is_short_form(t.tokens[k], span.kind, arabic_name, known_as, other_kind)
                 .then(|| t.infos[k].folded.to_string())

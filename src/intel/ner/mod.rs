@@ -256,7 +256,7 @@ const COMPANY_HEADS_EN: [&str; 4] = ["company", "corporation", "group", "holding
 
 /// True when one of a sentence's spans holds token `k`.
 pub(super) fn spanned(spans: &[(Span, Option<usize>)], k: usize) -> bool {
-    spans.iter().any(|(s, _)| s.start <= k && k < s.end)
+    spans.iter().any(|(s, _)| s.holds(k))
 }
 
 /// Folded words that join two people's names without being part of
@@ -746,20 +746,23 @@ impl Extractor {
                 let lower = info.shape == "low" && !NAME_PARTICLES.contains(&f);
                 (OR_WORDS.contains(&f) || lower, glued)
             } else {
-                let after_company = k > start
-                    && (COMPANY_ENDS.contains(&infos[k - 1].folded.as_str())
-                        || (COMPANY_HEADS_EN.contains(&infos[k - 1].folded.as_str())
-                            && k + 1 < s.end
-                            && infos[k + 1].shape != "low"));
+                let after_company = || {
+                    k > start
+                        && (COMPANY_ENDS.contains(&infos[k - 1].folded.as_str())
+                            || (COMPANY_HEADS_EN.contains(&infos[k - 1].folded.as_str())
+                                && k + 1 < s.end
+                                && infos[k + 1].shape != "low"))
+                };
+                // Looked at only at an «and»: the run before it is
+                // gazetteer-marked or one listed name's first word.
+                let listed_pair = || {
+                    let listed_before = infos[start..k].iter().all(|t| t.gaz.is_some())
+                        || (k == start + 1 && self.gaz.starts_name(folded(start)));
+                    k + 1 < s.end && listed_before && self.gaz.starts_name(folded(k + 1))
+                };
                 let wa_head = k > start + 1 && opens_another_institution(f);
-                let listed_before = infos[start..k].iter().all(|t| t.gaz.is_some())
-                    || (k == start + 1 && self.gaz.starts_name(folded(start)));
-                let listed_pair = f == "and"
-                    && k + 1 < s.end
-                    && listed_before
-                    && self.gaz.starts_name(folded(k + 1));
                 (
-                    f == "and" && (after_company || listed_pair),
+                    f == "and" && (after_company() || listed_pair()),
                     wa_name || wa_head,
                 )
             };

@@ -743,7 +743,7 @@ impl Extractor {
                 continue;
             }
             let people = arabic::strip_article_clitic(adjective);
-            let tagged = |k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
+            let tagged = |k: usize| spans.iter().any(|s| s.holds(k));
             if !people.starts_with("ال") || !arabic::is_nisba(&people, &place_stem) || tagged(j) {
                 continue;
             }
@@ -917,7 +917,7 @@ impl Extractor {
         spans: &mut Vec<Span>,
         next_ok: impl Fn(usize) -> bool,
     ) {
-        let free = |k: usize, spans: &[Span]| !spans.iter().any(|s| s.start <= k && k < s.end);
+        let free = |k: usize, spans: &[Span]| !spans.iter().any(|s| s.holds(k));
         for j in 0..infos.len().saturating_sub(1) {
             let next = &infos[j + 1];
             if !NAME_JOINERS.contains(&next.stem())

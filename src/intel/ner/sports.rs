@@ -130,7 +130,7 @@ pub(super) fn take_championships(infos: &[TokenInfo], spans: &mut Vec<(Span, Opt
                 continue;
             }
         };
-        let free = |k: usize| !spans.iter().any(|(s, _)| s.start <= k && k < s.end);
+        let free = |k: usize| !spans.iter().any(|(s, _)| s.holds(k));
         while end < infos.len() && free(end) {
             let w = infos[end].folded.as_str();
             let masculine = w.strip_suffix('ه').unwrap_or(w);
