@@ -348,6 +348,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
     merge_short_forms(&mut groups, &short_forms);
     merge_acronyms(&mut groups);
     merge_same_names(&mut groups);
+    merge_kinds_of_one_name(&mut groups);
     merge_parts(&mut groups, gaz);
     merge_company_short_names(&mut groups, gaz);
     merge_surnames_listed_as_companies(&mut groups);
@@ -517,6 +518,59 @@ fn merge_same_names(groups: &mut Vec<Group>) {
     }
 }
 
+/// Which of two groups of the same Latin-script words, of different
+/// kinds, is kept as the one name's: not a misc, then not a person the
+/// article names by no longer name (news introduces a person by the
+/// whole name and goes on with the surname, so a person «Sacyr» or «Mi
+/// Teleferico» that no longer name holds is the tagger's guess), then
+/// the more often tagged kind, then a place (a name after «in» or «from»
+/// that a sentence called something else), then the first.
+fn kind_rank(g: &Group, groups: &[Group]) -> (bool, bool, u32, bool, std::cmp::Reverse<usize>) {
+    let guessed_person = g.kind == EntityKind::Person
+        && !groups
+            .iter()
+            .any(|o| o.kind == EntityKind::Person && contains_seq(&o.folded, &g.folded, false));
+    (
+        g.kind != EntityKind::Misc,
+        !guessed_person,
+        g.count,
+        g.kind == EntityKind::Place,
+        std::cmp::Reverse(g.first),
+    )
+}
+
+/// Folds groups of no gazetteer id whose Latin-script words are the same
+/// but whose kinds differ into one: a name in one article names one
+/// thing, and the tagger, reading each sentence alone, calls «Airtel» a
+/// person in one and an organisation in the next. The kind is chosen by
+/// [`kind_rank`].
+fn merge_kinds_of_one_name(groups: &mut Vec<Group>) {
+    let latin = |g: &Group| {
+        !g.gaz
+            && g.folded
+                .first()
+                .is_some_and(|w| !w.chars().any(|c| is_arabic_char(c) || is_hebrew_char(c)))
+    };
+    loop {
+        let pair = groups.iter().enumerate().find_map(|(i, a)| {
+            let j = groups.iter().enumerate().position(|(j, b)| {
+                j != i && latin(a) && latin(b) && a.kind != b.kind && a.folded == b.folded
+            })?;
+            Some(
+                if kind_rank(&groups[i], groups) >= kind_rank(&groups[j], groups) {
+                    (j, i)
+                } else {
+                    (i, j)
+                },
+            )
+        });
+        let Some((i, j)) = pair else {
+            return;
+        };
+        fold_into(groups, i, j);
+    }
+}
+
 /// Removes group `i` and adds its mentions to group `j`, which keeps its
 /// key; returns the removed group and where `j` now stands.
 fn absorb(groups: &mut Vec<Group>, i: usize, j: usize) -> (Group, usize) {
@@ -681,6 +735,46 @@ mod tests {
             short_form: None,
             coordinated: false,
         }
+    }
+
+    #[test]
+    fn one_latin_name_tagged_with_two_kinds_is_one_entity() {
+        let g = Gazetteer::builtin();
+        let (p, o, l, m) = (
+            EntityKind::Person,
+            EntityKind::Org,
+            EntityKind::Place,
+            EntityKind::Misc,
+        );
+        let out = merge(
+            vec![
+                mention(&["Airtel"], p, None),
+                mention(&["Airtel"], p, None),
+                mention(&["Airtel"], o, None),
+                mention(&["Turkana"], p, None),
+                mention(&["Turkana"], l, None),
+                mention(&["Nupco"], m, None),
+                mention(&["Nupco"], o, None),
+                mention(&["Grace", "Wanjiru"], p, None),
+                mention(&["Wanjiru"], p, None),
+                mention(&["Wanjiru"], o, None),
+            ],
+            &g,
+        );
+        let rows: Vec<(&str, EntityKind, u32)> = out
+            .iter()
+            .map(|e| (e.display.as_str(), e.kind, e.count))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Airtel", o, 3),
+                ("Grace Wanjiru", p, 3),
+                ("Turkana", l, 2),
+                ("Nupco", o, 2)
+            ],
+            "{out:?}"
+        );
     }
 
     #[test]
