@@ -2479,7 +2479,8 @@ fn an_arabic_organisation_ends_after_its_adjective_where_no_name_goes_on() {
 #[test]
 fn english_ministries_named_by_lists_of_portfolios_are_whole() {
     let text = "The Dutch Ministry of Education, Culture and Science said the Ministry of \
-                Health and UNICEF would help.";
+                Health and UNICEF would help, as would the Ministry of Information, \
+                Communications and the Digital Economy.";
     let orgs = displays(text, EntityKind::Org);
     assert_shown(
         &orgs,
@@ -2487,6 +2488,7 @@ fn english_ministries_named_by_lists_of_portfolios_are_whole() {
             "Ministry of Education, Culture and Science",
             "Ministry of Health",
             "UNICEF",
+            "Ministry of Information, Communications and the Digital Economy",
         ],
     );
     assert!(displays(text, EntityKind::Place).is_empty(), "{orgs:?}");
@@ -3315,4 +3317,18 @@ fn bodies_named_in_one_sentence() {
     for (text, name) in cases {
         assert_shown(&displays(text, EntityKind::Org), &[name]);
     }
+}
+
+#[test]
+fn an_english_law_is_one_misc_name_not_a_body() {
+    let text = "Operators that fail to comply could be fined under the Kenya Information and \
+                Communications Act, the Communications Authority of Kenya said.";
+    assert_shown(
+        &displays(text, EntityKind::Misc),
+        &["Kenya Information and Communications Act"],
+    );
+    assert_eq!(
+        displays(text, EntityKind::Org),
+        ["Communications Authority of Kenya"]
+    );
 }

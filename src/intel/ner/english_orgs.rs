@@ -593,6 +593,58 @@ fn name_events(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
     }
 }
 
+/// Folded nouns that end the name of a law or a treaty.
+const LAW_NOUNS: [&str; 6] = ["act", "bill", "law", "code", "treaty", "accord"];
+
+/// Lower-case words inside a law's name («Information and Communications
+/// Act», «Protection of Personal Information Act»).
+const LAW_PARTICLES: [&str; 5] = ["and", "of", "on", "for", "the"];
+
+/// The most words taken into a law's name.
+const LAW_WORDS: usize = 10;
+
+/// Makes capitalised words ending in a law's noun ([`LAW_NOUNS`]), with
+/// the particles between them ([`LAW_PARTICLES`]), one misc span over
+/// the spans inside: «Kenya Information and Communications Act» is a
+/// law, not the organisation «Kenya Information» and a misc
+/// «Communications Act». A leading «The» and another law before it stay
+/// out.
+fn name_laws(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+    let cap = |k: usize| infos[k].shape == "Cap" && infos[k].folded != "the";
+    let law = |k: usize| LAW_NOUNS.contains(&infos[k].folded.as_str());
+    for i in 1..infos.len() {
+        let closes = cap(i) && law(i) && infos.get(i + 1).is_none_or(|t| t.shape != "Cap");
+        if !closes {
+            continue;
+        }
+        let mut start = i;
+        while i - start < LAW_WORDS {
+            if start >= 1 && cap(start - 1) && !law(start - 1) {
+                start -= 1;
+            } else if start >= 2
+                && LAW_PARTICLES.contains(&infos[start - 1].folded.as_str())
+                && cap(start - 2)
+                && !law(start - 2)
+            {
+                start -= 2;
+            } else {
+                break;
+            }
+        }
+        if start == i {
+            continue;
+        }
+        spans.retain(|(o, _)| o.end <= start || o.start > i);
+        let at = spans.partition_point(|(o, _)| o.start < start);
+        let law = Span {
+            start,
+            end: i + 1,
+            kind: EntityKind::Misc,
+        };
+        spans.insert(at, (law, None));
+    }
+}
+
 /// Cuts span `k` before the word at `at` («'s», «of», «and»), which
 /// belongs to neither part, and inserts what follows it as a span of
 /// `kind` with no gazetteer id right after.
@@ -746,6 +798,7 @@ pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, 
         }
         k += 1;
     }
+    name_laws(infos, spans);
 }
 
 /// Joins an institution's name, «of the» and the organisation after it

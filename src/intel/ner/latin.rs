@@ -205,7 +205,8 @@ pub(super) fn people_by_given_name(
 /// unless an organisation span already holds them («Ministry of Health
 /// and UNICEF», where the model took «Health» for a place); with more
 /// capitalised words after commas, closed by «and», the whole list
-/// («Ministry of Health, Labour and Welfare»), where a nationality
+/// («Ministry of Health, Labour and Welfare», «…, Communications and the
+/// Digital Economy»), where a nationality
 /// adjective before it is left out («the Dutch Ministry of Education,
 /// Culture and Science»). The spans it covers are replaced.
 pub(super) fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
@@ -237,9 +238,11 @@ pub(super) fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
         let mut commas = 0;
         let mut closed = false;
         while end > of + 1 && end + 1 < tokens.len() && !closed {
-            let after = caps(end + 1);
+            // «…, Communications and the Digital Economy»
+            let the = usize::from(tokens[end] == "and" && tokens[end + 1] == "the");
+            let after = caps(end + 1 + the);
             match tokens[end] {
-                _ if after == end + 1 => break,
+                _ if after == end + 1 + the => break,
                 "," => commas += 1,
                 "and" if commas > 0 => closed = true,
                 _ => break,
