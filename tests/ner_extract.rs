@@ -3332,3 +3332,18 @@ fn an_english_law_is_one_misc_name_not_a_body() {
         ["Communications Authority of Kenya"]
     );
 }
+
+#[test]
+fn a_companys_national_arm_is_one_organisation() {
+    let text = "Airtel Kenya, a unit of London-listed Airtel Africa, said it would comply. \
+                SNB Capital and HSBC Saudi Arabia are coordinators. Rain fell in Central Kenya.";
+    assert_shown(
+        &displays(text, EntityKind::Org),
+        &["Airtel Kenya", "Airtel Africa", "HSBC Saudi Arabia"],
+    );
+    assert_shown(
+        &displays(text, EntityKind::Place),
+        &["London", "Central Kenya"],
+    );
+    assert!(displays(text, EntityKind::Person).is_empty());
+}

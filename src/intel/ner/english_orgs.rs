@@ -343,6 +343,69 @@ fn split_possessive_bodies(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<us
     }
 }
 
+/// Folded words that open a part of a country or a continent rather than
+/// a company's name before it («Central Kenya», «Greater Cairo»).
+const PART_WORDS: [&str; 20] = [
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "greater", "rural", "inner", "outer", "coastal", "mainland", "new", "old",
+    "sub",
+];
+
+/// Makes a company's national arm one organisation: one or two
+/// capitalised words that name no place, person's given name, title,
+/// people or part of a country ([`PART_WORDS`]), right before a listed
+/// place with nothing between («Airtel Kenya», «Airtel Africa»), or an
+/// acronym opening a place span the model tagged («HSBC Saudi Arabia»).
+/// The model takes the company for a person and the country for a
+/// place.
+fn national_arms(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Option<usize>)>) {
+    let plain = |t: &TokenInfo| {
+        matches!(t.shape, "Cap" | "caps")
+            && t.gaz.is_none()
+            && !t.first_name
+            && !gaz.is_any_given_name(&t.folded)
+            && !gaz.is_title(&t.folded)
+            && !gaz.is_stopword(&t.folded)
+            && !PART_WORDS.contains(&t.folded.as_str())
+            && !is_demonym(&t.folded, &|x| gaz.is_place_stem(x))
+    };
+    let listed_place = |from: usize, to: usize| {
+        infos[from].gaz == Some((EntityKind::Place, true))
+            && infos[from + 1..to]
+                .iter()
+                .all(|t| t.gaz == Some((EntityKind::Place, false)))
+    };
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, id) = spans[k];
+        let joined = (s.kind == EntityKind::Place && id.is_some() && k > 0)
+            .then(|| spans[k - 1].0)
+            .filter(|a| {
+                a.end == s.start
+                    && a.end - a.start <= 2
+                    && a.kind != EntityKind::Place
+                    && spans[k - 1].1.is_none()
+                    && infos[a.start..a.end].iter().all(plain)
+            });
+        if joined.is_some() {
+            spans[k - 1].0.end = s.end;
+            spans[k - 1].0.kind = EntityKind::Org;
+            spans.remove(k);
+            continue;
+        }
+        if s.kind == EntityKind::Place
+            && id.is_none()
+            && s.end - s.start >= 2
+            && infos[s.start].shape == "caps"
+            && plain(&infos[s.start])
+            && listed_place(s.start + 1, s.end)
+        {
+            spans[k].0.kind = EntityKind::Org;
+        }
+        k += 1;
+    }
+}
+
 /// The most lower-case words between «as» and the role in
 /// [`people_named_as`] («as its new finance minister»).
 const WORDS_BEFORE_ROLE: usize = 3;
@@ -765,6 +828,7 @@ pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, 
     peoples_by_their_country(infos, gaz, spans);
     sites_before_their_noun(infos, gaz, spans);
     split_possessive_bodies(infos, spans);
+    national_arms(infos, gaz, spans);
     people_named_as(infos, gaz, spans);
     companies_after_their_noun(infos, gaz, spans);
     take_name_particles(infos, spans);
