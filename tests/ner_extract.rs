@@ -3336,7 +3336,8 @@ fn an_english_law_is_one_misc_name_not_a_body() {
 #[test]
 fn a_companys_national_arm_is_one_organisation() {
     let text = "Airtel Kenya, a unit of London-listed Airtel Africa, said it would comply. \
-                SNB Capital and HSBC Saudi Arabia are coordinators. Rain fell in Central Kenya.";
+                SNB Capital, HSBC Saudi Arabia and Goldman Sachs are coordinators. Rain fell in \
+                Central Kenya.";
     assert_shown(
         &displays(text, EntityKind::Org),
         &["Airtel Kenya", "Airtel Africa", "HSBC Saudi Arabia"],
