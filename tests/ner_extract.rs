@@ -3348,3 +3348,13 @@ fn a_companys_national_arm_is_one_organisation() {
     );
     assert!(displays(text, EntityKind::Person).is_empty());
 }
+
+#[test]
+fn one_word_listed_with_an_organisation_is_one_too() {
+    let text = "Bac Ninh is home to large plants run by Samsung Electronics and Foxconn.";
+    assert_shown(
+        &displays(text, EntityKind::Org),
+        &["Samsung Electronics", "Foxconn"],
+    );
+    assert_eq!(displays(text, EntityKind::Place), ["Bac Ninh"]);
+}

@@ -395,7 +395,9 @@ const TOWN_ENDINGS: [&str; 12] = [
 /// and Dadu», «Sogamoso and Samacá», «Bo, Makeni and Koidu Town»), is a
 /// place, as a person is seldom named by one word in a list; and a span of two names joined by «and» after a
 /// place and a comma is two places («Catanduanes, Albay and Camarines
-/// Sur»). Spans that hold a gazetteer id keep their kind.
+/// Sur»). A place or misc of one word no gazetteer lists, listed with
+/// an organisation the gazetteer names, is an organisation («NCSoft and
+/// Netmarble»). Spans that hold a gazetteer id keep their kind.
 pub(super) fn settle_english_lists(
     tokens: &[&str],
     infos: &[TokenInfo],
@@ -443,10 +445,22 @@ pub(super) fn settle_english_lists(
             let place = |j: usize| spans[j].0.kind == EntityKind::Place;
             let place_beside = (k > 0 && place(k - 1) && listed(&spans[k - 1].0, &spans[k].0))
                 || (k + 1 < spans.len() && place(k + 1) && listed(&spans[k].0, &spans[k + 1].0));
-            let (s, _) = spans[k];
+            let (s, id) = spans[k];
             let town_like = s.end - s.start == 1 || TOWN_ENDINGS.contains(&tokens[s.end - 1]);
             if place_beside && unnamed(&spans[k]) && town_like {
                 spans[k].0.kind = EntityKind::Place;
+                changed = true;
+            }
+            let listed_org = |j: usize| spans[j].0.kind == EntityKind::Org;
+            let org_beside = (k > 0 && listed_org(k - 1) && listed(&spans[k - 1].0, &s))
+                || (k + 1 < spans.len() && listed_org(k + 1) && listed(&s, &spans[k + 1].0));
+            if org_beside
+                && id.is_none()
+                && matches!(s.kind, EntityKind::Place | EntityKind::Misc)
+                && s.end - s.start == 1
+                && infos[s.start].gaz.is_none()
+            {
+                spans[k].0.kind = EntityKind::Org;
                 changed = true;
             }
         }
