@@ -3358,3 +3358,20 @@ fn one_word_listed_with_an_organisation_is_one_too() {
     );
     assert!(displays(text, EntityKind::Place).is_empty());
 }
+
+#[test]
+fn a_short_form_in_brackets_gives_the_whole_name_it_spells() {
+    let text = "The appeal, coordinated by the UN Office for the Coordination of Humanitarian \
+                Affairs (OCHA), follows warnings by the Food Security and Nutrition Analysis \
+                Unit (FSNAU). The Somali Disaster Management Agency (SoDMA) agreed, and SoDMA \
+                will lead.";
+    let orgs = displays(text, EntityKind::Org);
+    assert_eq!(
+        orgs,
+        [
+            "Somali Disaster Management Agency",
+            "UN Office for the Coordination of Humanitarian Affairs",
+            "Food Security and Nutrition Analysis Unit",
+        ]
+    );
+}

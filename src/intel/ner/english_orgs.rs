@@ -817,7 +817,12 @@ fn national_societies(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut [(Span, 
 }
 
 /// Applies the mends to a sentence's spans (sorted by start), in order.
-pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Option<usize>)>) {
+pub(super) fn mend(
+    tokens: &[&str],
+    infos: &[TokenInfo],
+    gaz: &Gazetteer,
+    spans: &mut Vec<(Span, Option<usize>)>,
+) {
     take_federations(infos, spans);
     national_societies(infos, gaz, spans);
     research_centres(infos, spans);
@@ -863,6 +868,80 @@ pub(super) fn mend(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, 
         k += 1;
     }
     name_laws(infos, spans);
+    names_spelt_by_short_forms(tokens, infos, spans);
+}
+
+/// Lower-case words a short form skips inside the name it spells («Office
+/// for the Coordination of Humanitarian Affairs (OCHA)»).
+const SPELLING_PARTICLES: [&str; 7] = ["of", "for", "the", "and", "on", "&", "de"];
+
+/// Where the name that a short form in brackets at `open + 1` spells
+/// starts: the capitals of the short form, read backwards, are the
+/// initials of the capitalised words before the bracket, with
+/// [`SPELLING_PARTICLES`] between them («Food Security and Nutrition
+/// Analysis Unit (FSNAU)», «Somali Disaster Management Agency
+/// (SoDMA)»).
+fn spelt_start(tokens: &[&str], open: usize) -> Option<usize> {
+    let short = tokens.get(open + 1)?;
+    let capitals: Vec<char> = short.chars().filter(|c| c.is_uppercase()).collect();
+    let plain = short.chars().all(char::is_alphabetic)
+        && short.chars().next().is_some_and(char::is_uppercase)
+        && short.chars().filter(|c| c.is_lowercase()).count() <= 2;
+    if tokens.get(open + 2) != Some(&")") || capitals.len() < 3 || !plain {
+        return None;
+    }
+    let mut left = capitals.len();
+    let mut k = open;
+    while left > 0 {
+        k = k.checked_sub(1)?;
+        let w = tokens[k];
+        if SPELLING_PARTICLES.contains(&w) && k + 1 < open {
+            continue;
+        }
+        if w.chars().next() != Some(capitals[left - 1]) || w.chars().all(char::is_uppercase) {
+            return None;
+        }
+        left -= 1;
+    }
+    Some(k)
+}
+
+/// Makes the name a short form in brackets spells one organisation
+/// ([`spelt_start`]) where the model cut it in two («Food Security» and
+/// «Nutrition Analysis Unit») or left part of it out («UN Office» and
+/// «Humanitarian Affairs»), keeping capitals that open a span it took in
+/// before the name («UN Office for the Coordination of Humanitarian
+/// Affairs (OCHA)»). A name one span already holds whole is left as it
+/// is.
+fn names_spelt_by_short_forms(
+    tokens: &[&str],
+    infos: &[TokenInfo],
+    spans: &mut Vec<(Span, Option<usize>)>,
+) {
+    for open in 1..tokens.len() {
+        if tokens[open] != "(" {
+            continue;
+        }
+        let Some(mut start) = spelt_start(tokens, open) else {
+            continue;
+        };
+        if spans.iter().any(|(o, _)| o.start <= start && o.end == open) {
+            continue;
+        }
+        if let Some((o, _)) = spans.iter().find(|(o, _)| o.start < start && o.end > start)
+            && infos[o.start..start].iter().all(|t| t.shape == "caps")
+        {
+            start = o.start;
+        }
+        spans.retain(|(o, _)| o.end <= start || o.start >= open);
+        let at = spans.partition_point(|(o, _)| o.start < start);
+        let name = Span {
+            start,
+            end: open,
+            kind: EntityKind::Org,
+        };
+        spans.insert(at, (name, None));
+    }
 }
 
 /// Joins an institution's name, «of the» and the organisation after it

@@ -36,7 +36,8 @@ const SHORT_FORM_LETTERS: usize = 10;
 /// Whether a token in brackets after a name of `kind`, of two words or
 /// more (a one-word span before the brackets may be the last word of an
 /// untagged name: «Socialists' Party of Catalonia (PSC)»), is that name's
-/// short form: capitals («ECZ», «OIKN», «G20», «TOKİ») after anything but
+/// short form: capitals («ECZ», «OIKN», «G20», «TOKİ»; three or more
+/// with two small letters at most, «SoDMA») after anything but
 /// a person, one capitalised word after «, known as» («the Chilean
 /// Economic Development Agency, known as Corfo»), or one Arabic word
 /// after an Arabic organisation («(واس)», «(الأونروا)») that no span
@@ -52,10 +53,14 @@ fn is_short_form(
     if !(2..=SHORT_FORM_LETTERS).contains(&letters) || kind == EntityKind::Person {
         return false;
     }
-    let capitals = token
+    let upper = token.chars().filter(|c| c.is_uppercase()).count();
+    let capitals = (token
         .chars()
         .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && token.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        && upper >= 2)
+        || (upper >= 3
+            && token.chars().all(char::is_alphabetic)
+            && token.chars().filter(|c| c.is_lowercase()).count() <= 2);
     let arabic_word = arabic_name
         && kind == EntityKind::Org
         && token.chars().all(is_arabic_char)

@@ -643,7 +643,7 @@ impl Extractor {
             settle_english_lists(tokens, &infos, &mut spans);
             join_english_org_parts(&infos, &mut spans);
             take_english_org_heads(&infos, &mut spans);
-            english_orgs::mend(&infos, &self.gaz, &mut spans);
+            english_orgs::mend(tokens, &infos, &self.gaz, &mut spans);
         }
         let adjectives: Vec<bool> = spans
             .iter()
