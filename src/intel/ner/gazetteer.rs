@@ -678,7 +678,8 @@ fn ha_for_ta_marbuta<S: AsRef<str>>(tokens: &[&str], folded: &[S], i: usize) -> 
         && !(i > 0 && folded[i - 1].as_ref() == "مدينه")
 }
 
-/// Whether a Latin-script match is written as a name: capitalised, and
+/// Whether a Latin-script match is written as a name: capitalised (past
+/// a small «al-», «el-», or «al» or «el» alone: «al Shabaab»), and
 /// in capitals throughout when the name is an acronym. Arabic matches
 /// always pass.
 fn case_ok(span: &[&str], acronym: bool) -> bool {
@@ -691,14 +692,19 @@ fn case_ok(span: &[&str], acronym: bool) -> bool {
     {
         return true;
     }
+    let article = |t: &str| matches!(t, "al" | "el");
     let first_upper = span
-        .first()
+        .iter()
+        .skip(usize::from(
+            span.len() > 1 && span.first().is_some_and(|t| article(t)),
+        ))
         .map(|t| {
             ["al-", "el-"]
                 .iter()
                 .find_map(|p| t.strip_prefix(p))
                 .unwrap_or(t)
         })
+        .next()
         .and_then(|t| t.chars().next())
         .is_some_and(char::is_uppercase);
     first_upper && (!acronym || span.iter().all(|t| !t.chars().any(char::is_lowercase)))
@@ -707,6 +713,14 @@ fn case_ok(span: &[&str], acronym: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_latin_name_may_open_with_a_small_arabic_article() {
+        assert!(case_ok(&["al", "Shabaab"], false));
+        assert!(case_ok(&["al-Shabab"], false));
+        assert!(!case_ok(&["al", "shabaab"], false));
+        assert!(!case_ok(&["al"], false));
+    }
 
     fn find_ids(g: &Gazetteer, s: &str) -> Vec<String> {
         let toks = super::super::tokenize::tokenize(s);
