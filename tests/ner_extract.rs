@@ -3375,3 +3375,13 @@ fn a_short_form_in_brackets_gives_the_whole_name_it_spells() {
         ]
     );
 }
+
+#[test]
+fn a_latin_name_recurs_only_capitalised() {
+    let text = "RABAT — Morocco's National Airports Office (ONDA) has awarded a contract to \
+                build a new terminal at Casablanca's Mohammed V International Airport to a \
+                consortium led by local builder TGCC and Spain's Sacyr.\n\nThe plan would \
+                double the airport's capacity.";
+    assert!(displays(text, EntityKind::Person).is_empty());
+    assert_shown(&displays(text, EntityKind::Org), &["TGCC"]);
+}

@@ -262,7 +262,13 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
                 end,
                 kind,
             };
-            if taken[i..end].iter().any(|&x| x) || super::noise::is_financial(&t.infos, &span) {
+            // A Latin name recurs capitalised: «the airport's» is no
+            // recurrence of a name that ends in «Airport».
+            let small = t.tokens[i].starts_with(|c: char| c.is_ascii_lowercase());
+            if small
+                || taken[i..end].iter().any(|&x| x)
+                || super::noise::is_financial(&t.infos, &span)
+            {
                 i += 1;
             } else {
                 added.push((span, id));

@@ -443,7 +443,7 @@ fn people_named_as(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut [(Span, Opt
 /// Lower-case nouns for a company that name one right after them in
 /// news («parts maker Daiwa Seiki», «the lender Bank Audi», «miner
 /// Barrick Gold»).
-const COMPANY_NOUNS: [&str; 24] = [
+const COMPANY_NOUNS: [&str; 26] = [
     "maker",
     "carmaker",
     "automaker",
@@ -468,17 +468,40 @@ const COMPANY_NOUNS: [&str; 24] = [
     "brokerage",
     "shipper",
     "giant",
+    "builder",
+    "contractor",
 ];
 
 /// Makes an organisation of a span with no gazetteer id right after a
 /// company noun ([`COMPANY_NOUNS`]) when no given name opens it: the
 /// model takes unknown firms for people («parts maker Daiwa Seiki»). A
 /// one-word place stays a place («the firm Kenya», rare, is ambiguous).
+/// An acronym the model left untagged there is a company too («local
+/// builder TGCC»).
 fn companies_after_their_noun(
     infos: &[TokenInfo],
     gaz: &Gazetteer,
-    spans: &mut [(Span, Option<usize>)],
+    spans: &mut Vec<(Span, Option<usize>)>,
 ) {
+    for k in 1..infos.len() {
+        let t = &infos[k];
+        let untagged_acronym = t.shape == "caps"
+            && t.folded.chars().count() >= 2
+            && t.gaz.is_none()
+            && !gaz.is_stopword(&t.folded)
+            && infos[k - 1].shape == "low"
+            && COMPANY_NOUNS.contains(&infos[k - 1].folded.as_str())
+            && !spans.iter().any(|(o, _)| o.start <= k && k < o.end);
+        if untagged_acronym {
+            let at = spans.partition_point(|(o, _)| o.start < k);
+            let name = Span {
+                start: k,
+                end: k + 1,
+                kind: EntityKind::Org,
+            };
+            spans.insert(at, (name, None));
+        }
+    }
     for (s, id) in spans.iter_mut() {
         let after_noun = s.start > 0 && {
             let t = &infos[s.start - 1];
