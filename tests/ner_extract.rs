@@ -3385,3 +3385,13 @@ fn a_latin_name_recurs_only_capitalised() {
     assert!(displays(text, EntityKind::Person).is_empty());
     assert_shown(&displays(text, EntityKind::Org), &["TGCC"]);
 }
+
+#[test]
+fn a_peoples_adjective_before_a_listed_body_is_read_by_what_the_model_made_of_it() {
+    let headline = "Saudi PIF's Nupco sets price range for Riyadh IPO";
+    assert!(displays(headline, EntityKind::Person).is_empty());
+    assert_shown(&displays(headline, EntityKind::Org), &["PIF"]);
+    let society = "Evacuees gathered at a sports hall in the town centre, where the Colombian \
+                   Red Cross was providing food.";
+    assert_eq!(displays(society, EntityKind::Org), ["Colombian Red Cross"]);
+}

@@ -406,6 +406,37 @@ fn national_arms(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Op
     }
 }
 
+/// Makes an organisation of a people's adjective and one listed
+/// organisation that the model tagged as a person or a misc: the
+/// person drops the adjective («Saudi PIF's Nupco» names the PIF, which
+/// the model, taking the two words together, calls a person), the misc
+/// keeps it («Colombian Red Cross» is a society of its own).
+fn peoples_listed_bodies(
+    infos: &[TokenInfo],
+    gaz: &Gazetteer,
+    spans: &mut [(Span, Option<usize>)],
+) {
+    for (s, id) in spans.iter_mut() {
+        let body = &infos[(s.start + 1).min(s.end)..s.end];
+        let listed = body
+            .first()
+            .is_some_and(|t| t.gaz == Some((EntityKind::Org, true)))
+            && body[1..]
+                .iter()
+                .all(|t| t.gaz == Some((EntityKind::Org, false)));
+        if id.is_none()
+            && matches!(s.kind, EntityKind::Person | EntityKind::Misc)
+            && listed
+            && is_demonym(&infos[s.start].folded, &|x| gaz.is_place_stem(x))
+        {
+            if s.kind == EntityKind::Person {
+                s.start += 1;
+            }
+            s.kind = EntityKind::Org;
+        }
+    }
+}
+
 /// The most lower-case words between «as» and the role in
 /// [`people_named_as`] («as its new finance minister»).
 const WORDS_BEFORE_ROLE: usize = 3;
@@ -857,6 +888,7 @@ pub(super) fn mend(
     sites_before_their_noun(infos, gaz, spans);
     split_possessive_bodies(infos, spans);
     national_arms(infos, gaz, spans);
+    peoples_listed_bodies(infos, gaz, spans);
     people_named_as(infos, gaz, spans);
     companies_after_their_noun(infos, gaz, spans);
     take_name_particles(infos, spans);
