@@ -3395,3 +3395,14 @@ fn a_peoples_adjective_before_a_listed_body_is_read_by_what_the_model_made_of_it
                    Red Cross was providing food.";
     assert_eq!(displays(society, EntityKind::Org), ["Colombian Red Cross"]);
 }
+
+#[test]
+fn an_arabic_sports_complex_is_a_place() {
+    let text = "وقال رئيس الاتحاد في مؤتمر صحفي بمجمع السلطان قابوس الرياضي في بوشر إن الموسم \
+                سيبدأ بعد إعادة تأهيل مجمع السعادة الرياضي في صلالة.";
+    assert_shown(
+        &displays(text, EntityKind::Place),
+        &["مجمع السلطان قابوس الرياضي", "مجمع السعادة الرياضي"],
+    );
+    assert!(displays(text, EntityKind::Org).is_empty());
+}

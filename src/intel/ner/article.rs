@@ -991,6 +991,15 @@ fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
         || (EN_PLACES_BEFORE_OF.contains(&first) && infos[s.start + 1].folded == "of")
 }
 
+/// True for a span that names a sports complex: «مجمع» first (clitics
+/// allowed) and «الرياضي» last («بمجمع السلطان قابوس الرياضي»), a place,
+/// where «مجمع» before other names opens a company's or an academy's.
+fn is_sports_complex(infos: &[TokenInfo], s: &Span) -> bool {
+    s.end - s.start >= 3
+        && listed_with_clitic(&infos[s.start].folded, |w| w == "مجمع")
+        && matches!(infos[s.end - 1].folded.as_str(), "الرياضي" | "الرياضيه")
+}
+
 /// True for a span that names a park: «National Park» ends it, or
 /// «Park» ends a span the tagger did not take for a person («Grace
 /// Park» is one).
@@ -1582,6 +1591,8 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
         let institution = opens_with_institution(tokens, infos, s);
         if last.ends_with("museum") && is_capitalised(tokens[s.start]) {
             s.kind = EntityKind::Org;
+        } else if is_sports_complex(infos, s) {
+            s.kind = EntityKind::Place;
         } else if !institution
             && (is_facility(infos, s)
                 || (s.end - s.start >= 2
