@@ -3406,3 +3406,11 @@ fn an_arabic_sports_complex_is_a_place() {
     );
     assert!(displays(text, EntityKind::Org).is_empty());
 }
+
+#[test]
+fn a_listed_agency_after_a_verb_opened_by_wa_is_the_agency_and_burgan_is_a_field() {
+    let text = "ورحبت فيتش ريتنغز بالقانون، وأشارت فيتش إلى أن الكويت تعتمد على حقل برقان.";
+    assert_eq!(displays(text, EntityKind::Org), ["فيتش ريتنغز"]);
+    assert!(displays(text, EntityKind::Person).is_empty());
+    assert_shown(&displays(text, EntityKind::Place), &["حقل برقان"]);
+}

@@ -530,9 +530,21 @@ impl Extractor {
                 .collect();
             let same_span = |&i: &usize| (spans[i].0.start, spans[i].0.end) == (g.start, g.end);
             // An English span may open with «The» before the listed name
-            // («The Association of Banks» + «in Lebanon»).
+            // («The Association of Banks» + «in Lebanon»), an Arabic one
+            // with a verb or a noun opened by «و» («ورحبت» + «فيتش
+            // ريتنغز»).
             let opens_at = |s: &Span| {
-                s.start + 1 == g.start && lang == Lang::English && infos[s.start].folded == "the"
+                s.start + 1 == g.start
+                    && match lang {
+                        Lang::English => infos[s.start].folded == "the",
+                        _ => {
+                            let t = &infos[s.start];
+                            g.kind == EntityKind::Org
+                                && t.folded.starts_with('و')
+                                && !t.first_name
+                                && !t.dict_name
+                        }
+                    }
             };
             let inside = |&i: &usize| {
                 let s = &spans[i].0;
