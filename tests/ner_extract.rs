@@ -3414,3 +3414,13 @@ fn a_listed_agency_after_a_verb_opened_by_wa_is_the_agency_and_burgan_is_a_field
     assert!(displays(text, EntityKind::Person).is_empty());
     assert_shown(&displays(text, EntityKind::Place), &["حقل برقان"]);
 }
+
+#[test]
+fn an_ambiguous_town_between_min_and_ila_or_after_madina_is_a_place() {
+    let text = "ويشمل المشروع نقل المياه من العقبة إلى عمّان، وتوسعة مستشفى توام في مدينة العين.";
+    assert_shown(
+        &displays(text, EntityKind::Place),
+        &["العقبة", "عمّان", "العين"],
+    );
+    assert!(displays("وقال الطبيب إن العين لا ترى ذلك.", EntityKind::Place).is_empty());
+}

@@ -193,7 +193,10 @@ pub(super) fn propagate(doc: &mut [Tagged<'_>], gaz: &Gazetteer) {
                 .map(|k| t.infos[k].folded.to_string())
                 .collect();
             let first = folded(s.start);
-            if rest.is_empty() && !may_stand_alone(gaz, t.tokens[s.start], &first) {
+            // A club named by a word that is also a town's («العين»)
+            // recurs as the club: the town is only taken on a noun's word.
+            let club = s.kind == EntityKind::Org && gaz.sports_club(&first).is_some();
+            if rest.is_empty() && !club && !may_stand_alone(gaz, t.tokens[s.start], &first) {
                 continue;
             }
             names.add(&first, &rest, s.kind);

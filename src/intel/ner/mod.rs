@@ -991,19 +991,32 @@ impl Extractor {
     }
 
     /// Whether place `g` is joined by «و» to a listed place beside it that
-    /// is no ordinary word («في درعا والسويداء», «مكناس وفاس»): an
-    /// ambiguous name ([`Extractor::is_ambiguous_word`]) is a place there.
+    /// is no ordinary word («في درعا والسويداء», «مكناس وفاس»), or by «من …
+    /// إلى» («من العقبة إلى عمّان»): an ambiguous name
+    /// ([`Extractor::is_ambiguous_word`]) is a place there.
     fn coordinated_with_place(&self, infos: &[TokenInfo], matches: &[GazMatch], g: &Span) -> bool {
         let plain_place = |m: &GazMatch| {
             self.gaz.kind_of(m) == Some(EntityKind::Place)
                 && !(m.end == m.start + 1 && self.gaz.is_ambiguous(infos[m.start].stem()))
         };
         let opened_by_wa = |k: usize| infos[k].folded.starts_with('و') && infos[k].stem_at > 0;
+        let word =
+            |k: Option<usize>, w: &str| k.and_then(|k| infos.get(k)).is_some_and(|t| t.folded == w);
+        let from_to = |a: &Span, b: &Span| {
+            b.start == a.end + 1 && word(Some(a.end), "الي") && word(a.start.checked_sub(1), "من")
+        };
         g.kind == EntityKind::Place
             && matches.iter().any(|m| {
+                let ms = Span {
+                    start: m.start,
+                    end: m.end,
+                    kind: EntityKind::Place,
+                };
                 plain_place(m)
                     && ((m.start == g.end && opened_by_wa(m.start))
-                        || (m.end == g.start && opened_by_wa(g.start)))
+                        || (m.end == g.start && opened_by_wa(g.start))
+                        || from_to(g, &ms)
+                        || from_to(&ms, g))
             })
     }
 
