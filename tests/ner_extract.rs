@@ -3237,6 +3237,12 @@ fn a_body_named_with_one_inner_word_left_out_is_one_entity() {
     assert_eq!(orgs.len(), 1, "{orgs:?}");
     assert_eq!(orgs[0].display, "المفوضية الوطنية العليا للانتخابات");
     assert_eq!(orgs[0].count, 2);
+    let text = "وأعلنت الهيئة العامة للطيران المدني منح الترخيص. وقالت هيئة الطيران المدني إن \
+                الرحلات تبدأ الشهر المقبل.";
+    let ents = Extractor::global().extract("", text);
+    let orgs: Vec<&Entity> = ents.iter().filter(|e| e.kind == EntityKind::Org).collect();
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(orgs[0].display, "الهيئة العامة للطيران المدني");
 }
 
 #[test]

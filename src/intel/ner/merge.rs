@@ -190,11 +190,16 @@ fn contains_seq(long: &[String], short: &[String], not_after_bin: bool) -> bool 
 /// Whether `short`, of three words or more, is `long` with one word
 /// inside it left out: a body's name is shortened in its middle
 /// («المفوضية العليا للانتخابات» for «المفوضية الوطنية العليا
-/// للانتخابات»), never at its head or its last word.
+/// للانتخابات»), never at its head or its last word. When the word left
+/// out is the head's adjective, the head loses its article with it
+/// («هيئة الطيران المدني» for «الهيئة العامة للطيران المدني»).
 fn one_word_dropped(long: &[String], short: &[String]) -> bool {
+    let head = |k: usize| {
+        long[..k] == short[..k] || (k == 1 && long[0].strip_prefix("ال") == Some(short[0].as_str()))
+    };
     short.len() >= 3
         && long.len() == short.len() + 1
-        && (1..long.len() - 1).any(|k| long[..k] == short[..k] && long[k + 1..] == short[k..])
+        && (1..long.len() - 1).any(|k| head(k) && long[k + 1..] == short[k..])
 }
 
 /// A name's words joined by spaces, but for an English possessive (a
