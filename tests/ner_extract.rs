@@ -3430,3 +3430,15 @@ fn an_ambiguous_town_between_min_and_ila_or_after_madina_is_a_place() {
     );
     assert!(displays("وقال الطبيب إن العين لا ترى ذلك.", EntityKind::Place).is_empty());
 }
+
+#[test]
+fn english_air_bases_departments_for_and_chief_executives() {
+    let text = "Chief Executive Martin Haldane said the jets will be based at Sakhir Air Base, \
+                and the Department for Science, Innovation and Technology agreed.";
+    assert_eq!(displays(text, EntityKind::Person), ["Martin Haldane"]);
+    assert_eq!(displays(text, EntityKind::Place), ["Sakhir Air Base"]);
+    assert_eq!(
+        displays(text, EntityKind::Org),
+        ["Department for Science, Innovation and Technology"]
+    );
+}

@@ -156,7 +156,7 @@ const AR_GROUPS: [&str; 5] = ["ميليشيات", "ميليشيا", "مليشي�
 /// Folded English nouns that end the name of a facility, a place
 /// («Cairo International Stadium», «Khalifa Port», «Kambarata-1
 /// Hydropower Plant»).
-const EN_FACILITIES: [&str; 13] = [
+const EN_FACILITIES: [&str; 14] = [
     "plant",
     "stadium",
     "airport",
@@ -170,6 +170,7 @@ const EN_FACILITIES: [&str; 13] = [
     "canal",
     "arena",
     "station",
+    "base",
 ];
 
 /// Folded English nouns that end the name of a landform or a body of

@@ -201,7 +201,7 @@ pub(super) fn people_by_given_name(
 }
 
 /// Makes an English ministry one organisation: «Ministry of» (or
-/// «Department of», «Directorate General of») and capitalised words,
+/// «Department of» or «for», «Directorate General of») and capitalised words,
 /// unless an organisation span already holds them («Ministry of Health
 /// and UNICEF», where the model took «Health» for a place); with more
 /// capitalised words after commas, closed by «and», the whole list
@@ -220,7 +220,8 @@ pub(super) fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
     let mut k = 0;
     while k + 2 < tokens.len() {
         let head = match tokens[k] {
-            "Ministry" | "Ministries" | "Department" => tokens[k + 1] == "of",
+            "Ministry" | "Ministries" => tokens[k + 1] == "of",
+            "Department" => tokens[k + 1] == "of" || tokens[k + 1] == "for",
             "Directorate" => tokens[k + 1] == "of" || tokens[k + 1] == "General",
             _ => false,
         };
@@ -229,7 +230,7 @@ pub(super) fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
         } else {
             k + 1
         };
-        if !head || tokens.get(of) != Some(&"of") {
+        if !head || !matches!(tokens.get(of), Some(&"of" | &"for")) {
             k += 1;
             continue;
         }
