@@ -3442,3 +3442,15 @@ fn english_air_bases_departments_for_and_chief_executives() {
         ["Department for Science, Innovation and Technology"]
     );
 }
+
+#[test]
+fn a_makers_name_ends_before_its_models_number() {
+    let text =
+        "Gulf Air said it had ordered 12 Boeing 787s, and Saudia will buy Airbus A320neo jets.";
+    assert_shown(&displays(text, EntityKind::Org), &["Boeing", "Airbus"]);
+    let orgs = displays(text, EntityKind::Org);
+    assert!(
+        !orgs.iter().any(|o| o.chars().any(|c| c.is_ascii_digit())),
+        "{orgs:?}"
+    );
+}

@@ -406,6 +406,24 @@ fn national_arms(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Op
     }
 }
 
+/// Ends an organisation span with no gazetteer id before a model's
+/// number that the model ran the maker's name on into: a word with
+/// letters and digits («Boeing 787s», «Airbus A320neo») or a number of
+/// three digits or more («Boeing 777»); «Channel 4» keeps its number.
+fn makers_before_models(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+    let model = |t: &TokenInfo| {
+        t.shape == "has-digit" || (t.shape == "digits" && t.folded.chars().count() >= 3)
+    };
+    for (s, id) in spans.iter_mut() {
+        if id.is_none()
+            && s.kind == EntityKind::Org
+            && let Some(k) = (s.start + 1..s.end).find(|&k| model(&infos[k]))
+        {
+            s.end = k;
+        }
+    }
+}
+
 /// Makes an organisation of a people's adjective and one listed
 /// organisation that the model tagged as a person or a misc: the
 /// person drops the adjective («Saudi PIF's Nupco» names the PIF, which
@@ -888,6 +906,7 @@ pub(super) fn mend(
     sites_before_their_noun(infos, gaz, spans);
     split_possessive_bodies(infos, spans);
     national_arms(infos, gaz, spans);
+    makers_before_models(infos, spans);
     peoples_listed_bodies(infos, gaz, spans);
     people_named_as(infos, gaz, spans);
     companies_after_their_noun(infos, gaz, spans);
