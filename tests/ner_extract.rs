@@ -3454,3 +3454,9 @@ fn a_makers_name_ends_before_its_models_number() {
         "{orgs:?}"
     );
 }
+
+#[test]
+fn an_arabic_persons_name_ends_before_a_word_opened_by_lil() {
+    let text = "وسجل عبدالله الشهري للنصر هدفين في المباراة.";
+    assert_eq!(displays(text, EntityKind::Person), ["عبدالله الشهري"]);
+}

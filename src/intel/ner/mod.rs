@@ -700,6 +700,13 @@ impl Extractor {
         }
         let mut s = s;
         let folded = |k: usize| infos[k].folded.as_str();
+        // «لل» opens no word of an Arabic person's name: «عبدالله الشهري
+        // | للنصر» scored for the club.
+        if s.kind == EntityKind::Person
+            && let Some(k) = (s.start + 1..s.end).find(|&k| folded(k).starts_with("لل"))
+        {
+            s.end = k;
+        }
         while s.end - s.start >= 2 && WEEKDAYS.contains(&folded(s.end - 1)) {
             s.end -= 1;
             if s.end - s.start >= 2 && ["on", "at"].contains(&folded(s.end - 1)) {
