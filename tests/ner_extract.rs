@@ -3460,3 +3460,14 @@ fn an_arabic_persons_name_ends_before_a_word_opened_by_lil() {
     let text = "وسجل عبدالله الشهري للنصر هدفين في المباراة.";
     assert_eq!(displays(text, EntityKind::Person), ["عبدالله الشهري"]);
 }
+
+#[test]
+fn spanish_and_french_banks_are_organisations() {
+    let text = "Colombia's central bank, the Banco de la República, cut rates, and the Banque \
+                Misr said it would follow.";
+    assert_shown(
+        &displays(text, EntityKind::Org),
+        &["Banco de la República", "Banque Misr"],
+    );
+    assert!(displays(text, EntityKind::Person).is_empty());
+}

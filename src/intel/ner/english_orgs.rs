@@ -255,15 +255,16 @@ fn bodies_before_a_place(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)
     }
 }
 
-/// Makes an organisation of a span with no gazetteer id that «Bank»
-/// opens («Bank Audi», «Bank Muscat», «Bank Mandiri»), which the model
+/// Makes an organisation of a span with no gazetteer id that «Bank» (or
+/// «Banco», «Banque», «Banca») opens («Bank Audi», «Bank Muscat», «Banco
+/// de la República»), which the model
 /// reads as a place or a person; «West Bank» has its own words first.
 fn banks_by_their_noun(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
     for (s, id) in spans.iter_mut() {
         let first = &infos[s.start];
         if id.is_none()
             && s.end - s.start >= 2
-            && first.folded == "bank"
+            && matches!(first.folded.as_str(), "bank" | "banco" | "banque" | "banca")
             && first.shape == "Cap"
             && !is_place_noun(&infos[s.end - 1].folded)
         {
