@@ -1592,14 +1592,13 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
         let institution = opens_with_institution(tokens, infos, s);
         if last.ends_with("museum") && is_capitalised(tokens[s.start]) {
             s.kind = EntityKind::Org;
-        } else if is_sports_complex(infos, s) {
-            s.kind = EntityKind::Place;
-        } else if !institution
-            && (is_facility(infos, s)
-                || (s.end - s.start >= 2
-                    && is_capitalised(tokens[s.start])
-                    && EN_LANDFORMS.contains(&last))
-                || is_town_after_preposition(tokens, infos, s))
+        } else if is_sports_complex(infos, s)
+            || (!institution
+                && (is_facility(infos, s)
+                    || (s.end - s.start >= 2
+                        && is_capitalised(tokens[s.start])
+                        && EN_LANDFORMS.contains(&last))
+                    || is_town_after_preposition(tokens, infos, s)))
         {
             s.kind = EntityKind::Place;
         } else if (s.kind == EntityKind::Org && s.end - s.start == 1 && is_people(last))

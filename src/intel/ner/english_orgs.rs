@@ -973,7 +973,7 @@ fn spelt_start(tokens: &[&str], open: usize) -> Option<usize> {
         if SPELLING_PARTICLES.contains(&w) && k + 1 < open {
             continue;
         }
-        if w.chars().next() != Some(capitals[left - 1]) || w.chars().all(char::is_uppercase) {
+        if !w.starts_with(capitals[left - 1]) || w.chars().all(char::is_uppercase) {
             return None;
         }
         left -= 1;
