@@ -12,6 +12,7 @@ use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
 use super::latin::{COMPANY_ENDS, NAME_PARTICLES};
+use super::merge::is_spelt_short_form;
 use super::noise::is_demonym;
 use super::spanned;
 use crate::model::EntityKind;
@@ -370,12 +371,6 @@ fn national_arms(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Op
             && !PART_WORDS.contains(&t.folded.as_str())
             && !is_demonym(&t.folded, &|x| gaz.is_place_stem(x))
     };
-    let listed_place = |from: usize, to: usize| {
-        infos[from].gaz == Some((EntityKind::Place, true))
-            && infos[from + 1..to]
-                .iter()
-                .all(|t| t.gaz == Some((EntityKind::Place, false)))
-    };
     let mut k = 0;
     while k < spans.len() {
         let (s, id) = spans[k];
@@ -399,7 +394,7 @@ fn national_arms(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Op
             && s.end - s.start >= 2
             && infos[s.start].shape == "caps"
             && plain(&infos[s.start])
-            && listed_place(s.start + 1, s.end)
+            && one_listed_name(&infos[s.start + 1..s.end], EntityKind::Place)
         {
             spans[k].0.kind = EntityKind::Org;
         }
@@ -436,13 +431,7 @@ fn peoples_listed_bodies(
     spans: &mut [(Span, Option<usize>)],
 ) {
     for (s, id) in spans.iter_mut() {
-        let body = &infos[(s.start + 1).min(s.end)..s.end];
-        let listed = body
-            .first()
-            .is_some_and(|t| t.gaz == Some((EntityKind::Org, true)))
-            && body[1..]
-                .iter()
-                .all(|t| t.gaz == Some((EntityKind::Org, false)));
+        let listed = one_listed_name(&infos[(s.start + 1).min(s.end)..s.end], EntityKind::Org);
         if id.is_none()
             && matches!(s.kind, EntityKind::Person | EntityKind::Misc)
             && listed
@@ -543,13 +532,7 @@ fn companies_after_their_noun(
             && COMPANY_NOUNS.contains(&infos[k - 1].folded.as_str())
             && !spans.iter().any(|(o, _)| o.start <= k && k < o.end);
         if untagged_acronym {
-            let at = spans.partition_point(|(o, _)| o.start < k);
-            let name = Span {
-                start: k,
-                end: k + 1,
-                kind: EntityKind::Org,
-            };
-            spans.insert(at, (name, None));
+            put_span(spans, k, k + 1, EntityKind::Org);
         }
     }
     for (s, id) in spans.iter_mut() {
@@ -770,15 +753,26 @@ fn name_laws(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
         if start == i {
             continue;
         }
-        spans.retain(|(o, _)| o.end <= start || o.start > i);
-        let at = spans.partition_point(|(o, _)| o.start < start);
-        let law = Span {
-            start,
-            end: i + 1,
-            kind: EntityKind::Misc,
-        };
-        spans.insert(at, (law, None));
+        put_span(spans, start, i + 1, EntityKind::Misc);
     }
+}
+
+/// Replaces the spans that overlap tokens `start..end` of a sentence's
+/// sorted spans with one span of `kind` and no gazetteer id over them,
+/// kept in order (the twin of `latin::replace_with_org` for spans that
+/// carry an id).
+fn put_span(spans: &mut Vec<(Span, Option<usize>)>, start: usize, end: usize, kind: EntityKind) {
+    spans.retain(|(o, _)| o.end <= start || o.start >= end);
+    let at = spans.partition_point(|(o, _)| o.start < start);
+    spans.insert(at, (Span { start, end, kind }, None));
+}
+
+/// Whether `words` are exactly one gazetteer name of `kind`: the first
+/// starts it, the others continue it.
+fn one_listed_name(words: &[TokenInfo], kind: EntityKind) -> bool {
+    words.split_first().is_some_and(|(first, rest)| {
+        first.gaz == Some((kind, true)) && rest.iter().all(|t| t.gaz == Some((kind, false)))
+    })
 }
 
 /// Cuts span `k` before the word at `at` («'s», «of», «and»), which
@@ -959,10 +953,8 @@ const SPELLING_PARTICLES: [&str; 7] = ["of", "for", "the", "and", "on", "&", "de
 fn spelt_start(tokens: &[&str], open: usize) -> Option<usize> {
     let short = tokens.get(open + 1)?;
     let capitals: Vec<char> = short.chars().filter(|c| c.is_uppercase()).collect();
-    let plain = short.chars().all(char::is_alphabetic)
-        && short.chars().next().is_some_and(char::is_uppercase)
-        && short.chars().filter(|c| c.is_lowercase()).count() <= 2;
-    if tokens.get(open + 2) != Some(&")") || capitals.len() < 3 || !plain {
+    let plain = is_spelt_short_form(short) && short.starts_with(char::is_uppercase);
+    if tokens.get(open + 2) != Some(&")") || !plain {
         return None;
     }
     let mut left = capitals.len();
@@ -1008,14 +1000,7 @@ fn names_spelt_by_short_forms(
         {
             start = o.start;
         }
-        spans.retain(|(o, _)| o.end <= start || o.start >= open);
-        let at = spans.partition_point(|(o, _)| o.start < start);
-        let name = Span {
-            start,
-            end: open,
-            kind: EntityKind::Org,
-        };
-        spans.insert(at, (name, None));
+        put_span(spans, start, open, EntityKind::Org);
     }
 }
 

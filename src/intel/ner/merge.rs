@@ -33,6 +33,15 @@ pub(super) struct Mention {
 /// The longest short form in brackets taken for a name's.
 const SHORT_FORM_LETTERS: usize = 10;
 
+/// Whether a token of letters only is written as a short form that
+/// spells a name by its capitals: three capitals or more and two small
+/// letters at most («FSNAU», «SoDMA»).
+pub(super) fn is_spelt_short_form(token: &str) -> bool {
+    token.chars().filter(|c| c.is_uppercase()).count() >= 3
+        && token.chars().all(char::is_alphabetic)
+        && token.chars().filter(|c| c.is_lowercase()).count() <= 2
+}
+
 /// Whether a token in brackets after a name of `kind`, of two words or
 /// more (a one-word span before the brackets may be the last word of an
 /// untagged name: «Socialists' Party of Catalonia (PSC)»), is that name's
@@ -53,14 +62,11 @@ fn is_short_form(
     if !(2..=SHORT_FORM_LETTERS).contains(&letters) || kind == EntityKind::Person {
         return false;
     }
-    let upper = token.chars().filter(|c| c.is_uppercase()).count();
     let capitals = (token
         .chars()
         .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && upper >= 2)
-        || (upper >= 3
-            && token.chars().all(char::is_alphabetic)
-            && token.chars().filter(|c| c.is_lowercase()).count() <= 2);
+        && token.chars().filter(|c| c.is_uppercase()).count() >= 2)
+        || is_spelt_short_form(token);
     let arabic_word = arabic_name
         && kind == EntityKind::Org
         && token.chars().all(is_arabic_char)
@@ -562,18 +568,22 @@ fn merge_kinds_of_one_name(groups: &mut Vec<Group>) {
                 .is_some_and(|w| !w.chars().any(|c| is_arabic_char(c) || is_hebrew_char(c)))
     };
     loop {
-        let pair = groups.iter().enumerate().find_map(|(i, a)| {
-            let j = groups.iter().enumerate().position(|(j, b)| {
-                j != i && latin(a) && latin(b) && a.kind != b.kind && a.folded == b.folded
-            })?;
-            Some(
-                if kind_rank(&groups[i], groups) >= kind_rank(&groups[j], groups) {
-                    (j, i)
-                } else {
-                    (i, j)
-                },
-            )
-        });
+        let pair = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| latin(a))
+            .find_map(|(i, a)| {
+                let j = groups.iter().enumerate().position(|(j, b)| {
+                    j != i && a.kind != b.kind && a.folded == b.folded && latin(b)
+                })?;
+                Some(
+                    if kind_rank(&groups[i], groups) >= kind_rank(&groups[j], groups) {
+                        (j, i)
+                    } else {
+                        (i, j)
+                    },
+                )
+            });
         let Some((i, j)) = pair else {
             return;
         };
