@@ -571,7 +571,7 @@ const STORM_WORDS: [&str; 5] = ["Typhoon", "Hurricane", "Cyclone", "Storm", "Tro
 /// Folded adjectives of a company's legal form that follow its name
 /// («شركة أبوظبي التنموية القابضة», holding; «المحدودة», limited): an
 /// organisation span just before one takes it in.
-const COMPANY_FORMS: [&str; 2] = ["القابضه", "المحدوده"];
+pub(super) const COMPANY_FORMS: [&str; 2] = ["القابضه", "المحدوده"];
 
 /// Extends an organisation span with no gazetteer id over the legal-form
 /// adjectives after it (`COMPANY_FORMS`) that no span holds.
@@ -1165,7 +1165,8 @@ fn definite_site_name(t: &Tagged<'_>, j: usize, gaz: &Gazetteer, common: &FastSe
 /// verb («سد الفراغ», "filled the gap"). The name ends before a word
 /// opened by «وال» or «بال», or by «و», «ب» or «ل» and a noun that opens
 /// another name («جسر الملك فهد» | «والشركة», «ملعب الأمير فيصل بن فهد»
-/// | «بحي»), and after a word of `FACILITY_ENDS`.
+/// | «بحي»), and after a word of `FACILITY_ENDS`, which also ends the
+/// adjectives: «مطار أبها الدولي» | «الجارية» (its ongoing expansion).
 pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer, common: &FastSet<String>) {
     let n = t.infos.len();
     let mut i = 0;
@@ -1231,6 +1232,9 @@ pub(super) fn add_facilities(t: &mut Tagged<'_>, gaz: &Gazetteer, common: &FastS
                 break;
             }
             j += 1;
+            if FACILITY_ENDS.contains(&g) {
+                break;
+            }
         }
         t.spans
             .retain(|(s, _)| s.end <= i || j.max(name.end) <= s.start);

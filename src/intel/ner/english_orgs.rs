@@ -325,17 +325,47 @@ fn sites_before_their_noun(
     }
 }
 
+/// Folded nouns that end the name of a body's organ, which its owner's
+/// possessive opens («the Bundestag's Budget Committee»).
+const ORGAN_NOUNS: [&str; 12] = [
+    "committee",
+    "subcommittee",
+    "council",
+    "board",
+    "commission",
+    "office",
+    "department",
+    "directorate",
+    "bureau",
+    "secretariat",
+    "court",
+    "chamber",
+];
+
+/// Folded plural owners whose possessive opens one name with the noun
+/// after it («People's Party», «Women's Affairs Committee»).
+const OWNING_PEOPLES: [&str; 6] = ["people", "women", "children", "workers", "farmers", "men"];
+
 /// Cuts an organisation span at a possessive when an institution's noun
 /// comes before it and two words or more after it: «Qatar University's
 /// Center for Advanced Materials» is the university and its centre
-/// («People's Party» is one name).
+/// («People's Party» is one name). One capitalised word that owns an
+/// organ of two words or more is a body too: «Bundestag's | Budget
+/// Committee», unless the possessive is part of a listed name
+/// («Moody's») or the owner a people ([`OWNING_PEOPLES`]).
 fn split_possessive_bodies(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     let mut k = 0;
     while k < spans.len() {
         let (s, id) = spans[k];
+        let organ = ORGAN_NOUNS.contains(&infos[s.end - 1].folded.as_str());
         let cut = (s.start + 1..s.end.saturating_sub(2)).find(|&p| {
             matches!(infos[p].folded.as_str(), "'s" | "’s")
-                && ends_english_institution(&infos[p - 1].folded)
+                && (ends_english_institution(&infos[p - 1].folded)
+                    || (organ
+                        && p == s.start + 1
+                        && infos[p].gaz.is_none()
+                        && infos[s.start].shape == "Cap"
+                        && !OWNING_PEOPLES.contains(&infos[s.start].folded.as_str())))
         });
         if let (Some(p), EntityKind::Org, None) = (cut, s.kind, id) {
             split_at(spans, k, p, EntityKind::Org);

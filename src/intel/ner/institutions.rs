@@ -4,7 +4,7 @@
 //! known body's envoy, a definite adjective no name continues with, a
 //! common word).
 
-use super::article::COMPANY_HEADS;
+use super::article::{COMPANY_FORMS, COMPANY_HEADS};
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::GazMatch;
@@ -116,6 +116,10 @@ fn heads_department(t: &Tagged<'_>, i: usize) -> bool {
             PORTFOLIOS.contains(&f.strip_prefix("ال").unwrap_or(f))
         })
 }
+
+/// Folded nouns of a region or a town that a body's name may hold
+/// before the place («هيئة تطوير منطقة عسير»).
+const PLACE_NOUNS: [&str; 6] = ["منطقه", "محافظه", "ولايه", "اقليم", "مقاطعه", "مدينه"];
 
 /// Folded heads of bodies named by a noun in construct and its definite
 /// genitive (see [`Extractor::nouns_in_construct`]).
@@ -469,12 +473,13 @@ pub(super) const PORTFOLIOS: [&str; 73] = [
     "موازنه",
 ];
 
-/// True for an English place or misc span right before «Minister» or
-/// «Secretary»: the name of a portfolio («Energy Transition Minister
-/// Leila Benali»), not a place. A listed place there («Egypt Minister»)
-/// comes back in the gazetteer step that follows.
+/// True for an English place, misc or organisation span right before
+/// «Minister» or «Secretary»: the name of a portfolio («Energy
+/// Transition Minister Leila Benali», «Second Finance Minister»), not a
+/// place or a body. A listed name there («Egypt Minister», «OPEC
+/// Secretary») comes back in the gazetteer step that follows.
 pub(super) fn is_portfolio(infos: &[TokenInfo], s: &Span) -> bool {
-    (s.kind == EntityKind::Place || s.kind == EntityKind::Misc)
+    s.kind != EntityKind::Person
         && infos.get(s.end).is_some_and(|t| {
             t.shape == "Cap" && ["minister", "secretary"].contains(&t.folded.as_str())
         })
@@ -606,7 +611,10 @@ impl Extractor {
     /// frequent in general text, not a given name, look like a name by
     /// their letters and are no people's adjective («شركة انرون
     /// الامريكية», «شركة متسوبيشي», a foreign name; not «شركة تابعة»,
-    /// «شركة أمريكية», «شركة تعمل», «مجموعة غير», «مجموعة كيانات»). The noun
+    /// «شركة أمريكية», «شركة تعمل», «مجموعة غير», «مجموعة كيانات»). Up to
+    /// as many words of any look with no article, clitic or stopword are
+    /// the name when a legal form (`article::COMPANY_FORMS`) closes them:
+    /// «مجموعة سيرا القابضة», where «سيرا» is also a word. The noun
     /// stays out, as in ANERcorp; [`Extractor::add_institutions`] then
     /// takes it in for the article's pane.
     pub(super) fn name_after_company_noun(&self, infos: &[TokenInfo], spans: &mut Vec<Span>) {
@@ -629,14 +637,36 @@ impl Extractor {
                     .any(|e| f.strip_suffix(e).is_some_and(place_stem))
         };
         let covered = |k: usize| spans.iter().any(|s| s.holds(k));
+        let plain_word = |t: &TokenInfo| {
+            let f = t.folded.as_str();
+            t.stem_at == 0
+                && f.chars().count() >= 2
+                && f.chars().all(tokenize::is_arabic_char)
+                && !arabic::is_definite(f)
+                && !self.gaz.is_stopword(f)
+        };
         let mut added = Vec::new();
         for i in 0..infos.len().saturating_sub(1) {
             let f = infos[i].folded.as_str();
             if !COMPANY_HEADS.iter().any(|n| f.ends_with(n))
                 || !arabic::listed_with_clitic(f, |w| COMPANY_HEADS.contains(&w))
                 || covered(i + 1)
-                || !name_word(&infos[i + 1])
             {
+                continue;
+            }
+            let form = (i + 2..infos.len().min(i + 2 + COMPANY_NAME_WORDS))
+                .take_while(|&k| !covered(k))
+                .find(|&k| COMPANY_FORMS.contains(&infos[k].folded.as_str()))
+                .filter(|&k| infos[i + 1..k].iter().all(plain_word));
+            if let Some(k) = form {
+                added.push(Span {
+                    start: i + 1,
+                    end: k,
+                    kind: EntityKind::Org,
+                });
+                continue;
+            }
+            if !name_word(&infos[i + 1]) {
                 continue;
             }
             let mut end = i + 2;
@@ -676,7 +706,8 @@ impl Extractor {
     /// النادي علي الشهراني» is the club's president and «رئيس مجلس الإدارة
     /// عبدالله الوابلي» the board's, named (a definite word the tagger took
     /// for a person still joins: «الجيش الروسي», and so does one after a
-    /// title: «مركز الملك عبدالله للحوار»). A
+    /// title: «مركز الملك عبدالله للحوار»). A legal form («القابضة») ends
+    /// the name: «شركة سيرا القابضة | العقد». A
     /// Latin name after the head stands alone (see
     /// [`super::article::settle_kinds`]).
     pub(super) fn add_institutions(&self, t: &mut Tagged<'_>) {
@@ -784,6 +815,10 @@ impl Extractor {
                         definite_at(s.end - 1) && !is_naming_adjective(&t.infos[s.end - 1].folded);
                     j = s.end;
                     continue;
+                }
+                if COMPANY_FORMS.contains(&g) {
+                    j += 1;
+                    break;
                 }
                 let definite =
                     (g.starts_with("ال") || g.starts_with("لل")) && g.chars().count() >= 4;
@@ -1249,7 +1284,9 @@ impl Extractor {
     /// one of [`CONSTRUCT_HEADS`] at `i` and a definite noun that names
     /// the body with them: «هيئة تنشيط السياحة», «هيئة أسواق المال»,
     /// «هيئة تنظيم قطاع الاتصالات», «جمعية حماية المستهلك»; 0 when none
-    /// do. No word is a common word of the training text or in a span,
+    /// do. A region's or a town's noun ([`PLACE_NOUNS`]) and the tagged
+    /// place after it count as words of the name too: «هيئة تطوير منطقة
+    /// عسير», «… منطقة المدينة المنورة». No word is a common word of the training text or in a span,
     /// and the nouns have no clitic («هيئة لتنظيم …» is what a body is
     /// for), no pronoun joined and no adjective's ending («جمعية خيرية»,
     /// «هيئة إشرافية»; a verbal noun's «تنمية», «حماية» pass).
@@ -1278,6 +1315,24 @@ impl Extractor {
                     && !spanned(&t.spans, k)
             })
         };
+        let place_end = |k: usize| {
+            t.spans
+                .iter()
+                .find(|(s, _)| s.start == k && s.kind == EntityKind::Place)
+                .map(|(s, _)| s.end)
+        };
+        let division = |k: usize| {
+            t.infos
+                .get(k)
+                .is_some_and(|w| PLACE_NOUNS.contains(&w.folded.as_str()))
+        };
+        if noun(i + 1) && division(i + 2) {
+            let place = place_end(i + 2)
+                .or_else(|| place_end(i + 3).filter(|_| !spanned(&t.spans, i + 2)));
+            if let Some(end) = place {
+                return end - i - 1;
+            }
+        }
         match (noun(i + 1), noun(i + 2)) {
             (true, _) if genitive(i + 2) => 1,
             (true, true) if genitive(i + 3) => 2,

@@ -562,17 +562,20 @@ pub(super) fn take_english_org_heads(infos: &[TokenInfo], spans: &mut [(Span, Op
 /// word between makes them one name, which the English model splits:
 /// «and» (or a comma before a list with «and») before a span ending in
 /// an institution's noun, after one that does not («Lusaka Water Supply
-/// and Sanitation Company», «Red Cross and Red Crescent Societies»), and
+/// and Sanitation Company», «Red Cross and Red Crescent Societies»; a
+/// listed name before it stays itself: «TotalEnergies | and China
+/// National Petroleum Corporation»), and
 /// «on», «for» or «of» (also «of the», «for the») after one ending in
 /// such a noun («International Coordinating Group on Vaccine Provision»,
 /// «Port Authority of Singapore», «Export-Import Bank of the United
-/// States»). The joined name is the organisation's, with no id: a
+/// States»), but not «on» a weekday («Budget Committee on Wednesday»).
+/// The joined name is the organisation's, with no id: a
 /// place inside it is no place of the article. Spans are sorted by start.
 pub(super) fn join_english_org_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     let institution = |s: &Span| article::ends_english_institution(&infos[s.end - 1].folded);
     let mut i = 0;
     while i + 1 < spans.len() {
-        let (a, _) = spans[i];
+        let (a, a_id) = spans[i];
         let (b, _) = spans[i + 1];
         let between = match b.start.saturating_sub(a.end) {
             1 => Some(infos[a.end].folded.as_str()),
@@ -586,13 +589,18 @@ pub(super) fn join_english_org_parts(infos: &[TokenInfo], spans: &mut Vec<(Span,
                     matches!(b.kind, EntityKind::Org | EntityKind::Misc)
                         && institution(&b)
                         && !institution(&a)
+                        && a_id.is_none()
                 }
                 Some(",") => {
                     b.kind == EntityKind::Org
                         && institution(&b)
                         && infos[b.start..b.end].iter().any(|t| t.folded == "and")
                 }
-                Some("on" | "for" | "of") => b.kind != EntityKind::Person && institution(&a),
+                Some("on" | "for" | "of") => {
+                    b.kind != EntityKind::Person
+                        && institution(&a)
+                        && !WEEKDAYS.contains(&infos[b.start].folded.as_str())
+                }
                 _ => false,
             };
         if joins {

@@ -160,8 +160,21 @@ fn kind_prefix(k: EntityKind) -> &'static str {
     }
 }
 
-/// The key of a name no gazetteer lists: its kind and folded words.
+/// The key of a name no gazetteer lists: its kind and folded words. An
+/// English ministry named by its portfolio before «Ministry» has the key
+/// of «Ministry of» and the portfolio: «Oil Ministry» and «Ministry of
+/// Oil» are one body.
 fn unlisted_key(kind: EntityKind, folded: &[String]) -> String {
+    if kind == EntityKind::Org
+        && let [portfolio @ .., last] = folded
+        && last == "ministry"
+        && !portfolio.is_empty()
+        && portfolio
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == '-') && w != "of")
+    {
+        return format!("{}:ministry of {}", kind_prefix(kind), portfolio.join(" "));
+    }
     format!("{}:{}", kind_prefix(kind), folded.join(" "))
 }
 
@@ -368,6 +381,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
     merge_parts(&mut groups, gaz);
     merge_company_short_names(&mut groups, gaz);
     merge_surnames_listed_as_companies(&mut groups);
+    merge_guessed_places(&mut groups, gaz);
     groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
     groups
         .into_iter()
@@ -678,6 +692,65 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
             return;
         };
         fold_into(groups, i, j);
+    }
+}
+
+/// Folded English words that make an organisation's name a town's body
+/// («Kericho County Government»): the town named alone stays a place.
+const TOWN_BODY_WORDS: [&str; 8] = [
+    "county",
+    "city",
+    "municipal",
+    "government",
+    "province",
+    "provincial",
+    "state",
+    "district",
+];
+
+/// Folds a Latin-script one-word place the gazetteer does not list
+/// (the tagger's guess) into the person or organisation of the same
+/// article that the word names: the last or first word of a longer
+/// person's name («Saraiva» after «Rodrigo Mendes Saraiva»), or the
+/// first word of an organisation's name that is no institution's and no
+/// town's body ([`TOWN_BODY_WORDS`]): «Vasco» of «Vasco da Gama».
+fn merge_guessed_places(groups: &mut Vec<Group>, gaz: &Gazetteer) {
+    let mut i = 0;
+    while i < groups.len() {
+        let short = &groups[i];
+        let word = match &short.folded[..] {
+            [w] if short.kind == EntityKind::Place
+                && !short.gaz
+                && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && !gaz.is_name_token(w) =>
+            {
+                w
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let named = groups.iter().position(|g| match g.kind {
+            EntityKind::Person => {
+                g.folded.len() >= 2
+                    && (g.folded.last() == Some(word) || g.folded.first() == Some(word))
+            }
+            EntityKind::Org => {
+                g.folded.len() >= 2
+                    && g.folded.first() == Some(word)
+                    && !g.folded.last().is_some_and(|w| article::ends_english_institution(w))
+                    && !g.folded.iter().any(|w| TOWN_BODY_WORDS.contains(&w.as_str()))
+            }
+            _ => false,
+        });
+        match named {
+            Some(j) => {
+                groups[i].kind = groups[j].kind;
+                fold_into(groups, i, j);
+            }
+            None => i += 1,
+        }
     }
 }
 

@@ -74,6 +74,11 @@ fn has_pronoun_suffix(word: &str) -> bool {
         && word.chars().count() >= 3
 }
 
+/// Folded forms of «أبو» ("father of"), which open a family's name
+/// with the word after it («أبو العلا», «أبو ظبي» aside, which is listed
+/// whole).
+const KUNYA_WORDS: [&str; 3] = ["ابو", "ابي", "ابا"];
+
 /// Folded currency nouns, which open no person's name: the tagger took
 /// «دينار جزائري» (an Algerian dinar) for a given name and a surname.
 const CURRENCY_WORDS: [&str; 12] = [
@@ -883,7 +888,8 @@ impl Extractor {
     /// نابلس سامي عبد الرحيم حمدان») and has four letters or more and no
     /// sign of a person's name («واك تاي هي», where «واك» is also Wake
     /// Island), or a given name of any list («Badr Mohammed Al-Meer»,
-    /// where «Badr» is also a town).
+    /// where «Badr» is also a town). A place right after «أبو» is a
+    /// family's name, not a cut: «أبو العلا» (AlUla is also a town).
     fn end_at_place(&self, infos: &[TokenInfo], matches: &[GazMatch], s: &mut Span) {
         if s.kind != EntityKind::Person {
             return;
@@ -908,6 +914,7 @@ impl Extractor {
             .filter(|m| m.start > s.start && m.start < s.end)
             .filter(|m| kind(m) == Some(EntityKind::Place))
             .map(|m| m.start)
+            .filter(|&k| !KUNYA_WORDS.contains(&infos[k - 1].folded.as_str()))
             .filter(|&k| {
                 !matches
                     .iter()
@@ -1131,7 +1138,7 @@ mod tests {
 
     #[test]
     fn folded_word_lists_are_folded() {
-        let lists: [&[&str]; 35] = [
+        let lists: [&[&str]; 36] = [
             &NAME_JOINERS,
             &ENDING_JOINERS,
             &MAGHREBI_JOINERS,
@@ -1167,6 +1174,7 @@ mod tests {
             &NOUN_NAMES,
             &PATRONYMICS,
             &RANK_ADJECTIVES,
+            &KUNYA_WORDS,
         ];
         let phrases: Vec<&str> = NOT_NAME_PHRASES.iter().flatten().copied().collect();
         let mut bad = unfolded(&lists);

@@ -778,7 +778,9 @@ impl Extractor {
     /// of the training text or frequent word, stopword, title, trigger or
     /// listed name, and is a name word: a given name, a word of the name
     /// dictionary or of persons' names in the training text, or a
-    /// definite nisba («الساعدي»).
+    /// definite nisba («الساعدي»). After «X بن Y» a definite nisba is the
+    /// family's even when it is also a common word: «سلطان بن عبدالله
+    /// الشهري» ("monthly").
     pub(super) fn take_family_name(
         &self,
         tokens: &[&str],
@@ -789,13 +791,13 @@ impl Extractor {
         for k in 0..spans.len() {
             let s = spans[k];
             let e = s.end;
-            let is_family_nisba = |f: &str| {
+            let nisba_shaped = |f: &str| {
                 f.starts_with("ال")
                     && f.ends_with('ي')
                     && f.chars().count() >= 5
-                    && !self.common.contains(f)
                     && !arabic::is_nisba(f, &|x| self.gaz.is_place_stem(x))
             };
+            let is_family_nisba = |f: &str| nisba_shaped(f) && !self.common.contains(f);
             let given_and_nisba = s.end - s.start == 2
                 && infos[s.start].first_name
                 && infos[s.start].stem_at == 0
@@ -815,7 +817,7 @@ impl Extractor {
             }
             let t = &infos[e];
             let f = t.folded.as_str();
-            let nisba = is_family_nisba(f);
+            let nisba = is_family_nisba(f) || (joined && nisba_shaped(f));
             let name_word = (t.first_name && t.stem_at == 0)
                 || t.dict_name
                 || t.seen == Some(EntityKind::Person)
@@ -825,8 +827,8 @@ impl Extractor {
                 && (f != "علي" || Self::ends_clause(infos, e + 1))
                 && no_clitic_but_article(t)
                 && f.chars().all(tokenize::is_arabic_char)
-                && !self.common.contains(f)
-                && !self.frequent.contains(f)
+                && (!(self.common.contains(f) || self.frequent.contains(f))
+                    || (joined && nisba_shaped(f)))
                 && !self.gaz.is_stopword(f)
                 && !self.gaz.is_title(f)
                 && t.trigger.is_none()
