@@ -3471,3 +3471,27 @@ fn spanish_and_french_banks_are_organisations() {
     );
     assert!(displays(text, EntityKind::Person).is_empty());
 }
+
+#[test]
+fn holding_companies_regions_and_family_names_of_blind_set_29() {
+    let ex = Extractor::global();
+    let ents = ex.extract(
+        "",
+        "وقال الرئيس التنفيذي للصندوق سلطان بن عبدالله الشهري إن مجموعة سيرا القابضة ستطور \
+         منتجعين. وأعلنت الهيئة العامة للترفيه أنها ستعمل مع هيئة تطوير منطقة عسير. وقال إن \
+         توسعة مطار أبها الدولي الجارية ستكون حاسمة. وأضاف أبو العلا أن الشركة سددت المبلغ.",
+    );
+    for (name, kind) in [
+        ("سلطان بن عبدالله الشهري", EntityKind::Person),
+        ("مجموعة سيرا القابضة", EntityKind::Org),
+        ("هيئة تطوير منطقة عسير", EntityKind::Org),
+        ("مطار أبها الدولي", EntityKind::Place),
+        ("أبو العلا", EntityKind::Person),
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(kind),
+            "{name}: {ents:?}"
+        );
+    }
+}

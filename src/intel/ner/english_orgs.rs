@@ -1466,4 +1466,41 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn organs_weekdays_portfolios_and_listed_pairs_are_cut() {
+        let found = assert_kinds(
+            "The Bundestag's Budget Committee on Wednesday postponed the vote. BP, TotalEnergies \
+             and China National Petroleum Corporation bid, the Oil Ministry said. The Ministry of \
+             Oil added that Second Finance Minister Nurul Aini Zakaria would attend.",
+            &[
+                ("Bundestag", EntityKind::Org),
+                ("Budget Committee", EntityKind::Org),
+                ("TotalEnergies", EntityKind::Org),
+                ("China National Petroleum Corporation", EntityKind::Org),
+                ("Nurul Aini Zakaria", EntityKind::Person),
+            ],
+        );
+        let ministries: Vec<_> = found
+            .iter()
+            .filter(|(name, _)| name.contains("Ministry"))
+            .collect();
+        assert_eq!(ministries.len(), 1, "{found:?}");
+        assert!(
+            !found.iter().any(|(name, _)| name.contains("Wednesday") || name.contains("Second")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_guessed_place_that_names_a_person_or_a_club_joins_it() {
+        let found = kinds(
+            "Club president Rodrigo Mendes Saraiva told supporters that the sale of Vasco da Gama \
+             was done. Saraiva said Vasco would invest in its academy.",
+        );
+        assert!(
+            !found.iter().any(|(_, k)| *k == EntityKind::Place),
+            "{found:?}"
+        );
+    }
 }
