@@ -18,7 +18,7 @@ use super::hash::FastSet;
 use super::institutions::{
     INSTITUTION_HEAD_LIST, INSTITUTION_HEADS, NOT_MODIFIERS, PLACE_BODY_HEADS,
 };
-use super::noise::is_demonym;
+use super::noise::{PLACE_NOUNS, is_demonym};
 use super::person_names::after_future_opening;
 use super::spanned;
 use super::tokenize::is_arabic_char;
@@ -1377,6 +1377,28 @@ fn is_scene(t: &Tagged<'_>, s: &Span) -> bool {
         Some(n) => !n.chars().any(is_arabic_char) || MASHHAD_AFTER.contains(&n),
     };
     !(city || placed)
+}
+
+/// Drops a place span with no gazetteer id that a place's noun opens
+/// when its first word is an indefinite feminine nisba adjective: the
+/// noun is described, not named («منطقة صحراوية», a desert area;
+/// «منطقة جبلية», «منطقة ريفية فقيرة»).
+pub(super) fn drop_described_areas(t: &mut Tagged<'_>) {
+    let infos = &t.infos;
+    t.spans.retain(|(s, id)| {
+        let described = s.kind == EntityKind::Place
+            && id.is_none()
+            && s.start > 0
+            && listed_with_clitic(&infos[s.start - 1].folded, |w| PLACE_NOUNS.contains(&w))
+            && {
+                let f = infos[s.start].folded.as_str();
+                f.ends_with("يه")
+                    && !f.starts_with("ال")
+                    && infos[s.start].stem_at == 0
+                    && f.chars().count() >= 5
+            };
+        !described
+    });
 }
 
 /// Drops the scenes taken for Mashhad (see [`is_scene`]).

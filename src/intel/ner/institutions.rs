@@ -8,7 +8,7 @@ use super::article::{COMPANY_FORMS, COMPANY_HEADS};
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::GazMatch;
-use super::noise::{MONTH_AFTER, NOT_NAME_PHRASES};
+use super::noise::{MONTH_AFTER, NOT_NAME_PHRASES, PLACE_NOUNS};
 use super::person_names::{looks_like_name, no_clitic_but_article, opened_by_particle_and_article};
 use super::{Extractor, LETTER_NAMES, Tagged, arabic, spanned, tokenize};
 use crate::model::EntityKind;
@@ -116,10 +116,6 @@ fn heads_department(t: &Tagged<'_>, i: usize) -> bool {
             PORTFOLIOS.contains(&f.strip_prefix("ال").unwrap_or(f))
         })
 }
-
-/// Folded nouns of a region or a town that a body's name may hold
-/// before the place («هيئة تطوير منطقة عسير»).
-const PLACE_NOUNS: [&str; 6] = ["منطقه", "محافظه", "ولايه", "اقليم", "مقاطعه", "مدينه"];
 
 /// Folded heads of bodies named by a noun in construct and its definite
 /// genitive (see [`Extractor::nouns_in_construct`]).
@@ -1284,7 +1280,7 @@ impl Extractor {
     /// one of [`CONSTRUCT_HEADS`] at `i` and a definite noun that names
     /// the body with them: «هيئة تنشيط السياحة», «هيئة أسواق المال»,
     /// «هيئة تنظيم قطاع الاتصالات», «جمعية حماية المستهلك»; 0 when none
-    /// do. A region's or a town's noun ([`PLACE_NOUNS`]) and the tagged
+    /// do. A place's noun (`noise::PLACE_NOUNS`) and the tagged
     /// place after it count as words of the name too: «هيئة تطوير منطقة
     /// عسير», «… منطقة المدينة المنورة». No word is a common word of the training text or in a span,
     /// and the nouns have no clitic («هيئة لتنظيم …» is what a body is
