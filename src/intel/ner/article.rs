@@ -1380,10 +1380,11 @@ fn is_scene(t: &Tagged<'_>, s: &Span) -> bool {
 }
 
 /// Drops a place span with no gazetteer id that a place's noun opens
-/// when its first word is an indefinite feminine nisba adjective: the
-/// noun is described, not named («منطقة صحراوية», a desert area;
-/// «منطقة جبلية», «منطقة ريفية فقيرة»).
-pub(super) fn drop_described_areas(t: &mut Tagged<'_>) {
+/// when its first word is an indefinite feminine nisba adjective, one
+/// that is frequent in general text with the article: the noun is
+/// described, not named («منطقة صحراوية», a desert area; «منطقة
+/// جبلية», «منطقة ريفية فقيرة»; not «مدينة أنطاكية»).
+pub(super) fn drop_described_areas(t: &mut Tagged<'_>, frequent: &FastSet<String>) {
     let infos = &t.infos;
     t.spans.retain(|(s, id)| {
         let described = s.kind == EntityKind::Place
@@ -1395,7 +1396,7 @@ pub(super) fn drop_described_areas(t: &mut Tagged<'_>) {
                 f.ends_with("يه")
                     && !f.starts_with("ال")
                     && infos[s.start].stem_at == 0
-                    && f.chars().count() >= 5
+                    && frequent.contains(&format!("ال{f}"))
             };
         !described
     });

@@ -1102,7 +1102,7 @@ impl Extractor {
             named_bodies::add_named_bodies(&mut tagged, &self.gaz);
             article::drop_place_kinds(&mut tagged, &self.gaz);
             article::drop_scenes(&mut tagged);
-            article::drop_described_areas(&mut tagged);
+            article::drop_described_areas(&mut tagged, &self.very_frequent);
             article::show_full_names(&mut tagged);
             article::take_in_division_nouns(&mut tagged, &self.gaz);
             article::settle_kinds(&mut tagged);
