@@ -11,7 +11,7 @@ use super::article::{
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
-use super::latin::{COMPANY_ENDS, NAME_PARTICLES};
+use super::latin::{COMPANY_ENDS, NAME_PARTICLES, WEEKDAYS};
 use super::merge::is_spelt_short_form;
 use super::noise::is_demonym;
 use super::spanned;
@@ -509,10 +509,64 @@ fn people_named_as(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut [(Span, Opt
     }
 }
 
+/// Folded lower-case nouns of a job that «at» and the employer follow
+/// («chief economist at Bancolombia», «head of research at Afrinvest»).
+const JOB_NOUNS: [&str; 18] = [
+    "economist",
+    "economists",
+    "analyst",
+    "analysts",
+    "strategist",
+    "researcher",
+    "researchers",
+    "professor",
+    "lecturer",
+    "engineer",
+    "manager",
+    "director",
+    "executive",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "research",
+];
+
+/// The most lower-case words between a job's noun and «at» («head of
+/// research at»).
+const WORDS_BEFORE_AT: usize = 3;
+
+/// Makes an organisation of a one-word span with no gazetteer mark that
+/// the model took for a place, a person or misc when a job's noun and
+/// «at» come before it: the employer of «chief economist at
+/// Bancolombia», which the model read as a place. A listed word keeps
+/// its kind («official at Kenya's …» is no employer).
+fn employers_after_jobs(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
+    for (s, id) in spans.iter_mut() {
+        let at = s.start.checked_sub(1).filter(|&a| infos[a].folded == "at");
+        let employed = at.is_some_and(|a| {
+            (a.saturating_sub(WORDS_BEFORE_AT)..a)
+                .rev()
+                .take_while(|&k| infos[k].shape == "low")
+                .any(|k| JOB_NOUNS.contains(&infos[k].folded.as_str()))
+        });
+        if employed
+            && id.is_none()
+            && s.kind != EntityKind::Org
+            && s.end - s.start == 1
+            && infos[s.start].gaz.is_none()
+        {
+            s.kind = EntityKind::Org;
+        }
+    }
+}
+
 /// Lower-case nouns for a company that name one right after them in
 /// news («parts maker Daiwa Seiki», «the lender Bank Audi», «miner
 /// Barrick Gold»).
-const COMPANY_NOUNS: [&str; 26] = [
+const COMPANY_NOUNS: [&str; 28] = [
+    "company",
+    "group",
     "maker",
     "carmaker",
     "automaker",
@@ -543,10 +597,11 @@ const COMPANY_NOUNS: [&str; 26] = [
 
 /// Makes an organisation of a span with no gazetteer id right after a
 /// company noun ([`COMPANY_NOUNS`]) when no given name opens it: the
-/// model takes unknown firms for people («parts maker Daiwa Seiki»). A
-/// one-word place stays a place («the firm Kenya», rare, is ambiguous).
-/// An acronym the model left untagged there is a company too («local
-/// builder TGCC»).
+/// model takes unknown firms for people or places («parts maker Daiwa
+/// Seiki», «the energy company Uzbekneftegaz»). A listed one-word place
+/// stays a place («the firm Kenya», rare, is ambiguous).
+/// An acronym or a capitalised word the model left untagged there is a
+/// company too («local builder TGCC», «engineering group Bechtel»).
 fn companies_after_their_noun(
     infos: &[TokenInfo],
     gaz: &Gazetteer,
@@ -554,7 +609,11 @@ fn companies_after_their_noun(
 ) {
     for k in 1..infos.len() {
         let t = &infos[k];
-        let untagged_acronym = t.shape == "caps"
+        let untagged_acronym = (t.shape == "caps"
+            || (t.shape == "Cap"
+                && !gaz.is_title(&t.folded)
+                && !gaz.is_any_given_name(&t.folded)
+                && !WEEKDAYS.contains(&t.folded.as_str())))
             && t.folded.chars().count() >= 2
             && t.gaz.is_none()
             && !gaz.is_stopword(&t.folded)
@@ -570,7 +629,9 @@ fn companies_after_their_noun(
             let t = &infos[s.start - 1];
             t.shape.starts_with("low") && COMPANY_NOUNS.contains(&t.folded.as_str())
         };
-        let one_word_place = s.kind == EntityKind::Place && s.end - s.start == 1;
+        let one_word_place = s.kind == EntityKind::Place
+            && s.end - s.start == 1
+            && infos[s.start].gaz.is_some();
         if id.is_none()
             && after_noun
             && !one_word_place
@@ -935,6 +996,7 @@ pub(super) fn mend(
     peoples_listed_bodies(infos, gaz, spans);
     people_named_as(infos, gaz, spans);
     companies_after_their_noun(infos, gaz, spans);
+    employers_after_jobs(infos, spans);
     take_name_particles(infos, spans);
     take_legal_forms(infos, spans);
     name_events(infos, spans);
@@ -1501,6 +1563,20 @@ mod tests {
         assert!(
             !found.iter().any(|(_, k)| *k == EntityKind::Place),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn employers_and_firms_after_their_noun_are_organisations() {
+        assert_kinds(
+            "Ana Vélez, chief economist at Bancolombia in Medellín, said rates would fall. The \
+             consortium includes the energy company Uzbekneftegaz and engineering group Bechtel.",
+            &[
+                ("Bancolombia", EntityKind::Org),
+                ("Medellín", EntityKind::Place),
+                ("Uzbekneftegaz", EntityKind::Org),
+                ("Bechtel", EntityKind::Org),
+            ],
         );
     }
 }
