@@ -3495,3 +3495,28 @@ fn holding_companies_regions_and_family_names_of_blind_set_29() {
         );
     }
 }
+
+#[test]
+fn a_company_named_by_its_trade_after_a_verb_is_an_organisation() {
+    let ex = Extractor::global();
+    let ents = ex.extract(
+        "",
+        "ووقعت الواحة للنفط اتفاقاً مع الحكومة. وقالت أطلس للطاقة إنها ستطعن في الحكم. \
+         وأكدت الحاجة للنفط في الأسواق. وارتفع سهم مجموعة طلعت مصطفى القابضة.",
+    );
+    for name in [
+        "الواحة للنفط",
+        "أطلس للطاقة",
+        "مجموعة طلعت مصطفى القابضة",
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    assert!(
+        !ents.iter().any(|e| e.display.contains("الحاجة")),
+        "{ents:?}"
+    );
+}

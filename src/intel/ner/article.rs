@@ -19,7 +19,7 @@ use super::institutions::{
     INSTITUTION_HEAD_LIST, INSTITUTION_HEADS, NOT_MODIFIERS, PLACE_BODY_HEADS,
 };
 use super::noise::{PLACE_NOUNS, is_demonym};
-use super::person_names::after_future_opening;
+use super::person_names::{after_future_opening, no_clitic_but_article};
 use super::spanned;
 use super::tokenize::is_arabic_char;
 use crate::model::EntityKind;
@@ -573,15 +573,15 @@ const STORM_WORDS: [&str; 5] = ["Typhoon", "Hurricane", "Cyclone", "Storm", "Tro
 /// organisation span just before one takes it in.
 pub(super) const COMPANY_FORMS: [&str; 2] = ["القابضه", "المحدوده"];
 
-/// Extends an organisation span with no gazetteer id over the legal-form
-/// adjectives after it (`COMPANY_FORMS`) that no span holds.
+/// Extends an organisation span over the legal-form adjectives after it
+/// (`COMPANY_FORMS`) that no span holds; a listed company keeps its id
+/// («مجموعة طلعت مصطفى» + «القابضة»).
 pub(super) fn take_in_company_forms(t: &mut Tagged<'_>) {
     let n = t.infos.len();
     for k in 0..t.spans.len() {
-        let (s, id) = t.spans[k];
+        let (s, _) = t.spans[k];
         let mut end = s.end;
         while s.kind == EntityKind::Org
-            && id.is_none()
             && end < n
             && COMPANY_FORMS.contains(&t.infos[end].folded.as_str())
             && !spanned(&t.spans, end)
@@ -1400,6 +1400,74 @@ pub(super) fn drop_described_areas(t: &mut Tagged<'_>, frequent: &FastSet<String
             };
         !described
     });
+}
+
+/// Folded feminine verbs of saying and doing that a company is the
+/// subject of, right before its name («وقالت أطلس للطاقة», «أعلنت
+/// العربية للطيران»).
+const COMPANY_VERBS: [&str; 8] = [
+    "قالت", "اعلنت", "وقعت", "اكدت", "ذكرت", "اوضحت", "افادت", "اشارت",
+];
+
+/// Folded trades after «لل» that close a company's name («الواحة
+/// للنفط», «أطلس للطاقة», «الدار للعقارات»).
+const TRADES: [&str; 14] = [
+    "للنفط",
+    "للطاقه",
+    "للطيران",
+    "للاتصالات",
+    "للاستثمار",
+    "للتامين",
+    "للاسمنت",
+    "للبتروكيماويات",
+    "للتعدين",
+    "للغاز",
+    "للعقارات",
+    "للتطوير",
+    "للشحن",
+    "للملاحه",
+];
+
+/// Tags as an organisation one word and a trade after «لل» ([`TRADES`])
+/// that no span holds, right after a feminine verb of saying or doing
+/// ([`COMPANY_VERBS`], «و» or «ف» allowed): the company is named by them
+/// with no noun before it, which the tagger leaves alone («وقالت أطلس
+/// للطاقة إنها …»). The word is no stopword and carries no clitic but
+/// the article, and with the article it is no frequent word: «ووقعت
+/// الواحة للنفط», not «وأكدت الحاجة للنفط» ("stressed the need for
+/// oil").
+pub(super) fn companies_named_by_trade(
+    t: &mut Tagged<'_>,
+    gaz: &Gazetteer,
+    frequent: &FastSet<String>,
+) {
+    let n = t.infos.len();
+    for i in 1..n.saturating_sub(1) {
+        let verb = listed_with_clitic(&t.infos[i - 1].folded, |w| COMPANY_VERBS.contains(&w))
+            || COMPANY_VERBS.contains(&t.infos[i - 1].folded.as_str());
+        let name = &t.infos[i];
+        let bare = name.stem_at == 0
+            || (no_clitic_but_article(name)
+                && is_definite(&name.folded)
+                && !frequent.contains(name.folded.as_str()));
+        let named = verb
+            && bare
+            && name.folded.chars().count() >= 3
+            && name.folded.chars().all(is_arabic_char)
+            && !gaz.is_stopword(&name.folded)
+            && TRADES.contains(&t.infos[i + 1].folded.as_str())
+            && !spanned(&t.spans, i)
+            && !spanned(&t.spans, i + 1);
+        if named {
+            let span = Span {
+                start: i,
+                end: i + 2,
+                kind: EntityKind::Org,
+            };
+            let at = t.spans.partition_point(|(s, _)| s.start < i);
+            t.spans.insert(at, (span, None));
+        }
+    }
 }
 
 /// Drops the scenes taken for Mashhad (see [`is_scene`]).

@@ -1097,6 +1097,7 @@ impl Extractor {
         let mut mentions = Vec::new();
         for mut tagged in doc {
             self.add_institutions(&mut tagged);
+            article::companies_named_by_trade(&mut tagged, &self.gaz, &self.very_frequent);
             article::add_facilities(&mut tagged, &self.gaz, &self.common);
             article::add_national_bodies(&mut tagged, &self.gaz);
             named_bodies::add_named_bodies(&mut tagged, &self.gaz);
