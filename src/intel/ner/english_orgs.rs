@@ -351,16 +351,22 @@ const OWNING_PEOPLES: [&str; 6] = ["people", "women", "children", "workers", "fa
 /// Center for Advanced Materials» is the university and its centre
 /// («People's Party» is one name). One capitalised word that owns an
 /// organ of two words or more is a body too: «Bundestag's | Budget
-/// Committee», unless the possessive is part of a listed name
-/// («Moody's») or the owner a people ([`OWNING_PEOPLES`]).
+/// Committee», and so does a head's name with «of»: «University of
+/// Sheffield's | Advanced Manufacturing Research Centre»; unless the
+/// possessive is part of a listed name («Moody's») or the owner a
+/// people ([`OWNING_PEOPLES`]).
 fn split_possessive_bodies(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     let mut k = 0;
     while k < spans.len() {
         let (s, id) = spans[k];
         let organ = ORGAN_NOUNS.contains(&infos[s.end - 1].folded.as_str());
         let cut = (s.start + 1..s.end.saturating_sub(2)).find(|&p| {
+            let head_of = p >= s.start + 3
+                && ends_english_institution(&infos[s.start].folded)
+                && infos[s.start + 1].folded == "of";
             matches!(infos[p].folded.as_str(), "'s" | "’s")
                 && (ends_english_institution(&infos[p - 1].folded)
+                    || head_of
                     || (organ
                         && p == s.start + 1
                         && infos[p].gaz.is_none()
