@@ -649,6 +649,26 @@ fn companies_after_their_noun(
     }
 }
 
+/// Extends a Latin-script person span over an Arabic family name joined
+/// to its article right after it, which the model leaves out: «Oil
+/// Minister Karim Jabbar al-Saadi told …» («al-», «el-», or «Al-» inside
+/// a sentence, then a capital).
+fn take_arabic_family_names(tokens: &[&str], spans: &mut [(Span, Option<usize>)]) {
+    for k in 0..spans.len() {
+        let s = spans[k].0;
+        let family = tokens.get(s.end).is_some_and(|w| {
+            ["al-", "el-", "Al-", "El-"].iter().any(|p| {
+                w.strip_prefix(p)
+                    .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+            })
+        });
+        let free = spans.get(k + 1).is_none_or(|(n, _)| n.start > s.end);
+        if s.kind == EntityKind::Person && family && free {
+            spans[k].0.end += 1;
+        }
+    }
+}
+
 /// Whether a lower-case token is a particle inside a family name
 /// ([`NAME_PARTICLES`]: «Pieter van der Merwe», «Ana de la Cruz»), but
 /// «of», which after a person names where they work («… of Reuters»).
@@ -1004,6 +1024,7 @@ pub(super) fn mend(
     companies_after_their_noun(infos, gaz, spans);
     employers_after_jobs(infos, spans);
     take_name_particles(infos, spans);
+    take_arabic_family_names(tokens, spans);
     take_legal_forms(infos, spans);
     name_events(infos, spans);
     cut_at_locating(infos, gaz, spans);
@@ -1582,6 +1603,18 @@ mod tests {
                 ("Medellín", EntityKind::Place),
                 ("Uzbekneftegaz", EntityKind::Org),
                 ("Bechtel", EntityKind::Org),
+            ],
+        );
+    }
+
+    #[test]
+    fn arabic_family_names_and_bodies_named_after_a_listed_one() {
+        assert_kinds(
+            "Oil Minister Karim Jabbar al-Saadi told reporters that the Federal Office of \
+             Bundeswehr Equipment would buy the systems for the Bundeswehr.",
+            &[
+                ("Karim Jabbar al-Saadi", EntityKind::Person),
+                ("Bundeswehr", EntityKind::Org),
             ],
         );
     }

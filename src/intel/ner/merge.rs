@@ -630,15 +630,23 @@ fn fold_into(groups: &mut Vec<Group>, i: usize, j: usize) {
 /// name inside it that it does not open with: a body of an
 /// international organisation («مفوضية الأمم المتحدة لشؤون اللاجئين» is
 /// not the UN) or a bank named with one word («البنك الأهلي التجاري» is
-/// not Al Ahly's club). Other heads name the same thing («نادي برشلونة»,
-/// «منظمة هيومن رايتس ووتش»).
+/// not Al Ahly's club), or any Latin-script body («Federal Office of
+/// Bundeswehr Equipment» is not the Bundeswehr). Other Arabic heads name
+/// the same thing («نادي برشلونة», «منظمة هيومن رايتس ووتش»).
 fn body_of_its_own(long: &Group, short: &Group) -> bool {
     let bank = long
         .folded
         .first()
         .is_some_and(|head| BANK_HEADS.contains(&head.as_str()));
+    let latin_org = short.kind == EntityKind::Org
+        && short
+            .folded
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()));
     !long.folded.starts_with(&short.folded)
-        && (INTERNATIONAL_BODIES.contains(&short.key.as_str()) || (bank && short.folded.len() == 1))
+        && (INTERNATIONAL_BODIES.contains(&short.key.as_str())
+            || (bank && short.folded.len() == 1)
+            || latin_org)
 }
 
 /// Folds a group whose name is part of a longer name of the same kind
