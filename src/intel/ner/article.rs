@@ -1406,7 +1406,14 @@ pub(super) fn drop_described_areas(t: &mut Tagged<'_>, frequent: &FastSet<String
 /// subject of, right before its name («وقالت أطلس للطاقة», «أعلنت
 /// العربية للطيران»).
 const COMPANY_VERBS: [&str; 8] = [
-    "قالت", "اعلنت", "وقعت", "اكدت", "ذكرت", "اوضحت", "افادت", "اشارت",
+    "قالت",
+    "اعلنت",
+    "وقعت",
+    "اكدت",
+    "ذكرت",
+    "اوضحت",
+    "افادت",
+    "اشارت",
 ];
 
 /// Folded trades after «لل» that close a company's name («الواحة

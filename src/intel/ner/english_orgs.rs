@@ -635,9 +635,8 @@ fn companies_after_their_noun(
             let t = &infos[s.start - 1];
             t.shape.starts_with("low") && COMPANY_NOUNS.contains(&t.folded.as_str())
         };
-        let one_word_place = s.kind == EntityKind::Place
-            && s.end - s.start == 1
-            && infos[s.start].gaz.is_some();
+        let one_word_place =
+            s.kind == EntityKind::Place && s.end - s.start == 1 && infos[s.start].gaz.is_some();
         if id.is_none()
             && after_noun
             && !one_word_place
@@ -1576,7 +1575,9 @@ mod tests {
             .collect();
         assert_eq!(ministries.len(), 1, "{found:?}");
         assert!(
-            !found.iter().any(|(name, _)| name.contains("Wednesday") || name.contains("Second")),
+            !found
+                .iter()
+                .any(|(name, _)| name.contains("Wednesday") || name.contains("Second")),
             "{found:?}"
         );
     }

@@ -1323,8 +1323,8 @@ impl Extractor {
                 .is_some_and(|w| PLACE_NOUNS.contains(&w.folded.as_str()))
         };
         if noun(i + 1) && division(i + 2) {
-            let place = place_end(i + 2)
-                .or_else(|| place_end(i + 3).filter(|_| !spanned(&t.spans, i + 2)));
+            let place =
+                place_end(i + 2).or_else(|| place_end(i + 3).filter(|_| !spanned(&t.spans, i + 2)));
             if let Some(end) = place {
                 return end - i - 1;
             }

@@ -747,8 +747,14 @@ fn merge_guessed_places(groups: &mut Vec<Group>, gaz: &Gazetteer) {
             EntityKind::Org => {
                 g.folded.len() >= 2
                     && g.folded.first() == Some(word)
-                    && !g.folded.last().is_some_and(|w| article::ends_english_institution(w))
-                    && !g.folded.iter().any(|w| TOWN_BODY_WORDS.contains(&w.as_str()))
+                    && !g
+                        .folded
+                        .last()
+                        .is_some_and(|w| article::ends_english_institution(w))
+                    && !g
+                        .folded
+                        .iter()
+                        .any(|w| TOWN_BODY_WORDS.contains(&w.as_str()))
             }
             _ => false,
         });

@@ -518,6 +518,7 @@ impl Extractor {
         self.end_at_known_org(&infos, &matches, &mut spans);
         self.end_before_place_at(&infos, &matches, &mut spans);
         self.end_at_given_name(&infos, &mut spans);
+        self.drop_word_before_listed_org(&infos, &matches, &mut spans);
         for &m in &matches {
             let Some(entry) = self.gaz.entry(m.entry) else {
                 continue;
@@ -876,6 +877,34 @@ impl Extractor {
                 });
             if s.kind == EntityKind::Org && id.is_none() && s.end - s.start >= 3 && in_place {
                 s.end = last;
+            }
+        }
+    }
+
+    /// Makes the organisation of a two-word person span whose second word
+    /// is a listed organisation of one word, the first being a common
+    /// word of the training text the model took for a given name: «حصة
+    /// أوكيو» is OQ's share,
+    /// not a woman named Hessa («حصة»); «ماركو فيراري» stays a person.
+    fn drop_word_before_listed_org(
+        &self,
+        infos: &[TokenInfo],
+        matches: &[GazMatch],
+        spans: &mut [(Span, Option<usize>)],
+    ) {
+        for (s, id) in spans.iter_mut() {
+            let word = infos[s.start].folded.as_str();
+            if !self.common.contains(word) {
+                continue;
+            }
+            let listed = matches.iter().any(|m| {
+                (m.start, m.end) == (s.start + 1, s.end)
+                    && m.listing != Listing::Minor
+                    && self.gaz.kind_of(m) == Some(EntityKind::Org)
+            });
+            if s.kind == EntityKind::Person && id.is_none() && s.end - s.start == 2 && listed {
+                s.start += 1;
+                s.kind = EntityKind::Org;
             }
         }
     }
