@@ -156,11 +156,14 @@ const AR_GROUPS: [&str; 5] = ["ميليشيات", "ميليشيا", "مليشي�
 /// Folded English nouns that end the name of a facility, a place
 /// («Cairo International Stadium», «Khalifa Port», «Kambarata-1
 /// Hydropower Plant»).
-const EN_FACILITIES: [&str; 14] = [
+const EN_FACILITIES: [&str; 17] = [
     "plant",
     "stadium",
     "airport",
     "port",
+    "seaport",
+    "harbour",
+    "harbor",
     "dam",
     "bridge",
     "mosque",
