@@ -382,6 +382,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
     merge_company_short_names(&mut groups, gaz);
     merge_surnames_listed_as_companies(&mut groups);
     merge_guessed_places(&mut groups, gaz);
+    merge_federation_short_names(&mut groups, gaz);
     groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
     groups
         .into_iter()
@@ -700,6 +701,60 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
             return;
         };
         fold_into(groups, i, j);
+    }
+}
+
+/// Folds the short names of a sports federation into its full name,
+/// «الاتحاد … لكرة X»: «اتحاد X» with the same game («اتحاد اليد» of
+/// «الاتحاد المصري لكرة اليد»), and «الاتحاد» alone, which the gazetteer
+/// gives Al-Ittihad's club, where the article names such a federation
+/// and no other body opened by «الاتحاد» nor another club named by an
+/// ordinary word (`Gazetteer::sports_club`: «الهلال», «النصر»; then
+/// «الاتحاد» may be the club): it is the federation the article names
+/// most (first, on a tie). The full name keeps its key:
+/// the club's id is not the federation's.
+fn merge_federation_short_names(groups: &mut Vec<Group>, gaz: &Gazetteer) {
+    let game_of = |g: &Group| match &g.folded[..] {
+        [head, .., ball, game] if head == "الاتحاد" && ball == "لكره" => Some(game.clone()),
+        _ => None,
+    };
+    let federations: Vec<usize> = (0..groups.len())
+        .filter(|&j| groups[j].kind == EntityKind::Org && game_of(&groups[j]).is_some())
+        .collect();
+    let mut i = 0;
+    while i < groups.len() {
+        let short = &groups[i];
+        let target = match &short.folded[..] {
+            [head, game] if head == "اتحاد" && short.kind == EntityKind::Org => groups
+                .iter()
+                .position(|g| g.kind == EntityKind::Org && game_of(g).as_ref() == Some(game)),
+            [word] if word == "الاتحاد" && short.kind == EntityKind::Org => {
+                let other_bodies = groups.iter().enumerate().any(|(j, g)| {
+                    j != i
+                        && g.kind == EntityKind::Org
+                        && g.folded.first().is_some_and(|w| w == "الاتحاد")
+                        && !federations.contains(&j)
+                });
+                let clubs = groups.iter().enumerate().any(|(j, g)| {
+                    j != i && matches!(&g.folded[..], [w] if gaz.sports_club(w).is_some())
+                });
+                let main = federations.iter().copied().max_by(|&a, &b| {
+                    groups[a]
+                        .count
+                        .cmp(&groups[b].count)
+                        .then(groups[b].first.cmp(&groups[a].first))
+                });
+                main.filter(|_| !other_bodies && !clubs)
+            }
+            _ => None,
+        };
+        match target {
+            Some(j) if j != i => {
+                absorb(groups, i, j);
+                return merge_federation_short_names(groups, gaz);
+            }
+            _ => i += 1,
+        }
     }
 }
 

@@ -1126,6 +1126,7 @@ impl Extractor {
         let mut mentions = Vec::new();
         for mut tagged in doc {
             self.add_institutions(&mut tagged);
+            sports::take_in_ball_games(&mut tagged);
             article::companies_named_by_trade(&mut tagged, &self.gaz, &self.very_frequent);
             article::add_facilities(&mut tagged, &self.gaz, &self.common);
             article::add_national_bodies(&mut tagged, &self.gaz);

@@ -5,7 +5,7 @@
 
 use super::conll::Span;
 use super::features::TokenInfo;
-use super::{Extractor, arabic};
+use super::{Extractor, Tagged, arabic, spanned};
 use crate::model::EntityKind;
 
 /// The folded stems of «نادي» and «أندية»: sports words, but a literary
@@ -38,6 +38,32 @@ pub(super) fn end_after_ball_game(infos: &[TokenInfo], s: &mut Span) {
     });
     if let Some(k) = game {
         s.end = k + 2;
+    }
+}
+
+/// Extends an organisation span over «لكرة» and a ball game right after
+/// it ([`BALL_GAMES`]) that no span holds: the game names another body,
+/// so a listed name's id goes («الاتحاد الأفريقي» + «لكرة اليد» is the
+/// African Handball Confederation, not the African Union).
+pub(super) fn take_in_ball_games(t: &mut Tagged<'_>) {
+    let n = t.infos.len();
+    for k in 0..t.spans.len() {
+        let (s, _) = t.spans[k];
+        let game = s.kind == EntityKind::Org
+            && s.end + 1 < n
+            && t.infos[s.end].folded == "لكره"
+            && BALL_GAMES.contains(&t.infos[s.end + 1].folded.as_str())
+            && !spanned(&t.spans, s.end)
+            && !spanned(&t.spans, s.end + 1);
+        if game {
+            t.spans[k] = (
+                Span {
+                    end: s.end + 2,
+                    ..s
+                },
+                None,
+            );
+        }
     }
 }
 
