@@ -3517,3 +3517,35 @@ fn a_company_named_by_its_trade_after_a_verb_is_an_organisation() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn federations_portfolios_and_people_after_a_named_body_of_blind_set_28() {
+    let ex = Extractor::global();
+    let ents = ex.extract(
+        "",
+        "أعلن الاتحاد المصري لكرة اليد قائمة المنتخب. وخاطب الاتحاد الأفريقي لكرة اليد لطلب \
+         تعديل الموعد، وقال رئيس اتحاد اليد إن الاتحاد سيطعن. وقال وزير المياه والري سامر \
+         العتوم إن المشروع سيكتمل. وقال رئيس جامعة صفاقس منير الطرابلسي إن البرنامج مهم. \
+         وأصدر مصرف الإمارات العربية المتحدة المركزي العام الماضي إرشادات.",
+    );
+    for (name, kind) in [
+        ("الاتحاد المصري لكرة اليد", EntityKind::Org),
+        ("الاتحاد الأفريقي لكرة اليد", EntityKind::Org),
+        ("سامر العتوم", EntityKind::Person),
+        ("جامعة صفاقس", EntityKind::Org),
+        ("منير الطرابلسي", EntityKind::Person),
+        ("مصرف الإمارات العربية المتحدة المركزي", EntityKind::Org),
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(kind),
+            "{name}: {ents:?}"
+        );
+    }
+    assert!(
+        !ents
+            .iter()
+            .any(|e| e.display == "الاتحاد" || e.display == "اتحاد اليد"),
+        "{ents:?}"
+    );
+}

@@ -391,8 +391,9 @@ const PART_WORDS: [&str; 20] = [
 
 /// Makes a company's national arm one organisation: one or two
 /// capitalised words that name no place, person's given name, title,
-/// people or part of a country ([`PART_WORDS`]), right before a listed
-/// place with nothing between («Airtel Kenya», «Airtel Africa»), or an
+/// people or part of a country ([`PART_WORDS`]), or a listed company,
+/// right before a listed place with nothing between («Airtel Kenya»,
+/// «Airtel Africa»: another company than Airtel), or an
 /// acronym opening a place span the model tagged («HSBC Saudi Arabia»).
 /// The model takes the company for a person and the country for a
 /// place.
@@ -416,12 +417,13 @@ fn national_arms(infos: &[TokenInfo], gaz: &Gazetteer, spans: &mut Vec<(Span, Op
                 a.end == s.start
                     && a.end - a.start <= 2
                     && a.kind != EntityKind::Place
-                    && spans[k - 1].1.is_none()
+                    && (spans[k - 1].1.is_none() || a.kind == EntityKind::Org)
                     && infos[a.start..a.end].iter().all(plain)
             });
         if joined.is_some() {
             spans[k - 1].0.end = s.end;
             spans[k - 1].0.kind = EntityKind::Org;
+            spans[k - 1].1 = None;
             spans.remove(k);
             continue;
         }

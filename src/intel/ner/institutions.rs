@@ -700,7 +700,8 @@ impl Extractor {
     /// gazetteer person or organisation or reaches outside. A definite
     /// word is in no construct with a person named after it: «رئيس
     /// النادي علي الشهراني» is the club's president and «رئيس مجلس الإدارة
-    /// عبدالله الوابلي» the board's, named (a definite word the tagger took
+    /// عبدالله الوابلي» the board's, named, and so is a place before a
+    /// given name: «رئيس جامعة صفاقس منير الطرابلسي» (a definite word the tagger took
     /// for a person still joins: «الجيش الروسي», and so does one after a
     /// title: «مركز الملك عبدالله للحوار»). A legal form («القابضة») ends
     /// the name: «شركة سيرا القابضة | العقد». A
@@ -756,6 +757,7 @@ impl Extractor {
             let mut after_adjective = j > i + 1 && is_naming_adjective(&t.infos[j - 1].folded);
             let mut after_pair = false;
             let mut after_complement = false;
+            let mut after_place = j > i + 1 && self.gaz.is_one_word_place(&t.infos[j - 1].folded);
             while j < n && j - i <= if after_pair { PORTFOLIO_NAME_WORDS } else { 3 } {
                 if j == i + 1
                     && let Some(end) = fixed_end
@@ -799,7 +801,9 @@ impl Extractor {
                         || (j > i + 1
                             && definite_at(j - 1)
                             && !self.gaz.is_title(&t.infos[j - 1].folded));
-                    let person_apart = closed && s.kind == EntityKind::Person && !definite_at(j);
+                    let person_apart = (closed || (after_place && t.infos[j].first_name))
+                        && s.kind == EntityKind::Person
+                        && !definite_at(j);
                     if place_after || person_apart {
                         break;
                     }
@@ -809,6 +813,7 @@ impl Extractor {
                     // ليبيا الأحرار»).
                     after_adjective |=
                         definite_at(s.end - 1) && !is_naming_adjective(&t.infos[s.end - 1].folded);
+                    after_place = s.kind == EntityKind::Place;
                     j = s.end;
                     continue;
                 }
@@ -1000,11 +1005,16 @@ impl Extractor {
 
     /// Where the naming adjectives that no span holds end from token `j`
     /// of an institution's name opened at `i`, six words into it at most
-    /// («… للطيران المدني», «… العقبة الاقتصادية الخاصة»).
+    /// («… للطيران المدني», «… العقبة الاقتصادية الخاصة»), but not «العام»
+    /// of a time phrase («… المركزي | العام الماضي»).
     fn naming_adjectives_end(&self, t: &Tagged<'_>, i: usize, mut j: usize) -> usize {
         while j < t.infos.len() && j - i <= 6 && !spanned(&t.spans, j) {
             let g = t.infos[j].folded.as_str();
-            if !is_naming_adjective(g) || NOT_MODIFIERS.contains(&g) || self.gaz.is_stopword(g) {
+            if !is_naming_adjective(g)
+                || NOT_MODIFIERS.contains(&g)
+                || self.gaz.is_stopword(g)
+                || is_year_phrase(&t.infos, j)
+            {
                 break;
             }
             j += 1;

@@ -715,7 +715,9 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
 /// the club's id is not the federation's.
 fn merge_federation_short_names(groups: &mut Vec<Group>, gaz: &Gazetteer) {
     let game_of = |g: &Group| match &g.folded[..] {
-        [head, .., ball, game] if head == "الاتحاد" && ball == "لكره" => Some(game.clone()),
+        [head, .., ball, game] if head == "الاتحاد" && ball == "لكره" => {
+            Some(game.clone())
+        }
         _ => None,
     };
     let federations: Vec<usize> = (0..groups.len())

@@ -466,6 +466,7 @@ impl Extractor {
         let mut split_off = Vec::new();
         for s in crf_spans.iter_mut() {
             self.strip_title(&infos, s);
+            self.start_at_given_name(&infos, s);
             if s.end == s.start {
                 continue;
             }
@@ -878,6 +879,27 @@ impl Extractor {
             if s.kind == EntityKind::Org && id.is_none() && s.end - s.start >= 3 && in_place {
                 s.end = last;
             }
+        }
+    }
+
+    /// Starts an Arabic person span of three words or more at its second
+    /// word when that is a given name and the first a word opened by «و»
+    /// and the article that is no person word: the end of a title's
+    /// portfolio the model took in («وزير المياه والري» | «سامر
+    /// العتوم»). «والوليد بن طلال» keeps its given name.
+    fn start_at_given_name(&self, infos: &[TokenInfo], s: &mut Span) {
+        let first = &infos[s.start];
+        if s.kind == EntityKind::Person
+            && s.end - s.start >= 3
+            && first.folded.starts_with("وال")
+            && !is_person_word(first)
+            && !first
+                .folded
+                .strip_prefix('و')
+                .is_some_and(|w| self.gaz.is_any_given_name(w))
+            && infos[s.start + 1].first_name
+        {
+            s.start += 1;
         }
     }
 
