@@ -1453,6 +1453,9 @@ pub(super) fn companies_named_by_trade(
 ) {
     let n = t.infos.len();
     for i in 1..n.saturating_sub(1) {
+        if !TRADES.contains(&t.infos[i + 1].folded.as_str()) {
+            continue;
+        }
         let verb = listed_with_clitic(&t.infos[i - 1].folded, |w| COMPANY_VERBS.contains(&w))
             || COMPANY_VERBS.contains(&t.infos[i - 1].folded.as_str());
         let name = &t.infos[i];
@@ -1465,7 +1468,6 @@ pub(super) fn companies_named_by_trade(
             && name.folded.chars().count() >= 3
             && name.folded.chars().all(is_arabic_char)
             && !gaz.is_stopword(&name.folded)
-            && TRADES.contains(&t.infos[i + 1].folded.as_str())
             && !spanned(&t.spans, i)
             && !spanned(&t.spans, i + 1);
         if named {
