@@ -1956,6 +1956,8 @@ mod tests {
             &FACILITY_ENDS,
             &MASHHAD_AFTER,
             &COMPANY_FORMS,
+            &COMPANY_VERBS,
+            &TRADES,
         ]);
         assert!(bad.is_empty(), "{bad:?}");
     }

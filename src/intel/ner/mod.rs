@@ -906,8 +906,8 @@ impl Extractor {
     /// Makes the organisation of a two-word person span whose second word
     /// is a listed organisation of one word, the first being a common
     /// word of the training text the model took for a given name: «حصة
-    /// أوكيو» is OQ's share,
-    /// not a woman named Hessa («حصة»); «ماركو فيراري» stays a person.
+    /// أوكيو» is OQ's share, not a woman named Hessa («حصة»); «ماركو
+    /// فيراري» stays a person.
     fn drop_word_before_listed_org(
         &self,
         infos: &[TokenInfo],
@@ -915,8 +915,11 @@ impl Extractor {
         spans: &mut [(Span, Option<usize>)],
     ) {
         for (s, id) in spans.iter_mut() {
-            let word = infos[s.start].folded.as_str();
-            if !self.common.contains(word) {
+            if s.kind != EntityKind::Person
+                || id.is_some()
+                || s.end - s.start != 2
+                || !self.common.contains(infos[s.start].folded.as_str())
+            {
                 continue;
             }
             let listed = matches.iter().any(|m| {
@@ -924,7 +927,7 @@ impl Extractor {
                     && m.listing != Listing::Minor
                     && self.gaz.kind_of(m) == Some(EntityKind::Org)
             });
-            if s.kind == EntityKind::Person && id.is_none() && s.end - s.start == 2 && listed {
+            if listed {
                 s.start += 1;
                 s.kind = EntityKind::Org;
             }
