@@ -20,8 +20,8 @@ use super::institutions::{
 };
 use super::noise::{PLACE_NOUNS, is_demonym};
 use super::person_names::{after_future_opening, no_clitic_but_article};
-use super::spanned;
 use super::tokenize::is_arabic_char;
+use super::{put_span, spanned};
 use crate::model::EntityKind;
 use std::sync::LazyLock;
 
@@ -1456,8 +1456,7 @@ pub(super) fn companies_named_by_trade(
         if !TRADES.contains(&t.infos[i + 1].folded.as_str()) {
             continue;
         }
-        let verb = listed_with_clitic(&t.infos[i - 1].folded, |w| COMPANY_VERBS.contains(&w))
-            || COMPANY_VERBS.contains(&t.infos[i - 1].folded.as_str());
+        let verb = listed_with_clitic(&t.infos[i - 1].folded, |w| COMPANY_VERBS.contains(&w));
         let name = &t.infos[i];
         let bare = name.stem_at == 0
             || (no_clitic_but_article(name)
@@ -1471,13 +1470,7 @@ pub(super) fn companies_named_by_trade(
             && !spanned(&t.spans, i)
             && !spanned(&t.spans, i + 1);
         if named {
-            let span = Span {
-                start: i,
-                end: i + 2,
-                kind: EntityKind::Org,
-            };
-            let at = t.spans.partition_point(|(s, _)| s.start < i);
-            t.spans.insert(at, (span, None));
+            put_span(&mut t.spans, i, i + 2, EntityKind::Org);
         }
     }
 }

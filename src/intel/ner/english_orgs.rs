@@ -14,7 +14,7 @@ use super::gazetteer::Gazetteer;
 use super::latin::{COMPANY_ENDS, NAME_PARTICLES, WEEKDAYS};
 use super::merge::is_spelt_short_form;
 use super::noise::is_demonym;
-use super::spanned;
+use super::{put_span, spanned};
 use crate::model::EntityKind;
 
 /// Lower-case words inside the place names that end institutions' names
@@ -873,16 +873,6 @@ fn name_laws(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
         }
         put_span(spans, start, i + 1, EntityKind::Misc);
     }
-}
-
-/// Replaces the spans that overlap tokens `start..end` of a sentence's
-/// sorted spans with one span of `kind` and no gazetteer id over them,
-/// kept in order (the twin of `latin::replace_with_org` for spans that
-/// carry an id).
-fn put_span(spans: &mut Vec<(Span, Option<usize>)>, start: usize, end: usize, kind: EntityKind) {
-    spans.retain(|(o, _)| o.end <= start || o.start >= end);
-    let at = spans.partition_point(|(o, _)| o.start < start);
-    spans.insert(at, (Span { start, end, kind }, None));
 }
 
 /// Whether `words` are exactly one gazetteer name of `kind`: the first

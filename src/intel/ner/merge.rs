@@ -193,6 +193,16 @@ struct Group {
     first: usize,
 }
 
+impl Group {
+    /// Whether the name opens with a Latin letter (an English or other
+    /// Latin-script name, which the Latin rules of the merge apply to).
+    fn opens_latin(&self) -> bool {
+        self.folded
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+    }
+}
+
 /// Whether `short` is a run of `long`'s words; with `not_after_bin`,
 /// not a run right after «بن» or «bin».
 fn contains_seq(long: &[String], short: &[String], not_after_bin: bool) -> bool {
@@ -639,11 +649,7 @@ fn body_of_its_own(long: &Group, short: &Group) -> bool {
         .folded
         .first()
         .is_some_and(|head| BANK_HEADS.contains(&head.as_str()));
-    let latin_org = short.kind == EntityKind::Org
-        && short
-            .folded
-            .first()
-            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()));
+    let latin_org = short.kind == EntityKind::Org && short.opens_latin();
     !long.folded.starts_with(&short.folded)
         && (INTERNATIONAL_BODIES.contains(&short.key.as_str())
             || (bank && short.folded.len() == 1)
@@ -786,7 +792,7 @@ fn merge_guessed_places(groups: &mut Vec<Group>, gaz: &Gazetteer) {
         let word = match &short.folded[..] {
             [w] if short.kind == EntityKind::Place
                 && !short.gaz
-                && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && short.opens_latin()
                 && !gaz.is_name_token(w) =>
             {
                 w
@@ -839,10 +845,7 @@ fn merge_company_short_names(groups: &mut Vec<Group>, gaz: &Gazetteer) {
     let mut i = 0;
     while i < groups.len() {
         let short = &groups[i];
-        let latin = short
-            .folded
-            .first()
-            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()));
+        let latin = short.opens_latin();
         let candidate = matches!(short.kind, EntityKind::Person | EntityKind::Misc)
             && !short.gaz
             && !short.folded.first().is_some_and(|w| gaz.is_first_name(w));

@@ -264,6 +264,21 @@ pub(super) fn spanned(spans: &[(Span, Option<usize>)], k: usize) -> bool {
     spans.iter().any(|(s, _)| s.holds(k))
 }
 
+/// Replaces the spans that overlap tokens `start..end` of a sentence's
+/// sorted spans with one span of `kind` and no gazetteer id over them,
+/// kept in order (the twin of `latin::replace_with_org` for spans that
+/// carry an id).
+pub(super) fn put_span(
+    spans: &mut Vec<(Span, Option<usize>)>,
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+) {
+    spans.retain(|(o, _)| o.end <= start || o.start >= end);
+    let at = spans.partition_point(|(o, _)| o.start < start);
+    spans.insert(at, (Span { start, end, kind }, None));
+}
+
 /// Folded words that join two people's names without being part of
 /// either: «و», «أو» ("or": «يوان أو سونغ»), "and", "or".
 const OR_WORDS: [&str; 4] = ["و", "او", "and", "or"];
