@@ -3549,3 +3549,129 @@ fn federations_portfolios_and_people_after_a_named_body_of_blind_set_28() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn states_place_pairs_datelines_and_one_word_acronyms_of_blind_set_30() {
+    let ex = Extractor::global();
+    let ents = ex.extract(
+        "",
+        "ANN ARBOR, Michigan, Oct 3 (Reuters) - The grant covers jobs in Michigan and Ohio. \
+         Europol says the ports of Rotterdam and Antwerp are the main entry points. A court \
+         in The Hague ruled. Trinidad and Tobago also signed.\n\nASTANA, June 4 - State oil company KazMunayGas (KMG) and \
+         Tengizchevroil (TCO) will invest, energy official Daniyar Seitkali said. KMG will \
+         lead. \"We agreed,\" Seitkali said.\n\nRIO DE JANEIRO, May 2 - Flamengo won.",
+    );
+    for (name, kind, count) in [
+        ("Ann Arbor", EntityKind::Place, 1),
+        ("Michigan", EntityKind::Place, 2),
+        ("Ohio", EntityKind::Place, 1),
+        ("Rotterdam", EntityKind::Place, 1),
+        ("Antwerp", EntityKind::Place, 1),
+        ("The Hague", EntityKind::Place, 1),
+        ("Astana", EntityKind::Place, 1),
+        ("Rio de Janeiro", EntityKind::Place, 1),
+        ("KazMunayGas", EntityKind::Org, 3),
+        ("Tengizchevroil", EntityKind::Org, 2),
+        ("Daniyar Seitkali", EntityKind::Person, 2),
+    ] {
+        let e = find(&ents, name);
+        assert_eq!(
+            e.map(|e| (e.kind, e.count)),
+            Some((kind, count)),
+            "{name}: {ents:?}"
+        );
+    }
+    assert_eq!(
+        find(&ents, "Trinidad and Tobago").map(|e| e.key.as_str()),
+        Some("loc:trinidad___tobago"),
+        "{ents:?}"
+    );
+    assert_eq!(
+        key_of("وعقدت المحكمة جلستها في لاهاي.", "لاهاي"),
+        key_of("The court met in The Hague.", "The Hague")
+    );
+}
+
+#[test]
+fn a_bracketed_short_form_the_tagger_took_for_a_person_joins_its_body() {
+    let ents = Extractor::global().extract(
+        "",
+        "وتعهدت اليابان عبر الوكالة اليابانية للتعاون الدولي (جايكا) بتمويل المشروع. وقالت \
+         جايكا إن العمل سيبدأ.",
+    );
+    assert!(
+        find(&ents, "الوكالة اليابانية للتعاون الدولي")
+            .is_some_and(|e| e.kind == EntityKind::Org && e.count >= 2),
+        "{ents:?}"
+    );
+    assert!(find(&ents, "جايكا").is_none(), "{ents:?}");
+}
+
+#[test]
+fn english_bodies_and_people_of_blind_set_30() {
+    let ents = Extractor::global().extract(
+        "",
+        "The Ministry of Justice and Security would ask parliament for funds. The Port of \
+         Rotterdam Authority said it was working with operators. \"It works,\" said Marieke \
+         van Dam, a spokeswoman for customs. Van Dam said more would follow. The money comes \
+         from the DOE's Advanced Research Projects Agency-Energy (ARPA-E). ARPA-E said.",
+    );
+    for (name, kind, count) in [
+        ("Ministry of Justice and Security", EntityKind::Org, 1),
+        ("Port of Rotterdam Authority", EntityKind::Org, 1),
+        ("Marieke van Dam", EntityKind::Person, 2),
+        ("DOE", EntityKind::Org, 1),
+        (
+            "Advanced Research Projects Agency-Energy",
+            EntityKind::Org,
+            3,
+        ),
+    ] {
+        let e = find(&ents, name);
+        assert_eq!(
+            e.map(|e| (e.kind, e.count)),
+            Some((kind, count)),
+            "{name}: {ents:?}"
+        );
+    }
+}
+
+#[test]
+fn arabic_bodies_places_and_people_of_blind_set_30() {
+    let ex = Extractor::global();
+    let ents = ex.extract(
+        "",
+        "وقعت شركة سيدار الحجار عقداً جديداً. وأوضح المدير العام لسيدار الحجار نور الدين \
+         مسعودي أن الإنتاج سيرتفع. وقال محافظ نينوى سالم الطائي إن العمل سيبدأ. وحذر \
+         الاتحاد العام للعمال الجزائريين من الخطة. وسيتعاون المركز الجديد مع الجامعة. \
+         وقررت لجنة الانضباط إلغاء النتيجة. وقالت رئيسة تعاونية إمراجن للصيد التقليدي إن \
+         النساء متضررات. ويأتي الخام من منجم الونزة.",
+    );
+    for (name, kind) in [
+        ("شركة سيدار الحجار", EntityKind::Org),
+        ("نور الدين مسعودي", EntityKind::Person),
+        ("نينوى", EntityKind::Place),
+        ("سالم الطائي", EntityKind::Person),
+        ("الاتحاد العام للعمال الجزائريين", EntityKind::Org),
+        ("لجنة الانضباط", EntityKind::Org),
+        ("تعاونية إمراجن للصيد التقليدي", EntityKind::Org),
+        ("منجم الونزة", EntityKind::Place),
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(kind),
+            "{name}: {ents:?}"
+        );
+    }
+    assert_eq!(
+        find(&ents, "شركة سيدار الحجار").map(|e| e.count),
+        Some(2),
+        "{ents:?}"
+    );
+    assert!(
+        !ents
+            .iter()
+            .any(|e| e.display.contains("الجديد") || e.display.contains("إلغاء")),
+        "{ents:?}"
+    );
+}

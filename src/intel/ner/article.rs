@@ -79,7 +79,7 @@ const LANGUAGES: [&str; 10] = [
 /// (clitics allowed: «بمطار»), parks among them («حديقة الملك فهد») and
 /// sports complexes («مركب محمد الخامس»);
 /// sites are in [`AR_SITES`].
-static AR_FACILITIES: [&str; 16] = [
+static AR_FACILITIES: [&str; 18] = [
     "مركب",
     "حديقه",
     "منتزه",
@@ -96,6 +96,8 @@ static AR_FACILITIES: [&str; 16] = [
     "كنيسه",
     "قلعه",
     "برج",
+    "منجم",
+    "جامع",
 ];
 
 /// Folded Arabic nouns that open the name of a site, a place (clitics
@@ -350,31 +352,53 @@ pub(super) fn add_national_bodies(t: &mut Tagged<'_>, gaz: &Gazetteer) {
 /// Dashes that end a dateline.
 const DATELINE_DASHES: [&str; 3] = ["—", "–", "-"];
 
-/// Makes the town of an English dateline a place: a word in capitals of
-/// four letters or more opening a sentence before a dash, or before a
-/// comma, a capitalised word and a dash («ANTAKYA, Turkey —», «LAGOS
-/// —»), which the English model takes for an organisation's acronym.
+/// Makes the town of an English dateline a place: one or two words in
+/// capitals, of four letters or more together, opening a sentence before
+/// a dash, or before a comma and a few capitalised words, numbers,
+/// commas or a bracketed agency ending at a dash («ANTAKYA, Turkey —»,
+/// «LAGOS —», «ASTANA, June 4 -», «ANN ARBOR, Michigan, Oct 3 (Reuters)
+/// -»), which the English model takes for an organisation's acronym.
 pub(super) fn dateline_places(t: &mut Tagged<'_>) {
     let tokens = &t.tokens;
-    let Some(first) = tokens.first() else {
-        return;
+    let is_shouted = |w: &str| w.chars().all(char::is_uppercase) && !w.is_empty();
+    let town_end = match tokens.get(..2) {
+        Some([a, b]) if is_shouted(a) && is_shouted(b) => 2,
+        Some([a, ..]) if is_shouted(a) => 1,
+        _ => return,
     };
-    let shouted = first.chars().count() >= 4 && first.chars().all(|c| c.is_uppercase());
+    if tokens[..town_end]
+        .iter()
+        .map(|w| w.chars().count())
+        .sum::<usize>()
+        < 4
+    {
+        return;
+    }
     let dash = |k: usize| tokens.get(k).is_some_and(|w| DATELINE_DASHES.contains(w));
-    let dateline = shouted
-        && (dash(1)
-            || (tokens.get(1) == Some(&",")
-                && tokens.get(2).is_some_and(|w| is_capitalised(w))
-                && dash(3)));
+    let dateline_word = |w: &&str| {
+        is_capitalised(w)
+            || w.chars().all(|c| c.is_ascii_digit())
+            || [",", "(", ")", "."].contains(w)
+    };
+    let dateline = dash(town_end)
+        || (tokens.get(town_end) == Some(&",")
+            && tokens
+                .iter()
+                .enumerate()
+                .skip(town_end + 1)
+                .take(8)
+                .find(|(_, w)| !dateline_word(w))
+                .is_some_and(|(k, _)| k > town_end + 1 && dash(k)));
     if !dateline {
         return;
     }
-    t.spans
-        .retain(|(s, id)| s.start > 0 || (id.is_some() && s.kind == EntityKind::Place));
+    t.spans.retain(|(s, id)| {
+        s.start >= town_end || (id.is_some() && s.kind == EntityKind::Place && s.end <= town_end)
+    });
     if !t.spans.iter().any(|(s, _)| s.start == 0) {
         let town = Span {
             start: 0,
-            end: 1,
+            end: town_end,
             kind: EntityKind::Place,
         };
         t.spans.insert(0, (town, None));
@@ -602,7 +626,7 @@ const COMPANY_OPENERS: [&str; 2] = ["PT", "Tbk"];
 /// Folded nouns before a company's name: they belong to it when the name
 /// was taken for a person's («مجموعة طلعت مصطفى القابضة»), and a foreign
 /// name after one is a company (`Extractor::name_after_company_noun`).
-pub(super) const COMPANY_HEADS: [&str; 2] = ["شركه", "مجموعه"];
+pub(super) const COMPANY_HEADS: [&str; 3] = ["شركه", "مجموعه", "مجمع"];
 
 /// Folded English nouns that end an institution's name, so a place or
 /// misc span ending in one is an organisation («Tourism Region
@@ -982,7 +1006,9 @@ pub(super) fn ends_english_company(last: &str) -> bool {
 
 /// True for a span of two words or more that names a facility: an
 /// Arabic facility or site noun first or an English one last (`AR_FACILITIES`, `AR_SITES`,
-/// `EN_FACILITIES`, «Port of …», «Strait of …»).
+/// `EN_FACILITIES`, «Port of …», «Strait of …», but not «Port of
+/// Rotterdam Authority», which runs the port, nor a person's name with a
+/// particle before the noun: «Marieke van Dam»).
 fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
     if s.end - s.start < 2 {
         return false;
@@ -990,9 +1016,12 @@ fn is_facility(infos: &[TokenInfo], s: &Span) -> bool {
     let first = infos[s.start].folded.as_str();
     let last = infos[s.end - 1].folded.as_str();
     opens_facility(first)
-        || EN_FACILITIES.contains(&last)
+        || (EN_FACILITIES.contains(&last)
+            && !super::latin::NAME_PARTICLES.contains(&infos[s.end - 2].folded.as_str()))
         || is_park(infos, s)
-        || (EN_PLACES_BEFORE_OF.contains(&first) && infos[s.start + 1].folded == "of")
+        || (EN_PLACES_BEFORE_OF.contains(&first)
+            && infos[s.start + 1].folded == "of"
+            && !EN_INSTITUTIONS.contains(&last))
 }
 
 /// True for a span that names a sports complex: «مجمع» first (clitics

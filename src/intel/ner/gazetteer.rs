@@ -50,7 +50,7 @@ pub enum Listing {
 
 /// The name files, minor ones last, so that a spelling both have is the
 /// full name's.
-const SOURCES: [(&str, Listing); 11] = [
+const SOURCES: [(&str, Listing); 12] = [
     (
         include_str!("../../../data/gazetteer/places.tsv"),
         Listing::Feature,
@@ -85,6 +85,10 @@ const SOURCES: [(&str, Listing); 11] = [
     ),
     (
         include_str!("../../../data/gazetteer/bodies.tsv"),
+        Listing::Plain,
+    ),
+    (
+        include_str!("../../../data/gazetteer/divisions.tsv"),
         Listing::Plain,
     ),
     (

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 /// Folded Arabic nouns that head an institution's name when a definite
 /// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
-pub(super) static INSTITUTION_HEADS: [&str; 47] = [
+pub(super) static INSTITUTION_HEADS: [&str; 50] = [
     "وزاره",
     "مفوضيه",
     "متحف",
@@ -64,6 +64,9 @@ pub(super) static INSTITUTION_HEADS: [&str; 47] = [
     "نقابه",
     "رابطه",
     "مجموعه",
+    "تعاونيه",
+    "اتحاديه",
+    "الاتحاديه",
 ];
 
 /// Folded nouns that head a body named after its place through a noun
@@ -221,10 +224,14 @@ pub(super) const RANK_ADJECTIVES: [&str; 11] = [
 ];
 
 /// Whether a folded word is a definite adjective that may stand in an
-/// institution's name: one with a relational ending or one of
-/// [`RANK_ADJECTIVES`].
+/// institution's name: one with a relational ending, singular or plural
+/// («الاتحاد العام للعمال الجزائريين»), or one of [`RANK_ADJECTIVES`].
 fn is_naming_adjective(g: &str) -> bool {
-    arabic::is_definite_adjective(g) || RANK_ADJECTIVES.contains(&g)
+    arabic::is_definite_adjective(g)
+        || RANK_ADJECTIVES.contains(&g)
+        || (g.starts_with("ال")
+            && (g.ends_with("يين") || g.ends_with("يون"))
+            && g.chars().count() >= 7)
 }
 
 /// Heads whose «و» pairs have rules of their own: a ministry joins only
@@ -791,6 +798,10 @@ impl Extractor {
                         j += nouns;
                         continue;
                     }
+                    if self.name_before_complement(t, j) {
+                        j += 1;
+                        continue;
+                    }
                 }
                 if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == j && s.end <= i + 4) {
                     let place_after = s.kind == EntityKind::Place
@@ -821,8 +832,11 @@ impl Extractor {
                     j += 1;
                     break;
                 }
-                let definite =
-                    (g.starts_with("ال") || g.starts_with("لل")) && g.chars().count() >= 4;
+                // «إلغاء» folds to «الغاء»: the hamza tells it from the
+                // article («لجنة الانضباط | إلغاء النتيجة»).
+                let definite = (g.starts_with("ال") || g.starts_with("لل"))
+                    && g.chars().count() >= 4
+                    && !t.tokens[j].starts_with('إ');
                 let adjective = g.ends_with('ي')
                     || g.ends_with("يه")
                     || RANK_ADJECTIVES.contains(&g)
@@ -1424,12 +1438,36 @@ impl Extractor {
             || self.common.contains(t.folded.as_str())
     }
 
+    /// Whether token `j`, right after an indefinite head, is a one-word
+    /// name a «لل» complement follows: no span, clitic or article, not
+    /// common in ANERcorp train nor very frequent in general text, no
+    /// stopword or adjective («تعاونية إمراجن للصيد التقليدي», named
+    /// after its village; not «شركة جديدة للطاقة»).
+    fn name_before_complement(&self, t: &Tagged<'_>, j: usize) -> bool {
+        let w = &t.infos[j];
+        let f = w.folded.as_str();
+        !spanned(&t.spans, j)
+            && w.stem_at == 0
+            && !f.starts_with("ال")
+            && !f.ends_with('ي')
+            && !f.ends_with("يه")
+            && f.chars().count() >= 4
+            && f.chars().all(tokenize::is_arabic_char)
+            && !self.common.contains(f)
+            && !self.very_frequent.contains(f)
+            && !self.gaz.is_stopword(f)
+            && t.infos
+                .get(j + 1)
+                .is_some_and(|c| c.folded.starts_with("لل") && c.folded.chars().count() >= 5)
+    }
+
     /// Starts a person span of three words or more after a gazetteer
     /// organisation that opens it, and returns that organisation as a
     /// span of its own: «مدير عام سونلغاز مراد بلقاسمي» names the company,
     /// then its chief, whom the tagger ran into one person. The name must
     /// open with a given name, or a compound one in «… الدين» («لسوناطراك
-    /// نور الدين بوسعدي»).
+    /// نور الدين بوسعدي»). An unlisted employer opened by «ل» after a job
+    /// title is cut off too ([`Self::employer_after_title`]).
     pub(super) fn start_after_known_org(
         &self,
         infos: &[TokenInfo],
@@ -1439,19 +1477,49 @@ impl Extractor {
         if s.kind != EntityKind::Person {
             return None;
         }
-        let m = matches.iter().find(|m| {
+        let opens_name =
+            |k: usize| infos[k].first_name || infos.get(k + 1).is_some_and(|t| t.folded == "الدين");
+        let end = match matches.iter().find(|m| {
             m.start == s.start && m.end + 2 <= s.end && self.gaz.kind_of(m) == Some(EntityKind::Org)
-        })?;
-        let compound = infos.get(m.end + 1).is_some_and(|t| t.folded == "الدين");
-        if !infos[m.end].first_name && !compound {
+        }) {
+            Some(m) => Some(m.end).filter(|&e| opens_name(e)),
+            None => self.employer_after_title(infos, s, opens_name),
+        }?;
+        let org = Span {
+            start: s.start,
+            end,
+            kind: EntityKind::Org,
+        };
+        s.start = end;
+        Some(org)
+    }
+
+    /// Where an unlisted employer named after a job title ends inside a
+    /// person span of four words or more: the span opens with «ل» ("of")
+    /// right after the title («المدير العام | لسيدار الحجار | نور الدين
+    /// مسعودي») and a given name opens the person two words on or
+    /// more, with two words of the span from there.
+    fn employer_after_title(
+        &self,
+        infos: &[TokenInfo],
+        s: &Span,
+        opens_name: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let before = s.start.checked_sub(1).map(|k| infos[k].folded.as_str())?;
+        let after_title = self.gaz.is_title(before)
+            || (["العام", "التنفيذي"].contains(&before)
+                && s.start >= 2
+                && self.gaz.is_title(&infos[s.start - 2].folded));
+        let first = infos[s.start].folded.as_str();
+        if s.end - s.start < 4
+            || !after_title
+            || !first.starts_with('ل')
+            || first.starts_with("لل")
+            || infos[s.start].first_name
+        {
             return None;
         }
-        s.start = m.end;
-        Some(Span {
-            start: m.start,
-            end: m.end,
-            kind: EntityKind::Org,
-        })
+        (s.start + 2..s.end - 1).find(|&k| opens_name(k))
     }
 
     /// Ends an Arabic organisation span before the indefinite common

@@ -6,7 +6,7 @@
 
 use super::conll::Span;
 use super::features::TokenInfo;
-use super::gazetteer::{GazMatch, Gazetteer};
+use super::gazetteer::{GazMatch, Gazetteer, Listing};
 use super::{article, spanned, tokenize};
 use crate::model::EntityKind;
 
@@ -388,6 +388,57 @@ const TOWN_ENDINGS: [&str; 12] = [
     "North", "South", "East", "West", "Central", "Norte", "Sur", "Town", "District", "County",
     "Hills", "Valley",
 ];
+
+/// Splits an English span of two names joined by «and» where one of
+/// them is a listed place («Michigan and Ohio»), or both are minor ones
+/// («Rotterdam and Antwerp», towns of `cities.tsv`), which the English
+/// model tags as one misc or organisation name, into two places. Each
+/// side is one to three capitalised words; a span the gazetteer names
+/// as a whole («Trinidad and Tobago») keeps its id and is left alone,
+/// as are people.
+pub(super) fn split_place_pairs(
+    tokens: &[&str],
+    matches: &[GazMatch],
+    gaz: &Gazetteer,
+    spans: &mut Vec<(Span, Option<usize>)>,
+) {
+    let listed_place = |start: usize, end: usize, minor: bool| {
+        matches.iter().any(|m| {
+            (m.start, m.end) == (start, end)
+                && (minor || m.listing != Listing::Minor)
+                && gaz.kind_of(m) == Some(EntityKind::Place)
+        })
+    };
+    let names = |start: usize, end: usize| {
+        (1..=3).contains(&(end - start))
+            && tokens[start..end]
+                .iter()
+                .all(|w| article::is_capitalised(w))
+    };
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, id) = spans[k];
+        let mut ands = (s.start + 1..s.end.saturating_sub(1)).filter(|&i| tokens[i] == "and");
+        if id.is_none()
+            && s.kind != EntityKind::Person
+            && let (Some(a), None) = (ands.next(), ands.next())
+            && names(s.start, a)
+            && names(a + 1, s.end)
+            && (listed_place(s.start, a, false)
+                || listed_place(a + 1, s.end, false)
+                || (listed_place(s.start, a, true) && listed_place(a + 1, s.end, true)))
+        {
+            let place = |start: usize, end: usize| {
+                let kind = EntityKind::Place;
+                (Span { start, end, kind }, None)
+            };
+            spans[k] = place(s.start, a);
+            spans.insert(k + 1, place(a + 1, s.end));
+            k += 1;
+        }
+        k += 1;
+    }
+}
 
 /// Settles the English spans listed with places, once the gazetteer's
 /// names are in: a person span with no given name or an organisation

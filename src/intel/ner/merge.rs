@@ -8,6 +8,7 @@ use super::article;
 use super::gazetteer::Gazetteer;
 use super::hash::{FastMap, FastSet};
 use super::institutions::{BANK_HEADS, INSTITUTION_HEADS, INTERNATIONAL_BODIES};
+use super::latin::NAME_PARTICLES;
 use super::tokenize::{is_arabic_char, is_hebrew_char};
 use crate::model::{Entity, EntityKind};
 use crate::text::fold::is_harakah;
@@ -45,12 +46,13 @@ pub(super) fn is_spelt_short_form(token: &str) -> bool {
 /// Whether a token in brackets after a name of `kind`, of two words or
 /// more (a one-word span before the brackets may be the last word of an
 /// untagged name: «Socialists' Party of Catalonia (PSC)»), is that name's
-/// short form: capitals («ECZ», «OIKN», «G20», «TOKİ»; three or more
-/// with two small letters at most, «SoDMA») after anything but
+/// short form: capitals («ECZ», «OIKN», «G20», «TOKİ», «ARPA-E»; three
+/// or more with two small letters at most, «SoDMA») after anything but
 /// a person, one capitalised word after «, known as» («the Chilean
 /// Economic Development Agency, known as Corfo»), or one Arabic word
 /// after an Arabic organisation («(واس)», «(الأونروا)») that no span
-/// holds as a person or place.
+/// holds as a person or place. A one-word organisation takes an
+/// acronym of its own letters ([`is_one_word_acronym`]).
 fn is_short_form(
     token: &str,
     kind: EntityKind,
@@ -64,7 +66,7 @@ fn is_short_form(
     }
     let capitals = (token
         .chars()
-        .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
         && token.chars().filter(|c| c.is_uppercase()).count() >= 2)
         || is_spelt_short_form(token);
     let arabic_word = arabic_name
@@ -75,6 +77,18 @@ fn is_short_form(
         && token.chars().next().is_some_and(|c| c.is_uppercase())
         && token.chars().all(char::is_alphabetic);
     capitals || arabic_word || called
+}
+
+/// Whether `short`, in brackets after the one-word organisation `name`,
+/// is its acronym: capitals opening with the name's first letter, the
+/// name longer by three letters or more («KazMunayGas (KMG)»,
+/// «Tengizchevroil (TCO)»).
+fn is_one_word_acronym(name: &str, short: &str, kind: EntityKind) -> bool {
+    kind == EntityKind::Org
+        && short.len() >= 2
+        && short.chars().all(|c| c.is_ascii_uppercase())
+        && name.chars().next() == short.chars().next()
+        && name.chars().count() >= short.len() + 3
 }
 
 fn is_punct_token(t: &str) -> bool {
@@ -101,16 +115,26 @@ pub(super) fn collect_mentions(t: &Tagged<'_>, gaz: &Gazetteer, out: &mut Vec<Me
             (_, Some([",", "known", "as", _])) => Some((e + 3, true)),
             _ => None,
         };
-        let short_form = at.filter(|_| e - s >= 2).and_then(|(k, known_as)| {
-            let arabic_name = t.tokens[s].chars().any(is_arabic_char);
-            let other_kind = t
-                .spans
-                .iter()
-                .find(|(o, _)| o.holds(k))
-                .map(|(o, _)| o.kind);
-            is_short_form(t.tokens[k], span.kind, arabic_name, known_as, other_kind)
-                .then(|| t.infos[k].folded.to_string())
-        });
+        let short_form = at
+            .filter(|&(k, _)| {
+                e - s >= 2 || is_one_word_acronym(t.tokens[s], t.tokens[k], span.kind)
+            })
+            .and_then(|(k, known_as)| {
+                let arabic_name = t.tokens[s].chars().any(is_arabic_char);
+                let other_kind = t
+                    .spans
+                    .iter()
+                    .find(|(o, _)| o.holds(k))
+                    .map(|(o, _)| o.kind)
+                    .filter(|&o| {
+                        // A long Arabic body's bracketed word that is no
+                        // given name is its short form, whatever the tagger
+                        // made of it («… للتعاون الدولي (جايكا)»).
+                        !(o == EntityKind::Person && e - s >= 3 && !t.infos[k].first_name)
+                    });
+                is_short_form(t.tokens[k], span.kind, arabic_name, known_as, other_kind)
+                    .then(|| t.infos[k].folded.to_string())
+            });
         // Right after a name of the same kind, or after one and a comma
         // in a list («وأحمد ماهر، وسميحة أيوب»).
         let list_comma = s > 0 && matches!(t.tokens[s - 1], "،" | ",");
@@ -354,7 +378,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             short_forms.push((short, key.clone()));
         }
         let display = if m.kind == EntityKind::Place {
-            join_words(m.surface.iter().map(|w| unshout(w)))
+            unshout(&m.surface)
         } else {
             join_words(m.surface.iter().cloned())
         };
@@ -389,6 +413,7 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
     merge_same_names(&mut groups);
     merge_kinds_of_one_name(&mut groups);
     merge_parts(&mut groups, gaz);
+    merge_misc_surnames(&mut groups);
     merge_company_short_names(&mut groups, gaz);
     merge_surnames_listed_as_companies(&mut groups);
     merge_guessed_places(&mut groups, gaz);
@@ -428,17 +453,25 @@ fn settle_namesakes(mentions: &mut [Mention]) {
     }
 }
 
-/// A place in a dateline is written in capitals («SHANGHAI —»); the pane
-/// shows it as the name is written («Shanghai»). Words of five letters or
-/// more only, so that acronyms («UAE», «USA») stay.
-fn unshout(word: &str) -> String {
-    let shouted = word.len() >= 5 && word.chars().all(|c| c.is_ascii_uppercase());
+/// A place in a dateline is written in capitals («SHANGHAI —», «ANN
+/// ARBOR»); the pane shows it as the name is written («Shanghai», «Ann
+/// Arbor», «Rio de Janeiro»). Names of five letters or more only, so
+/// that acronyms («UAE», «USA») stay.
+fn unshout(words: &[String]) -> String {
+    let shouted = words.iter().map(String::len).sum::<usize>() >= 5
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_uppercase()));
     if !shouted {
-        return word.to_string();
+        return join_words(words.iter().cloned());
     }
-    let mut out = word.to_ascii_lowercase();
-    out[..1].make_ascii_uppercase();
-    out
+    join_words(words.iter().enumerate().map(|(k, w)| {
+        let mut out = w.to_ascii_lowercase();
+        if k == 0 || !NAME_PARTICLES.contains(&out.as_str()) {
+            out[..1].make_ascii_uppercase();
+        }
+        out
+    }))
 }
 
 /// Folds the group of each short form (folded) into the group of the
@@ -710,6 +743,30 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
     }
 }
 
+/// Folds a misc name of one or two words and no gazetteer id into the
+/// one person of the article whose longer name ends with it: news goes
+/// on with the surname, and the tagger, seeing «Seitkali said» or «Van
+/// Dam said» alone, may call it misc.
+fn merge_misc_surnames(groups: &mut Vec<Group>) {
+    let mut i = 0;
+    while i < groups.len() {
+        let g = &groups[i];
+        let surname = (g.kind == EntityKind::Misc
+            && !g.gaz
+            && !g.ordinary_word
+            && (1..=2).contains(&g.folded.len()))
+        .then_some(&g.folded);
+        let mut named = groups.iter().enumerate().filter(|(_, p)| {
+            p.kind == EntityKind::Person
+                && surname.is_some_and(|w| p.folded.len() > w.len() && p.folded.ends_with(w))
+        });
+        match (surname.and(named.next()), named.next()) {
+            (Some((j, _)), None) => fold_into(groups, i, j),
+            _ => i += 1,
+        }
+    }
+}
+
 /// Folds the short names of a sports federation into its full name,
 /// «الاتحاد … لكرة X»: «اتحاد X» with the same game («اتحاد اليد» of
 /// «الاتحاد المصري لكرة اليد»), and «الاتحاد» alone, which the gazetteer
@@ -839,7 +896,8 @@ fn merge_guessed_places(groups: &mut Vec<Group>, gaz: &Gazetteer) {
 /// Express» of «Transportes Andino Express S.A.C.»); in Arabic, one word
 /// that follows an institution's head noun in the organisation's name
 /// («كوفكو» after «مجموعة كوفكو»), where a longer run may be a person the
-/// body is named after («جامعة الملك سعود»). Places stay apart: a town
+/// body is named after («جامعة الملك سعود»), or all the words after a
+/// company's noun («سيدار الحجار» of «شركة سيدار الحجار»). Places stay apart: a town
 /// often names a body («Kericho» and «Kericho County Government»).
 fn merge_company_short_names(groups: &mut Vec<Group>, gaz: &Gazetteer) {
     let mut i = 0;
@@ -862,7 +920,12 @@ fn merge_company_short_names(groups: &mut Vec<Group>, gaz: &Gazetteer) {
                         if name == word && INSTITUTION_HEADS.contains(&head.as_str()))
             })
         } else {
-            None
+            groups.iter().position(|g| {
+                g.kind == EntityKind::Org
+                    && matches!(&g.folded[..], [head, rest @ ..]
+                        if rest == &short.folded[..]
+                            && article::COMPANY_HEADS.contains(&head.as_str()))
+            })
         };
         match org {
             Some(j) => {

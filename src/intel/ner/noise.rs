@@ -5,7 +5,7 @@
 
 use super::conll::Span;
 use super::features::TokenInfo;
-use super::institutions::PORTFOLIOS;
+use super::institutions::{NOT_MODIFIERS, PORTFOLIOS};
 use super::person_names::{
     ADJECTIVE_NAMES, NAME_JOINERS, NOUN_NAMES, is_person_word, looks_like_name,
     opened_by_particle_and_article,
@@ -135,6 +135,22 @@ pub(super) const NOT_NAME_PHRASES: [[&str; 2]; 7] = [
     ["هييه", "المحكمه"],
     ["هييه", "الدفاع"],
 ];
+
+/// Folded adjectives that describe a body rather than name it: see
+/// [`is_described_body`].
+pub(super) const DESCRIBING_ADJECTIVES: [&str; 4] = ["الجديد", "الجديده", "القديم", "القديمه"];
+
+/// Whether an organisation span is a definite noun (clitics allowed) and
+/// an adjective that describes it, «الجديد» or one of [`NOT_MODIFIERS`]:
+/// «المركز الجديد» is the new centre, «المجلس الحالي» the current
+/// council, no body's name.
+pub(super) fn is_described_body(infos: &[TokenInfo], s: &Span) -> bool {
+    s.kind == EntityKind::Org
+        && matches!(&infos[s.start..s.end], [head, adjective]
+            if arabic::strip_article_clitic(&head.folded).starts_with("ال")
+                && (DESCRIBING_ADJECTIVES.contains(&adjective.folded.as_str())
+                    || NOT_MODIFIERS.contains(&adjective.folded.as_str())))
+}
 
 /// Folded elatives that open a superlative in construct («أكبر مصدّري
 /// زيت الزيتون», the largest exporters of olive oil): the word after

@@ -961,14 +961,18 @@ impl Extractor {
     /// what comes before one inside it («الملياردير الروسي يوري ميلنر»,
     /// «علي الأرميني سارجيس»: "over the Armenian …" in a results list). A
     /// title before one definite word that looks like no name leaves no
-    /// span: «الرائد القادم» is "the next pioneer", no person.
+    /// span: «الرائد القادم» is "the next pioneer", no person. A title
+    /// after «of» or «for» is a portfolio: «Ministry of Justice and
+    /// Security» stays whole.
     pub(super) fn strip_title(&self, infos: &[TokenInfo], s: &mut Span) {
         if article::ends_english_body(&infos[s.end - 1].folded) {
             return;
         }
-        let last_title = (s.start..s.end.saturating_sub(1))
-            .rev()
-            .find(|&i| self.gaz.is_title(&infos[i].folded) && !after_joiner(infos, i));
+        let last_title = (s.start..s.end.saturating_sub(1)).rev().find(|&i| {
+            self.gaz.is_title(&infos[i].folded)
+                && !after_joiner(infos, i)
+                && !(i > s.start && ["of", "for"].contains(&infos[i - 1].folded.as_str()))
+        });
         if let Some(k) = last_title
             && s.kind == EntityKind::Org
             && k > 0
