@@ -899,7 +899,7 @@ fn labelled_articles_score_above_floor() {
         let json = std::fs::read_to_string(p.with_extension("json")).expect("fixture labels");
         arts.push(labelled::Article::parse(&txt, &json).expect("valid labels"));
     }
-    assert_eq!(arts.len(), 290);
+    assert_eq!(arts.len(), 300);
     let s = labelled::score(Extractor::global(), &arts);
     let floors = [
         ("person", FLOOR_PERSON),
@@ -916,10 +916,10 @@ fn labelled_articles_score_above_floor() {
     );
 }
 
-const FLOOR_PERSON: f64 = 90.0;
-const FLOOR_PLACE: f64 = 89.9;
-const FLOOR_ORG: f64 = 89.6;
-const FLOOR_MICRO: f64 = 89.8;
+const FLOOR_PERSON: f64 = 90.3;
+const FLOOR_PLACE: f64 = 90.1;
+const FLOOR_ORG: f64 = 89.8;
+const FLOOR_MICRO: f64 = 90.0;
 
 proptest! {
     #[test]
@@ -3614,7 +3614,8 @@ fn english_bodies_and_people_of_blind_set_30() {
         "The Ministry of Justice and Security would ask parliament for funds. The Port of \
          Rotterdam Authority said it was working with operators. \"It works,\" said Marieke \
          van Dam, a spokeswoman for customs. Van Dam said more would follow. The money comes \
-         from the DOE's Advanced Research Projects Agency-Energy (ARPA-E). ARPA-E said.",
+         from the DOE's Advanced Research Projects Agency-Energy (ARPA-E). ARPA-E said. \
+         ARPA-E Deputy Director Marcus Hill said the award was a bet.",
     );
     for (name, kind, count) in [
         ("Ministry of Justice and Security", EntityKind::Org, 1),
@@ -3624,8 +3625,9 @@ fn english_bodies_and_people_of_blind_set_30() {
         (
             "Advanced Research Projects Agency-Energy",
             EntityKind::Org,
-            3,
+            4,
         ),
+        ("Marcus Hill", EntityKind::Person, 1),
     ] {
         let e = find(&ents, name);
         assert_eq!(
@@ -3645,7 +3647,8 @@ fn arabic_bodies_places_and_people_of_blind_set_30() {
          مسعودي أن الإنتاج سيرتفع. وقال محافظ نينوى سالم الطائي إن العمل سيبدأ. وحذر \
          الاتحاد العام للعمال الجزائريين من الخطة. وسيتعاون المركز الجديد مع الجامعة. \
          وقررت لجنة الانضباط إلغاء النتيجة. وقالت رئيسة تعاونية إمراجن للصيد التقليدي إن \
-         النساء متضررات. ويأتي الخام من منجم الونزة.",
+         النساء متضررات. ويأتي الخام من منجم الونزة. وقال رئيس معهد كارولينسكا السويدي إن \
+         التعاون مهم. وتقدم السد بعد اعتبار خسارته أمام السد إدارية.",
     );
     for (name, kind) in [
         ("شركة سيدار الحجار", EntityKind::Org),
@@ -3656,6 +3659,7 @@ fn arabic_bodies_places_and_people_of_blind_set_30() {
         ("لجنة الانضباط", EntityKind::Org),
         ("تعاونية إمراجن للصيد التقليدي", EntityKind::Org),
         ("منجم الونزة", EntityKind::Place),
+        ("معهد كارولينسكا", EntityKind::Org),
     ] {
         assert_eq!(
             find(&ents, name).map(|e| e.kind),
@@ -3669,9 +3673,9 @@ fn arabic_bodies_places_and_people_of_blind_set_30() {
         "{ents:?}"
     );
     assert!(
-        !ents
+        !ents.iter().any(|e| ["الجديد", "إلغاء", "إدارية"]
             .iter()
-            .any(|e| e.display.contains("الجديد") || e.display.contains("إلغاء")),
+            .any(|w| e.display.contains(w))),
         "{ents:?}"
     );
 }

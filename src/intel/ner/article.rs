@@ -521,14 +521,17 @@ const OWNERSHIP: [&str; 1] = ["الحكوميه"];
 ///   body's name ends in a rank, and inside one «اللواء» is a brigade
 ///   («اللواء الخامس»); a definite head noun the rank leaves alone
 ///   («النادي العميد فهد …») names no body, and the span goes;
+/// - an adjective with no article after a definite word
+///   ([`is_indefinite_after_definite`]);
 /// - a verb in the future («بنك الكويت المركزي سيصدر»: a word opened like
 ///   a future verb and three letters more that looks like no name and is
 ///   no place);
 /// - after a company's noun (`COMPANY_HEADS`) and a name with no
-///   article, or «جامعة» and one word with no clitic, a nationality
+///   article, or «جامعة» or «معهد» and one word with no clitic, a nationality
 ///   adjective, and after a company's name also an owner's adjective
 ///   ([`OWNERSHIP`]), which describes it («شركة ألستوم الفرنسية», the French company Alstom,
-///   whose «أل» is no article; «جامعة شتوتغارت الألمانية»; but «شركة
+///   whose «أل» is no article; «جامعة شتوتغارت الألمانية», «معهد
+///   كارولينسكا السويدي»; but «شركة
 ///   الكهرباء السعودية» and «جامعة العلوم والتكنولوجيا الأردنية» are
 ///   the names).
 pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
@@ -565,6 +568,9 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         {
             s.end = k;
         }
+        if s.end - s.start >= 2 && is_indefinite_after_definite(infos, s.end - 1) {
+            s.end -= 1;
+        }
         if s.end - s.start < 3 {
             continue;
         }
@@ -578,7 +584,7 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             && !gaz.is_place_stem(f);
         let company = listed_with_clitic(&infos[s.start].folded, |w| COMPANY_HEADS.contains(&w));
         let university = s.end - s.start == 3
-            && listed_with_clitic(&infos[s.start].folded, |w| w == "جامعه")
+            && listed_with_clitic(&infos[s.start].folded, |w| ["جامعه", "معهد"].contains(&w))
             && infos[s.start + 1].stem_at == 0;
         let named = !tokens[s.end - 2].starts_with("ال");
         let nationality = named
@@ -589,6 +595,21 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         }
     }
     spans.retain(|(s, _)| s.end > s.start);
+}
+
+/// Whether token `k` is an Arabic adjective with no article right after
+/// a definite word: it cannot describe that word, which Arabic would
+/// give the article too, so it ends no name («السد | إدارية», a loss
+/// awarded to al-Sadd "administratively»).
+fn is_indefinite_after_definite(infos: &[TokenInfo], k: usize) -> bool {
+    let f = infos[k].folded.as_str();
+    k > 0
+        && infos[k].stem_at == 0
+        && f.chars().all(is_arabic_char)
+        && (f.ends_with("يه") || f.ends_with('ي'))
+        && f.chars().count() >= 5
+        && !f.starts_with("ال")
+        && strip_article_clitic(&infos[k - 1].folded).starts_with("ال")
 }
 
 /// Words that open a storm's name («Typhoon Marilag»), misc where the

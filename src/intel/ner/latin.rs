@@ -119,9 +119,10 @@ pub(super) fn people_by_role(tokens: &[&str], spans: &mut [Span]) {
 }
 
 /// Adds a person over two or three capitalised words that no span
-/// holds after a capitalised title, when the first is a given name:
-/// «Justice Eleanor Whitcombe said …», which the English model leaves
-/// untagged.
+/// holds after a capitalised title, when the first is a given name
+/// («Justice Eleanor Whitcombe said …»), or over two before a word of
+/// speech («Deputy Director Marcus Hill said»), which the English model
+/// leaves untagged.
 pub(super) fn people_after_title(
     gaz: &Gazetteer,
     tokens: &[&str],
@@ -131,8 +132,12 @@ pub(super) fn people_after_title(
     let free = |k: usize| !spans.iter().any(|s| s.holds(k));
     let mut found = Vec::new();
     for k in 0..tokens.len().saturating_sub(2) {
-        let titled = article::is_capitalised(tokens[k]) && gaz.is_title(&infos[k].folded);
-        if !titled || !gaz.is_any_given_name(&infos[k + 1].folded) {
+        let titled = gaz.is_title(&infos[k].folded) || JOB_TITLES.contains(&tokens[k]);
+        if !article::is_capitalised(tokens[k])
+            || !titled
+            || gaz.is_title(&infos[k + 1].folded)
+            || JOB_TITLES.contains(&tokens[k + 1])
+        {
             continue;
         }
         let end = (k + 1..tokens.len().min(k + 4))
@@ -143,7 +148,8 @@ pub(super) fn people_after_title(
             })
             .last()
             .map_or(k + 1, |j| j + 1);
-        if end - (k + 1) >= 2 {
+        let speaker = end == k + 3 && tokens.get(end).is_some_and(|w| SPEECH_AFTER.contains(w));
+        if end - (k + 1) >= 2 && (speaker || gaz.is_any_given_name(&infos[k + 1].folded)) {
             found.push(Span {
                 start: k + 1,
                 end,
@@ -156,6 +162,21 @@ pub(super) fn people_after_title(
         spans.sort_by_key(|s| s.start);
     }
 }
+
+/// Capitalised job titles before a name that the gazetteer's titles
+/// leave out, as they also head offices' names («Director of Public
+/// Prosecutions»): see [`people_after_title`].
+const JOB_TITLES: [&str; 6] = [
+    "Director",
+    "Manager",
+    "Administrator",
+    "Inspector",
+    "Superintendent",
+    "Deputy",
+];
+
+/// Words after a speaker's name: see [`people_after_title`].
+const SPEECH_AFTER: [&str; 6] = ["said", "says", "told", "added", "warned", ","];
 
 /// Makes an English span of two to four capitalised words a person when
 /// it opens with a given name ([`Gazetteer::is_any_given_name`]), no gazetteer name
