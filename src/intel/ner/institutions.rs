@@ -359,7 +359,7 @@ pub(super) const COMPLEMENT_NOUNS: [&str; 13] = [
 /// المياه», «المركز الوطني لتنمية الحياة الفطرية», «الديوان المركزي لقمع
 /// الفساد»): after a head in construct they tell what the body does
 /// («وزارة الزراعة لتنمية القطاع», the ministry, to develop the sector).
-const NAMING_COMPLEMENT_NOUNS: [&str; 9] = [
+const NAMING_COMPLEMENT_NOUNS: [&str; 17] = [
     "لهندسه",
     "لبحوث",
     "لتنميه",
@@ -369,7 +369,20 @@ const NAMING_COMPLEMENT_NOUNS: [&str; 9] = [
     "لصناعه",
     "لخدمات",
     "لمنتجي",
+    "لتسويق",
+    "لاستغلال",
+    "لاستقبال",
+    "لاداره",
+    "لتوزيع",
+    "لانتاج",
+    "لتكرير",
+    "لتمويل",
 ];
+
+/// Most indefinite nouns a construct complement («لهندسة | وصناعة |
+/// الطيران») takes between its noun and the definite genitive that
+/// closes it: see [`Extractor::construct_end`].
+const CONSTRUCT_INNER_NOUNS: usize = 2;
 
 /// Most words of an institution's name once «و» has joined a second
 /// portfolio to it (Morocco's «وزارة الفلاحة والصيد البحري والتنمية
@@ -885,15 +898,19 @@ impl Extractor {
             let free = |k: usize| !spanned(&t.spans, k);
             let construct = |k: usize| {
                 let g = t.infos[k].folded.as_str();
-                k + 1 < n
-                    && (COMPLEMENT_NOUNS.contains(&g)
-                        || (definite_head && NAMING_COMPLEMENT_NOUNS.contains(&g)))
-                    && t.infos[k + 1].folded.starts_with("ال")
-                    && !self.gaz.is_stopword(&t.infos[k + 1].folded)
-                    && free(k + 1)
+                if COMPLEMENT_NOUNS.contains(&g)
+                    || (definite_head && NAMING_COMPLEMENT_NOUNS.contains(&g))
+                {
+                    self.construct_end(t, k, free)
+                } else {
+                    None
+                }
             };
-            let complement_len = if j < n && j > i + 1 && free(j) && construct(j) {
-                2
+            let construct_len = (j < n && j > i + 1 && free(j))
+                .then(|| construct(j))
+                .flatten();
+            let complement_len = if let Some(end) = construct_len {
+                end - j
             } else if j < n
                 && complement(&t.infos[j].folded)
                 && free(j)
@@ -1120,15 +1137,47 @@ impl Extractor {
         let noun = complement.folded.as_str();
         let in_construct = (NAMING_COMPLEMENT_NOUNS.contains(&noun)
             || COMPLEMENT_NOUNS.contains(&noun))
-            && t.infos.get(c + 1).is_some_and(|g| {
-                arabic::is_definite(&g.folded) && modifier(&g.folded) && !held(c + 1)
-            });
+            && self
+                .construct_end(t, c, |k| !held(k))
+                .is_some_and(|end| modifier(&t.infos[end - 1].folded));
         (complement.folded.starts_with("لل") || in_construct)
             && is_naming_adjective(&adjective.folded)
             && complement.folded.chars().count() >= 5
             && modifier(&adjective.folded)
             && modifier(&complement.folded)
             && (i + 1..=c).all(|k| !held(k))
+    }
+
+    /// Where the construct opened at `k` by a complement noun ends: after
+    /// the definite genitive that closes it, right after the noun or
+    /// after up to [`CONSTRUCT_INNER_NOUNS`] indefinite nouns, bare or
+    /// joined by «و» («لهندسة وصناعة الطيران», «لاستقبال وإعادة إدماج
+    /// اللاجئين», «لإدارة مخيمات النازحين»). No word is a stopword or
+    /// taken (`free` tells).
+    fn construct_end(
+        &self,
+        t: &Tagged<'_>,
+        k: usize,
+        free: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let usable = |m: usize| {
+            t.infos.get(m).is_some_and(|w| {
+                free(m)
+                    && !self.gaz.is_stopword(&w.folded)
+                    && w.folded.chars().all(tokenize::is_arabic_char)
+            })
+        };
+        let mut m = k + 1;
+        while m <= k + CONSTRUCT_INNER_NOUNS
+            && usable(m)
+            && !t.infos[m].folded.starts_with("ال")
+            && !t.infos[m].folded.starts_with("لل")
+            && !t.infos[m].folded.starts_with("وال")
+            && t.infos[m].folded.chars().count() >= 4
+        {
+            m += 1;
+        }
+        (usable(m) && arabic::is_definite(&t.infos[m].folded)).then_some(m + 1)
     }
 
     /// Extends an institution's name `i..j` that holds a «لل» complement,
