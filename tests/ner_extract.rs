@@ -3701,3 +3701,18 @@ fn a_construct_complement_may_hold_indefinite_nouns_before_its_genitive() {
         );
     }
 }
+
+#[test]
+fn a_body_named_by_its_head_and_last_word_is_the_full_name() {
+    let ents = Extractor::global().extract(
+        "",
+        "دعا الاتحاد العام التونسي للشغل إلى إضراب عام. وقال الناطق باسم اتحاد الشغل إن \
+         المفاوضات توقفت.",
+    );
+    assert_eq!(
+        find(&ents, "الاتحاد العام التونسي للشغل").map(|e| e.count),
+        Some(2),
+        "{ents:?}"
+    );
+    assert!(find(&ents, "اتحاد الشغل").is_none(), "{ents:?}");
+}

@@ -255,6 +255,18 @@ fn one_word_dropped(long: &[String], short: &[String]) -> bool {
         && (1..long.len() - 1).any(|k| head(k) && long[k + 1..] == short[k..])
 }
 
+/// Whether `short` is a head noun and the last word of `long`, whose
+/// head took the article with the adjectives between that `short`
+/// leaves out: «اتحاد الشغل» for «الاتحاد العام التونسي للشغل», «هيئة
+/// الانتخابات» for «الهيئة العليا المستقلة للانتخابات».
+fn adjectives_dropped(long: &[String], short: &[String]) -> bool {
+    matches!((long, short), ([head, middle @ .., last], [short_head, short_last])
+        if (1..=2).contains(&middle.len())
+            && head.strip_prefix("ال") == Some(short_head.as_str())
+            && last == short_last
+            && middle.iter().all(|w| w.starts_with("ال")))
+}
+
 /// A name's words joined by spaces, but for an English possessive (a
 /// plural's bare apostrophe too) and a comma, which the tokenizer splits
 /// off («People 's Party» is «People's Party», «Metalworkers ' Union»
@@ -692,7 +704,8 @@ fn body_of_its_own(long: &Group, short: &Group) -> bool {
 /// Folds a group whose name is part of a longer name of the same kind
 /// («بوتين» in «فلاديمير بوتين», «Samsung» in «Samsung Electronics»), or
 /// an organisation's name with one inner word left out
-/// ([`one_word_dropped`]), into the longer one; a gazetteer id on either side becomes the key. A known
+/// ([`one_word_dropped`]) or its head's adjectives
+/// ([`adjectives_dropped`]), into the longer one; a gazetteer id on either side becomes the key. A known
 /// place inside a longer place name is another place: «Shanghai» stays
 /// apart from «Port of Shanghai», «القاهرة» from «ستاد القاهرة الدولي»;
 /// so is a club named by an ordinary word inside a longer name, and a
@@ -723,7 +736,8 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
                             && is_club_described(&long.folded, &short.folded)))
                     && (contains_seq(&long.folded, &short.folded, father)
                         || (short.kind == EntityKind::Org
-                            && one_word_dropped(&long.folded, &short.folded)))
+                            && (one_word_dropped(&long.folded, &short.folded)
+                                || adjectives_dropped(&long.folded, &short.folded))))
                 {
                     if best.is_some_and(|b| groups[b].count >= long.count) {
                         continue;
