@@ -3716,3 +3716,22 @@ fn a_body_named_by_its_head_and_last_word_is_the_full_name() {
     );
     assert!(find(&ents, "اتحاد الشغل").is_none(), "{ents:?}");
 }
+
+#[test]
+fn federal_ministries_and_unions_of_plural_owners_are_whole() {
+    let ents = Extractor::global().extract(
+        "",
+        "The Federal Ministry of Communications, Innovation and Digital Economy said on Monday \
+         that the Korean Metal Workers' Union would join the talks.",
+    );
+    for name in [
+        "Federal Ministry of Communications, Innovation and Digital Economy",
+        "Korean Metal Workers' Union",
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+}

@@ -175,6 +175,12 @@ const JOB_TITLES: [&str; 6] = [
     "Deputy",
 ];
 
+/// Folded nouns of bodies of members that a plural owner names
+/// («Metal Workers' Union», «Farmers' Federation»), besides the
+/// institutions' nouns: see [`join_english_org_parts`]. Not among those
+/// nouns, as a place may end in «Union» («Soviet Union»).
+const MEMBERS_BODIES: [&str; 3] = ["union", "federation", "league"];
+
 /// Words after a speaker's name: see [`people_after_title`].
 const SPEECH_AFTER: [&str; 6] = ["said", "says", "told", "added", "warned", ","];
 
@@ -229,7 +235,8 @@ pub(super) fn people_by_given_name(
 /// («Ministry of Health, Labour and Welfare», «…, Communications and the
 /// Digital Economy»), where a nationality
 /// adjective before it is left out («the Dutch Ministry of Education,
-/// Culture and Science»). The spans it covers are replaced.
+/// Culture and Science») and «Federal» taken in («Federal Ministry of
+/// Finance»). The spans it covers are replaced.
 pub(super) fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
     let caps = |k: usize| {
         let mut e = k;
@@ -278,7 +285,8 @@ pub(super) fn ministries_by_portfolio(tokens: &[&str], spans: &mut Vec<Span>) {
             .iter()
             .any(|s| s.kind == EntityKind::Org && s.start <= k && first <= s.end);
         if first > of + 1 && (closed || !covered) {
-            replace_with_org(spans, k, end);
+            let federal = k > 0 && tokens[k - 1] == "Federal";
+            replace_with_org(spans, k - usize::from(federal), end);
         }
         k = end.max(k + 1);
     }
@@ -640,7 +648,9 @@ pub(super) fn take_english_org_heads(infos: &[TokenInfo], spans: &mut [(Span, Op
 /// «on», «for» or «of» (also «of the», «for the») after one ending in
 /// such a noun («International Coordinating Group on Vaccine Provision»,
 /// «Port Authority of Singapore», «Export-Import Bank of the United
-/// States»), but not «on» a weekday («Budget Committee on Wednesday»).
+/// States»), but not «on» a weekday («Budget Committee on Wednesday»);
+/// and a plural's apostrophe before an institution's noun («Korean
+/// Metal Workers' Union»).
 /// The joined name is the organisation's, with no id: a
 /// place inside it is no place of the article. Spans are sorted by start.
 pub(super) fn join_english_org_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
@@ -675,8 +685,24 @@ pub(super) fn join_english_org_parts(infos: &[TokenInfo], spans: &mut Vec<(Span,
                 }
                 _ => false,
             };
-        if joins {
-            spans[i] = (Span { end: b.end, ..a }, None);
+        // «Korean Metal Workers | ' | Union»: a plural's bare apostrophe.
+        let plural_owner = matches!(between, Some("'" | "’"))
+            && b.start == a.end + 1
+            && a.kind != EntityKind::Person
+            && a_id.is_none()
+            && infos[a.end - 1].folded.ends_with('s')
+            && b.kind == EntityKind::Org
+            && (institution(&b) || MEMBERS_BODIES.contains(&infos[b.end - 1].folded.as_str()));
+        if joins || plural_owner {
+            let kind = EntityKind::Org;
+            spans[i] = (
+                Span {
+                    end: b.end,
+                    kind,
+                    ..a
+                },
+                None,
+            );
             spans.remove(i + 1);
         } else {
             i += 1;
