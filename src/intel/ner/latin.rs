@@ -457,16 +457,23 @@ pub(super) fn split_place_pairs(
                 || listed_place(a + 1, s.end, false)
                 || (listed_place(s.start, a, true) && listed_place(a + 1, s.end, true)))
         {
-            let place = |start: usize, end: usize| {
-                let kind = EntityKind::Place;
-                (Span { start, end, kind }, None)
-            };
-            spans[k] = place(s.start, a);
-            spans.insert(k + 1, place(a + 1, s.end));
+            split_into_places(spans, k, a);
             k += 1;
         }
         k += 1;
     }
+}
+
+/// Replaces span `k` by two places, the words before its «and» at `a`
+/// and those after it.
+fn split_into_places(spans: &mut Vec<(Span, Option<usize>)>, k: usize, a: usize) {
+    let s = spans[k].0;
+    let place = |start: usize, end: usize| {
+        let kind = EntityKind::Place;
+        (Span { start, end, kind }, None)
+    };
+    spans[k] = place(s.start, a);
+    spans.insert(k + 1, place(a + 1, s.end));
 }
 
 /// Settles the English spans listed with places, once the gazetteer's
@@ -511,12 +518,7 @@ pub(super) fn settle_english_lists(
             && id.is_none()
             && let (Some(a), None) = (ands.next(), ands.next())
         {
-            let place = |start: usize, end: usize| {
-                let kind = EntityKind::Place;
-                (Span { start, end, kind }, None)
-            };
-            spans[k] = place(s.start, a);
-            spans.insert(k + 1, place(a + 1, s.end));
+            split_into_places(spans, k, a);
         }
         k += 1;
     }
