@@ -3735,3 +3735,20 @@ fn federal_ministries_and_unions_of_plural_owners_are_whole() {
         );
     }
 }
+
+#[test]
+fn gas_municipalities_and_justice_join_a_ministry_s_portfolios() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقالت وزارة النفط والغاز إن الإنتاج ارتفع. وقالت وزارة الداخلية والبلديات إن \
+         الانتخابات ستجرى.",
+    );
+    for name in ["وزارة النفط والغاز", "وزارة الداخلية والبلديات"]
+    {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+}

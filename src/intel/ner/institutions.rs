@@ -413,7 +413,7 @@ const GOVERN_ALA: [&str; 6] = [
 /// والإعلام», «كلية العلوم والآداب»). A list, as «و» after a ministry
 /// more often joins something else to it («وزارة الصحة والشركات», «وزارة
 /// التجارة والغرفة التجارية»).
-pub(super) const PORTFOLIOS: [&str; 73] = [
+pub(super) const PORTFOLIOS: [&str; 76] = [
     "طيران",
     "مجتمعات",
     "مدينه",
@@ -487,6 +487,9 @@ pub(super) const PORTFOLIOS: [&str; 73] = [
     "عمره",
     "رياده",
     "موازنه",
+    "غاز",
+    "بلديات",
+    "عدل",
 ];
 
 /// True for an English place, misc or organisation span right before
