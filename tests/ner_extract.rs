@@ -3752,3 +3752,145 @@ fn gas_municipalities_and_justice_join_a_ministry_s_portfolios() {
         );
     }
 }
+
+#[test]
+fn a_head_described_by_a_nationality_or_a_purpose_is_no_body() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقعت الحكومة عقدا مع شركة ألمانية لبناء محطة، وقال باحث في جامعة فلسطينية إن \
+         المشروع يضم مركز للطاقة الشمسية. وقال أستاذ في جامعة تينيسي إن النتائج مشجعة.",
+    );
+    for name in ["شركة ألمانية", "جامعة فلسطينية", "مركز للطاقة الشمسية"]
+    {
+        assert!(find(&ents, name).is_none(), "{name}: {ents:?}");
+    }
+    assert_eq!(
+        find(&ents, "جامعة تينيسي").map(|e| e.kind),
+        Some(EntityKind::Org),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn a_longer_minor_place_wins_over_a_listed_name_it_opens_with() {
+    let ents = Extractor::global().extract(
+        "",
+        "تقع المدينة على النيل الأزرق، ودخلت الشاحنات عبر معبر كرم أبو سالم أمس.",
+    );
+    for name in ["النيل الأزرق", "معبر كرم أبو سالم"] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Place),
+            "{name}: {ents:?}"
+        );
+    }
+    assert!(find(&ents, "أبو سالم").is_none(), "{ents:?}");
+}
+
+#[test]
+fn a_name_after_a_preposition_keeps_its_first_letter() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقعت الشركة اتفاقا مع توتال ولوتي كيميكال. وقال مسؤول في لوتي كيميكال إن الشركة \
+         الكورية تسعى إلى التوسع.",
+    );
+    let lotte = find(&ents, "لوتي كيميكال").expect("Lotte Chemical found");
+    assert_eq!(lotte.kind, EntityKind::Org);
+    assert_eq!(lotte.count, 2, "{ents:?}");
+    assert!(find(&ents, "وتي كيميكال").is_none(), "{ents:?}");
+}
+
+#[test]
+fn coast_and_border_guards_take_their_nationality() {
+    let ents = Extractor::global().extract(
+        "",
+        "وأنقذ خفر السواحل الإيطالي 40 مهاجرا، واعترض الحرس البحري التونسي قاربا قبالة \
+         صفاقس، وقال مصدر لحرس الحدود التركي إن المهاجرين عبروا. وقال المتحدث باسمه سامي \
+         الورغي إن الأموال تنفق.",
+    );
+    for name in [
+        "خفر السواحل الإيطالي",
+        "الحرس البحري التونسي",
+        "حرس الحدود التركي",
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    assert_eq!(
+        find(&ents, "سامي الورغي").map(|e| e.kind),
+        Some(EntityKind::Person),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn parallel_english_names_joined_by_and_are_two() {
+    let ents = Extractor::global().extract(
+        "",
+        "Passengers crowded into Gare de Lyon and Gare Montparnasse on Monday, while the \
+         operators Blue Star Ferries and Superfast Ferries cancelled sailings. The Ministry of \
+         Trade and Industry said it was watching.",
+    );
+    for name in [
+        "Gare de Lyon",
+        "Gare Montparnasse",
+        "Blue Star Ferries",
+        "Superfast Ferries",
+        "Ministry of Trade and Industry",
+    ] {
+        assert!(find(&ents, name).is_some(), "{name}: {ents:?}");
+    }
+}
+
+#[test]
+fn capitals_towns_and_companies_the_lists_lacked() {
+    let ar = Extractor::global().extract(
+        "",
+        "دعا النائب إلى توزيع الصوامع بين طرابلس وصيدا وزحلة، ووصلت السفينة إلى مرفأ بيروت، \
+         فيما ناقش الوزيران تشغيل سد النهضة والسد العالي.",
+    );
+    for name in ["زحلة", "مرفأ بيروت", "سد النهضة", "السد العالي"] {
+        assert_eq!(
+            find(&ar, name).map(|e| e.kind),
+            Some(EntityKind::Place),
+            "{name}: {ar:?}"
+        );
+    }
+    let en = Extractor::global().extract(
+        "",
+        "Resources Minister Daniel Archer said Canberra welcomed the deal. Thousands of \
+         workers at Eskom power stations joined the strike, and Barry Callebaut said supply \
+         was tight.",
+    );
+    assert_eq!(
+        find(&en, "Canberra").map(|e| e.kind),
+        Some(EntityKind::Place),
+        "{en:?}"
+    );
+    for name in ["Eskom", "Barry Callebaut"] {
+        assert_eq!(
+            find(&en, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {en:?}"
+        );
+    }
+}
+
+#[test]
+fn unions_and_hospitals_named_by_nouns_in_construct() {
+    let ents = Extractor::global().extract(
+        "",
+        "وحذرت نقابة أصحاب الأفران من توقف الإنتاج، فيما قال مدير مستشفى شهداء الأقصى في دير \
+         البلح إن الأسرة امتلأت.",
+    );
+    for name in ["نقابة أصحاب الأفران", "مستشفى شهداء الأقصى"] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+}

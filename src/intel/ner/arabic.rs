@@ -139,6 +139,14 @@ impl CliticList {
     }
 }
 
+/// Folded prepositions written as words of their own: a word after one
+/// takes no other preposition or conjunction as a clitic, and none is a
+/// noun of a name.
+pub const FREE_PREPOSITIONS: [&str; 16] = [
+    "في", "من", "الي", "علي", "عن", "مع", "لدي", "عند", "ضمن", "عبر", "حول", "دون", "بين", "تحت",
+    "فوق", "خلال",
+];
+
 /// True for a folded word opened by the article with two letters or more
 /// after it («المكتبة»), not the bare «ال» of a short word.
 pub fn is_definite(w: &str) -> bool {

@@ -79,7 +79,7 @@ const LANGUAGES: [&str; 10] = [
 /// (clitics allowed: «بمطار»), parks among them («حديقة الملك فهد») and
 /// sports complexes («مركب محمد الخامس»);
 /// sites are in [`AR_SITES`].
-static AR_FACILITIES: [&str; 18] = [
+static AR_FACILITIES: [&str; 19] = [
     "مركب",
     "حديقه",
     "منتزه",
@@ -89,6 +89,7 @@ static AR_FACILITIES: [&str; 18] = [
     "ملعب",
     "مطار",
     "ميناء",
+    "مرفا",
     "سد",
     "جسر",
     "مسجد",
@@ -147,7 +148,7 @@ static AR_SITE_LIST: LazyLock<CliticList> = LazyLock::new(|| CliticList::new(&AR
 
 /// True for a folded Arabic word that opens a facility's or a site's
 /// name, clitics allowed (`AR_FACILITIES`, `AR_SITES`).
-fn opens_facility(folded: &str) -> bool {
+pub(super) fn opens_facility(folded: &str) -> bool {
     AR_FACILITY_LIST.holds(folded) || AR_SITE_LIST.holds(folded)
 }
 
@@ -223,7 +224,7 @@ const EN_LANDFORMS: [&str; 30] = [
 /// طلعت مصطفى القابضة», «غلف كيستون بتروليوم»): a person span of two
 /// words or more ending in one is an organisation. Industries that are
 /// also common surnames («Power», «Steele» is not «steel») stay out.
-const COMPANY_TAILS: [&str; 63] = [
+const COMPANY_TAILS: [&str; 78] = [
     "lines",
     "systems",
     "solutions",
@@ -287,14 +288,33 @@ const COMPANY_TAILS: [&str; 63] = [
     "للمقاولات",
     "للبترول",
     "للاستثمار",
+    "كيميكال",
+    "كيميكالز",
+    "انرجي",
+    "كابيتال",
+    "غروب",
+    "تكنولوجيز",
+    "موتورز",
+    "ايرويز",
+    "للكيماويات",
+    "للبتروكيماويات",
+    "للتعدين",
+    "للصناعات",
+    "للطاقه",
+    "للاتصالات",
+    "للتامين",
 ];
 
 /// Folded heads of bodies that a nationality adjective names, one per
 /// country («الهلال الأحمر الجزائري», «المنتخب المغربي», «التلفزيون
-/// الجزائري», «الخطوط الجوية الكويتية»): the adjective is part of the
-/// name.
-const NATIONAL_HEADS: [&[&str]; 6] = [
+/// الجزائري», «الخطوط الجوية الكويتية», «خفر السواحل الإيطالي»): the
+/// adjective is part of the name.
+const NATIONAL_HEADS: [&[&str]; 10] = [
     &["الهلال", "الاحمر"],
+    &["خفر", "السواحل"],
+    &["حرس", "السواحل"],
+    &["حرس", "الحدود"],
+    &["الحرس", "البحري"],
     &["الصليب", "الاحمر"],
     &["المنتخب"],
     &["التلفزيون"],
@@ -1086,6 +1106,7 @@ pub(super) fn opens_body_name(folded: &str) -> bool {
         || AR_SITES.contains(&folded)
         || INSTITUTION_HEADS.contains(&folded)
         || PLACE_BODY_HEADS.contains(&folded)
+        || NATIONAL_HEADS.iter().any(|h| h[0] == folded)
         || super::named_bodies::is_body_noun(folded)
 }
 

@@ -633,9 +633,12 @@ impl Gazetteer {
             };
             let mut fitting = pats.iter().filter(fits);
             let first = fitting.next()?;
+            // A full name's spelling wins over a minor name's of the
+            // same length, not over a longer one: «النيل الأزرق» is the
+            // Blue Nile, not «النيل» and a word.
             Some(match first.listing {
                 Listing::Minor => fitting
-                    .find(|p| p.listing != Listing::Minor)
+                    .find(|p| p.listing != Listing::Minor && p.rest.len() == first.rest.len())
                     .unwrap_or(first),
                 Listing::Feature | Listing::Plain => first,
             })

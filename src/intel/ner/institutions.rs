@@ -122,7 +122,15 @@ fn heads_department(t: &Tagged<'_>, i: usize) -> bool {
 
 /// Folded heads of bodies named by a noun in construct and its definite
 /// genitive (see [`Extractor::nouns_in_construct`]).
-const CONSTRUCT_HEADS: [&str; 5] = ["هييه", "منظمه", "صندوق", "جمعيه", "موسسه"];
+const CONSTRUCT_HEADS: [&str; 7] = [
+    "هييه",
+    "منظمه",
+    "صندوق",
+    "جمعيه",
+    "موسسه",
+    "نقابه",
+    "مستشفي",
+];
 
 /// Folded nouns that head a state agency's name only before a definite
 /// noun and an adjective of state (see
@@ -263,7 +271,7 @@ pub(super) static INSTITUTION_HEAD_LIST: LazyLock<arabic::CliticList> =
 /// relatives, ordinals: «المركز الثاني» is second place; participles of
 /// a sitting or a dissolution, «مجلس النواب | المنعقد في طبرق», and «the
 /// concerned»).
-pub(super) const NOT_MODIFIERS: [&str; 38] = [
+pub(super) const NOT_MODIFIERS: [&str; 42] = [
     "الثاني",
     "الثانيه",
     "الثالث",
@@ -286,6 +294,10 @@ pub(super) const NOT_MODIFIERS: [&str; 38] = [
     "الذي",
     "التي",
     "الذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
     "الان",
     "الاسبوع",
     "الشهر",
@@ -1355,7 +1367,8 @@ impl Extractor {
     /// How many indefinite nouns in construct (one or two) stand between
     /// one of [`CONSTRUCT_HEADS`] at `i` and a definite noun that names
     /// the body with them: «هيئة تنشيط السياحة», «هيئة أسواق المال»,
-    /// «هيئة تنظيم قطاع الاتصالات», «جمعية حماية المستهلك»; 0 when none
+    /// «هيئة تنظيم قطاع الاتصالات», «جمعية حماية المستهلك», «نقابة أصحاب
+    /// الأفران», «مستشفى شهداء الأقصى»; 0 when none
     /// do. A place's noun (`noise::PLACE_NOUNS`) and the tagged
     /// place after it count as words of the name too: «هيئة تطوير منطقة
     /// عسير», «… منطقة المدينة المنورة». No word is a common word of the training text or in a span,
@@ -1372,7 +1385,9 @@ impl Extractor {
                 n.chars().count() >= 3
                     && n.chars().all(tokenize::is_arabic_char)
                     && !arabic::is_definite(n)
-                    && !n.starts_with(['و', 'ل', 'ف'])
+                    && !n.starts_with(['و', 'ل', 'ف', 'ب'])
+                    && !arabic::FREE_PREPOSITIONS.contains(&n)
+                    && !self.gaz.is_one_word_place(n)
                     && !OBJECT_PRONOUNS.iter().any(|p| n.ends_with(p))
                     && !(n.ends_with("يه") && !n.ends_with("ايه") && !n.starts_with('ت'))
                     && !self.gaz.is_stopword(n)

@@ -421,7 +421,8 @@ const TOWN_ENDINGS: [&str; 12] = [
 /// Splits an English span of two names joined by «and» where one of
 /// them is a listed place («Michigan and Ohio»), or both are minor ones
 /// («Rotterdam and Antwerp», towns of `cities.tsv`), which the English
-/// model tags as one misc or organisation name, into two places. Each
+/// model tags as one misc or organisation name, into two places; and
+/// one of two parallel names ([`parallel_names`]) into two of its kind. Each
 /// side is one to three capitalised words; a span the gazetteer names
 /// as a whole («Trinidad and Tobago») keeps its id and is left alone,
 /// as are people.
@@ -459,9 +460,56 @@ pub(super) fn split_place_pairs(
         {
             split_into_places(spans, k, a);
             k += 1;
+        } else if id.is_none()
+            && s.kind != EntityKind::Person
+            && let Some(a) = parallel_names(&tokens[s.start..s.end]).map(|a| s.start + a)
+        {
+            let kind = s.kind;
+            spans[k].0.end = a;
+            spans.insert(
+                k + 1,
+                (
+                    Span {
+                        start: a + 1,
+                        end: s.end,
+                        kind,
+                    },
+                    None,
+                ),
+            );
+            k += 1;
         }
         k += 1;
     }
+}
+
+/// Where a span of two parallel names joined by its one «and» splits:
+/// two names of two to four words with the same first or last word
+/// («Gare de Lyon and Gare Montparnasse», «Blue Star Ferries and
+/// Superfast Ferries»), or two single words that each hold a hyphen
+/// («UNSA-Ferroviaire and CFDT-Cheminots»). A name whose «and» joins
+/// its own words has no such twin halves («Ministry of Trade and
+/// Industry», «Bosnia and Herzegovina»). None when there is no such
+/// split.
+fn parallel_names(words: &[&str]) -> Option<usize> {
+    let a = words.iter().position(|w| *w == "and")?;
+    let (left, right) = (&words[..a], &words[a + 1..]);
+    if right.contains(&"and") {
+        return None;
+    }
+    let name = |side: &[&str]| {
+        side.first().is_some_and(|w| article::is_capitalised(w))
+            && side.last().is_some_and(|w| article::is_capitalised(w))
+            && side
+                .iter()
+                .all(|w| article::is_capitalised(w) || NAME_PARTICLES.contains(w))
+            && !side.contains(&"of")
+    };
+    let twins = (2..=4).contains(&left.len())
+        && (2..=4).contains(&right.len())
+        && (left.first() == right.first() || left.last() == right.last());
+    let hyphened = |side: &[&str]| matches!(side, [w] if w.contains('-'));
+    (name(left) && name(right) && (twins || (hyphened(left) && hyphened(right)))).then_some(a)
 }
 
 /// Replaces span `k` by two places, the words before its «and» at `a`

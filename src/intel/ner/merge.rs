@@ -3,7 +3,7 @@
 //! «فلاديمير بوتين» with three mentions.
 
 use super::Tagged;
-use super::arabic::{after_prefixes, strip_article_clitic, strip_clitics};
+use super::arabic::{FREE_PREPOSITIONS, after_prefixes, strip_article_clitic, strip_clitics};
 use super::article;
 use super::gazetteer::Gazetteer;
 use super::hash::{FastMap, FastSet};
@@ -29,6 +29,10 @@ pub(super) struct Mention {
     /// word opened by «و» («بافاريا وبادن فورتمبيرغ»): that «و» joins the
     /// two, so it is a clitic even when the rest is known nowhere else.
     coordinated: bool,
+    /// Whether the name comes right after a preposition written apart
+    /// ([`FREE_PREPOSITIONS`]): its first word then carries no clitic,
+    /// «في لوتي كيميكال» being Lotte Chemical, not «ل» + «وتي».
+    after_preposition: bool,
 }
 
 /// The longest short form in brackets taken for a name's.
@@ -142,6 +146,8 @@ pub(super) fn collect_mentions(t: &Tagged<'_>, gaz: &Gazetteer, out: &mut Vec<Me
             && t.spans.iter().any(|(o, _)| {
                 o.kind == span.kind && (o.end == s || (list_comma && o.end + 1 == s))
             });
+        let after_preposition =
+            s > 0 && FREE_PREPOSITIONS.contains(&t.infos[s - 1].folded.as_str());
         out.push(Mention {
             folded: t.infos[s..e].iter().map(|i| i.folded.to_string()).collect(),
             surface: t.tokens[s..e].iter().map(|x| x.to_string()).collect(),
@@ -149,6 +155,7 @@ pub(super) fn collect_mentions(t: &Tagged<'_>, gaz: &Gazetteer, out: &mut Vec<Me
             gaz_id,
             short_form,
             coordinated,
+            after_preposition,
         });
     }
 }
@@ -296,6 +303,11 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         .iter()
         .filter_map(|m| m.folded.first().cloned())
         .collect();
+    let bare_firsts: FastSet<String> = mentions
+        .iter()
+        .filter(|m| m.after_preposition)
+        .filter_map(|m| m.folded.first().cloned())
+        .collect();
     let is_known = |x: &str| {
         known.contains(x)
             || firsts.iter().any(|f| f == x)
@@ -344,6 +356,17 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
                 m.surface[0] = drop_letters(&surf, dropped, false);
                 m.folded[0] = rest.to_string();
             }
+            continue;
+        }
+        // A first word seen after a preposition is the name's own; the
+        // same word with clitics elsewhere loses those clitics only.
+        if bare_firsts.contains(&first) {
+            continue;
+        }
+        if let Some(rest) = after_prefixes(&first).find(|r| bare_firsts.contains(*r)) {
+            let dropped = first.chars().count() - rest.chars().count();
+            m.surface[0] = drop_letters(&surf, dropped, false);
+            m.folded[0] = rest.to_string();
             continue;
         }
         // «و» before «ا», «و» or «ي» is more often a foreign name's «W»
@@ -978,6 +1001,7 @@ mod tests {
             gaz_id: gaz_id.map(str::to_string),
             short_form: None,
             coordinated: false,
+            after_preposition: false,
         }
     }
 

@@ -585,14 +585,25 @@ impl Extractor {
             };
             let covers = overlapping.iter().all(inside);
             let minor = m.listing == Listing::Minor;
+            // A place of three words or more opened by a place or a
+            // facility's noun may also take in a person the tagger found
+            // inside it: «معبر كرم | أبو سالم» is the Kerem Shalom
+            // crossing.
+            let opened_as_place = || {
+                g.end - g.start >= 3
+                    && (article::opens_facility(&infos[g.start].folded)
+                        || spans[overlapping[0]].0.kind == EntityKind::Place
+                            && spans[overlapping[0]].0.start == g.start)
+            };
             let minor_extends = minor
                 && g.kind == EntityKind::Place
                 && g.end - g.start >= 2
                 && !overlapping.is_empty()
                 && covers
-                && overlapping
-                    .iter()
-                    .all(|&i| spans[i].0.kind == EntityKind::Place);
+                && overlapping.iter().all(|&i| {
+                    let kind = spans[i].0.kind;
+                    kind == EntityKind::Place || (kind == EntityKind::Person && opened_as_place())
+                });
             let after_division = || {
                 g.start > 0
                     && arabic::listed_with_clitic(
@@ -1232,9 +1243,11 @@ impl Extractor {
         let mut mentions = Vec::new();
         for mut tagged in doc {
             self.add_institutions(&mut tagged);
-            tagged
-                .spans
-                .retain(|(s, id)| id.is_some() || !noise::is_described_body(&tagged.infos, s));
+            tagged.spans.retain(|(s, id)| {
+                id.is_some()
+                    || !(noise::is_described_body(&tagged.infos, s)
+                        || noise::is_generic_body(&tagged.tokens, &tagged.infos, s, &self.gaz))
+            });
             sports::take_in_ball_games(&mut tagged);
             article::companies_named_by_trade(&mut tagged, &self.gaz, &self.very_frequent);
             article::add_facilities(&mut tagged, &self.gaz, &self.common);

@@ -5,7 +5,8 @@
 
 use super::conll::Span;
 use super::features::TokenInfo;
-use super::institutions::{NOT_MODIFIERS, PORTFOLIOS};
+use super::gazetteer::Gazetteer;
+use super::institutions::{INSTITUTION_HEADS, NOT_MODIFIERS, PORTFOLIOS};
 use super::person_names::{
     ADJECTIVE_NAMES, NAME_JOINERS, NOUN_NAMES, is_person_word, looks_like_name,
     opened_by_particle_and_article,
@@ -150,6 +151,47 @@ pub(super) fn is_described_body(infos: &[TokenInfo], s: &Span) -> bool {
             if arabic::strip_article_clitic(&head.folded).starts_with("ال")
                 && (DESCRIBING_ADJECTIVES.contains(&adjective.folded.as_str())
                     || NOT_MODIFIERS.contains(&adjective.folded.as_str())))
+}
+
+/// Whether an organisation span is an indefinite head of
+/// [`INSTITUTION_HEADS`] (clitics allowed) described but not named: by an
+/// indefinite feminine nationality adjective that is no listed name
+/// itself («شركة ألمانية», a German company; «شركة سعودية للطاقة»;
+/// «جامعة فلسطينية», but «جامعة بنغازي»; a masculine «…ي» ends too
+/// many names, «شركة إنجي», «محكمة سيدي امحمد») or by a «لل» complement straight after it («مركز
+/// للطاقة الشمسية», a solar energy centre). A body's name puts a name
+/// or a definite genitive after its head («شركة أرامكو», «مركز الملك
+/// عبدالله للأبحاث»).
+pub(super) fn is_generic_body(
+    tokens: &[&str],
+    infos: &[TokenInfo],
+    s: &Span,
+    gaz: &Gazetteer,
+) -> bool {
+    let [head, next, ..] = &infos[s.start..s.end] else {
+        return false;
+    };
+    // Read on the written word: folded, «ألمانية» opens with «ال» too.
+    let definite_next = ["ال", "وال", "بال", "فال", "كال", "لل", "ولل"]
+        .iter()
+        .any(|p| tokens[s.start + 1].starts_with(p));
+    let head = arabic::strip_article_clitic(&head.folded);
+    let indefinite_head = !head.starts_with("ال")
+        && arabic::listed_with_clitic(&head, |w| INSTITUTION_HEADS.contains(&w));
+    let next = next.folded.as_str();
+    let nisba = || {
+        !gaz.is_one_word_place(next)
+            && !definite_next
+            && next
+                .strip_suffix("يه")
+                .is_some_and(|stem| stem.chars().count() >= 3 && gaz.is_place_stem(stem))
+    };
+    s.kind == EntityKind::Org
+        && indefinite_head
+        && (next
+            .strip_prefix("لل")
+            .is_some_and(|r| r.chars().count() >= 3)
+            || nisba())
 }
 
 /// Folded elatives that open a superlative in construct («أكبر مصدّري
