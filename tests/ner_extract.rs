@@ -3894,3 +3894,33 @@ fn unions_and_hospitals_named_by_nouns_in_construct() {
         );
     }
 }
+
+#[test]
+fn english_bodies_and_people_the_model_cut_short() {
+    let ents = Extractor::global().extract(
+        "",
+        "The Financial Superintendency of Colombia opened a probe. Some components will be made \
+         by state-owned PT Len Industri in Bandung, with a loan from Turk Eximbank. BGMEA \
+         President Tanvir Ahmed Chowdhury told reporters that Congress must act, and Executive \
+         Chair Helen Marsh agreed.",
+    );
+    for name in [
+        "Financial Superintendency of Colombia",
+        "PT Len Industri",
+        "Turk Eximbank",
+        "Congress",
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    for name in ["Tanvir Ahmed Chowdhury", "Helen Marsh"] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Person),
+            "{name}: {ents:?}"
+        );
+    }
+}

@@ -224,7 +224,7 @@ const EN_LANDFORMS: [&str; 30] = [
 /// طلعت مصطفى القابضة», «غلف كيستون بتروليوم»): a person span of two
 /// words or more ending in one is an organisation. Industries that are
 /// also common surnames («Power», «Steele» is not «steel») stay out.
-const COMPANY_TAILS: [&str; 78] = [
+const COMPANY_TAILS: [&str; 79] = [
     "lines",
     "systems",
     "solutions",
@@ -303,6 +303,7 @@ const COMPANY_TAILS: [&str; 78] = [
     "للطاقه",
     "للاتصالات",
     "للتامين",
+    "eximbank",
 ];
 
 /// Folded heads of bodies that a nationality adjective names, one per
@@ -673,7 +674,10 @@ pub(super) const COMPANY_HEADS: [&str; 3] = ["شركه", "مجموعه", "مجم
 /// misc span ending in one is an organisation («Tourism Region
 /// Authority»), and so is a person span, but for the two that are also
 /// surnames (`SURNAME_INSTITUTIONS`): «Anadolu Agency».
-const EN_INSTITUTIONS: [&str; 41] = [
+const EN_INSTITUTIONS: [&str; 44] = [
+    "superintendency",
+    "superintendence",
+    "inspectorate",
     "cooperative",
     "co-operative",
     "authority",
@@ -1758,6 +1762,14 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
                 .all(|w| w.chars().any(is_arabic_char))
         {
             s.start = p;
+        }
+        // «PT» left out of a span before it opens the company's name
+        // («state-owned PT | Len Industri»).
+        if s.start > 0
+            && COMPANY_OPENERS.contains(&tokens[s.start - 1])
+            && matches!(s.kind, EntityKind::Person | EntityKind::Org)
+        {
+            s.start -= 1;
         }
         let last = infos[s.end - 1].folded.as_str();
         let institution = opens_with_institution(tokens, infos, s);

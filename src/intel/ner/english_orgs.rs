@@ -30,7 +30,10 @@ const TAKEN_WORDS: usize = 3;
 /// «of» («Ministry of Public Works and Housing», «University of Science
 /// and Technology», «Institute of Environment and Renewable Natural
 /// Resources»).
-const PORTFOLIO_HEADS: [&str; 18] = [
+const PORTFOLIO_HEADS: [&str; 21] = [
+    "superintendency",
+    "superintendence",
+    "inspectorate",
     "ministry",
     "department",
     "secretariat",

@@ -122,7 +122,8 @@ pub(super) fn people_by_role(tokens: &[&str], spans: &mut [Span]) {
 /// holds after a capitalised title, when the first is a given name
 /// («Justice Eleanor Whitcombe said …»), or over two before a word of
 /// speech («Deputy Director Marcus Hill said»), which the English model
-/// leaves untagged.
+/// leaves untagged; and opens a person span one word earlier where the
+/// model left out the unknown given name after a title.
 pub(super) fn people_after_title(
     gaz: &Gazetteer,
     tokens: &[&str],
@@ -161,7 +162,41 @@ pub(super) fn people_after_title(
         spans.extend(found);
         spans.sort_by_key(|s| s.start);
     }
+    // A person span of two words or more that the model opened one word
+    // late, after a title and an unknown capitalised word: «BGMEA
+    // President Tanvir | Ahmed Chowdhury».
+    for k in 0..spans.len() {
+        let s = spans[k];
+        if s.kind == EntityKind::Person
+            && s.end - s.start >= 2
+            && s.start >= 2
+            && (k == 0 || spans[k - 1].end < s.start - 1)
+            && gaz.is_title(&infos[s.start - 2].folded)
+            && article::is_capitalised(tokens[s.start - 2])
+            && article::is_capitalised(tokens[s.start - 1])
+            && tokens[s.start - 1].chars().all(char::is_alphabetic)
+            && infos[s.start - 1].gaz.is_none()
+            && !gaz.is_title(&infos[s.start - 1].folded)
+            && !JOB_TITLES.contains(&tokens[s.start - 1])
+            && !TITLE_ENDINGS.contains(&tokens[s.start - 1])
+        {
+            spans[k].start -= 1;
+        }
+    }
 }
+
+/// Capitalised words that end a title of two words («Executive Chair»,
+/// «Attorney General»), never a given name after one.
+const TITLE_ENDINGS: [&str; 8] = [
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Chairperson",
+    "Officer",
+    "General",
+    "Head",
+    "Chief",
+];
 
 /// Capitalised job titles before a name that the gazetteer's titles
 /// leave out, as they also head offices' names («Director of Public
