@@ -3924,3 +3924,23 @@ fn english_bodies_and_people_the_model_cut_short() {
         );
     }
 }
+
+#[test]
+fn a_construct_complement_may_close_with_a_country() {
+    let ents = Extractor::global().extract(
+        "",
+        "ودعا الاتحاد العام لنقابات عمال الأردن إلى الحوار، وأعلن الاتحاد العام لعمال السودان \
+         الإضراب، وقالت الهيئة العامة لتنظيم قطاع الاتصالات والحكومة الرقمية إن القمر جاهز.",
+    );
+    for name in [
+        "الاتحاد العام لنقابات عمال الأردن",
+        "الاتحاد العام لعمال السودان",
+        "الهيئة العامة لتنظيم قطاع الاتصالات والحكومة الرقمية",
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+}

@@ -371,7 +371,7 @@ pub(super) const COMPLEMENT_NOUNS: [&str; 13] = [
 /// المياه», «المركز الوطني لتنمية الحياة الفطرية», «الديوان المركزي لقمع
 /// الفساد»): after a head in construct they tell what the body does
 /// («وزارة الزراعة لتنمية القطاع», the ministry, to develop the sector).
-const NAMING_COMPLEMENT_NOUNS: [&str; 17] = [
+const NAMING_COMPLEMENT_NOUNS: [&str; 22] = [
     "لهندسه",
     "لبحوث",
     "لتنميه",
@@ -389,6 +389,11 @@ const NAMING_COMPLEMENT_NOUNS: [&str; 17] = [
     "لانتاج",
     "لتكرير",
     "لتمويل",
+    "لنقابات",
+    "لعمال",
+    "لتنظيم",
+    "لمياه",
+    "لسكك",
 ];
 
 /// Most indefinite nouns a construct complement («لهندسة | وصناعة |
@@ -1167,8 +1172,9 @@ impl Extractor {
     /// the definite genitive that closes it, right after the noun or
     /// after up to [`CONSTRUCT_INNER_NOUNS`] indefinite nouns, bare or
     /// joined by «و» («لهندسة وصناعة الطيران», «لاستقبال وإعادة إدماج
-    /// اللاجئين», «لإدارة مخيمات النازحين»). No word is a stopword or
-    /// taken (`free` tells).
+    /// اللاجئين», «لإدارة مخيمات النازحين»), or a listed place in a span
+    /// («لنقابات عمال الأردن»). No other word is a
+    /// stopword or taken (`free` tells).
     fn construct_end(
         &self,
         t: &Tagged<'_>,
@@ -1192,7 +1198,15 @@ impl Extractor {
         {
             m += 1;
         }
-        (usable(m) && arabic::is_definite(&t.infos[m].folded)).then_some(m + 1)
+        // A country may close the construct: «لنقابات عمال | الأردن»,
+        // «لعمال | السودان», «لسكك حديد | مصر».
+        let country = t.spans.iter().any(|(s, id)| {
+            (s.start, s.end) == (m, m + 1) && s.kind == EntityKind::Place && id.is_some()
+        });
+        let closes = t.infos.get(m).is_some_and(|w| {
+            !self.gaz.is_stopword(&w.folded) && w.folded.chars().all(tokenize::is_arabic_char)
+        }) && (free(m) && arabic::is_definite(&t.infos[m].folded) || country);
+        closes.then_some(m + 1)
     }
 
     /// Extends an institution's name `i..j` that holds a «لل» complement,
