@@ -3944,3 +3944,23 @@ fn a_construct_complement_may_close_with_a_country() {
         );
     }
 }
+
+#[test]
+fn a_workers_union_takes_its_sector() {
+    let ents = Extractor::global().extract(
+        "",
+        "وهددت النقابة العامة للعاملين في المناجم والتعدين بالإضراب، وطالبت النقابة العامة \
+         للعاملين بالغزل والنسيج بإشراك ممثلي العمال. وقال إن العاملين في القطاع غاضبون.",
+    );
+    for name in [
+        "النقابة العامة للعاملين في المناجم والتعدين",
+        "النقابة العامة للعاملين بالغزل والنسيج",
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    assert_eq!(ents.len(), 2, "{ents:?}");
+}

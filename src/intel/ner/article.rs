@@ -575,11 +575,14 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
                 && INSTITUTION_HEADS.contains(&infos[s.start].folded.as_str());
             s.end = if generic { s.start } else { k };
         }
+        // Not the sector after «للعاملين» («النقابة العامة للعاملين
+        // بالغزل والنسيج»).
         let preposition = (s.start + 2..s.end).find(|&k| {
             let t = &infos[k];
             t.folded
                 .get(..t.stem_at)
                 .is_some_and(|c| c.ends_with("بال"))
+                && strip_article_clitic(&infos[k - 1].folded) != "العاملين"
         });
         if let Some(k) = preposition {
             s.end = k;

@@ -344,6 +344,38 @@ pub(super) const MOVEMENT_WORDS: [&str; 7] = [
     "التغيير",
 ];
 
+/// Most definite words a union's sector takes after «للعاملين» (see
+/// [`take_workers_sector`]).
+const SECTOR_WORDS: usize = 3;
+
+/// Extends a union's name that ends in «للعاملين» ("for the workers")
+/// over its sector: «في» or «ب» and a definite noun, and more joined by
+/// «و» («النقابة العامة للعاملين في المناجم والتعدين», «… للعاملين
+/// بالغزل والنسيج»), none in a span. Returns the new end.
+fn take_workers_sector(t: &Tagged<'_>, j: usize) -> usize {
+    let workers = j > 0 && arabic::strip_article_clitic(&t.infos[j - 1].folded) == "العاملين";
+    let free_word = |k: usize, prefix: &str| {
+        t.infos.get(k).is_some_and(|w| {
+            w.folded.starts_with(prefix)
+                && w.folded.chars().count() >= prefix.chars().count() + 2
+                && !spanned(&t.spans, k)
+        })
+    };
+    let mut end = if !workers {
+        return j;
+    } else if t.infos.get(j).is_some_and(|w| w.folded == "في") && free_word(j + 1, "ال") {
+        j + 2
+    } else if free_word(j, "بال") {
+        j + 1
+    } else {
+        return j;
+    };
+    while end < j + 1 + SECTOR_WORDS && free_word(end, "وال") {
+        end += 1;
+    }
+    end
+}
+
 /// Folded nouns opened by «ل» that head a construct completing an
 /// institution's name («الاتحاد اللبناني لكرة القدم», «البنك الأوروبي
 /// لإعادة الإعمار», «مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية», «مركز
@@ -988,6 +1020,12 @@ impl Extractor {
             t.spans.push((cand, None));
             t.spans.sort_by_key(|(s, _)| s.start);
             i = j;
+        }
+        for k in 0..t.spans.len() {
+            let (s, id) = t.spans[k];
+            if s.kind == EntityKind::Org && id.is_none() {
+                t.spans[k].0.end = take_workers_sector(t, s.end);
+            }
         }
     }
 
