@@ -3964,3 +3964,26 @@ fn a_workers_union_takes_its_sector() {
     }
     assert_eq!(ents.len(), 2, "{ents:?}");
 }
+
+#[test]
+fn a_definite_company_or_league_with_an_adjective_and_a_complement_is_a_body() {
+    let ents = Extractor::global().extract(
+        "",
+        "ووقعت الشركة السعودية لهندسة وصناعة الطيران العقد، وقالت الشركة العامة لموانئ العراق \
+         إن الرصيف جاهز، وقررت العصبة الوطنية لكرة القدم الاحترافية تأجيل المباراة، وقالت \
+         جمعية الهلال الأحمر اليمني إن القافلة وصلت. وقالت الشركة الصينية إنها ستبدأ العمل.",
+    );
+    for name in [
+        "الشركة السعودية لهندسة وصناعة الطيران",
+        "الشركة العامة لموانئ العراق",
+        "العصبة الوطنية لكرة القدم الاحترافية",
+        "جمعية الهلال الأحمر اليمني",
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    assert!(find(&ents, "الشركة الصينية").is_none(), "{ents:?}");
+}

@@ -358,9 +358,20 @@ pub(super) fn add_national_bodies(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             i += 1;
             continue;
         }
-        t.spans.retain(|(s, _)| s.end <= i || end <= s.start);
+        // «جمعية» before the Red Crescent opens its full name («جمعية
+        // الهلال الأحمر اليمني»).
+        let start = if i > 0
+            && head[0] == "الهلال"
+            && listed_with_clitic(&t.infos[i - 1].folded, |w| w == "جمعيه")
+            && !t.spans.iter().any(|(s, _)| s.holds(i - 1))
+        {
+            i - 1
+        } else {
+            i
+        };
+        t.spans.retain(|(s, _)| s.end <= start || end <= s.start);
         let body = Span {
-            start: i,
+            start,
             end,
             kind: EntityKind::Org,
         };

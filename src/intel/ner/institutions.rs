@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 /// Folded Arabic nouns that head an institution's name when a definite
 /// modifier follows («وزارة الخارجية المصرية», «المركز الوطني للأرصاد»).
-pub(super) static INSTITUTION_HEADS: [&str; 50] = [
+pub(super) static INSTITUTION_HEADS: [&str; 52] = [
     "وزاره",
     "مفوضيه",
     "متحف",
@@ -67,6 +67,8 @@ pub(super) static INSTITUTION_HEADS: [&str; 50] = [
     "تعاونيه",
     "اتحاديه",
     "الاتحاديه",
+    "الشركه",
+    "العصبه",
 ];
 
 /// Folded nouns that head a body named after its place through a noun
@@ -146,6 +148,12 @@ static AGENCY_HEAD_LIST: LazyLock<arabic::CliticList> =
 /// is as often the object of a sentence («أعلنت الجامعة المرشحين», the
 /// university announced the candidates).
 pub(super) const NISBA_HEADS: [&str; 1] = ["الجامعه"];
+
+/// Heads of `INSTITUTION_HEADS` that open a name only before a definite
+/// adjective and a complement («الشركة السعودية لهندسة وصناعة الطيران»,
+/// «الشركة العامة لموانئ العراق», «العصبة الوطنية لكرة القدم»): with the
+/// adjective alone they are "the Chinese company" of the story.
+const COMPLEMENTED_HEADS: [&str; 2] = ["الشركه", "العصبه"];
 
 /// Heads of `INSTITUTION_HEADS` that open a company's name only before a
 /// name the tagger found or a definite word with a «لل» complement
@@ -403,7 +411,7 @@ pub(super) const COMPLEMENT_NOUNS: [&str; 13] = [
 /// المياه», «المركز الوطني لتنمية الحياة الفطرية», «الديوان المركزي لقمع
 /// الفساد»): after a head in construct they tell what the body does
 /// («وزارة الزراعة لتنمية القطاع», the ministry, to develop the sector).
-const NAMING_COMPLEMENT_NOUNS: [&str; 22] = [
+const NAMING_COMPLEMENT_NOUNS: [&str; 24] = [
     "لهندسه",
     "لبحوث",
     "لتنميه",
@@ -426,6 +434,8 @@ const NAMING_COMPLEMENT_NOUNS: [&str; 22] = [
     "لتنظيم",
     "لمياه",
     "لسكك",
+    "لتثمين",
+    "لمواني",
 ];
 
 /// Most indefinite nouns a construct complement («لهندسة | وصناعة |
@@ -809,8 +819,25 @@ impl Extractor {
                 let bare_head = arabic::strip_article_clitic(f);
                 let next = t.infos.get(j);
                 let place_stem = |x: &str| self.gaz.is_place_stem(x);
-                let unnamed = NISBA_HEADS.contains(&bare_head.as_ref())
-                    && !next.is_some_and(|w| arabic::is_nisba(&w.folded, &place_stem));
+                let adjective = |k: usize| {
+                    t.infos.get(k).is_some_and(|w| {
+                        arabic::is_definite_adjective(&w.folded)
+                            || ["العامه", "العام"].contains(&w.folded.as_str())
+                    })
+                };
+                let complemented = || {
+                    let after = (j..j + 3).find(|&k| !adjective(k)).unwrap_or(j + 3);
+                    after > j
+                        && t.infos.get(after).is_some_and(|w| {
+                            let g = w.folded.as_str();
+                            g.starts_with("لل")
+                                || COMPLEMENT_NOUNS.contains(&g)
+                                || NAMING_COMPLEMENT_NOUNS.contains(&g)
+                        })
+                };
+                let unnamed = (NISBA_HEADS.contains(&bare_head.as_ref())
+                    && !next.is_some_and(|w| arabic::is_nisba(&w.folded, &place_stem)))
+                    || (COMPLEMENTED_HEADS.contains(&bare_head.as_ref()) && !complemented());
                 let bare_group = GROUP_HEADS.contains(&bare_head.as_ref())
                     && !t.spans.iter().any(|(s, _)| s.start == j)
                     && !(next.is_some_and(|w| arabic::is_definite(&w.folded))
