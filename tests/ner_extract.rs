@@ -3987,3 +3987,30 @@ fn a_definite_company_or_league_with_an_adjective_and_a_complement_is_a_body() {
     }
     assert!(find(&ents, "الشركة الصينية").is_none(), "{ents:?}");
 }
+
+#[test]
+fn world_companies_the_lists_lacked() {
+    let ents = Extractor::global().extract(
+        "",
+        "Engines from Rolls-Royce power the jets, while Vestas and Inditex reported results and \
+         Alphabet shares rose.",
+    );
+    for name in ["Rolls-Royce", "Vestas", "Inditex", "Alphabet"] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    // A listed Arabic name whose first word is two letters would make
+    // that word a name's start: «فاس» then read as «ف» + «اس».
+    let ar = Extractor::global().extract(
+        "",
+        "فاز الفريق على المغرب الفاسي بثلاثية على ملعب فاس الكبير، فيما تعادل الآخر.",
+    );
+    assert_eq!(
+        find(&ar, "ملعب فاس").map(|e| e.kind),
+        Some(EntityKind::Place),
+        "{ar:?}"
+    );
+}
