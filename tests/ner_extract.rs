@@ -4014,3 +4014,19 @@ fn world_companies_the_lists_lacked() {
         "{ar:?}"
     );
 }
+
+#[test]
+fn a_river_lake_or_mount_before_its_name_is_a_place() {
+    let ents = Extractor::global().extract(
+        "",
+        "Sewage flowed into the River Severn near Worcester, and fishermen on Lake Chad said \
+         water levels fell.",
+    );
+    for name in ["River Severn", "Lake Chad"] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Place),
+            "{name}: {ents:?}"
+        );
+    }
+}

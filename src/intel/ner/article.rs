@@ -1111,6 +1111,10 @@ pub(super) fn is_place_noun(folded: &str) -> bool {
         || EN_LANDFORMS.contains(&folded)
 }
 
+/// English landform nouns written before the name («River Severn», «Lake
+/// Chad», «Mount Kenya»): a span they open is a place.
+const LANDFORMS_FIRST: [&str; 3] = ["River", "Lake", "Mount"];
+
 /// Folded English nouns that open a place's name before «of» («Port of
 /// Shanghai», «Strait of Hormuz», «Cape of Good Hope»), which the English
 /// model takes for organisations.
@@ -1795,6 +1799,7 @@ pub(super) fn settle_kinds(t: &mut Tagged<'_>) {
                     || (s.end - s.start >= 2
                         && is_capitalised(tokens[s.start])
                         && EN_LANDFORMS.contains(&last))
+                    || (s.end - s.start >= 2 && LANDFORMS_FIRST.contains(&tokens[s.start]))
                     || is_town_after_preposition(tokens, infos, s)))
         {
             s.kind = EntityKind::Place;
