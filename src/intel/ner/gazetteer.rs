@@ -44,7 +44,9 @@ pub enum Listing {
     /// span and overrides none; it is only taken where the tagger found
     /// nothing, lends its id, or, when it is a place of several words,
     /// takes in the tagger's places inside it («ريف دمشق», where the
-    /// tagger found «دمشق»).
+    /// tagger found «دمشق»; «النيل الأزرق», over the listed «النيل»), and
+    /// a person too when it has three words or more and opens with a
+    /// place or a facility's noun («معبر كرم أبو سالم»).
     Minor,
 }
 

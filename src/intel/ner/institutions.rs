@@ -788,7 +788,8 @@ impl Extractor {
     /// title: «مركز الملك عبدالله للحوار»). A legal form («القابضة») ends
     /// the name: «شركة سيرا القابضة | العقد». A
     /// Latin name after the head stands alone (see
-    /// [`super::article::settle_kinds`]).
+    /// [`super::article::settle_kinds`]). Last, every organisation ending
+    /// in «للعاملين» takes its sector ([`take_workers_sector`]).
     pub(super) fn add_institutions(&self, t: &mut Tagged<'_>) {
         let n = t.infos.len();
         let mut i = 0;
@@ -1238,8 +1239,8 @@ impl Extractor {
     /// after up to [`CONSTRUCT_INNER_NOUNS`] indefinite nouns, bare or
     /// joined by «و» («لهندسة وصناعة الطيران», «لاستقبال وإعادة إدماج
     /// اللاجئين», «لإدارة مخيمات النازحين»), or a listed place in a span
-    /// («لنقابات عمال الأردن»). No other word is a
-    /// stopword or taken (`free` tells).
+    /// («لنقابات عمال الأردن»). No other word is a stopword or taken
+    /// (`free` tells).
     fn construct_end(
         &self,
         t: &Tagged<'_>,
