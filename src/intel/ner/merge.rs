@@ -345,28 +345,21 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
         {
             continue;
         }
-        let listed_rest = m.gaz_id.as_deref().filter(|_| !several).and_then(|id| {
-            std::iter::once(first.as_str())
-                .chain(after_prefixes(&first))
-                .find(|r| gaz.is_bare_name_of(r, id))
-        });
-        if let Some(rest) = listed_rest {
+        let forms = || std::iter::once(first.as_str()).chain(after_prefixes(&first));
+        let listed_rest = m
+            .gaz_id
+            .as_deref()
+            .filter(|_| !several)
+            .and_then(|id| forms().find(|r| gaz.is_bare_name_of(r, id)));
+        // A first word seen after a preposition is the name's own; the
+        // same word with clitics elsewhere loses those clitics only.
+        let own_rest = listed_rest.or_else(|| forms().find(|r| bare_firsts.contains(*r)));
+        if let Some(rest) = own_rest {
             if rest != first {
                 let dropped = first.chars().count() - rest.chars().count();
                 m.surface[0] = drop_letters(&surf, dropped, false);
                 m.folded[0] = rest.to_string();
             }
-            continue;
-        }
-        // A first word seen after a preposition is the name's own; the
-        // same word with clitics elsewhere loses those clitics only.
-        if bare_firsts.contains(&first) {
-            continue;
-        }
-        if let Some(rest) = after_prefixes(&first).find(|r| bare_firsts.contains(*r)) {
-            let dropped = first.chars().count() - rest.chars().count();
-            m.surface[0] = drop_letters(&surf, dropped, false);
-            m.folded[0] = rest.to_string();
             continue;
         }
         // «و» before «ا», «و» or «ي» is more often a foreign name's «W»

@@ -172,9 +172,7 @@ pub(super) fn is_generic_body(
         return false;
     };
     // Read on the written word: folded, «ألمانية» opens with «ال» too.
-    let definite_next = ["ال", "وال", "بال", "فال", "كال", "لل", "ولل"]
-        .iter()
-        .any(|p| tokens[s.start + 1].starts_with(p));
+    let definite_next = arabic::strip_article_clitic(tokens[s.start + 1]).starts_with("ال");
     let head = arabic::strip_article_clitic(&head.folded);
     let indefinite_head = !head.starts_with("ال")
         && arabic::listed_with_clitic(&head, |w| INSTITUTION_HEADS.contains(&w));
