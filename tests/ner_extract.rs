@@ -4030,3 +4030,165 @@ fn a_river_lake_or_mount_before_its_name_is_a_place() {
         );
     }
 }
+
+#[test]
+fn a_body_ends_before_a_word_joined_after_its_nationality() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقال البنك المركزي العراقي والدينار في أدنى مستوياته إن السيولة كافية. وقال رئيس \
+         مجلس إدارة بنك التعاون فؤاد الأغبري إن الودائع نمت.",
+    );
+    let orgs: Vec<&str> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Org)
+        .map(|e| e.display.as_str())
+        .collect();
+    assert!(orgs.contains(&"البنك المركزي العراقي"), "{orgs:?}");
+    assert!(orgs.contains(&"بنك التعاون"), "{orgs:?}");
+    assert_eq!(
+        find(&ents, "فؤاد الأغبري").map(|e| e.kind),
+        Some(EntityKind::Person),
+        "{ents:?}"
+    );
+    // A ministry's portfolios stay joined after an adjective.
+    let ministry = Extractor::global().extract(
+        "",
+        "وأعلنت وزارة الشؤون الإسلامية والأوقاف عن برنامج جديد للمساجد.",
+    );
+    assert!(
+        find(&ministry, "وزارة الشؤون الإسلامية والأوقاف").is_some(),
+        "{ministry:?}"
+    );
+}
+
+#[test]
+fn a_given_name_with_the_article_before_bin_opens_a_person() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقال رئيس الاتحاد الهادي بن عمر إن المزارعين يبيعون بخسارة، وإن الاتحاد سيطالب \
+         بالدعم.",
+    );
+    assert_eq!(
+        find(&ents, "الهادي بن عمر").map(|e| e.kind),
+        Some(EntityKind::Person),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn a_short_form_with_one_adjective_folds_into_its_full_name() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقررت الجامعة الملكية المغربية لكرة القدم الطعن في العقوبة، وقالت الجامعة المغربية إن \
+         القرار ظالم.",
+    );
+    let full = find(&ents, "الجامعة الملكية المغربية لكرة القدم");
+    assert_eq!(full.map(|e| e.count), Some(2), "{ents:?}");
+    assert!(find(&ents, "الجامعة المغربية").is_none(), "{ents:?}");
+}
+
+#[test]
+fn chambers_are_named_by_their_trades() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقال رئيس غرفة تجارة وصناعة الشارقة إن الصادرات نمت، فيما طالبت غرفة صناعة \
+         الأغذية بدعم المصانع، واجتمع المسؤولون في غرفة العمليات.",
+    );
+    for name in ["غرفة تجارة وصناعة الشارقة", "غرفة صناعة الأغذية"]
+    {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    assert!(
+        !ents.iter().any(|e| e.display.contains("العمليات")),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn a_verb_opening_the_sentence_is_no_part_of_a_body() {
+    let ents = Extractor::global().extract(
+        "",
+        "قابس (وات) - طالب الاتحاد التونسي للصناعة والتجارة الحكومة بخفض الضرائب.",
+    );
+    assert!(
+        find(&ents, "الاتحاد التونسي للصناعة والتجارة").is_some(),
+        "{ents:?}"
+    );
+    assert!(
+        !ents.iter().any(|e| e.display.starts_with("طالب")),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn english_offices_committees_and_lists_before_a_short_form() {
+    let ents = Extractor::global().extract(
+        "",
+        "The Comptroller's Office said the audit was late. Members of the Senate Standing \
+         Committee on Inter-Regional Planning questioned the minister. The National Chamber of \
+         Fisheries, Aquaculture and Shipping (CNPAN) objected. Reporters waited at Lahore's \
+         Qadri Stadium, and workers at the Mokpo Shipyard went on strike.",
+    );
+    for (name, kind) in [
+        ("Comptroller's Office", EntityKind::Org),
+        (
+            "Senate Standing Committee on Inter-Regional Planning",
+            EntityKind::Org,
+        ),
+        (
+            "National Chamber of Fisheries, Aquaculture and Shipping",
+            EntityKind::Org,
+        ),
+        ("Lahore", EntityKind::Place),
+        ("Qadri Stadium", EntityKind::Place),
+        ("Mokpo Shipyard", EntityKind::Place),
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(kind),
+            "{name}: {ents:?}"
+        );
+    }
+}
+
+#[test]
+fn companies_ports_and_agency_spellings_the_lists_lacked() {
+    let ents = Extractor::global().extract(
+        "",
+        "وتورد المصانع قرب ميناء طنجة المتوسط قطعا لشركة ستيلانتيس، بحسب ما نقلت وكالة \
+         الصحافة الفرنسية.",
+    );
+    assert_eq!(
+        find(&ents, "ميناء طنجة المتوسط").map(|e| e.kind),
+        Some(EntityKind::Place),
+        "{ents:?}"
+    );
+    assert_eq!(
+        key_of(
+            "نقلت وكالة الصحافة الفرنسية عن مسؤول قوله إن الاتفاق قريب.",
+            "وكالة الصحافة الفرنسية"
+        ),
+        Some((EntityKind::Org, "org:afp".to_string()))
+    );
+    let en = Extractor::global().extract(
+        "",
+        "Westinghouse, Hanwha Ocean and Sibanye-Stillwater reported results, and Norges Bank \
+         raised rates.",
+    );
+    for name in [
+        "Westinghouse",
+        "Hanwha Ocean",
+        "Sibanye-Stillwater",
+        "Norges Bank",
+    ] {
+        assert_eq!(
+            find(&en, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {en:?}"
+        );
+    }
+}

@@ -19,7 +19,7 @@ use super::institutions::{
     INSTITUTION_HEAD_LIST, INSTITUTION_HEADS, NOT_MODIFIERS, PLACE_BODY_HEADS,
 };
 use super::noise::{PLACE_NOUNS, is_demonym};
-use super::person_names::{after_future_opening, no_clitic_but_article};
+use super::person_names::{PATRONYMICS, after_future_opening, no_clitic_but_article};
 use super::tokenize::is_arabic_char;
 use super::{put_span, spanned};
 use crate::model::EntityKind;
@@ -573,6 +573,7 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         spans,
         ..
     } = t;
+    let mut people = Vec::new();
     for (s, id) in spans.iter_mut() {
         if s.kind != EntityKind::Org || id.is_some() {
             continue;
@@ -603,6 +604,20 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         {
             s.end = k;
         }
+        let ministry = strip_article_clitic(&infos[s.start].folded) == "وزاره";
+        if let Some(k) =
+            (s.start + 2..s.end).find(|&k| !ministry && joined_after_nationality(infos, k, gaz))
+        {
+            s.end = k;
+        }
+        if let Some(k) =
+            (s.start + 1..s.end).find(|&k| opens_person_after_body(infos, s.start, k, gaz))
+        {
+            if s.end - k >= 2 {
+                people.push((k, s.end));
+            }
+            s.end = k;
+        }
         if s.end - s.start >= 2 && is_indefinite_after_definite(infos, s.end - 1) {
             s.end -= 1;
         }
@@ -630,6 +645,61 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         }
     }
     spans.retain(|(s, _)| s.end > s.start);
+    for (start, end) in people {
+        put_span(spans, start, end, EntityKind::Person);
+    }
+}
+
+/// Whether token `k` of an organisation span is a definite word joined
+/// by «و» right after a nationality adjective, which closes a body's
+/// name: the word opens what comes next («البنك المركزي اليمني |
+/// والريال»). A nationality adjective itself may be joined («السعودية
+/// والإماراتية» describes two); a ministry's portfolios have rules of
+/// their own (`OWN_PAIR_HEADS`).
+fn joined_after_nationality(infos: &[TokenInfo], k: usize, gaz: &Gazetteer) -> bool {
+    let f = infos[k].folded.as_str();
+    let stem = infos[k].stem();
+    let place = |x: &str| gaz.is_place_stem(x);
+    f.starts_with("وال")
+        && infos[k].stem_at > 0
+        && !stem.starts_with("ل")
+        && is_nisba(&infos[k - 1].folded, &place)
+        && !NOT_NATIONALITIES.contains(&strip_article_clitic(&infos[k - 1].folded).as_ref())
+        && !is_nisba(&format!("ال{stem}"), &place)
+}
+
+/// Folded adjectives built like a nationality on a place's name that
+/// mostly say something else: financial (Mali), marine (Bahr), of water,
+/// Islamic.
+const NOT_NATIONALITIES: [&str; 8] = [
+    "الاسلامي",
+    "الاسلاميه",
+    "المالي",
+    "الماليه",
+    "البحري",
+    "البحريه",
+    "المايي",
+    "الماييه",
+];
+
+/// Whether token `k` of an organisation span opened at `start` is a
+/// given name right after a definite word that is no title: a body named
+/// by a noun in construct ends there, and a person's name follows («بنك
+/// التضامن | فؤاد الأغبري»). A given name with the article opens one
+/// only before «بن» («رئيس الاتحاد | الهادي بن سالم»). After a title the
+/// name is the body's («جامعة الملك عبد العزيز»), and «بن» carries on a
+/// name.
+fn opens_person_after_body(infos: &[TokenInfo], start: usize, k: usize, gaz: &Gazetteer) -> bool {
+    let t = infos[k].folded.as_str();
+    let before = infos[k - 1].folded.as_str();
+    let patronymic_next = infos
+        .get(k + 1)
+        .is_some_and(|w| PATRONYMICS.contains(&w.folded.as_str()));
+    let given = match t.strip_prefix("ال") {
+        Some(name) => patronymic_next && (gaz.is_first_name(t) || gaz.is_first_name(name)),
+        None => k >= start + 2 && !PATRONYMICS.contains(&t) && gaz.is_first_name(t),
+    };
+    given && before.starts_with("ال") && !gaz.is_title(before) && !gaz.is_first_name(before)
 }
 
 /// Whether token `k` is an Arabic adjective with no article right after

@@ -300,7 +300,9 @@ fn peoples_by_their_country(
 
 /// Lower-case nouns of a site that follow its name in news («the Fekola
 /// mine», «the Kutupalong camp», «the Olkaria field»).
-const SITE_NOUNS: [&str; 6] = ["mine", "refinery", "oilfield", "field", "camp", "crossing"];
+const SITE_NOUNS: [&str; 7] = [
+    "mine", "refinery", "oilfield", "field", "camp", "crossing", "shipyard",
+];
 
 /// The most words of a site's name before its noun.
 const SITE_NAME_WORDS: usize = 3;
@@ -357,8 +359,14 @@ const OWNING_PEOPLES: [&str; 6] = ["people", "women", "children", "workers", "fa
 /// Committee», and so does a head's name with «of»: «University of
 /// Sheffield's | Advanced Manufacturing Research Centre»; unless the
 /// possessive is part of a listed name («Moody's») or the owner a
-/// people ([`OWNING_PEOPLES`]).
-fn split_possessive_bodies(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
+/// people ([`OWNING_PEOPLES`]). A span of any kind opened by a listed
+/// one-word place and its possessive is that place and what it owns:
+/// «Lahore's | Gaddafi Stadium».
+fn split_possessive_bodies(
+    infos: &[TokenInfo],
+    gaz: &Gazetteer,
+    spans: &mut Vec<(Span, Option<usize>)>,
+) {
     let mut k = 0;
     while k < spans.len() {
         let (s, id) = spans[k];
@@ -379,8 +387,48 @@ fn split_possessive_bodies(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<us
         if let (Some(p), EntityKind::Org, None) = (cut, s.kind, id) {
             split_at(spans, k, p, EntityKind::Org);
             k += 1;
+        } else if s.end - s.start >= 3
+            && matches!(infos[s.start + 1].folded.as_str(), "'s" | "’s")
+            && id.is_none()
+            && gaz.is_one_word_place(&infos[s.start].folded)
+        {
+            let p = s.start + 1;
+            spans[k].0.kind = EntityKind::Place;
+            split_at(spans, k, p, s.kind);
+            k += 1;
         }
         k += 1;
+    }
+}
+
+/// Makes «X's Office» one organisation, taking in the span or the
+/// capitalised word before the possessive: «the Ombudsman's Office», «the
+/// Attorney General's Office» are bodies, which the model tags as the
+/// office holder alone or not at all. A place's office is named after
+/// it («Kenya's | Office of the Data Protection Commissioner»).
+fn possessive_offices(
+    infos: &[TokenInfo],
+    gaz: &Gazetteer,
+    spans: &mut Vec<(Span, Option<usize>)>,
+) {
+    for p in 1..infos.len().saturating_sub(1) {
+        let office = matches!(infos[p].folded.as_str(), "'s" | "’s")
+            && infos[p + 1].folded == "office"
+            && infos[p + 1].shape == "Cap"
+            && infos[p - 1].shape == "Cap"
+            && infos[p - 1].gaz.is_none()
+            && !gaz.is_one_word_place(&infos[p - 1].folded)
+            && !infos
+                .get(p + 2)
+                .is_some_and(|t| matches!(t.folded.as_str(), "of" | "for"));
+        if !office {
+            continue;
+        }
+        let start = spans
+            .iter()
+            .find(|(s, id)| s.end == p && id.is_none())
+            .map_or(p - 1, |(s, _)| s.start);
+        put_span(spans, start, p + 2, EntityKind::Org);
     }
 }
 
@@ -1010,7 +1058,8 @@ pub(super) fn mend(
     banks_by_their_noun(infos, spans);
     peoples_by_their_country(infos, gaz, spans);
     sites_before_their_noun(infos, gaz, spans);
-    split_possessive_bodies(infos, spans);
+    split_possessive_bodies(infos, gaz, spans);
+    possessive_offices(infos, gaz, spans);
     national_arms(infos, gaz, spans);
     makers_before_models(infos, spans);
     peoples_listed_bodies(infos, gaz, spans);
@@ -1224,6 +1273,10 @@ fn take_purpose_pair(infos: &[TokenInfo], s: &Span) -> usize {
 
 const COMPLEMENT_WORDS: usize = 5;
 
+/// Folded nouns of bodies that deliberate on a subject, named with «on»
+/// («Senate Standing Committee on Inter-Provincial Coordination»).
+const DELIBERATING_BODIES: [&str; 3] = ["committee", "commission", "council"];
+
 /// Where an institution's name ends once it takes the complement after
 /// «for» or «of» that the model left out: capitalised words, «and» or
 /// «of» between them («OPEC Fund for International Development», «Center
@@ -1232,13 +1285,16 @@ const COMPLEMENT_WORDS: usize = 5;
 /// name ends it: «the Bank of England Governor Andrew Bailey».
 fn take_complement(infos: &[TokenInfo], gaz: &Gazetteer, s: &Span) -> usize {
     let link = infos.get(s.end).map(|t| t.folded.as_str());
-    let opens =
-        ends_english_institution(&infos[s.end - 1].folded) && matches!(link, Some("for" | "of"));
+    let last = infos[s.end - 1].folded.as_str();
+    let opens = ends_english_institution(last)
+        && (matches!(link, Some("for" | "of"))
+            || (link == Some("on") && DELIBERATING_BODIES.contains(&last)));
     if !opens {
         return s.end;
     }
     let cap = |t: &TokenInfo| {
-        t.shape == "Cap"
+        (t.shape == "Cap" || (link == Some("on") && t.shape == "Cap-dash"))
+            && !(link == Some("on") && WEEKDAYS.contains(&t.folded.as_str()))
             && !(link == Some("of")
                 && (gaz.is_title(&t.folded) || gaz.is_any_given_name(&t.folded)))
     };
@@ -1262,7 +1318,9 @@ fn take_complement(infos: &[TokenInfo], gaz: &Gazetteer, s: &Span) -> usize {
 /// others: one-word portfolios after
 /// commas («…, Culture») and the last after «and» («… and Housing»,
 /// «… and Livestock Development»): capitalised words followed by a word
-/// that is not. The head may follow a demonym («Dutch Ministry of
+/// that is not. Any body's name takes such a list when a short form in
+/// brackets follows it: «National Society of Mining, Petroleum and Energy
+/// (SNMPE)». The head may follow a demonym («Dutch Ministry of
 /// Education, Culture and Science»); a word of the gazetteer is no
 /// portfolio («Ministry of Health, Kenya and Uganda»), nor is a name
 /// that ends in an institution's noun («University of Nairobi and
@@ -1287,10 +1345,11 @@ fn take_portfolio_pair(infos: &[TokenInfo], s: &Span) -> usize {
         j += 2;
     }
     let and = infos.get(j).is_some_and(|t| t.folded == "and");
-    if !(head && and) {
+    let words = capitalised_run(infos, j + 1);
+    let spelt = j > s.end && short_form_at(infos, j + 1 + words);
+    if !((head || spelt) && and) {
         return s.end;
     }
-    let words = capitalised_run(infos, j + 1);
     let ends_there = infos.get(j + 1 + words).is_none_or(|t| t.shape != "Cap");
     let listed = (j + 1..j + 1 + words).all(portfolio);
     let another_body = words > 0 && ends_english_named_site(&infos[j + words].folded);
@@ -1299,6 +1358,12 @@ fn take_portfolio_pair(infos: &[TokenInfo], s: &Span) -> usize {
     } else {
         j + 1 + words
     }
+}
+
+/// Whether a short form in brackets opens at `k`: «(SNMPE)».
+fn short_form_at(infos: &[TokenInfo], k: usize) -> bool {
+    matches!(infos.get(k..k + 3), Some([open, short, close])
+        if open.folded == "(" && close.folded == ")" && short.shape == "caps")
 }
 
 /// How many capitalised words (at most [`TAKEN_WORDS`]) start at `j`.

@@ -122,6 +122,49 @@ fn heads_department(t: &Tagged<'_>, i: usize) -> bool {
         })
 }
 
+/// Folded trades a chamber is named by: commerce, industry, agriculture
+/// and shipping.
+const CHAMBER_TRADES: [&str; 4] = ["تجاره", "صناعه", "زراعه", "ملاحه"];
+
+/// Where a chamber's name opened by «غرفة» at `i` ends: its trades,
+/// indefinite and joined by «و», then the place or the definite genitive
+/// they are of («غرفة تجارة وصناعة دبي», «غرفة صناعة الدواء»), or its
+/// definite trades («غرفة التجارة والصناعة», whose adjectives
+/// `Extractor::naming_adjectives_end` adds: «غرفة التجارة الأمريكية»).
+/// Before other words «غرفة» is a room («غرفة العمليات»).
+fn chamber_end(t: &Tagged<'_>, i: usize) -> Option<usize> {
+    let trade = |k: usize, prefix: &str| {
+        t.infos.get(k).is_some_and(|w| {
+            w.folded
+                .strip_prefix(prefix)
+                .is_some_and(|x| CHAMBER_TRADES.contains(&x))
+        })
+    };
+    if !arabic::listed_with_clitic(&t.infos[i].folded, |w| w == "غرفه") {
+        return None;
+    }
+    let mut j = i + 1;
+    if trade(j, "ال") {
+        j += 1;
+        while trade(j, "وال") {
+            j += 1;
+        }
+        return Some(j);
+    }
+    if !trade(j, "") {
+        return None;
+    }
+    j += 1;
+    while trade(j, "و") {
+        j += 1;
+    }
+    if let Some((s, _)) = t.spans.iter().find(|(s, _)| s.start == j) {
+        return (s.kind == EntityKind::Place).then_some(s.end);
+    }
+    let genitive = t.infos.get(j)?;
+    arabic::is_definite(&genitive.folded).then_some(j + 1)
+}
+
 /// Folded heads of bodies named by a noun in construct and its definite
 /// genitive (see [`Extractor::nouns_in_construct`]).
 const CONSTRUCT_HEADS: [&str; 7] = [
@@ -225,7 +268,9 @@ pub(super) const DEFINITE_HEADS: [&str; 22] = [
 /// المدني», «اللجنة العليا للانتخابات», «الهيئة المستقلة للانتخابات»,
 /// «المناطق الحرة», «الحزب الدستوري الحر», «جهاز مستقبل مصر للتنمية
 /// المستدامة».
-pub(super) const RANK_ADJECTIVES: [&str; 11] = [
+pub(super) const RANK_ADJECTIVES: [&str; 13] = [
+    "الموحد",
+    "المشترك",
     "الحره",
     "الحر",
     "العامه",
@@ -767,6 +812,45 @@ impl Extractor {
         }
     }
 
+    /// Starts an organisation span with no gazetteer id at a definite
+    /// head (`INSTITUTION_HEADS`) right after its first word when that
+    /// word opens the sentence, has four letters at most and is no name,
+    /// head or trigger: such a verb («طالب | الاتحاد التونسي للفلاحة»,
+    /// "demanded") belongs to no body, where a longer noun may open one
+    /// («طيران الاتحاد»).
+    fn drop_words_before_heads(&self, t: &mut Tagged<'_>) {
+        let infos = &t.infos;
+        for (s, id) in t.spans.iter_mut() {
+            let (Some(first), Some(head)) = (infos.get(s.start), infos.get(s.start + 1)) else {
+                continue;
+            };
+            let f = first.folded.as_str();
+            let opens_sentence = s.start == 0 || infos[s.start - 1].shape == "punct";
+            let word = opens_sentence
+                && f.chars().count() <= 4
+                && !arabic::is_definite(f)
+                && first.stem_at == 0
+                && first.seen.is_none()
+                && !first.dict_name
+                && !first.first_name
+                && first.gaz.is_none()
+                && self.gaz.trigger(f).is_none()
+                && !self.gaz.is_title(f)
+                && !INSTITUTION_HEAD_LIST.holds(f)
+                && !PLACE_BODY_HEAD_LIST.holds(f)
+                && f.chars().all(tokenize::is_arabic_char);
+            if s.kind == EntityKind::Org
+                && id.is_none()
+                && s.end - s.start >= 2
+                && word
+                && head.folded.starts_with("ال")
+                && INSTITUTION_HEADS.contains(&head.folded.as_str())
+            {
+                s.start += 1;
+            }
+        }
+    }
+
     /// Adds Arabic institution names (a head noun from
     /// `INSTITUTION_HEADS`, clitics allowed, or a tagged span it opens
     /// that is no gazetteer name, then up to three definite modifiers or
@@ -791,12 +875,14 @@ impl Extractor {
     /// [`super::article::settle_kinds`]). Last, every organisation ending
     /// in «للعاملين» takes its sector ([`take_workers_sector`]).
     pub(super) fn add_institutions(&self, t: &mut Tagged<'_>) {
+        self.drop_words_before_heads(t);
         let n = t.infos.len();
         let mut i = 0;
         while i < n {
             let f = t.infos[i].folded.as_str();
             let fixed_end = self
                 .construct_before_place(t, i)
+                .or_else(|| chamber_end(t, i))
                 .or_else(|| self.agency_by_its_adjective(t, i));
             let head = INSTITUTION_HEAD_LIST.holds(f)
                 || self.heads_international_body(t, i)

@@ -274,6 +274,20 @@ fn adjectives_dropped(long: &[String], short: &[String]) -> bool {
             && middle.iter().all(|w| w.starts_with("ال")))
 }
 
+/// Whether `short` is a definite head and one adjective of `long`,
+/// which opens with that head and names the adjective after other
+/// definite words: «الجامعة المغربية» for «الجامعة الملكية المغربية لكرة
+/// القدم».
+fn inner_adjectives_dropped(long: &[String], short: &[String]) -> bool {
+    matches!(short, [head, adjective]
+    if head.starts_with("ال")
+        && adjective.starts_with("ال")
+        && long.first() == Some(head)
+        && (2..long.len()).any(|k| {
+            long[k] == *adjective && long[1..k].iter().all(|w| w.starts_with("ال"))
+        }))
+}
+
 /// A name's words joined by spaces, but for an English possessive (a
 /// plural's bare apostrophe too) and a comma, which the tokenizer splits
 /// off («People 's Party» is «People's Party», «Metalworkers ' Union»
@@ -721,7 +735,7 @@ fn body_of_its_own(long: &Group, short: &Group) -> bool {
 /// («بوتين» in «فلاديمير بوتين», «Samsung» in «Samsung Electronics»), or
 /// an organisation's name with one inner word left out
 /// ([`one_word_dropped`]) or its head's adjectives
-/// ([`adjectives_dropped`]), into the longer one; a gazetteer id on either side becomes the key. A known
+/// ([`adjectives_dropped`], [`inner_adjectives_dropped`]), into the longer one; a gazetteer id on either side becomes the key. A known
 /// place inside a longer place name is another place: «Shanghai» stays
 /// apart from «Port of Shanghai», «القاهرة» from «ستاد القاهرة الدولي»;
 /// so is a club named by an ordinary word inside a longer name, and a
@@ -753,7 +767,8 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
                     && (contains_seq(&long.folded, &short.folded, father)
                         || (short.kind == EntityKind::Org
                             && (one_word_dropped(&long.folded, &short.folded)
-                                || adjectives_dropped(&long.folded, &short.folded))))
+                                || adjectives_dropped(&long.folded, &short.folded)
+                                || inner_adjectives_dropped(&long.folded, &short.folded))))
                 {
                     if best.is_some_and(|b| groups[b].count >= long.count) {
                         continue;
