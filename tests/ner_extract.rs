@@ -4192,3 +4192,36 @@ fn companies_ports_and_agency_spellings_the_lists_lacked() {
         );
     }
 }
+
+#[test]
+fn names_run_on_by_the_tagger_are_mended() {
+    // A capitalised short form in brackets sharing the name's first letter.
+    let en = Extractor::global().extract(
+        "",
+        "The regulator fined Sasol Mining Holdings (Sasmin) on Monday, and Sasmin said it would \
+         appeal.",
+    );
+    assert_eq!(
+        find(&en, "Sasol Mining Holdings").map(|e| (e.kind, e.count)),
+        Some((EntityKind::Org, 3)),
+        "{en:?}"
+    );
+    let ar = Extractor::global().extract(
+        "",
+        "وقال مدير مستشفى جوهر العام محمد نور إسحاق إن الجناح ممتلئ. وقال رئيس سلطة الطاقة \
+         الأردنية، زياد عودة، إن الأسعار سترتفع. وقدمت الشركة إفصاحا إلى هيئة سوق رأس المال \
+         البرتغالية أمس. وتجاوزت ديون البلدية لشركة ميكوروت ملياري شيكل.",
+    );
+    for (name, kind) in [
+        ("محمد نور إسحاق", EntityKind::Person),
+        ("زياد عودة", EntityKind::Person),
+        ("هيئة سوق رأس المال البرتغالية", EntityKind::Org),
+    ] {
+        assert_eq!(
+            find(&ar, name).map(|e| e.kind),
+            Some(kind),
+            "{name}: {ar:?}"
+        );
+    }
+    assert!(!ar.iter().any(|e| e.display.contains("ملياري")), "{ar:?}");
+}

@@ -604,6 +604,9 @@ pub(super) fn trim_org_ends(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         {
             s.end = k;
         }
+        if let Some(k) = (s.start + 1..s.end).find(|&k| NUMBER_WORDS.contains(&infos[k].stem())) {
+            s.end = k;
+        }
         let ministry = strip_article_clitic(&infos[s.start].folded) == "وزاره";
         if let Some(k) =
             (s.start + 2..s.end).find(|&k| !ministry && joined_after_nationality(infos, k, gaz))
@@ -667,6 +670,23 @@ fn joined_after_nationality(infos: &[TokenInfo], k: usize, gaz: &Gazetteer) -> b
         && !NOT_NATIONALITIES.contains(&strip_article_clitic(&infos[k - 1].folded).as_ref())
         && !is_nisba(&format!("ال{stem}"), &place)
 }
+
+/// Folded number words («ملياري شيكل», two billion shekels), which end
+/// an organisation's name: a sum follows it.
+const NUMBER_WORDS: [&str; 12] = [
+    "مليار",
+    "ملياري",
+    "مليارات",
+    "مليون",
+    "مليوني",
+    "ملايين",
+    "الف",
+    "الفي",
+    "الاف",
+    "مليارا",
+    "مليونا",
+    "تريليون",
+];
 
 /// Folded adjectives built like a nationality on a place's name that
 /// mostly say something else: financial (Mali), marine (Bahr), of water,
@@ -742,6 +762,37 @@ pub(super) fn take_in_company_forms(t: &mut Tagged<'_>) {
             end += 1;
         }
         t.spans[k].0.end = end;
+    }
+}
+
+/// Extends an Arabic organisation span of two words or more with no
+/// gazetteer id, ending in a definite word as written, over the
+/// nationality adjective right after it that no span holds: the
+/// adjective names whose body it is («هيئة سوق الأوراق المالية |
+/// البرتغالية», where the tagger stopped). After a company's foreign name
+/// it only describes the company («شركة ألستوم | الفرنسية»), and after
+/// another nationality it names a second party («الحلف السعودي |
+/// الفرنسي»).
+pub(super) fn take_in_nationality(t: &mut Tagged<'_>, gaz: &Gazetteer) {
+    let place = |x: &str| gaz.is_place_stem(x);
+    for k in 0..t.spans.len() {
+        let (s, id) = t.spans[k];
+        let Some(next) = t.infos.get(s.end) else {
+            continue;
+        };
+        let f = next.folded.as_str();
+        if s.kind == EntityKind::Org
+            && id.is_none()
+            && s.end - s.start >= 2
+            && f.starts_with("ال")
+            && is_nisba(f, &place)
+            && !NOT_NATIONALITIES.contains(&f)
+            && t.tokens[s.end - 1].starts_with("ال")
+            && !is_nisba(&t.infos[s.end - 1].folded, &place)
+            && !spanned(&t.spans, s.end)
+        {
+            t.spans[k].0.end += 1;
+        }
     }
 }
 

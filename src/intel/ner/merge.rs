@@ -53,17 +53,20 @@ pub(super) fn is_spelt_short_form(token: &str) -> bool {
 /// short form: capitals («ECZ», «OIKN», «G20», «TOKİ», «ARPA-E»; three
 /// or more with two small letters at most, «SoDMA») after anything but
 /// a person, one capitalised word after «, known as» («the Chilean
-/// Economic Development Agency, known as Corfo»), or one Arabic word
-/// after an Arabic organisation («(واس)», «(الأونروا)») that no span
+/// Economic Development Agency, known as Corfo») or in brackets after an
+/// organisation whose first letter it shares, when no span holds it as
+/// another kind («Impala Platinum Holdings (Implats)»), or one Arabic
+/// word after an Arabic organisation («(واس)», «(الأونروا)») that no span
 /// holds as a person or place. A one-word organisation takes an
 /// acronym of its own letters ([`is_one_word_acronym`]).
 fn is_short_form(
     token: &str,
     kind: EntityKind,
-    arabic_name: bool,
+    name: &str,
     known_as: bool,
     other_kind: Option<EntityKind>,
 ) -> bool {
+    let arabic_name = name.chars().any(is_arabic_char);
     let letters = token.chars().count();
     if !(2..=SHORT_FORM_LETTERS).contains(&letters) || kind == EntityKind::Person {
         return false;
@@ -77,10 +80,15 @@ fn is_short_form(
         && kind == EntityKind::Org
         && token.chars().all(is_arabic_char)
         && !matches!(other_kind, Some(EntityKind::Person | EntityKind::Place));
-    let called = known_as
-        && token.chars().next().is_some_and(|c| c.is_uppercase())
+    let capitalised = token.chars().next().is_some_and(|c| c.is_uppercase())
         && token.chars().all(char::is_alphabetic);
-    capitals || arabic_word || called
+    let called = known_as && capitalised;
+    let clipped = kind == EntityKind::Org
+        && capitalised
+        && letters >= 4
+        && token.chars().next() == name.chars().next()
+        && matches!(other_kind, None | Some(EntityKind::Org));
+    capitals || arabic_word || called || clipped
 }
 
 /// Whether `short`, in brackets after the one-word organisation `name`,
@@ -124,7 +132,6 @@ pub(super) fn collect_mentions(t: &Tagged<'_>, gaz: &Gazetteer, out: &mut Vec<Me
                 e - s >= 2 || is_one_word_acronym(t.tokens[s], t.tokens[k], span.kind)
             })
             .and_then(|(k, known_as)| {
-                let arabic_name = t.tokens[s].chars().any(is_arabic_char);
                 let other_kind = t
                     .spans
                     .iter()
@@ -136,7 +143,7 @@ pub(super) fn collect_mentions(t: &Tagged<'_>, gaz: &Gazetteer, out: &mut Vec<Me
                         // made of it («… للتعاون الدولي (جايكا)»).
                         !(o == EntityKind::Person && e - s >= 3 && !t.infos[k].first_name)
                     });
-                is_short_form(t.tokens[k], span.kind, arabic_name, known_as, other_kind)
+                is_short_form(t.tokens[k], span.kind, t.tokens[s], known_as, other_kind)
                     .then(|| t.infos[k].folded.to_string())
             });
         // Right after a name of the same kind, or after one and a comma

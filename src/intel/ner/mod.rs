@@ -43,7 +43,7 @@ use latin::{
 };
 use person_names::{
     MAGHREBI_JOINERS, NAME_JOINERS, PATRONYMICS, is_person_word, join_person_parts,
-    place_by_opening_noun,
+    place_by_opening_noun, take_appositive_surname,
 };
 use sports::{end_after_ball_game, end_before_score};
 use tokenize::Lang;
@@ -695,6 +695,7 @@ impl Extractor {
         self.take_sporting_adjective(&infos, &mut spans);
         spans.sort_by_key(|(s, _)| s.start);
         join_person_parts(&infos, &mut spans);
+        take_appositive_surname(&infos, &self.gaz, &mut spans);
         if lang == Lang::English {
             settle_english_lists(tokens, &infos, &mut spans);
             join_english_org_parts(&infos, &mut spans);
@@ -1261,6 +1262,7 @@ impl Extractor {
             article::settle_kinds(&mut tagged);
             article::trim_org_ends(&mut tagged, &self.gaz);
             article::take_in_company_forms(&mut tagged);
+            article::take_in_nationality(&mut tagged, &self.gaz);
             article::dateline_places(&mut tagged);
             article::dateline_agencies(&mut tagged, &self.gaz, &self.common);
             article::quoted_titles(&mut tagged);

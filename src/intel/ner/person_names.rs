@@ -4,7 +4,7 @@
 
 use super::conll::Span;
 use super::features::TokenInfo;
-use super::gazetteer::GazMatch;
+use super::gazetteer::{GazMatch, Gazetteer};
 use super::institutions::INSTITUTION_HEAD_LIST;
 use super::{Extractor, ON, arabic, article, tokenize};
 use crate::model::EntityKind;
@@ -279,15 +279,61 @@ pub(super) fn opened_by_particle_and_article(t: &TokenInfo) -> bool {
 /// side by side («محمد» | «إسماعيل خالد»), which Arabic news never writes
 /// without «و» or a comma between them.
 fn is_arabic_name_part(t: &TokenInfo) -> bool {
-    t.stem_at == 0 && is_person_word(t) && t.folded.chars().all(tokenize::is_arabic_char)
+    is_arabic_word(t) && is_person_word(t)
+}
+
+/// Commas, which set off a name in apposition.
+const COMMAS: [&str; 2] = ["،", ","];
+
+/// Extends an Arabic given name alone between commas over the one word
+/// after it, which is its surname even where it is also a common word
+/// («رئيس سلطة المياه، زياد عودة، أن …»: "return").
+pub(super) fn take_appositive_surname(
+    infos: &[TokenInfo],
+    gaz: &Gazetteer,
+    spans: &mut [(Span, Option<usize>)],
+) {
+    let comma = |k: usize| {
+        infos
+            .get(k)
+            .is_some_and(|t| COMMAS.contains(&t.folded.as_str()))
+    };
+    let taken: Vec<usize> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, (s, id))| {
+            let surname = &infos.get(s.end);
+            s.kind == EntityKind::Person
+                && id.is_none()
+                && s.end == s.start + 1
+                && s.start > 0
+                && comma(s.start - 1)
+                && comma(s.end + 1)
+                && infos[s.start].first_name
+                && surname.is_some_and(|t| {
+                    is_arabic_word(t) && !gaz.is_stopword(&t.folded) && !gaz.is_title(&t.folded)
+                })
+                && !spans.iter().any(|(o, _)| o.holds(s.end))
+        })
+        .map(|(k, _)| k)
+        .collect();
+    for k in taken {
+        spans[k].0.end += 1;
+    }
+}
+
+/// Whether a token is an Arabic word with no clitic.
+fn is_arabic_word(t: &TokenInfo) -> bool {
+    t.stem_at == 0 && t.folded.chars().all(tokenize::is_arabic_char)
 }
 
 /// Joins a CRF person span with the gazetteer person right after it
 /// («عبدالفتاح» + «السيسي»): one person, with the gazetteer's id; and two
 /// person spans with only «bin»/«بن» between them (one person named
 /// after the father, with no id: the father's is not the son's), and
-/// two side by side of Arabic name parts ([`is_arabic_name_part`]). Spans
-/// are sorted by start.
+/// two side by side of Arabic name parts ([`is_arabic_name_part`]), or a
+/// name of two words or more and one name part after it («محمد نور» |
+/// «إسحاق»). Spans are sorted by start.
 pub(super) fn join_person_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     let mut i = 0;
     while i + 1 < spans.len() {
@@ -302,7 +348,11 @@ pub(super) fn join_person_parts(infos: &[TokenInfo], spans: &mut Vec<(Span, Opti
                 || (a.end == b.start
                     && a_id.is_none()
                     && b_id.is_none()
-                    && is_arabic_name_part(&infos[a.end - 1])
+                    && (is_arabic_name_part(&infos[a.end - 1])
+                        || (a.end - a.start >= 2
+                            && b.end - b.start == 1
+                            && is_arabic_word(&infos[a.end - 1])
+                            && !infos[b.start].folded.starts_with('و')))
                     && is_arabic_name_part(&infos[b.start])))
         {
             spans[i] = (Span { end: b.end, ..a }, None);
