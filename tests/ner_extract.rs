@@ -4225,3 +4225,28 @@ fn names_run_on_by_the_tagger_are_mended() {
     }
     assert!(!ar.iter().any(|e| e.display.contains("ملياري")), "{ar:?}");
 }
+
+#[test]
+fn a_definite_head_after_lam_opens_a_body() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقال مصدر تابع للجيش الكاميروني إن الهجوم صد، فيما قال الأمين العام للاتحاد الوطني \
+         لعمال غينيا إن الإضراب مستمر. ووجه الرئيس المنتخب للنادي الشكر إلى الأعضاء. وقال \
+         المدير الإقليمي للوكالة بمكناس إن الحرائق انطفأت.",
+    );
+    for name in ["الجيش الكاميروني", "الاتحاد الوطني لعمال غينيا"]
+    {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    // A definite head takes no definite noun nor a place after «ب».
+    assert!(
+        !ents
+            .iter()
+            .any(|e| e.display.contains("الشكر") || e.display.starts_with("الوكالة")),
+        "{ents:?}"
+    );
+}

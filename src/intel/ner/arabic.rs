@@ -128,14 +128,25 @@ impl CliticList {
     }
 
     /// True when the folded word, or what follows one clitic prefix of
-    /// it, is in the list.
+    /// it, is in the list, or it is «ل» merged with a listed definite
+    /// word.
     pub fn holds(&self, w: &str) -> bool {
         let short = self.endings.short;
         self.endings.may_hold(w)
-            && listed_with_clitic(w, |x| {
+            && (listed_with_clitic(w, |x| {
                 (short || form_bit(x).is_some_and(|k| has_bit(&self.forms, k)))
                     && self.words.contains(x)
-            })
+            }) || self.holds_after_lam(w))
+    }
+
+    /// True when the word is «ل» merged with a listed definite word,
+    /// with «و» or «ف» before it or not: «للاتحاد» for «الاتحاد».
+    fn holds_after_lam(&self, w: &str) -> bool {
+        let rest = ["لل", "ولل", "فلل"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p))
+            .filter(|r| r.chars().count() >= 2);
+        rest.is_some_and(|r| self.words.contains(format!("ال{r}").as_str()))
     }
 }
 

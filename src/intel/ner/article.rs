@@ -788,7 +788,8 @@ pub(super) fn take_in_nationality(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             && is_nisba(f, &place)
             && !NOT_NATIONALITIES.contains(&f)
             && t.tokens[s.end - 1].starts_with("ال")
-            && !is_nisba(&t.infos[s.end - 1].folded, &place)
+            && (!is_nisba(&t.infos[s.end - 1].folded, &place)
+                || NOT_NATIONALITIES.contains(&t.infos[s.end - 1].folded.as_str()))
             && !spanned(&t.spans, s.end)
         {
             t.spans[k].0.end += 1;

@@ -456,7 +456,11 @@ pub(super) const COMPLEMENT_NOUNS: [&str; 13] = [
 /// المياه», «المركز الوطني لتنمية الحياة الفطرية», «الديوان المركزي لقمع
 /// الفساد»): after a head in construct they tell what the body does
 /// («وزارة الزراعة لتنمية القطاع», the ministry, to develop the sector).
-const NAMING_COMPLEMENT_NOUNS: [&str; 24] = [
+const NAMING_COMPLEMENT_NOUNS: [&str; 28] = [
+    "لطلبه",
+    "لطلاب",
+    "لموظفي",
+    "لمعلمي",
     "لهندسه",
     "لبحوث",
     "لتنميه",
@@ -940,6 +944,12 @@ impl Extractor {
             let definite_at =
                 |k: usize| arabic::is_definite(&arabic::strip_article_clitic(&t.infos[k].folded));
             let definite_head = definite_at(i);
+            // A definite head takes no definite genitive («للنادي | الشكر»),
+            // but «للجنة» is also «ل» + «لجنة», in construct with one.
+            let article_head = definite_head
+                && !arabic::listed_with_clitic(f, |w| {
+                    !w.starts_with("ال") && INSTITUTION_HEADS.contains(&w)
+                });
             let mut after_adjective = j > i + 1 && is_naming_adjective(&t.infos[j - 1].folded);
             let mut after_pair = false;
             let mut after_complement = false;
@@ -986,7 +996,8 @@ impl Extractor {
                     let place_after = s.kind == EntityKind::Place
                         && (g.starts_with("بال")
                             || g.starts_with("وال")
-                            || (j > i + 1 && (g.starts_with('ب') || g.starts_with('و'))));
+                            || ((j > i + 1 || definite_head)
+                                && (g.starts_with('ب') || g.starts_with('و'))));
                     let closed = definite_head
                         || (j > i + 1
                             && definite_at(j - 1)
@@ -1038,6 +1049,7 @@ impl Extractor {
                     || PERSONAL_TITLES.contains(&g)
                     || (after_complement && self.gaz.is_title(g))
                     || ((after_adjective || after_pair) && !adjective && !g.starts_with("لل"))
+                    || (article_head && j == i + 1 && g.starts_with("ال") && !adjective)
                 {
                     break;
                 }
