@@ -4250,3 +4250,57 @@ fn a_definite_head_after_lam_opens_a_body() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn unions_complements_and_sums_in_arabic_bodies() {
+    let ents = Extractor::global().extract(
+        "",
+        "وأعلنت نقابة العاملين في الموانئ البحرية العراقية الإضراب، وقالت الهيئة العامة للقوى \
+         العاملة إنها تتابع. ووقعت الشركة العمانية لشراء الطاقة والمياه العقد. وخصص المجلس \
+         ملياري دينار للطرق، وأدانت منظمة مراسلون بلا حدود الحكم.",
+    );
+    for name in [
+        "نقابة العاملين في الموانئ البحرية العراقية",
+        "الهيئة العامة للقوى العاملة",
+        "الشركة العمانية لشراء الطاقة والمياه",
+        "منظمة مراسلون بلا حدود",
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(EntityKind::Org),
+            "{name}: {ents:?}"
+        );
+    }
+    assert!(
+        !ents.iter().any(|e| e.display.contains("ملياري")),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn english_companies_places_and_laws_after_lower_case_words_and_measures() {
+    let ents = Extractor::global().extract(
+        "",
+        "JAKARTA, May 2 - Indonesian palm oil producer Sawit Makmur Tbk said on Tuesday it \
+         would expand. Staff at New Brunswick's Department of Finance walked out near the \
+         200-metre Harbour Tower. The EU Deforestation Regulation takes effect in December.",
+    );
+    for (name, kind) in [
+        ("Sawit Makmur Tbk", EntityKind::Org),
+        ("New Brunswick", EntityKind::Place),
+        ("Department of Finance", EntityKind::Org),
+        ("Harbour Tower", EntityKind::Place),
+    ] {
+        assert_eq!(
+            find(&ents, name).map(|e| e.kind),
+            Some(kind),
+            "{name}: {ents:?}"
+        );
+    }
+    assert!(
+        !ents
+            .iter()
+            .any(|e| e.kind == EntityKind::Org && e.display.contains("Regulation")),
+        "{ents:?}"
+    );
+}

@@ -671,6 +671,35 @@ fn joined_after_nationality(infos: &[TokenInfo], k: usize, gaz: &Gazetteer) -> b
         && !is_nisba(&format!("ال{stem}"), &place)
 }
 
+/// Starts each span after the quantities that open it, and drops a span
+/// of nothing else: an Arabic number word («ملياري دينار», which the
+/// tagger took for a person) or an English measure joined to its number
+/// («385-metre Iconic Tower»).
+pub(super) fn drop_leading_quantities(t: &mut Tagged<'_>) {
+    let Tagged {
+        tokens,
+        infos,
+        spans,
+        ..
+    } = t;
+    let quantity = |k: usize| {
+        NUMBER_WORDS.contains(&infos[k].stem())
+            || tokens[k].split_once('-').is_some_and(|(n, unit)| {
+                !n.is_empty()
+                    && n.chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                    && !unit.is_empty()
+                    && unit.chars().all(|c| c.is_ascii_lowercase())
+            })
+    };
+    for (s, id) in spans.iter_mut() {
+        while id.is_none() && s.start < s.end && quantity(s.start) {
+            s.start += 1;
+        }
+    }
+    spans.retain(|(s, _)| s.end > s.start);
+}
+
 /// Folded number words («ملياري شيكل», two billion shekels), which end
 /// an organisation's name: a sum follows it.
 const NUMBER_WORDS: [&str; 12] = [

@@ -11,7 +11,7 @@ use super::article::{
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
-use super::latin::{COMPANY_ENDS, NAME_PARTICLES, WEEKDAYS};
+use super::latin::{COMPANY_ENDS, NAME_PARTICLES, ORG_PARTICLES, WEEKDAYS};
 use super::merge::is_spelt_short_form;
 use super::noise::is_demonym;
 use super::{put_span, spanned};
@@ -360,9 +360,10 @@ const OWNING_PEOPLES: [&str; 6] = ["people", "women", "children", "workers", "fa
 /// Sheffield's | Advanced Manufacturing Research Centre»; unless the
 /// possessive is part of a listed name («Moody's») or the owner a
 /// people ([`OWNING_PEOPLES`]). A span of any kind opened by a listed
-/// one-word place and its possessive is that place and what it owns:
-/// «Lahore's | Gaddafi Stadium».
+/// place and its possessive is that place and what it owns: «Lahore's |
+/// Gaddafi Stadium», «Nova Scotia's | Department of Advanced Education».
 fn split_possessive_bodies(
+    tokens: &[&str],
     infos: &[TokenInfo],
     gaz: &Gazetteer,
     spans: &mut Vec<(Span, Option<usize>)>,
@@ -387,18 +388,36 @@ fn split_possessive_bodies(
         if let (Some(p), EntityKind::Org, None) = (cut, s.kind, id) {
             split_at(spans, k, p, EntityKind::Org);
             k += 1;
-        } else if s.end - s.start >= 3
-            && matches!(infos[s.start + 1].folded.as_str(), "'s" | "’s")
-            && id.is_none()
-            && gaz.is_one_word_place(&infos[s.start].folded)
-        {
-            let p = s.start + 1;
+        } else if let Some(p) = (s.start + 1..s.end.saturating_sub(1)).find(|&p| {
+            matches!(infos[p].folded.as_str(), "'s" | "’s")
+                && id.is_none()
+                && is_listed_place(tokens, infos, gaz, s.start, p)
+        }) {
             spans[k].0.kind = EntityKind::Place;
             split_at(spans, k, p, s.kind);
             k += 1;
         }
         k += 1;
     }
+}
+
+/// Whether tokens `start..end` are exactly one listed place, minor
+/// lists included («Lahore», «New Brunswick»).
+fn is_listed_place(
+    tokens: &[&str],
+    infos: &[TokenInfo],
+    gaz: &Gazetteer,
+    start: usize,
+    end: usize,
+) -> bool {
+    let folded: Vec<&str> = infos[start..end]
+        .iter()
+        .map(|t| t.folded.as_str())
+        .collect();
+    matches!(gaz.find(&tokens[start..end], &folded)[..], [m]
+        if m.start == 0
+            && m.end == end - start
+            && gaz.kind_of(&m) == Some(EntityKind::Place))
 }
 
 /// Makes «X's Office» one organisation, taking in the span or the
@@ -822,7 +841,10 @@ fn add_untagged_companies(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usi
 /// it, and takes into a company's name the capitalised words up to the
 /// legal form after it: the English model reads «Petróleo Brasileiro
 /// SA» as a person, leaves «Banco Santander» + «SA» apart, and the
-/// gazetteer's «Toyota» cuts «Toyota Motor Corp» short.
+/// gazetteer's «Toyota» cuts «Toyota Motor Corp» short. A company named
+/// by its legal form starts after the last lower-case word of its span
+/// («Malaysian palm oil producer | Permai Plantations Bhd», which the
+/// model reads as one misc name).
 fn take_legal_forms(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>) {
     add_untagged_companies(infos, spans);
     let starts: Vec<usize> = spans.iter().map(|(s, _)| s.start).collect();
@@ -841,6 +863,14 @@ fn take_legal_forms(infos: &[TokenInfo], spans: &mut Vec<(Span, Option<usize>)>)
             s.kind = EntityKind::Org;
         } else if id.is_none() && s.end - s.start >= 2 && is_legal_form(&infos[s.end - 1]) {
             s.kind = EntityKind::Org;
+            if let Some(k) = (s.start..s.end - 1).rev().find(|&k| {
+                let t = &infos[k];
+                t.shape == "low"
+                    && !ORG_PARTICLES.contains(&t.folded.as_str())
+                    && !NAME_PARTICLES.contains(&t.folded.as_str())
+            }) {
+                s.start = k + 1;
+            }
         }
     }
 }
@@ -882,7 +912,16 @@ fn name_events(infos: &[TokenInfo], spans: &mut [(Span, Option<usize>)]) {
 }
 
 /// Folded nouns that end the name of a law or a treaty.
-const LAW_NOUNS: [&str; 6] = ["act", "bill", "law", "code", "treaty", "accord"];
+const LAW_NOUNS: [&str; 8] = [
+    "act",
+    "bill",
+    "law",
+    "code",
+    "treaty",
+    "accord",
+    "regulation",
+    "directive",
+];
 
 /// Lower-case words inside a law's name («Information and Communications
 /// Act», «Protection of Personal Information Act»).
@@ -1058,7 +1097,7 @@ pub(super) fn mend(
     banks_by_their_noun(infos, spans);
     peoples_by_their_country(infos, gaz, spans);
     sites_before_their_noun(infos, gaz, spans);
-    split_possessive_bodies(infos, gaz, spans);
+    split_possessive_bodies(tokens, infos, gaz, spans);
     possessive_offices(infos, gaz, spans);
     national_arms(infos, gaz, spans);
     makers_before_models(infos, spans);

@@ -268,7 +268,8 @@ pub(super) const DEFINITE_HEADS: [&str; 22] = [
 /// المدني», «اللجنة العليا للانتخابات», «الهيئة المستقلة للانتخابات»,
 /// «المناطق الحرة», «الحزب الدستوري الحر», «جهاز مستقبل مصر للتنمية
 /// المستدامة».
-pub(super) const RANK_ADJECTIVES: [&str; 13] = [
+pub(super) const RANK_ADJECTIVES: [&str; 14] = [
+    "العامله",
     "الموحد",
     "المشترك",
     "الحره",
@@ -397,14 +398,16 @@ pub(super) const MOVEMENT_WORDS: [&str; 7] = [
     "التغيير",
 ];
 
-/// Most definite words a union's sector takes after «للعاملين» (see
+/// Most definite words a union's sector takes after «للعاملين» or
+/// «العاملين» (see
 /// [`take_workers_sector`]).
 const SECTOR_WORDS: usize = 3;
 
 /// Extends a union's name that ends in «للعاملين» ("for the workers")
 /// over its sector: «في» or «ب» and a definite noun, and more joined by
-/// «و» («النقابة العامة للعاملين في المناجم والتعدين», «… للعاملين
-/// بالغزل والنسيج»), none in a span. Returns the new end.
+/// «و» or described by adjectives («النقابة العامة للعاملين في المناجم
+/// والتعدين», «… للعاملين بالغزل والنسيج», «نقابة العاملين في الخطوط
+/// الجوية الكويتية»), none in a span. Returns the new end.
 fn take_workers_sector(t: &Tagged<'_>, j: usize) -> usize {
     let workers = j > 0 && arabic::strip_article_clitic(&t.infos[j - 1].folded) == "العاملين";
     let free_word = |k: usize, prefix: &str| {
@@ -423,7 +426,10 @@ fn take_workers_sector(t: &Tagged<'_>, j: usize) -> usize {
     } else {
         return j;
     };
-    while end < j + 1 + SECTOR_WORDS && free_word(end, "وال") {
+    while end < j + 1 + SECTOR_WORDS
+        && (free_word(end, "وال")
+            || (free_word(end, "ال") && arabic::is_definite_adjective(&t.infos[end].folded)))
+    {
         end += 1;
     }
     end
@@ -456,7 +462,8 @@ pub(super) const COMPLEMENT_NOUNS: [&str; 13] = [
 /// المياه», «المركز الوطني لتنمية الحياة الفطرية», «الديوان المركزي لقمع
 /// الفساد»): after a head in construct they tell what the body does
 /// («وزارة الزراعة لتنمية القطاع», the ministry, to develop the sector).
-const NAMING_COMPLEMENT_NOUNS: [&str; 28] = [
+const NAMING_COMPLEMENT_NOUNS: [&str; 29] = [
+    "لشراء",
     "لطلبه",
     "لطلاب",
     "لموظفي",

@@ -673,6 +673,24 @@ impl Extractor {
                 }
                 spans[i].1 = Some(m.entry);
             } else if let [i] = overlapping[..]
+                && g.kind == EntityKind::Org
+                && m.listing != Listing::Minor
+                && spans[i].0.kind == EntityKind::Org
+                && spans[i].1.is_none()
+                && spans[i].0.start + 1 == g.start
+                && spans[i].0.end < g.end
+                && institutions::INSTITUTION_HEAD_LIST.holds(&infos[spans[i].0.start].folded)
+            {
+                // A body's head noun before a listed name the tagger cut
+                // short: «منظمة مراسلون بلا | حدود».
+                spans[i] = (
+                    Span {
+                        end: g.end,
+                        ..spans[i].0
+                    },
+                    Some(m.entry),
+                );
+            } else if let [i] = overlapping[..]
                 && g.kind != EntityKind::Person
                 && m.listing != Listing::Minor
                 && (spans[i].0.start, spans[i].0.end) == (g.start, g.end + 1)
@@ -1263,6 +1281,7 @@ impl Extractor {
             article::trim_org_ends(&mut tagged, &self.gaz);
             article::take_in_company_forms(&mut tagged);
             article::take_in_nationality(&mut tagged, &self.gaz);
+            article::drop_leading_quantities(&mut tagged);
             article::dateline_places(&mut tagged);
             article::dateline_agencies(&mut tagged, &self.gaz, &self.common);
             article::quoted_titles(&mut tagged);
