@@ -4304,3 +4304,36 @@ fn english_companies_places_and_laws_after_lower_case_words_and_measures() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn a_body_in_construct_takes_one_genitive() {
+    let ents = Extractor::global().extract(
+        "",
+        "كما طالبت لجنة المالية في مجلس الشيوخ الحكومة بتقديم الموازنة، وقالت وزارة الزراعة \
+         التابعة للحكومة إنها تتابع، فيما قالت وزارة القوات المسلحة إن الجنود عادوا.",
+    );
+    let orgs: Vec<&str> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Org)
+        .map(|e| e.display.as_str())
+        .collect();
+    for name in ["مجلس الشيوخ", "وزارة الزراعة", "وزارة القوات المسلحة"]
+    {
+        assert!(orgs.contains(&name), "{name}: {orgs:?}");
+    }
+}
+
+#[test]
+fn an_english_ministry_named_by_its_portfolio_first_is_the_same_body() {
+    let ents = Extractor::global().extract(
+        "",
+        "The Ministry of Trade and Industry said it would act. An official said the Trade \
+         Ministry would examine the bid.",
+    );
+    assert_eq!(
+        find(&ents, "Ministry of Trade and Industry").map(|e| e.count),
+        Some(2),
+        "{ents:?}"
+    );
+    assert!(find(&ents, "Trade Ministry").is_none(), "{ents:?}");
+}

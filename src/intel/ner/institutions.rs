@@ -296,6 +296,42 @@ fn is_naming_adjective(g: &str) -> bool {
             && g.chars().count() >= 7)
 }
 
+/// Folded definite adjectives without a relational ending that may
+/// follow a body's genitive («جمعية الهلال الأحمر», «منظمة الأمم
+/// المتحدة») besides the shapes [`may_describe`] reads.
+const PLAIN_ADJECTIVES: [&str; 16] = [
+    "المتحده",
+    "المتحد",
+    "الاحمر",
+    "الاخضر",
+    "السريع",
+    "الكبير",
+    "الكبري",
+    "الجديد",
+    "الجديده",
+    "الحر",
+    "الشامل",
+    "الشامله",
+    "القديم",
+    "القديمه",
+    "العرب",
+    "الرييسه",
+];
+
+/// Whether a folded definite word after a body's genitive may describe
+/// it: a participle («القوات المسلحة», «السوق المفتوحة»), a colour
+/// («الزيتونة الخضراء»), a plural adjective («المتقاعدين العسكريين») or
+/// one of [`PLAIN_ADJECTIVES`]. Any other definite noun there is no part
+/// of the name: a head in construct takes one genitive («مجلس النواب |
+/// الحكومة», the object of «طالبت»).
+fn may_describe(g: &str) -> bool {
+    g.starts_with("الم")
+        || g.ends_with("اء")
+        || g.ends_with("ين")
+        || g.ends_with("ون")
+        || PLAIN_ADJECTIVES.contains(&g)
+}
+
 /// Heads whose «و» pairs have rules of their own: a ministry joins only
 /// listed portfolios («وزارة الإسكان | والجهات المعنية»), and clubs are
 /// named by one definite noun each («نادي الشباب | والفتح»).
@@ -1057,6 +1093,14 @@ impl Extractor {
                     || (after_complement && self.gaz.is_title(g))
                     || ((after_adjective || after_pair) && !adjective && !g.starts_with("لل"))
                     || (article_head && j == i + 1 && g.starts_with("ال") && !adjective)
+                    || (!definite_head
+                        && j == i + 2
+                        && definite
+                        && !adjective
+                        && !may_describe(g)
+                        && definite_at(i + 1)
+                        && !is_naming_adjective(&t.infos[i + 1].folded)
+                        && !spanned(&t.spans, j))
                 {
                     break;
                 }

@@ -295,6 +295,17 @@ fn inner_adjectives_dropped(long: &[String], short: &[String]) -> bool {
         }))
 }
 
+/// Whether `short` names an English ministry or department by its
+/// portfolio before the head and `long` by the head, «of» and the same
+/// portfolio first: «Finance Ministry» for «Ministry of Finance and
+/// Public Credit», «Commerce Department» for «US Department of
+/// Commerce».
+fn portfolio_first(long: &[String], short: &[String]) -> bool {
+    matches!(short, [portfolio, head]
+        if ["ministry", "department"].contains(&head.as_str())
+            && long.windows(3).any(|w| w[0] == *head && w[1] == "of" && w[2] == *portfolio))
+}
+
 /// A name's words joined by spaces, but for an English possessive (a
 /// plural's bare apostrophe too) and a comma, which the tokenizer splits
 /// off («People 's Party» is «People's Party», «Metalworkers ' Union»
@@ -742,7 +753,8 @@ fn body_of_its_own(long: &Group, short: &Group) -> bool {
 /// («بوتين» in «فلاديمير بوتين», «Samsung» in «Samsung Electronics»), or
 /// an organisation's name with one inner word left out
 /// ([`one_word_dropped`]) or its head's adjectives
-/// ([`adjectives_dropped`], [`inner_adjectives_dropped`]), into the longer one; a gazetteer id on either side becomes the key. A known
+/// ([`adjectives_dropped`], [`inner_adjectives_dropped`]), or an English
+/// ministry named by its portfolio first ([`portfolio_first`]), into the longer one; a gazetteer id on either side becomes the key. A known
 /// place inside a longer place name is another place: «Shanghai» stays
 /// apart from «Port of Shanghai», «القاهرة» from «ستاد القاهرة الدولي»;
 /// so is a club named by an ordinary word inside a longer name, and a
@@ -775,7 +787,8 @@ fn merge_parts(groups: &mut Vec<Group>, gaz: &Gazetteer) {
                         || (short.kind == EntityKind::Org
                             && (one_word_dropped(&long.folded, &short.folded)
                                 || adjectives_dropped(&long.folded, &short.folded)
-                                || inner_adjectives_dropped(&long.folded, &short.folded))))
+                                || inner_adjectives_dropped(&long.folded, &short.folded)
+                                || portfolio_first(&long.folded, &short.folded))))
                 {
                     if best.is_some_and(|b| groups[b].count >= long.count) {
                         continue;
