@@ -31,6 +31,17 @@ fn displays(text: &str, kind: EntityKind) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that each name is shown with its kind among `ents`.
+fn assert_kinds(ents: &[Entity], expected: &[(&str, EntityKind)]) {
+    for (name, kind) in expected {
+        assert_eq!(
+            find(ents, name).map(|e| e.kind),
+            Some(*kind),
+            "{name}: {ents:?}"
+        );
+    }
+}
+
 /// Asserts that each of `names` is among the `shown` displays.
 fn assert_shown(shown: &[String], names: &[&str]) {
     for name in names {
@@ -4094,14 +4105,13 @@ fn chambers_are_named_by_their_trades() {
         "وقال رئيس غرفة تجارة وصناعة الشارقة إن الصادرات نمت، فيما طالبت غرفة صناعة \
          الأغذية بدعم المصانع، واجتمع المسؤولون في غرفة العمليات.",
     );
-    for name in ["غرفة تجارة وصناعة الشارقة", "غرفة صناعة الأغذية"]
-    {
-        assert_eq!(
-            find(&ents, name).map(|e| e.kind),
-            Some(EntityKind::Org),
-            "{name}: {ents:?}"
-        );
-    }
+    assert_kinds(
+        &ents,
+        &[
+            ("غرفة تجارة وصناعة الشارقة", EntityKind::Org),
+            ("غرفة صناعة الأغذية", EntityKind::Org),
+        ],
+    );
     assert!(
         !ents.iter().any(|e| e.display.contains("العمليات")),
         "{ents:?}"
@@ -4133,26 +4143,23 @@ fn english_offices_committees_and_lists_before_a_short_form() {
          Fisheries, Aquaculture and Shipping (CNPAN) objected. Reporters waited at Lahore's \
          Qadri Stadium, and workers at the Mokpo Shipyard went on strike.",
     );
-    for (name, kind) in [
-        ("Comptroller's Office", EntityKind::Org),
-        (
-            "Senate Standing Committee on Inter-Regional Planning",
-            EntityKind::Org,
-        ),
-        (
-            "National Chamber of Fisheries, Aquaculture and Shipping",
-            EntityKind::Org,
-        ),
-        ("Lahore", EntityKind::Place),
-        ("Qadri Stadium", EntityKind::Place),
-        ("Mokpo Shipyard", EntityKind::Place),
-    ] {
-        assert_eq!(
-            find(&ents, name).map(|e| e.kind),
-            Some(kind),
-            "{name}: {ents:?}"
-        );
-    }
+    assert_kinds(
+        &ents,
+        &[
+            ("Comptroller's Office", EntityKind::Org),
+            (
+                "Senate Standing Committee on Inter-Regional Planning",
+                EntityKind::Org,
+            ),
+            (
+                "National Chamber of Fisheries, Aquaculture and Shipping",
+                EntityKind::Org,
+            ),
+            ("Lahore", EntityKind::Place),
+            ("Qadri Stadium", EntityKind::Place),
+            ("Mokpo Shipyard", EntityKind::Place),
+        ],
+    );
 }
 
 #[test]
@@ -4179,18 +4186,15 @@ fn companies_ports_and_agency_spellings_the_lists_lacked() {
         "Westinghouse, Hanwha Ocean and Sibanye-Stillwater reported results, and Norges Bank \
          raised rates.",
     );
-    for name in [
-        "Westinghouse",
-        "Hanwha Ocean",
-        "Sibanye-Stillwater",
-        "Norges Bank",
-    ] {
-        assert_eq!(
-            find(&en, name).map(|e| e.kind),
-            Some(EntityKind::Org),
-            "{name}: {en:?}"
-        );
-    }
+    assert_kinds(
+        &en,
+        &[
+            ("Westinghouse", EntityKind::Org),
+            ("Hanwha Ocean", EntityKind::Org),
+            ("Sibanye-Stillwater", EntityKind::Org),
+            ("Norges Bank", EntityKind::Org),
+        ],
+    );
 }
 
 #[test]
@@ -4212,17 +4216,14 @@ fn names_run_on_by_the_tagger_are_mended() {
          الأردنية، زياد عودة، إن الأسعار سترتفع. وقدمت الشركة إفصاحا إلى هيئة سوق رأس المال \
          البرتغالية أمس. وتجاوزت ديون البلدية لشركة ميكوروت ملياري شيكل.",
     );
-    for (name, kind) in [
-        ("محمد نور إسحاق", EntityKind::Person),
-        ("زياد عودة", EntityKind::Person),
-        ("هيئة سوق رأس المال البرتغالية", EntityKind::Org),
-    ] {
-        assert_eq!(
-            find(&ar, name).map(|e| e.kind),
-            Some(kind),
-            "{name}: {ar:?}"
-        );
-    }
+    assert_kinds(
+        &ar,
+        &[
+            ("محمد نور إسحاق", EntityKind::Person),
+            ("زياد عودة", EntityKind::Person),
+            ("هيئة سوق رأس المال البرتغالية", EntityKind::Org),
+        ],
+    );
     assert!(!ar.iter().any(|e| e.display.contains("ملياري")), "{ar:?}");
 }
 
@@ -4234,14 +4235,13 @@ fn a_definite_head_after_lam_opens_a_body() {
          لعمال غينيا إن الإضراب مستمر. ووجه الرئيس المنتخب للنادي الشكر إلى الأعضاء. وقال \
          المدير الإقليمي للوكالة بمكناس إن الحرائق انطفأت.",
     );
-    for name in ["الجيش الكاميروني", "الاتحاد الوطني لعمال غينيا"]
-    {
-        assert_eq!(
-            find(&ents, name).map(|e| e.kind),
-            Some(EntityKind::Org),
-            "{name}: {ents:?}"
-        );
-    }
+    assert_kinds(
+        &ents,
+        &[
+            ("الجيش الكاميروني", EntityKind::Org),
+            ("الاتحاد الوطني لعمال غينيا", EntityKind::Org),
+        ],
+    );
     // A definite head takes no definite noun nor a place after «ب».
     assert!(
         !ents
@@ -4259,18 +4259,18 @@ fn unions_complements_and_sums_in_arabic_bodies() {
          العاملة إنها تتابع. ووقعت الشركة العمانية لشراء الطاقة والمياه العقد. وخصص المجلس \
          ملياري دينار للطرق، وأدانت منظمة مراسلون بلا حدود الحكم.",
     );
-    for name in [
-        "نقابة العاملين في الموانئ البحرية العراقية",
-        "الهيئة العامة للقوى العاملة",
-        "الشركة العمانية لشراء الطاقة والمياه",
-        "منظمة مراسلون بلا حدود",
-    ] {
-        assert_eq!(
-            find(&ents, name).map(|e| e.kind),
-            Some(EntityKind::Org),
-            "{name}: {ents:?}"
-        );
-    }
+    assert_kinds(
+        &ents,
+        &[
+            (
+                "نقابة العاملين في الموانئ البحرية العراقية",
+                EntityKind::Org,
+            ),
+            ("الهيئة العامة للقوى العاملة", EntityKind::Org),
+            ("الشركة العمانية لشراء الطاقة والمياه", EntityKind::Org),
+            ("منظمة مراسلون بلا حدود", EntityKind::Org),
+        ],
+    );
     assert!(
         !ents.iter().any(|e| e.display.contains("ملياري")),
         "{ents:?}"
@@ -4285,18 +4285,15 @@ fn english_companies_places_and_laws_after_lower_case_words_and_measures() {
          would expand. Staff at New Brunswick's Department of Finance walked out near the \
          200-metre Harbour Tower. The EU Deforestation Regulation takes effect in December.",
     );
-    for (name, kind) in [
-        ("Sawit Makmur Tbk", EntityKind::Org),
-        ("New Brunswick", EntityKind::Place),
-        ("Department of Finance", EntityKind::Org),
-        ("Harbour Tower", EntityKind::Place),
-    ] {
-        assert_eq!(
-            find(&ents, name).map(|e| e.kind),
-            Some(kind),
-            "{name}: {ents:?}"
-        );
-    }
+    assert_kinds(
+        &ents,
+        &[
+            ("Sawit Makmur Tbk", EntityKind::Org),
+            ("New Brunswick", EntityKind::Place),
+            ("Department of Finance", EntityKind::Org),
+            ("Harbour Tower", EntityKind::Place),
+        ],
+    );
     assert!(
         !ents
             .iter()
