@@ -701,7 +701,8 @@ pub(super) fn drop_leading_quantities(t: &mut Tagged<'_>) {
 }
 
 /// Folded number words («ملياري شيكل», two billion shekels), which end
-/// an organisation's name: a sum follows it.
+/// an organisation's name (a sum follows it) and open no name at all
+/// ([`drop_leading_quantities`]).
 const NUMBER_WORDS: [&str; 12] = [
     "مليار",
     "ملياري",
