@@ -4334,3 +4334,19 @@ fn an_english_ministry_named_by_its_portfolio_first_is_the_same_body() {
     );
     assert!(find(&ents, "Trade Ministry").is_none(), "{ents:?}");
 }
+
+#[test]
+fn a_body_after_a_title_and_lam_is_no_part_of_the_person() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقال الرئيس التنفيذي لنوفاتيرا فيليب دوران إن الأرباح نمت، فيما أوضح المدير العام \
+         لسومو حيدر الجبوري أن الصادرات زادت.",
+    );
+    assert_kinds(
+        &ents,
+        &[
+            ("فيليب دوران", EntityKind::Person),
+            ("حيدر الجبوري", EntityKind::Person),
+        ],
+    );
+}

@@ -950,19 +950,30 @@ impl Extractor {
 
     /// Starts an Arabic person span of three words or more at its second
     /// word when that is a given name and the first a word opened by «و»
-    /// and the article that is no person word: the end of a title's
-    /// portfolio the model took in («وزير المياه والري» | «سامر
-    /// العتوم»). «والوليد بن طلال» keeps its given name.
+    /// and the article, or by «ل», that is no person word: the end of a
+    /// title's portfolio the model took in («وزير المياه والري» | «سامر
+    /// العتوم»), or the body the title is of («الرئيس التنفيذي لجواك» |
+    /// «عبد الرحمن الكواري»), but not a league named after one («لدوري
+    /// عبداللطيف جميل»). «والوليد بن طلال» keeps its given name.
     fn start_at_given_name(&self, infos: &[TokenInfo], s: &mut Span) {
         let first = &infos[s.start];
+        let opener = if first.folded.starts_with("وال") {
+            Some('و')
+        } else if first.folded.starts_with('ل') && !first.folded.starts_with("لل") {
+            Some('ل')
+        } else {
+            None
+        };
         if s.kind == EntityKind::Person
             && s.end - s.start >= 3
-            && first.folded.starts_with("وال")
             && !is_person_word(first)
-            && !first
-                .folded
-                .strip_prefix('و')
-                .is_some_and(|w| self.gaz.is_any_given_name(w))
+            && opener.is_some_and(|c| {
+                first.folded.strip_prefix(c).is_some_and(|w| {
+                    w.chars().count() >= 3
+                        && !self.gaz.is_any_given_name(w)
+                        && !self.gaz.is_sports_word(w)
+                })
+            })
             && infos[s.start + 1].first_name
         {
             s.start += 1;
