@@ -4350,3 +4350,17 @@ fn a_body_after_a_title_and_lam_is_no_part_of_the_person() {
         ],
     );
 }
+
+#[test]
+fn a_person_ends_before_the_body_spoken_to_and_after_an_undersecretary() {
+    let ar = Extractor::global().extract(
+        "",
+        "وقال المدير العام للمصنع منير بن عمر لوكالة الأنباء الأردنية إن الإنتاج زاد.",
+    );
+    assert_kinds(&ar, &[("منير بن عمر", EntityKind::Person)]);
+    let en = Extractor::global().extract(
+        "",
+        "Energy Undersecretary Felipe Cruz said the financing showed strong investor appetite.",
+    );
+    assert_kinds(&en, &[("Felipe Cruz", EntityKind::Person)]);
+}

@@ -491,6 +491,7 @@ impl Extractor {
                 continue;
             }
             Self::end_before_title(&infos, s);
+            Self::end_before_body(&infos, s);
             end_before_time_part(&infos, s);
             end_before_that(&infos, s);
             end_before_accusative(tokens, s);

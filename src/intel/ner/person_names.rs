@@ -5,7 +5,7 @@
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::gazetteer::{GazMatch, Gazetteer};
-use super::institutions::INSTITUTION_HEAD_LIST;
+use super::institutions::{INSTITUTION_HEAD_LIST, INSTITUTION_HEADS};
 use super::{Extractor, ON, arabic, article, tokenize};
 use crate::model::EntityKind;
 
@@ -418,6 +418,24 @@ impl Extractor {
             }
         }
         spans.extend(people);
+    }
+
+    /// Ends an Arabic person span of three words or more before a word
+    /// past its second that is an institution's head with a clitic: the
+    /// body the person spoke to or for («منير بن سالم | لوكالة تونس
+    /// إفريقيا للأنباء»).
+    pub(super) fn end_before_body(infos: &[TokenInfo], s: &mut Span) {
+        if s.kind != EntityKind::Person {
+            return;
+        }
+        if let Some(k) = (s.start + 2..s.end).find(|&k| {
+            let t = &infos[k];
+            t.folded.chars().all(tokenize::is_arabic_char)
+                && !INSTITUTION_HEADS.contains(&t.folded.as_str())
+                && INSTITUTION_HEAD_LIST.holds(&t.folded)
+        }) {
+            s.end = k;
+        }
     }
 
     /// Ends a person span before a title that heads a construct after the
