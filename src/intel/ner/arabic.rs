@@ -142,11 +142,8 @@ impl CliticList {
     /// True when the word is «ل» merged with a listed definite word,
     /// with «و» or «ف» before it or not: «للاتحاد» for «الاتحاد».
     fn holds_after_lam(&self, w: &str) -> bool {
-        let rest = ["لل", "ولل", "فلل"]
-            .iter()
-            .find_map(|p| w.strip_prefix(p))
-            .filter(|r| r.chars().count() >= 2);
-        rest.is_some_and(|r| self.words.contains(format!("ال{r}").as_str()))
+        ["لل", "ولل", "فلل"].iter().any(|p| w.starts_with(p))
+            && self.words.contains(strip_article_clitic(w).as_ref())
     }
 }
 

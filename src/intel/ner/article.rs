@@ -666,9 +666,15 @@ fn joined_after_nationality(infos: &[TokenInfo], k: usize, gaz: &Gazetteer) -> b
     f.starts_with("وال")
         && infos[k].stem_at > 0
         && !stem.starts_with("ل")
-        && is_nisba(&infos[k - 1].folded, &place)
-        && !NOT_NATIONALITIES.contains(&strip_article_clitic(&infos[k - 1].folded).as_ref())
+        && is_nationality(&infos[k - 1].folded, gaz)
         && !is_nisba(&format!("ال{stem}"), &place)
+}
+
+/// Whether a folded word (clitics allowed) is a nationality adjective:
+/// a place's relational adjective that is none of [`NOT_NATIONALITIES`].
+fn is_nationality(folded: &str, gaz: &Gazetteer) -> bool {
+    is_nisba(folded, &|x: &str| gaz.is_place_stem(x))
+        && !NOT_NATIONALITIES.contains(&strip_article_clitic(folded).as_ref())
 }
 
 /// Starts each span after the quantities that open it, and drops a span
@@ -804,7 +810,6 @@ pub(super) fn take_in_company_forms(t: &mut Tagged<'_>) {
 /// another nationality it names a second party («الحلف السعودي |
 /// الفرنسي»).
 pub(super) fn take_in_nationality(t: &mut Tagged<'_>, gaz: &Gazetteer) {
-    let place = |x: &str| gaz.is_place_stem(x);
     for k in 0..t.spans.len() {
         let (s, id) = t.spans[k];
         let Some(next) = t.infos.get(s.end) else {
@@ -815,11 +820,9 @@ pub(super) fn take_in_nationality(t: &mut Tagged<'_>, gaz: &Gazetteer) {
             && id.is_none()
             && s.end - s.start >= 2
             && f.starts_with("ال")
-            && is_nisba(f, &place)
-            && !NOT_NATIONALITIES.contains(&f)
+            && is_nationality(f, gaz)
             && t.tokens[s.end - 1].starts_with("ال")
-            && (!is_nisba(&t.infos[s.end - 1].folded, &place)
-                || NOT_NATIONALITIES.contains(&t.infos[s.end - 1].folded.as_str()))
+            && !is_nationality(&t.infos[s.end - 1].folded, gaz)
             && !spanned(&t.spans, s.end)
         {
             t.spans[k].0.end += 1;

@@ -376,7 +376,7 @@ fn split_possessive_bodies(
             let head_of = p >= s.start + 3
                 && ends_english_institution(&infos[s.start].folded)
                 && infos[s.start + 1].folded == "of";
-            matches!(infos[p].folded.as_str(), "'s" | "’s")
+            is_possessive(&infos[p])
                 && (ends_english_institution(&infos[p - 1].folded)
                     || head_of
                     || (organ
@@ -389,7 +389,7 @@ fn split_possessive_bodies(
             split_at(spans, k, p, EntityKind::Org);
             k += 1;
         } else if let Some(p) = (s.start + 1..s.end.saturating_sub(1)).find(|&p| {
-            matches!(infos[p].folded.as_str(), "'s" | "’s")
+            is_possessive(&infos[p])
                 && id.is_none()
                 && is_listed_place(tokens, infos, gaz, s.start, p)
         }) {
@@ -399,6 +399,12 @@ fn split_possessive_bodies(
         }
         k += 1;
     }
+}
+
+/// Whether a token is the possessive «'s», which the tokenizer splits
+/// off its noun.
+fn is_possessive(t: &TokenInfo) -> bool {
+    matches!(t.folded.as_str(), "'s" | "’s")
 }
 
 /// Whether tokens `start..end` are exactly one listed place, minor
@@ -431,7 +437,7 @@ fn possessive_offices(
     spans: &mut Vec<(Span, Option<usize>)>,
 ) {
     for p in 1..infos.len().saturating_sub(1) {
-        let office = matches!(infos[p].folded.as_str(), "'s" | "’s")
+        let office = is_possessive(&infos[p])
             && infos[p + 1].folded == "office"
             && infos[p + 1].shape == "Cap"
             && infos[p - 1].shape == "Cap"

@@ -871,6 +871,14 @@ impl Extractor {
             let (Some(first), Some(head)) = (infos.get(s.start), infos.get(s.start + 1)) else {
                 continue;
             };
+            let before_head = s.kind == EntityKind::Org
+                && id.is_none()
+                && s.end - s.start >= 2
+                && head.folded.starts_with("ال")
+                && INSTITUTION_HEADS.contains(&head.folded.as_str());
+            if !before_head {
+                continue;
+            }
             let f = first.folded.as_str();
             let opens_sentence = s.start == 0 || infos[s.start - 1].shape == "punct";
             let word = opens_sentence
@@ -886,13 +894,7 @@ impl Extractor {
                 && !INSTITUTION_HEAD_LIST.holds(f)
                 && !PLACE_BODY_HEAD_LIST.holds(f)
                 && f.chars().all(tokenize::is_arabic_char);
-            if s.kind == EntityKind::Org
-                && id.is_none()
-                && s.end - s.start >= 2
-                && word
-                && head.folded.starts_with("ال")
-                && INSTITUTION_HEADS.contains(&head.folded.as_str())
-            {
+            if word {
                 s.start += 1;
             }
         }
