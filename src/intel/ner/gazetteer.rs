@@ -209,6 +209,9 @@ struct Pattern {
     /// most often a word with a pronoun («جده», his grandfather, not
     /// «جدة»). Longer names are often spelt so («حماه», «مصراته»).
     ta_marbuta: bool,
+    /// Whether the key is the name's own first word, not a clitic form of
+    /// it («كوريا», not «وكوريا»).
+    bare: bool,
 }
 
 /// Names and triggers. Names are indexed by their folded first token,
@@ -327,8 +330,14 @@ impl Gazetteer {
                 // everywhere («بوبا» read as «ب» + «وبا»).
                 let first_letters = folded.split(' ').next().map_or(0, |w| w.chars().count());
                 if arabic && first_letters >= 2 {
+                    // «ف» and «ك» seldom stand before a company or a
+                    // body, and the long plain lists would read words
+                    // as them («كريديت» as «ك» + Reddit).
+                    let plain = listing == Listing::Plain;
                     for p in PREFIXES {
-                        variants.push(format!("{p}{folded}"));
+                        if !(plain && p.contains(['ف', 'ك'])) {
+                            variants.push(format!("{p}{folded}"));
+                        }
                     }
                     if let Some(rest) = folded.strip_prefix("ال") {
                         for p in ["لل", "ولل", "فلل"] {
@@ -340,6 +349,7 @@ impl Gazetteer {
                     if !seen.insert(v.clone()) {
                         continue;
                     }
+                    let bare = v == folded;
                     let mut toks = v.split(' ').map(str::to_string);
                     let Some(first) = toks.next() else {
                         continue;
@@ -350,6 +360,7 @@ impl Gazetteer {
                         acronym,
                         listing,
                         ta_marbuta,
+                        bare,
                     });
                 }
             }
@@ -531,11 +542,46 @@ impl Gazetteer {
 
     /// True when a folded token (clitics allowed) is the first word of a
     /// gazetteer name other than a minor one («والوداد» for «الوداد
-    /// البيضاوي»).
+    /// البيضاوي»). Of the plain lists' names of several words it is not
+    /// (see [`Gazetteer::opens_listed_name`] for those): thousands of
+    /// companies and bodies there open with words that are also names or
+    /// words on their own («وود» of «وود ماكنزي», «ريد» of «ريد بول» in
+    /// «فريد»).
     pub fn starts_name(&self, folded: &str) -> bool {
-        self.names
-            .get(folded)
-            .is_some_and(|pats| pats.iter().any(|p| p.listing != Listing::Minor))
+        self.names.get(folded).is_some_and(|pats| {
+            pats.iter().any(|p| match p.listing {
+                Listing::Feature => true,
+                Listing::Plain => p.rest.is_empty(),
+                Listing::Minor => false,
+            })
+        })
+    }
+
+    /// True when a folded first word and the words after it (`rest`, at
+    /// least as many as the name has) open a listed name other than a
+    /// minor one: «اتش» before «اس بي سي العربيه», of «إتش إس بي سي».
+    pub fn opens_listed_name<'a>(
+        &self,
+        first: &str,
+        rest: impl Iterator<Item = &'a str> + Clone,
+    ) -> bool {
+        self.names.get(first).is_some_and(|pats| {
+            pats.iter().any(|p| {
+                let mut words = rest.clone();
+                p.listing != Listing::Minor
+                    && p.rest.iter().all(|a| words.next() == Some(a.as_str()))
+            })
+        })
+    }
+
+    /// True when a folded token is the first word of a name of the entry
+    /// `id` as listed, not a clitic form of it: of «وكوريا», «كوريا» is
+    /// South Korea's and «وريا» only a clitic form of «ريا نوفوستي».
+    pub fn starts_name_of(&self, folded: &str, id: &str) -> bool {
+        self.names.get(folded).is_some_and(|pats| {
+            pats.iter()
+                .any(|p| p.bare && self.entries.get(p.entry).is_some_and(|e| e.id == id))
+        })
     }
 
     /// True for a folded title word («الرئيس», «chancellor») that may

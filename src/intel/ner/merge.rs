@@ -378,11 +378,15 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             continue;
         }
         let forms = || std::iter::once(first.as_str()).chain(after_prefixes(&first));
-        let listed_rest = m
-            .gaz_id
-            .as_deref()
-            .filter(|_| !several)
-            .and_then(|id| forms().find(|r| gaz.is_bare_name_of(r, id)));
+        let listed_rest = m.gaz_id.as_deref().and_then(|id| {
+            forms().find(|r| {
+                if several {
+                    gaz.starts_name_of(r, id)
+                } else {
+                    gaz.is_bare_name_of(r, id)
+                }
+            })
+        });
         // A first word seen after a preposition is the name's own; the
         // same word with clitics elsewhere loses those clitics only.
         let own_rest = listed_rest.or_else(|| forms().find(|r| bare_firsts.contains(*r)));
@@ -403,7 +407,10 @@ pub(super) fn merge(mut mentions: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> 
             m.coordinated && !w_sound && first.strip_prefix('و') == Some(x) && !listed_whole()
         };
         let mut stripped = strip_clitics(&first, &|x: &str| {
-            is_known(x) || own_minor(x) || coordinated(x)
+            is_known(x)
+                || own_minor(x)
+                || coordinated(x)
+                || gaz.opens_listed_name(x, m.folded[1..].iter().map(String::as_str))
         });
         // A listed name of two letters opened by «و» («وذي قار»), which
         // `strip_clitics` leaves for its rule of three letters.

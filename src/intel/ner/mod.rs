@@ -817,7 +817,13 @@ impl Extractor {
             let joins = MAGHREBI_JOINERS.contains(&f)
                 && k + 1 < s.end
                 && self.can_follow_joiner(&infos[k + 1]);
-            let wa_name = f.starts_with('و') && !joins && self.gaz.starts_name(f);
+            let wa_name = f.starts_with('و')
+                && !joins
+                && (self.gaz.starts_name(f)
+                    || self.gaz.opens_listed_name(
+                        f,
+                        infos[k + 1..s.end].iter().map(|t| t.folded.as_str()),
+                    ));
             let (alone, glued) = if s.kind == EntityKind::Person {
                 if k > start && self.is_conjoined_nisba(f) && k + 1 < s.end {
                     out.push((Span { start, end: k, ..s }, None));
