@@ -224,7 +224,7 @@ const EN_LANDFORMS: [&str; 30] = [
 /// طلعت مصطفى القابضة», «غلف كيستون بتروليوم»): a person span of two
 /// words or more ending in one is an organisation. Industries that are
 /// also common surnames («Power», «Steele» is not «steel») stay out.
-const COMPANY_TAILS: [&str; 79] = [
+const COMPANY_TAILS: [&str; 93] = [
     "lines",
     "systems",
     "solutions",
@@ -282,6 +282,18 @@ const COMPANY_TAILS: [&str; 79] = [
     "engineering",
     "ventures",
     "commuter",
+    "coffee",
+    "tobacco",
+    "cocoa",
+    "sugar",
+    "dairy",
+    "financial",
+    "pharma",
+    "solar",
+    "batteries",
+    "fertilisers",
+    "fertilizers",
+    "plantations",
     "القابضه",
     "بتروليوم",
     "هولدينغ",
@@ -303,6 +315,8 @@ const COMPANY_TAILS: [&str; 79] = [
     "للطاقه",
     "للاتصالات",
     "للتامين",
+    "كلينك",
+    "فارما",
     "eximbank",
 ];
 

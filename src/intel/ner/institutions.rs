@@ -498,7 +498,7 @@ pub(super) const COMPLEMENT_NOUNS: [&str; 13] = [
 /// المياه», «المركز الوطني لتنمية الحياة الفطرية», «الديوان المركزي لقمع
 /// الفساد»): after a head in construct they tell what the body does
 /// («وزارة الزراعة لتنمية القطاع», the ministry, to develop the sector).
-const NAMING_COMPLEMENT_NOUNS: [&str; 29] = [
+const NAMING_COMPLEMENT_NOUNS: [&str; 37] = [
     "لشراء",
     "لطلبه",
     "لطلاب",
@@ -528,6 +528,14 @@ const NAMING_COMPLEMENT_NOUNS: [&str; 29] = [
     "لسكك",
     "لتثمين",
     "لمواني",
+    "لزراعه",
+    "لامراض",
+    "لابحاث",
+    "لدراسات",
+    "لعلاج",
+    "لجراحه",
+    "لرعايه",
+    "لتاهيل",
 ];
 
 /// Most indefinite nouns a construct complement («لهندسة | وصناعة |
@@ -564,7 +572,7 @@ const GOVERN_ALA: [&str; 6] = [
 /// والإعلام», «كلية العلوم والآداب»). A list, as «و» after a ministry
 /// more often joins something else to it («وزارة الصحة والشركات», «وزارة
 /// التجارة والغرفة التجارية»).
-pub(super) const PORTFOLIOS: [&str; 76] = [
+pub(super) const PORTFOLIOS: [&str; 85] = [
     "طيران",
     "مجتمعات",
     "مدينه",
@@ -641,6 +649,15 @@ pub(super) const PORTFOLIOS: [&str; 76] = [
     "غاز",
     "بلديات",
     "عدل",
+    "تواصل",
+    "ترقيه",
+    "صادرات",
+    "تحول",
+    "رقمنه",
+    "ابتكار",
+    "حمايه",
+    "اصلاح",
+    "ادماج",
 ];
 
 /// True for an English place, misc or organisation span right before
@@ -1127,10 +1144,16 @@ impl Extractor {
                     && !self.gaz.is_stopword(g)
             };
             let free = |k: usize| !spanned(&t.spans, k);
+            // A body named after a person is named as a definite head is:
+            // «مركز حامد العيسى لزراعة الأعضاء».
+            let after_person = t
+                .spans
+                .iter()
+                .any(|(s, _)| s.kind == EntityKind::Person && s.start == i + 1 && s.end == j);
             let construct = |k: usize| {
                 let g = t.infos[k].folded.as_str();
                 if COMPLEMENT_NOUNS.contains(&g)
-                    || (definite_head && NAMING_COMPLEMENT_NOUNS.contains(&g))
+                    || ((definite_head || after_person) && NAMING_COMPLEMENT_NOUNS.contains(&g))
                 {
                     self.construct_end(t, k, free)
                 } else {

@@ -779,7 +779,8 @@ impl Extractor {
         }
         if s.kind == EntityKind::Org
             && s.end - s.start >= 3
-            && ["'s", "’s"].contains(&folded(s.start + 1))
+            && (["'s", "’s"].contains(&folded(s.start + 1))
+                || (["'", "’"].contains(&folded(s.start + 1)) && folded(s.start).ends_with('s')))
             && (self.gaz.is_place_stem(folded(s.start))
                 || infos[s.start]
                     .gaz
