@@ -4482,3 +4482,19 @@ fn industries_end_companies_and_portfolios_go_on_in_a_ministry() {
         "{ar:?}"
     );
 }
+
+#[test]
+fn a_possessed_title_and_a_feminine_adjective_leave_the_person() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقال أمينه العام سيدي محمد ولد بيه إن الاتفاق نهائي، وأكد رئيس مؤسسة سالم \
+         الطبية عبد الله بن جاسم السليطي أن العمل بدأ.",
+    );
+    assert_kinds(
+        &ents,
+        &[
+            ("سيدي محمد ولد بيه", EntityKind::Person),
+            ("عبد الله بن جاسم السليطي", EntityKind::Person),
+        ],
+    );
+}

@@ -1037,7 +1037,7 @@ impl Extractor {
             return;
         }
         let last_title = (s.start..s.end.saturating_sub(1)).rev().find(|&i| {
-            self.gaz.is_title(&infos[i].folded)
+            (self.gaz.is_title(&infos[i].folded) || ends_possessed_title(infos, i))
                 && !after_joiner(infos, i)
                 && !(i > s.start && ["of", "for"].contains(&infos[i - 1].folded.as_str()))
         });
@@ -1067,6 +1067,20 @@ impl Extractor {
         {
             s.start = k;
         }
+        // A feminine adjective before a given name ends the body the
+        // tagger glued to the person («مؤسسة حمد الطبية | عبد الله بن جاسم
+        // السليطي»): no man's name holds one.
+        if s.kind == EntityKind::Person
+            && let Some(k) = (s.start + 1..s.end.saturating_sub(2)).find(|&k| {
+                let f = infos[k].folded.as_str();
+                f.starts_with("ال")
+                    && f.ends_with("يه")
+                    && f.chars().count() >= 6
+                    && infos[k + 1].first_name
+            })
+        {
+            s.start = k + 1;
+        }
         while s.kind == EntityKind::Person
             && s.end - s.start >= 2
             && arabic::is_nisba(&infos[s.start].folded, &stem)
@@ -1074,6 +1088,23 @@ impl Extractor {
             s.start += 1;
         }
     }
+}
+
+/// Folded heads of titles that take a pronoun and then «العام» or
+/// «التنفيذي» («أمينه العام», its secretary-general; «مديرها العام»).
+const POSSESSED_TITLE_HEADS: [&str; 3] = ["امين", "مدير", "رييس"];
+
+/// True when token `i` ends a title held by a pronoun («أمينه | العام»):
+/// the tagger reads «أمينه» as the given name «أمينة».
+fn ends_possessed_title(infos: &[TokenInfo], i: usize) -> bool {
+    i > 0
+        && ["العام", "التنفيذي"].contains(&infos[i].folded.as_str())
+        && ["ها", "هم", "ه"].iter().any(|suffix| {
+            infos[i - 1]
+                .folded
+                .strip_suffix(suffix)
+                .is_some_and(|head| POSSESSED_TITLE_HEADS.contains(&head))
+        })
 }
 
 /// Folded nouns that open the names of towns and villages and never a
