@@ -4498,3 +4498,23 @@ fn a_possessed_title_and_a_feminine_adjective_leave_the_person() {
         ],
     );
 }
+
+#[test]
+fn a_state_service_is_a_body_but_an_interest_is_not() {
+    let orgs = displays(
+        "وقالت مصلحة الطيران المدني الليبية إن الرحلات ستستأنف، وأكد مسؤول بمصلحة الجمارك \
+         العامة أن الشحنة ضبطت، فيما قال الوزير إن القرار في مصلحة الأمن الوطني ولمصلحة \
+         الموانئ.",
+        EntityKind::Org,
+    );
+    assert_shown(
+        &orgs,
+        &["مصلحة الطيران المدني الليبية", "مصلحة الجمارك العامة"],
+    );
+    assert!(
+        !orgs
+            .iter()
+            .any(|o| o.contains("الأمن") || o.contains("الموانئ")),
+        "{orgs:?}"
+    );
+}

@@ -1297,6 +1297,7 @@ pub(super) fn opens_body_name(folded: &str) -> bool {
         || AR_SITES.contains(&folded)
         || INSTITUTION_HEADS.contains(&folded)
         || PLACE_BODY_HEADS.contains(&folded)
+        || folded == super::institutions::SERVICE_HEAD
         || NATIONAL_HEADS.iter().any(|h| h[0] == folded)
         || super::named_bodies::is_body_noun(folded)
 }

@@ -165,6 +165,44 @@ fn chamber_end(t: &Tagged<'_>, i: usize) -> Option<usize> {
     arabic::is_definite(&genitive.folded).then_some(j + 1)
 }
 
+/// «مصلحة» folded: a state service's head (see [`service_end`]).
+pub(super) const SERVICE_HEAD: &str = "مصلحه";
+
+/// Folded definite services a «مصلحة» runs as a state body («مصلحة
+/// الجمارك العامة», «مصلحة الطيران المدني»); before other words it is an
+/// interest («في مصلحة الوطن»).
+const STATE_SERVICES: [&str; 14] = [
+    "الجمارك",
+    "الاحصاءات",
+    "الضرايب",
+    "الزكاه",
+    "الطيران",
+    "المطارات",
+    "السجون",
+    "الارصاد",
+    "المواني",
+    "الموانيء",
+    "الجوازات",
+    "الري",
+    "المساحه",
+    "الاحوال",
+];
+
+/// Where a state service's name opened by «مصلحة» at `i` ends: after the
+/// service (see [`STATE_SERVICES`]); its adjectives come after
+/// (`Extractor::naming_adjectives_end`). «لمصلحة» is left out: it is
+/// "in favour of" («لمصلحة الجمارك»).
+fn service_end(t: &Tagged<'_>, i: usize) -> Option<usize> {
+    (t.infos[i]
+        .folded
+        .strip_suffix(SERVICE_HEAD)
+        .is_some_and(|clitics| ["", "و", "ب", "وب"].contains(&clitics))
+        && t.infos
+            .get(i + 1)
+            .is_some_and(|w| STATE_SERVICES.contains(&w.folded.as_str())))
+    .then_some(i + 2)
+}
+
 /// Folded heads of bodies named by a noun in construct and its definite
 /// genitive (see [`Extractor::nouns_in_construct`]).
 const CONSTRUCT_HEADS: [&str; 7] = [
@@ -949,6 +987,7 @@ impl Extractor {
             let fixed_end = self
                 .construct_before_place(t, i)
                 .or_else(|| chamber_end(t, i))
+                .or_else(|| service_end(t, i))
                 .or_else(|| self.agency_by_its_adjective(t, i));
             let head = INSTITUTION_HEAD_LIST.holds(f)
                 || self.heads_international_body(t, i)
