@@ -4390,6 +4390,10 @@ fn the_long_lists_of_companies_link_arabic_and_english_names() {
         ),
         ("وقال سبيربنك إن الأرباح نمت.", "Sberbank said profits grew."),
         (
+            "وألغت الخطوط الجوية البريطانية رحلاتها.",
+            "British Airways cancelled its flights.",
+        ),
+        (
             "وتراجعت بورصة طوكيو للأوراق المالية أمس.",
             "The Tokyo Stock Exchange fell on Monday.",
         ),

@@ -383,13 +383,20 @@ pub(super) fn add_national_bodies(t: &mut Tagged<'_>, gaz: &Gazetteer) {
         } else {
             i
         };
+        // A listed body of just these words keeps its id («الخطوط الجوية
+        // البريطانية», British Airways).
+        let listed = t
+            .spans
+            .iter()
+            .find(|(s, _)| (s.start, s.end) == (start, end))
+            .and_then(|(_, id)| *id);
         t.spans.retain(|(s, _)| s.end <= start || end <= s.start);
         let body = Span {
             start,
             end,
             kind: EntityKind::Org,
         };
-        t.spans.push((body, None));
+        t.spans.push((body, listed));
         t.spans.sort_by_key(|(s, _)| s.start);
         i = end;
     }
