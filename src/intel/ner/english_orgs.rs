@@ -14,7 +14,7 @@ use super::gazetteer::Gazetteer;
 use super::latin::{COMPANY_ENDS, NAME_PARTICLES, ORG_PARTICLES, WEEKDAYS};
 use super::merge::is_spelt_short_form;
 use super::noise::is_demonym;
-use super::{put_span, spanned};
+use super::{is_possessive, put_span, spanned};
 use crate::model::EntityKind;
 
 /// Lower-case words inside the place names that end institutions' names
@@ -399,12 +399,6 @@ fn split_possessive_bodies(
         }
         k += 1;
     }
-}
-
-/// Whether a token is the possessive «'s», which the tokenizer splits
-/// off its noun.
-fn is_possessive(t: &TokenInfo) -> bool {
-    matches!(t.folded.as_str(), "'s" | "’s")
 }
 
 /// Whether tokens `start..end` are exactly one listed place, minor

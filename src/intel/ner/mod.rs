@@ -259,6 +259,12 @@ fn is_lower_compound(t: &TokenInfo) -> bool {
             .is_some_and(|(first, rest)| first.chars().count() >= 4 && !rest.is_empty())
 }
 
+/// Whether a token is the possessive «'s», which the tokenizer splits
+/// off its noun.
+pub(super) fn is_possessive(t: &TokenInfo) -> bool {
+    matches!(t.folded.as_str(), "'s" | "’s")
+}
+
 /// Folded English nouns that end a company's name, after which «and»
 /// and a capitalised word open another name («Basra Oil Company and
 /// QatarEnergy»).
@@ -779,7 +785,7 @@ impl Extractor {
         }
         if s.kind == EntityKind::Org
             && s.end - s.start >= 3
-            && (["'s", "’s"].contains(&folded(s.start + 1))
+            && (is_possessive(&infos[s.start + 1])
                 || (["'", "’"].contains(&folded(s.start + 1)) && folded(s.start).ends_with('s')))
             && (self.gaz.is_place_stem(folded(s.start))
                 || infos[s.start]
@@ -795,7 +801,7 @@ impl Extractor {
             s.start += 1;
         }
         if s.kind == EntityKind::Org
-            && let Some(p) = (s.start + 1..s.end - 1).find(|&p| ["'s", "’s"].contains(&folded(p)))
+            && let Some(p) = (s.start + 1..s.end - 1).find(|&p| is_possessive(&infos[p]))
             && let Some(owner) = self.possessive_owner(infos, s.start, p)
         {
             out.push((owner, None));
