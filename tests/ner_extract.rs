@@ -4522,3 +4522,41 @@ fn a_state_service_is_a_body_but_an_interest_is_not() {
         "{orgs:?}"
     );
 }
+
+#[test]
+fn a_person_named_after_an_office_is_found_whole() {
+    let ents = Extractor::global().extract(
+        "",
+        "ودعا وزير الزراعة نضال الحمداني النقابات إلى الحوار، وقال المدير العام لشركة \
+         الكهرباء الوطنية عمر الزعبي إن الشبكة جاهزة، وأشاد رئيس الاتحاد الأردني لكرة \
+         السلة فيصل العتيبي بالفريق. وقال محافظ البصرة حازم عدنان الطائي إن المشروع \
+         سينتهي، وقال السفير المغربي لدى تونس علي بنقدور إن الزيارة ناجحة.",
+    );
+    assert_kinds(
+        &ents,
+        &[
+            ("نضال الحمداني", EntityKind::Person),
+            ("عمر الزعبي", EntityKind::Person),
+            ("فيصل العتيبي", EntityKind::Person),
+            ("حازم عدنان الطائي", EntityKind::Person),
+            ("علي بنقدور", EntityKind::Person),
+        ],
+    );
+}
+
+#[test]
+fn no_office_makes_a_name_of_a_verb_or_a_second_person() {
+    let people = displays(
+        "وضحكت السيدة وهي متعبة بعدما رأت صورتها، لكن المدرب بينات يتجاهل إشراكه، وشكر \
+         رئيس النادي سالم العثمان ومحمد الخرينق على دعمهما، وقال الرئيس حسني مبارك الخميس \
+         إن الحل قريب.",
+        EntityKind::Person,
+    );
+    assert_shown(&people, &["سالم العثمان", "محمد الخرينق", "حسني مبارك"]);
+    assert!(
+        !people
+            .iter()
+            .any(|p| p.contains("صورتها") || p.contains("يتجاهل") || p.contains("الخميس")),
+        "{people:?}"
+    );
+}

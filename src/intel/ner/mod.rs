@@ -24,6 +24,7 @@ mod named_bodies;
 mod noise;
 mod person_names;
 mod sports;
+mod titled_people;
 pub mod tokenize;
 
 use std::sync::OnceLock;
@@ -719,6 +720,9 @@ impl Extractor {
         self.take_sports_clubs(&infos, &mut spans);
         self.take_sporting_adjective(&infos, &mut spans);
         spans.sort_by_key(|(s, _)| s.start);
+        if lang == Lang::Arabic {
+            self.name_after_office(tokens, &infos, &mut spans);
+        }
         join_person_parts(&infos, &mut spans);
         take_appositive_surname(&infos, &self.gaz, &mut spans);
         if lang == Lang::English {

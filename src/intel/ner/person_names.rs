@@ -86,7 +86,7 @@ pub(super) const ADJECTIVE_NAMES: [&str; 1] = ["فريده"];
 
 /// Folded verbs of saying, past and present, alone or after «و» (and
 /// «فقال»), that a speaker's name follows («وقال الاعرجي إن …»).
-const SAYING_VERBS: [&str; 42] = [
+pub(super) const SAYING_VERBS: [&str; 42] = [
     "قال",
     "وقال",
     "فقال",
@@ -134,7 +134,8 @@ const SAYING_VERBS: [&str; 42] = [
 /// Folded words that open what a speaker said: «إن», «أن» and their
 /// pronoun forms, a colon, a comma, quotation marks. Not «في»: «وقال
 /// القيادي في حركة …» names the speaker by his role.
-const SPEECH_OPENERS: [&str; 9] = ["ان", "انه", "انها", "انهم", ":", "،", ",", "\"", "«"];
+pub(super) const SPEECH_OPENERS: [&str; 9] =
+    ["ان", "انه", "انها", "انهم", ":", "،", ",", "\"", "«"];
 
 /// Folded titles that head a construct after a name («خالد الفيصل
 /// مستشار خادم الحرمين», «محمد بن نايف ولي العهد», «… وزير الخارجية»):
