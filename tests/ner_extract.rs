@@ -4560,3 +4560,37 @@ fn no_office_makes_a_name_of_a_verb_or_a_second_person() {
         "{people:?}"
     );
 }
+
+#[test]
+fn bodies_with_a_construct_complement_and_an_affiliation_are_found_apart() {
+    let orgs = displays(
+        "ورفضت الرابطة الوطنية لكرة القدم المحترفة الطعن، فيما وقعت الشركة الليبية لنقل \
+         الكهرباء عقدا جديدا، وقالت الجامعة العامة للمناجم التابعة للاتحاد العام التونسي \
+         للشغل إن الإضراب مستمر.",
+        EntityKind::Org,
+    );
+    assert_shown(
+        &orgs,
+        &[
+            "الرابطة الوطنية لكرة القدم المحترفة",
+            "الشركة الليبية لنقل الكهرباء",
+            "الجامعة العامة للمناجم",
+            "الاتحاد العام التونسي للشغل",
+        ],
+    );
+    assert!(!orgs.iter().any(|o| o.contains("التابعة")), "{orgs:?}");
+}
+
+#[test]
+fn a_name_after_an_office_is_cut_from_the_body_the_tagger_ran_on() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقالت الرئيسة المديرة العامة للشركة منية الطرابلسي، في ندوة صحفية، إن الأسطول \
+         سيتجدد.",
+    );
+    assert_kinds(&ents, &[("منية الطرابلسي", EntityKind::Person)]);
+    assert!(
+        !ents.iter().any(|e| e.display.contains("المديرة")),
+        "{ents:?}"
+    );
+}

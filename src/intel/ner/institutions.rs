@@ -305,8 +305,9 @@ pub(super) const DEFINITE_HEADS: [&str; 22] = [
 /// [`arabic::is_definite_adjective`] misses them: «الهيئة العامة للطيران
 /// المدني», «اللجنة العليا للانتخابات», «الهيئة المستقلة للانتخابات»,
 /// «المناطق الحرة», «الحزب الدستوري الحر», «جهاز مستقبل مصر للتنمية
-/// المستدامة».
-pub(super) const RANK_ADJECTIVES: [&str; 14] = [
+/// المستدامة», «الرابطة الوطنية لكرة القدم المحترفة».
+pub(super) const RANK_ADJECTIVES: [&str; 15] = [
+    "المحترفه",
     "العامله",
     "الموحد",
     "المشترك",
@@ -536,8 +537,16 @@ pub(super) const COMPLEMENT_NOUNS: [&str; 13] = [
 /// المياه», «المركز الوطني لتنمية الحياة الفطرية», «الديوان المركزي لقمع
 /// الفساد»): after a head in construct they tell what the body does
 /// («وزارة الزراعة لتنمية القطاع», the ministry, to develop the sector).
-const NAMING_COMPLEMENT_NOUNS: [&str; 37] = [
+const NAMING_COMPLEMENT_NOUNS: [&str; 45] = [
     "لشراء",
+    "لنقل",
+    "لتوليد",
+    "لتصنيع",
+    "لتصدير",
+    "لضمان",
+    "لتامين",
+    "لصيانه",
+    "لتجاره",
     "لطلبه",
     "لطلاب",
     "لموظفي",
@@ -808,7 +817,22 @@ fn is_governing_participle(infos: &[TokenInfo], j: usize) -> bool {
                 || (f.starts_with('ل')
                     && !f.starts_with("لل")
                     && ["هم", "ها", "هما", "هن"].iter().any(|p| f.ends_with(p)))
+                || (AFFILIATION_PARTICIPLES.contains(&stem) && f.starts_with('ل'))
         })
+}
+
+/// Participles of [`GOVERNING_PARTICIPLES`] that tie a body to the one
+/// it belongs to, after which «ل» opens that other body («الجامعة العامة
+/// للمناجم | التابعة للاتحاد العام التونسي للشغل»).
+const AFFILIATION_PARTICIPLES: [&str; 3] = ["تابع", "خاضع", "منبثق"];
+
+/// Whether a folded word is a definite participle of
+/// [`AFFILIATION_PARTICIPLES`] («التابعة», «المنبثق»): an organisation
+/// span holding one before «ل» is two bodies.
+pub(super) fn is_affiliation(f: &str) -> bool {
+    f.strip_prefix("ال")
+        .map(|stem| stem.strip_suffix('ه').unwrap_or(stem))
+        .is_some_and(|stem| AFFILIATION_PARTICIPLES.contains(&stem))
 }
 
 /// Whether a folded word is «و» and an institution's head noun, with the
@@ -1439,9 +1463,9 @@ impl Extractor {
             && self
                 .construct_end(t, c, |k| !held(k))
                 .is_some_and(|end| modifier(&t.infos[end - 1].folded));
-        (complement.folded.starts_with("لل") || in_construct)
+        ((complement.folded.starts_with("لل") && complement.folded.chars().count() >= 5)
+            || in_construct)
             && is_naming_adjective(&adjective.folded)
-            && complement.folded.chars().count() >= 5
             && modifier(&adjective.folded)
             && modifier(&complement.folded)
             && (i + 1..=c).all(|k| !held(k))

@@ -766,7 +766,9 @@ impl Extractor {
     /// organisation span joins two companies («... Co and Intel») or holds
     /// a word opened by «و» that starts a gazetteer name («الأهلي
     /// والوداد», as in «الوداد البيضاوي») or another institution's head
-    /// noun («جامعة بيرزيت وجامعة الخليل»).
+    /// noun («جامعة بيرزيت وجامعة الخليل»), or ties one body to another
+    /// («الجامعة العامة للمناجم | التابعة | للاتحاد العام التونسي للشغل»,
+    /// see [`institutions::is_affiliation`]).
     fn split_conjoined(&self, infos: &[TokenInfo], s: Span, out: &mut Vec<(Span, Option<usize>)>) {
         if s.kind != EntityKind::Person && s.kind != EntityKind::Org {
             out.push((s, None));
@@ -861,8 +863,11 @@ impl Extractor {
                     k + 1 < s.end && listed_before && self.gaz.starts_name(folded(k + 1))
                 };
                 let wa_head = k > start + 1 && opens_another_institution(f);
+                let affiliated = k + 1 < s.end
+                    && institutions::is_affiliation(f)
+                    && folded(k + 1).starts_with('ل');
                 (
-                    f == "and" && (after_company() || listed_pair()),
+                    (f == "and" && (after_company() || listed_pair())) || affiliated,
                     wa_name || wa_head,
                 )
             };
