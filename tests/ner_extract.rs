@@ -4594,3 +4594,23 @@ fn a_name_after_an_office_is_cut_from_the_body_the_tagger_ran_on() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn english_people_by_a_lower_case_office_or_an_apposition_and_a_dateline_pair() {
+    let ents = Extractor::global().extract(
+        "",
+        "Nairobi/Kampala, March 4 - \"We will not load,\" union chairman Yohanes Siregar \
+         said. Amara Lindqvist, an economist at Nordhavn Capital, said the shilling fell. \
+         Parliament elected former finance minister Tomasz Wierzbicki as speaker.",
+    );
+    assert_kinds(
+        &ents,
+        &[
+            ("Nairobi", EntityKind::Place),
+            ("Kampala", EntityKind::Place),
+            ("Yohanes Siregar", EntityKind::Person),
+            ("Amara Lindqvist", EntityKind::Person),
+            ("Tomasz Wierzbicki", EntityKind::Person),
+        ],
+    );
+}

@@ -76,9 +76,16 @@ const OUTLET_NOUNS: [&str; 5] = ["agency", "newspaper", "daily", "broadcaster", 
 /// Lower-case English nouns for what a person does, which name a person
 /// right after them in news («fabric trader Chinedu Eze», «chief
 /// executive Mesfin Tadesse»).
-const EN_ROLE_NOUNS: [&str; 24] = [
+const EN_ROLE_NOUNS: [&str; 31] = [
     "activist",
     "analyst",
+    "chairman",
+    "chairwoman",
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
     "doctor",
     "driver",
     "economist",
@@ -104,17 +111,52 @@ const EN_ROLE_NOUNS: [&str; 24] = [
 ];
 
 /// Makes an English span of two words or more a person right after a
-/// role noun ([`EN_ROLE_NOUNS`]: «fabric trader
-/// Chinedu Eze»).
-pub(super) fn people_by_role(tokens: &[&str], spans: &mut [Span]) {
+/// role noun ([`EN_ROLE_NOUNS`]: «fabric trader Chinedu Eze», «union
+/// chairman Yohanes Situmorang», «former finance minister Sleiman
+/// Haddad») or before one in apposition («Bea Santiago, a telecoms
+/// analyst at …»), and tags two or three capitalised words that no span
+/// holds as a person before such an apposition («Dian Pratiwi, an
+/// economist at …»), which the English model leaves.
+pub(super) fn people_by_role(tokens: &[&str], spans: &mut Vec<Span>) {
+    let role_after = |end: usize| {
+        tokens.get(end) == Some(&",")
+            && tokens.get(end + 1).is_some_and(|a| ["a", "an"].contains(a))
+            && (end + 2..(end + 5).min(tokens.len())).any(|k| EN_ROLE_NOUNS.contains(&tokens[k]))
+    };
     for s in spans.iter_mut() {
         if s.end - s.start >= 2
             && s.kind != EntityKind::Person
-            && s.start > 0
-            && EN_ROLE_NOUNS.contains(&tokens[s.start - 1])
+            && ((s.start > 0 && EN_ROLE_NOUNS.contains(&tokens[s.start - 1]))
+                || (s.end - s.start <= 3 && role_after(s.end)))
         {
             s.kind = EntityKind::Person;
         }
+    }
+    let name_word = |k: usize| {
+        article::is_capitalised(tokens[k])
+            && tokens[k].chars().all(char::is_alphabetic)
+            && !spans.iter().any(|s| s.holds(k))
+    };
+    let mut found = Vec::new();
+    for start in 0..tokens.len() {
+        if start > 0 && article::is_capitalised(tokens[start - 1]) {
+            continue;
+        }
+        let end = (start..tokens.len().min(start + 3))
+            .take_while(|&k| name_word(k))
+            .last()
+            .map_or(start, |k| k + 1);
+        if end - start >= 2 && role_after(end) {
+            found.push(Span {
+                start,
+                end,
+                kind: EntityKind::Person,
+            });
+        }
+    }
+    if !found.is_empty() {
+        spans.extend(found);
+        spans.sort_by_key(|s| s.start);
     }
 }
 

@@ -121,7 +121,14 @@ fn split_chunk<'a>(chunk: &'a str, out: &mut Vec<&'a str>) {
             out.push(&suffix[..1]);
             out.push(&suffix[1..]);
         }
-        None => split_inner_marks(word, out),
+        None => match split_place_pair(word) {
+            Some((first, second)) => {
+                split_inner_marks(first, out);
+                out.push(&word[first.len()..first.len() + 1]);
+                split_inner_marks(second, out);
+            }
+            None => split_inner_marks(word, out),
+        },
     }
     if let Some(p) = poss {
         out.push(p);
@@ -160,6 +167,23 @@ fn split_locating(word: &str) -> Option<(&str, &str)> {
 /// comma and semicolon written with no space after them («الخليجي،إضافة»):
 /// they split it.
 const INNER_MARKS: [char; 9] = ['«', '»', '"', '“', '”', '(', ')', '،', '؛'];
+
+/// Splits a dateline's pair of places written with a slash
+/// («Frankfurt/Doha», «Mumbai/Kuwait», «بيروت/دمشق») into its two names:
+/// one slash between two words of letters and hyphens, each opened by a
+/// capital or an Arabic letter. Not «and/or», «km/h» or a date, nor an
+/// address, which has a colon or a dot.
+fn split_place_pair(word: &str) -> Option<(&str, &str)> {
+    let (first, second) = word.split_once('/')?;
+    let opens_name = |w: &str| {
+        w.chars().count() >= 2
+            && w.chars().all(|c| is_letter(c) || c == '-')
+            && w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || is_arabic_char(c))
+    };
+    (opens_name(first) && opens_name(second)).then_some((first, second))
+}
 
 /// Pushes a word, split at the quotation marks and brackets inside it
 /// («لـ«الشرق» → «لـ», «««», «الشرق»; «لـ(عكاظ)» → «لـ», «(», «عكاظ»,
@@ -416,6 +440,22 @@ mod tests {
             tokenize("شركة المراعي،بمسمى عرعر؛وعند"),
             vec!["شركة", "المراعي", "،", "بمسمى", "عرعر", "؛", "وعند"]
         );
+    }
+
+    #[test]
+    fn a_dateline_pair_of_places_splits_at_its_slash() {
+        assert_eq!(
+            tokenize("Frankfurt/Doha, June 16"),
+            vec!["Frankfurt", "/", "Doha", ",", "June", "16"]
+        );
+        assert_eq!(tokenize("بيروت/دمشق"), vec!["بيروت", "/", "دمشق"]);
+        for kept in ["and/or", "km/h", "3/4", "https://example.com/a", "Gulf/"] {
+            assert_eq!(tokenize(kept).concat(), kept);
+            assert!(
+                !tokenize(kept).contains(&"/") || kept.ends_with('/'),
+                "{kept}"
+            );
+        }
     }
 
     #[test]
