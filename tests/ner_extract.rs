@@ -4614,3 +4614,40 @@ fn english_people_by_a_lower_case_office_or_an_apposition_and_a_dateline_pair() 
         ],
     );
 }
+
+#[test]
+fn a_body_keeps_its_joined_nouns_and_its_place_and_lists_stay_apart() {
+    let orgs = displays(
+        "وأعلنت نقابة عمال الموانئ والسكك الحديدية الإضراب، ولوّح النادي باللجوء إلى مركز \
+         التسوية والتحكيم الرياضي، وقالت نقابة الصيادلة في لبنان إن الأدوية نفدت، فيما \
+         اجتمع اتحاد الكرة والأندية لبحث الجدول.",
+        EntityKind::Org,
+    );
+    assert_shown(
+        &orgs,
+        &[
+            "نقابة عمال الموانئ والسكك الحديدية",
+            "مركز التسوية والتحكيم الرياضي",
+            "نقابة الصيادلة في لبنان",
+        ],
+    );
+    assert!(!orgs.iter().any(|o| o.contains("والأندية")), "{orgs:?}");
+}
+
+#[test]
+fn a_name_after_an_office_in_apposition_or_before_saying_is_whole() {
+    let ents = Extractor::global().extract(
+        "",
+        "وقال وزير الموارد المائية في الإقليم، هوشيار عزيز برزنجي، إن السد جاهز. غير أن \
+         رئيس مجلس إدارة بنك الخليج طارق المطوع قال إن العرض منخفض، وقال مدير المفوضية في \
+         تشاد محمد صالح بشارة إن الحدود مفتوحة.",
+    );
+    assert_kinds(
+        &ents,
+        &[
+            ("هوشيار عزيز برزنجي", EntityKind::Person),
+            ("طارق المطوع", EntityKind::Person),
+            ("محمد صالح بشارة", EntityKind::Person),
+        ],
+    );
+}

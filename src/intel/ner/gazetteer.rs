@@ -526,6 +526,23 @@ impl Gazetteer {
         })
     }
 
+    /// True when a folded token is a one-word place of a list that is no
+    /// minor one (countries, capitals, major cities and regions, not the
+    /// GeoNames towns): the places people's adjectives are made from
+    /// («المصري», «الطرابلسي»; «الحارثية» is no town's).
+    pub fn is_major_one_word_place(&self, folded: &str) -> bool {
+        self.names.get(folded).is_some_and(|pats| {
+            pats.iter().any(|p| {
+                p.rest.is_empty()
+                    && p.listing != Listing::Minor
+                    && self
+                        .entries
+                        .get(p.entry)
+                        .is_some_and(|e| e.kind == EntityKind::Place)
+            })
+        })
+    }
+
     /// True when a folded token is a one-word place of any list, minor
     /// ones included.
     pub fn is_one_word_place(&self, folded: &str) -> bool {

@@ -6,6 +6,7 @@
 
 pub mod arabic;
 mod article;
+mod body_tails;
 pub mod conll;
 pub mod crf;
 mod document;
@@ -1301,6 +1302,7 @@ impl Extractor {
                     || !(noise::is_described_body(&tagged.infos, s)
                         || noise::is_generic_body(&tagged.tokens, &tagged.infos, s, &self.gaz))
             });
+            self.extend_body_tails(&tagged.infos, &mut tagged.spans);
             sports::take_in_ball_games(&mut tagged);
             article::companies_named_by_trade(&mut tagged, &self.gaz, &self.very_frequent);
             article::add_facilities(&mut tagged, &self.gaz, &self.common);

@@ -284,7 +284,7 @@ fn is_arabic_name_part(t: &TokenInfo) -> bool {
 }
 
 /// Commas, which set off a name in apposition.
-const COMMAS: [&str; 2] = ["،", ","];
+pub(super) const COMMAS: [&str; 2] = ["،", ","];
 
 /// Extends an Arabic given name alone between commas over the one word
 /// after it, which is its surname even where it is also a common word

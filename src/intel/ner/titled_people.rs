@@ -6,8 +6,8 @@
 use super::conll::Span;
 use super::features::TokenInfo;
 use super::person_names::{
-    ADJECTIVE_NAMES, ENDING_JOINERS, MAGHREBI_JOINERS, NAME_JOINERS, ROLE_NOUNS, SAYING_VERBS,
-    SPEECH_OPENERS, is_person_word, no_clitic_but_article,
+    ADJECTIVE_NAMES, COMMAS, ENDING_JOINERS, MAGHREBI_JOINERS, NAME_JOINERS, ROLE_NOUNS,
+    SAYING_VERBS, SPEECH_OPENERS, is_person_word, no_clitic_but_article,
 };
 use super::{Extractor, arabic, tokenize};
 use crate::model::EntityKind;
@@ -157,8 +157,9 @@ const COMPLEMENT_BREAKS: [&str; 46] = [
 ];
 
 /// Folded prepositions that may join an office's complement to the
-/// body or place right after them («الباحث في معهد العراق للطاقة»,
-/// «عضو مجلس النواب عن …», «السفير لدى روسيا»).
+/// body, place or definite noun right after them («الباحث في معهد
+/// العراق للطاقة», «عضو مجلس النواب عن …», «السفير لدى روسيا», «وزير
+/// الثروات الطبيعية في الإقليم»).
 const PLACE_LINKS: [&str; 3] = ["في", "عن", "لدي"];
 
 /// How many words an office's complement may have between its head and
@@ -200,7 +201,9 @@ impl Extractor {
     /// ([`OFFICE_HEADS`], a gazetteer title, or [`OFFICE_HEADS_BEFORE_BODY`]
     /// before a body) and up to [`MAX_COMPLEMENT`] words of complement:
     /// words and bodies or places, no punctuation, stop word, verb of
-    /// saying, given name or person. The name opens with a given name
+    /// saying, given name or person; or an office and a comma, when a
+    /// comma also closes the name («وزير الثروات الطبيعية في الإقليم،
+    /// هوشيار كريم زنكنة،»). The name opens with a given name
     /// with no clitic and goes on over family-name words
     /// ([`Extractor::is_family_word`]) and joiners; it has two words or
     /// more.
@@ -224,13 +227,20 @@ impl Extractor {
                         && self.opens_tagged_name(&infos[j])
                 }
             };
-            if !opens || !self.office_before(infos, spans, j) {
+            let comma = |k: usize| {
+                infos
+                    .get(k)
+                    .is_some_and(|t| COMMAS.contains(&t.folded.as_str()))
+            };
+            let apposed = || j >= 2 && comma(j - 1) && self.office_before(infos, spans, j - 1);
+            if !opens || !(self.office_before(infos, spans, j) || apposed()) {
                 j += 1;
                 continue;
             }
             let from = held.map_or(j + 1, |k| spans[k].0.end);
             let end = self.name_end(tokens, infos, spans, j, from, held.is_some());
-            if end < j + 2 || (held.is_some() && end <= from) {
+            let unclosed = comma(j - 1) && !comma(end);
+            if end < j + 2 || (held.is_some() && end <= from) || unclosed {
                 j = end.max(j + 1);
                 continue;
             }
@@ -411,9 +421,12 @@ impl Extractor {
                 return true;
             }
             let linked = PLACE_LINKS.contains(&f)
-                && spans
+                && (spans
                     .iter()
-                    .any(|(s, _)| s.start == k + 1 && s.kind != EntityKind::Person);
+                    .any(|(s, _)| s.start == k + 1 && s.kind != EntityKind::Person)
+                    || infos.get(k + 1).is_some_and(|w| {
+                        no_clitic_but_article(w) && arabic::is_definite(&w.folded)
+                    }));
             if !f.chars().all(tokenize::is_arabic_char)
                 || (COMPLEMENT_BREAKS.contains(&f) && !linked)
                 || SPEECH_OPENERS.contains(&f)
@@ -434,14 +447,17 @@ impl Extractor {
     /// joiners and family-name words ([`Extractor::is_family_word`]),
     /// and over a person the tagger found there, up to [`MAX_NAME`]
     /// words; a name of two words may end in a frequent word right
-    /// before what was said («هالة نجم، إن …»). Never after a joiner. A
+    /// before what was said («هالة نجم، إن …»), or in a rare definite word
+    /// of any ending before what was said or a verb of saying («طارق
+    /// المطوع قال …»). Never after a joiner. A
     /// person the tagger found right after the name is part of it
     /// («عثمان الطيب | أبو شامة»). A
     /// person the tagger found (`tagged`) takes one word more only when
-    /// it is a family name by its shape or a name word, and what was said
-    /// or the sentence's end follows («حازم سالم | الطائي إن»): after a
-    /// name the tagger ended, an unknown word is as often a verb
-    /// («شافيز سعت»).
+    /// it is a family name by its shape or a name word and what was said
+    /// or the sentence's end follows («حازم سالم | الطائي إن»), or a
+    /// family word of any shape right before «إن», a comma or a colon
+    /// («محمد صالح | بشارة إن»): after a name the tagger ended, an unknown
+    /// word is as often a verb («شافيز سعت فنزويلا»).
     fn name_end(
         &self,
         tokens: &[&str],
@@ -467,12 +483,18 @@ impl Extractor {
             return s.end;
         }
         if tagged {
+            let speech_after = infos
+                .get(from + 1)
+                .is_some_and(|t| SPEECH_OPENERS.contains(&t.folded.as_str()));
             let taken = infos.get(from).is_some_and(|t| {
                 !spans.iter().any(|(s, _)| s.holds(from))
                     && tokens[from] != "على"
-                    && self.is_family_word(t)
-                    && (t.folded.starts_with("ال") || is_person_word(t))
-                    && self.ends_speaker(infos, from + 1)
+                    && ((self.is_family_word(t)
+                        && (t.folded.starts_with("ال") || is_person_word(t))
+                        && self.ends_speaker(infos, from + 1))
+                        || (speech_after
+                            && (is_person_word(t) || !self.may_hold_clitic(t))
+                            && (self.is_family_word(t) || self.is_frequent_surname(t))))
             });
             return if taken { from + 1 } else { from };
         }
@@ -499,8 +521,13 @@ impl Extractor {
             } else {
                 self.is_family_word(t)
                     || (end == j + 1
-                        && self.is_frequent_surname(t)
+                        && (self.is_frequent_surname(t) || self.is_rare_definite(t))
                         && self.ends_speaker(infos, end + 1))
+                    || (end == j + 1
+                        && self.is_rare_definite(t)
+                        && infos
+                            .get(end + 1)
+                            .is_some_and(|w| SAYING_VERBS.contains(&w.folded.as_str())))
             };
             if !ok {
                 break;
@@ -558,7 +585,8 @@ impl Extractor {
             && !self.is_people_adjective(f)
     }
 
-    /// Whether a folded word is a people's adjective of a listed place:
+    /// Whether a folded word is a people's adjective of a listed place
+    /// that is no minor town ([`super::gazetteer::Gazetteer::is_major_one_word_place`]):
     /// «المصري» (مصر), «الروسي» (روسيا), «السعودي» (السعودية). Stricter
     /// than [`arabic::is_nisba`], which takes any place's first letters
     /// and so family names too («الطائي» for «الطائف»).
@@ -579,16 +607,51 @@ impl Extractor {
             format!("{stem}يه"),
         ]
         .iter()
-        .any(|place| self.gaz.is_one_word_place(place))
+        .any(|place| self.gaz.is_major_one_word_place(place))
     }
 
     /// Whether a frequent word may still be the family name of a name of
-    /// two words: no article, not common in ANERcorp train («نجم», «عودة»).
+    /// two words: no article, not common in ANERcorp train («نجم», «عودة»),
+    /// and, unless a name word, not opened by a letter that may be a
+    /// clitic the analysis left on («لصحافيين», «بطلب»).
     fn is_frequent_surname(&self, t: &TokenInfo) -> bool {
+        let f = t.folded.as_str();
         self.is_surname_shape(t)
             && t.stem_at == 0
-            && !t.folded.starts_with("ال")
-            && !self.common.contains(t.folded.as_str())
+            && !f.starts_with("ال")
+            && !self.common.contains(f)
+            && (is_person_word(t) || !self.may_hold_clitic(t))
+    }
+
+    /// Whether a word is too likely no surname where a frequent or
+    /// unknown word would be taken: a plural («صحافيين»), or a word the
+    /// analysis found no clitic on that opens with a letter that is one
+    /// before a word common in ANERcorp train or very frequent, bare or
+    /// with the article («بطلب»; not «بشارة»).
+    fn may_hold_clitic(&self, t: &TokenInfo) -> bool {
+        let f = t.folded.as_str();
+        let plural = f.chars().count() >= 5 && ["ين", "ون", "ات"].iter().any(|e| f.ends_with(e));
+        plural
+            || t.stem_at == 0
+                && ['ل', 'ب', 'و', 'ف', 'ك'].iter().any(|c| {
+                    f.strip_prefix(*c).is_some_and(|rest| {
+                        let definite = format!("ال{rest}");
+                        [rest, definite.as_str()]
+                            .iter()
+                            .any(|w| self.common.contains(*w) || self.very_frequent.contains(*w))
+                    })
+                })
+    }
+
+    /// Whether a token is a definite word of a surname's shape neither
+    /// common in ANERcorp train nor very frequent («المطوع»), whatever its
+    /// ending.
+    fn is_rare_definite(&self, t: &TokenInfo) -> bool {
+        let f = t.folded.as_str();
+        f.starts_with("ال")
+            && self.is_surname_shape(t)
+            && !self.common.contains(f)
+            && !self.very_frequent.contains(f)
     }
 
     /// Whether token `k` starts what a speaker said or ends the sentence:
