@@ -133,7 +133,7 @@ impl Extractor {
             }
             let ends_joined = infos[end - 1].folded.starts_with("وال") && end - 1 > s.start + 1;
             if ends_joined {
-                while free(end) && infos.get(end).is_some_and(|t| is_plain_adjective(t)) {
+                while free(end) && infos.get(end).is_some_and(is_plain_adjective) {
                     end += 1;
                 }
             }
@@ -178,7 +178,7 @@ impl Extractor {
         } else {
             return None;
         };
-        while infos.get(end).is_some_and(|g| is_plain_adjective(g)) {
+        while infos.get(end).is_some_and(is_plain_adjective) {
             end += 1;
         }
         let phrase = infos
