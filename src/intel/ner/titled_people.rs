@@ -11,13 +11,18 @@ use super::person_names::{
 };
 use super::{Extractor, arabic, tokenize};
 use crate::model::EntityKind;
+use std::sync::LazyLock;
 
 /// Folded heads of Arabic offices, with or without the article, that a
 /// complement and then the holder's name follow («مدير المهرجان …»,
-/// «المتحدث باسم …», «الخبير الطاقوي …»), beside the gazetteer's titles.
-/// Not «مؤسسة» (founder, but also foundation) nor «قائد» alone, which
-/// is also a given name: see [`OFFICE_HEADS_BEFORE_BODY`].
-const OFFICE_HEADS: [&str; 60] = [
+/// «المتحدث باسم …», «الخبير الطاقوي …»), and the gazetteer's Arabic
+/// titles («اللواء», «الشيخ»). Not «مؤسسة» (founder, but also
+/// foundation) nor «قائد» alone, which is also a given name (see
+/// [`OFFICE_HEADS_BEFORE_BODY`]), nor the titles more often words of their
+/// own than offices before a name: «الفريق» (the team, and a general's
+/// rank), «الحكم» (the referee, and rule), «الرائد» (the pioneer),
+/// «المقدم» (the presenter), and the words for the dead («الراحل»).
+const OFFICE_HEADS: [&str; 106] = [
     "رييس",
     "رييسه",
     "الرييس",
@@ -78,6 +83,52 @@ const OFFICE_HEADS: [&str; 60] = [
     "المخرج",
     "المخرجه",
     "حارس",
+    "الزعيم",
+    "الامير",
+    "الاميره",
+    "الشيخه",
+    "الملك",
+    "الملكه",
+    "الشيخ",
+    "السيد",
+    "السيده",
+    "الدكتور",
+    "الدكتوره",
+    "البروفيسور",
+    "البروفسور",
+    "بروفيسور",
+    "المهندس",
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "اللاعب",
+    "النقيب",
+    "الملازم",
+    "الجنرال",
+    "المشير",
+    "الكابتن",
+    "كابتن",
+    "الادميرال",
+    "الفنان",
+    "الفنانه",
+    "الكاتب",
+    "الكاتبه",
+    "الشاعره",
+    "المولف",
+    "الممثل",
+    "الممثله",
+    "الروايي",
+    "الرواييه",
+    "الامام",
+    "القس",
+    "الكاردينال",
+    "المطرب",
+    "المطربه",
+    "المغني",
+    "المغنيه",
+    "الاستاذ",
+    "الاستاذه",
+    "الداعيه",
 ];
 
 /// Folded office heads that are also given names or words of their own
@@ -85,22 +136,6 @@ const OFFICE_HEADS: [&str; 60] = [
 /// before a body the tagger or the gazetteer found («قائد الأهلي محمد
 /// الشناوي», «أمين عام الجامعة العربية …»).
 const OFFICE_HEADS_BEFORE_BODY: [&str; 4] = ["قايد", "امين", "امينه", "لاعب"];
-
-/// Folded gazetteer titles that are more often words of their own than
-/// offices before a name: «الفريق» (the team, and a general's rank),
-/// «الحكم» (the referee, and rule), «الرائد» (the pioneer), «المقدم»
-/// (the presenter), and the words for the dead.
-const NO_OFFICE_TITLES: [&str; 9] = [
-    "الفريق",
-    "الحكم",
-    "الرايد",
-    "المقدم",
-    "الحاج",
-    "الشهيد",
-    "المرحوم",
-    "الراحل",
-    "الفقيد",
-];
 
 /// Folded function words that end an office's complement going back
 /// from a name: what comes before one is no office of that name
@@ -162,6 +197,15 @@ const COMPLEMENT_BREAKS: [&str; 46] = [
 /// الثروات الطبيعية في الإقليم»).
 const PLACE_LINKS: [&str; 3] = ["في", "عن", "لدي"];
 
+/// [`OFFICE_HEADS`] with a filter, looked up at every token of an
+/// Arabic sentence.
+static OFFICE_HEAD_LIST: LazyLock<arabic::CliticList> =
+    LazyLock::new(|| arabic::CliticList::new(&OFFICE_HEADS));
+
+/// [`OFFICE_HEADS_BEFORE_BODY`] with a filter.
+static BODY_OFFICE_HEAD_LIST: LazyLock<arabic::CliticList> =
+    LazyLock::new(|| arabic::CliticList::new(&OFFICE_HEADS_BEFORE_BODY));
+
 /// How many words an office's complement may have between its head and
 /// the name: «الأمين العام المساعد للاتحاد العام التونسي للشغل» has six.
 const MAX_COMPLEMENT: usize = 7;
@@ -213,9 +257,23 @@ impl Extractor {
         infos: &[TokenInfo],
         spans: &mut Vec<(Span, Option<usize>)>,
     ) {
+        let heads: Vec<usize> = (0..infos.len())
+            .filter(|&k| {
+                let f = infos[k].folded.as_str();
+                OFFICE_HEAD_LIST.holds(f) || BODY_OFFICE_HEAD_LIST.holds(f)
+            })
+            .collect();
+        if heads.is_empty() {
+            return;
+        }
         self.cut_names_from_bodies(tokens, infos, spans);
+        let near = |j: usize| heads.iter().any(|&h| h < j && j <= h + MAX_COMPLEMENT + 2);
         let mut j = 1;
         while j < infos.len() {
+            if !near(j) {
+                j += 1;
+                continue;
+            }
             let held = spans.iter().position(|(s, _)| s.holds(j));
             let opens = match held {
                 None => self.opens_titled_name(tokens[j], &infos[j]),
@@ -334,9 +392,7 @@ impl Extractor {
     /// article («المديرة», «رئيس»).
     fn is_office_head(&self, t: &TokenInfo) -> bool {
         let f = t.folded.as_str();
-        no_clitic_but_article(t)
-            && (OFFICE_HEADS.contains(&f)
-                || (self.gaz.is_title(f) && !NO_OFFICE_TITLES.contains(&f)))
+        no_clitic_but_article(t) && OFFICE_HEADS.contains(&f)
     }
 
     /// Whether an untagged token opens a name after an office: a given
@@ -410,14 +466,7 @@ impl Extractor {
             }
             let t = &infos[k];
             let f = t.folded.as_str();
-            let head = arabic::listed_with_clitic(f, |x| {
-                OFFICE_HEADS.contains(&x)
-                    || (self.gaz.is_title(x) && !NO_OFFICE_TITLES.contains(&x))
-            });
-            if head
-                || (body
-                    && arabic::listed_with_clitic(f, |x| OFFICE_HEADS_BEFORE_BODY.contains(&x)))
-            {
+            if OFFICE_HEAD_LIST.holds(f) || (body && BODY_OFFICE_HEAD_LIST.holds(f)) {
                 return true;
             }
             let linked = PLACE_LINKS.contains(&f)
