@@ -242,10 +242,9 @@ impl Extractor {
     /// العبادي», «رئيس الاتحاد الكويتي لكرة اليد | فيصل العنزي»), and
     /// ends a person the tagger cut short there at the name's last word
     /// («محافظ نينوى حازم سالم | الطائي إن»). The office is a head
-    /// ([`OFFICE_HEADS`], a gazetteer title, or [`OFFICE_HEADS_BEFORE_BODY`]
-    /// before a body) and up to [`MAX_COMPLEMENT`] words of complement:
-    /// words and bodies or places, no punctuation, stop word, verb of
-    /// saying, given name or person; or an office and a comma, when a
+    /// ([`OFFICE_HEADS`], or [`OFFICE_HEADS_BEFORE_BODY`] before a body)
+    /// and up to [`MAX_COMPLEMENT`] words of complement (see
+    /// [`Extractor::office_before`]); or an office and a comma, when a
     /// comma also closes the name («وزير الثروات الطبيعية في الإقليم،
     /// هوشيار كريم زنكنة،»). The name opens with a given name
     /// with no clitic and goes on over family-name words
@@ -443,7 +442,10 @@ impl Extractor {
     }
 
     /// Whether an office ends right before token `j`: a head and a
-    /// complement ([`Extractor::name_after_office`]).
+    /// complement of words and bodies or places, with no mark,
+    /// function word ([`COMPLEMENT_BREAKS`] but [`PLACE_LINKS`] before a
+    /// body, a place or a definite noun), present-tense verb («يتبوأ»),
+    /// verb of saying, given name, person nor word of the stop list.
     fn office_before(
         &self,
         infos: &[TokenInfo],
