@@ -122,7 +122,7 @@ impl Extractor {
             if arabic::listed_with_clitic(head, |x| JOINED_NOUN_HEADS.contains(&x)) {
                 let mut joined = 0;
                 while joined < MAX_JOINED && free(end) {
-                    match self.joined_noun_end(infos, end) {
+                    match joined_noun_end(infos, end) {
                         Some(e) if (end..e).all(free) => {
                             end = e;
                             joined += 1;
@@ -150,42 +150,42 @@ impl Extractor {
             spans[k].0.end = end;
         }
     }
+}
 
-    /// Where a noun joined by «و» at token `j` ends: «والغاز» alone, or
-    /// with the definite adjectives after it («والسكك الحديدية»), or
-    /// «وإعادة» and the definite genitive after it («وإعادة التأمين»).
-    fn joined_noun_end(&self, infos: &[TokenInfo], j: usize) -> Option<usize> {
-        let t = infos.get(j)?;
-        let f = t.folded.as_str();
-        let before = infos.get(j.checked_sub(1)?)?.folded.as_str();
-        if opens_another_institution(f)
-            || t.first_name
-            || t.gaz.is_some()
-            || f.strip_prefix("وال")
-                .is_some_and(|w| NOT_JOINED.contains(&w))
-            || !(arabic::is_definite(before) || before.starts_with("لل"))
-        {
-            return None;
-        }
-        let mut end = if f.starts_with("وال") && f.chars().count() >= 5 {
-            j + 1
-        } else if f == "واعاده"
-            && infos
-                .get(j + 1)
-                .is_some_and(|g| arabic::is_definite(&g.folded))
-        {
-            j + 2
-        } else {
-            return None;
-        };
-        while infos.get(end).is_some_and(is_plain_adjective) {
-            end += 1;
-        }
-        let phrase = infos
-            .get(end)
-            .is_some_and(|g| PHRASE_AFTER.contains(&g.folded.as_str()));
-        (!phrase).then_some(end)
+/// Where a noun joined by «و» at token `j` ends: «والغاز» alone, or
+/// with the definite adjectives after it («والسكك الحديدية»), or
+/// «وإعادة» and the definite genitive after it («وإعادة التأمين»).
+fn joined_noun_end(infos: &[TokenInfo], j: usize) -> Option<usize> {
+    let t = infos.get(j)?;
+    let f = t.folded.as_str();
+    let before = infos.get(j.checked_sub(1)?)?.folded.as_str();
+    if opens_another_institution(f)
+        || t.first_name
+        || t.gaz.is_some()
+        || f.strip_prefix("وال")
+            .is_some_and(|w| NOT_JOINED.contains(&w))
+        || !(arabic::is_definite(before) || before.starts_with("لل"))
+    {
+        return None;
     }
+    let mut end = if f.starts_with("وال") && f.chars().count() >= 5 {
+        j + 1
+    } else if f == "واعاده"
+        && infos
+            .get(j + 1)
+            .is_some_and(|g| arabic::is_definite(&g.folded))
+    {
+        j + 2
+    } else {
+        return None;
+    };
+    while infos.get(end).is_some_and(is_plain_adjective) {
+        end += 1;
+    }
+    let phrase = infos
+        .get(end)
+        .is_some_and(|g| PHRASE_AFTER.contains(&g.folded.as_str()));
+    (!phrase).then_some(end)
 }
 
 /// Whether a token is a definite adjective with no clitic but the

@@ -537,7 +537,8 @@ pub(super) const COMPLEMENT_NOUNS: [&str; 13] = [
 /// المياه», «المركز الوطني لتنمية الحياة الفطرية», «الديوان المركزي لقمع
 /// الفساد»): after a head in construct they tell what the body does
 /// («وزارة الزراعة لتنمية القطاع», the ministry, to develop the sector).
-const NAMING_COMPLEMENT_NOUNS: [&str; 45] = [
+/// Every check asks [`COMPLEMENT_NOUNS`] too, so none is listed twice.
+const NAMING_COMPLEMENT_NOUNS: [&str; 42] = [
     "لشراء",
     "لنقل",
     "لتوليد",
@@ -577,11 +578,8 @@ const NAMING_COMPLEMENT_NOUNS: [&str; 45] = [
     "لمواني",
     "لزراعه",
     "لامراض",
-    "لابحاث",
-    "لدراسات",
     "لعلاج",
     "لجراحه",
-    "لرعايه",
     "لتاهيل",
 ];
 
@@ -877,8 +875,7 @@ impl Extractor {
                 && !f.ends_with("ات")
                 && !arabic::is_definite(f)
                 && !t.first_name
-                && !self.common.contains(f)
-                && !self.very_frequent.contains(f)
+                && self.is_uncommon(f)
                 && !self.gaz.is_stopword(f)
                 && t.name_class.is_some_and(|c| c >= 3)
                 && !["ي", "يه"]
@@ -1837,8 +1834,7 @@ impl Extractor {
             && !f.ends_with("يه")
             && f.chars().count() >= 4
             && f.chars().all(tokenize::is_arabic_char)
-            && !self.common.contains(f)
-            && !self.very_frequent.contains(f)
+            && self.is_uncommon(f)
             && !self.gaz.is_stopword(f)
             && t.infos
                 .get(j + 1)

@@ -138,15 +138,13 @@ pub(super) fn people_by_role(tokens: &[&str], spans: &mut Vec<Span>) {
             && !spans.iter().any(|s| s.holds(k))
     };
     let mut found = Vec::new();
-    for start in 0..tokens.len() {
-        if start > 0 && article::is_capitalised(tokens[start - 1]) {
-            continue;
-        }
-        let end = (start..tokens.len().min(start + 3))
+    for end in (2..tokens.len()).filter(|&end| role_after(end)) {
+        let start = (end.saturating_sub(3)..end)
+            .rev()
             .take_while(|&k| name_word(k))
             .last()
-            .map_or(start, |k| k + 1);
-        if end - start >= 2 && role_after(end) {
+            .unwrap_or(end);
+        if end - start >= 2 && (start == 0 || !article::is_capitalised(tokens[start - 1])) {
             found.push(Span {
                 start,
                 end,

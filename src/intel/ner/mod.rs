@@ -747,6 +747,13 @@ impl Extractor {
         }
     }
 
+    /// True for a folded word neither common in ANERcorp train (`common`)
+    /// nor very frequent in general text (`very_frequent`): a word that
+    /// may be a name where a rule has no other sign of one.
+    fn is_uncommon(&self, f: &str) -> bool {
+        !self.common.contains(f) && !self.very_frequent.contains(f)
+    }
+
     /// True for a word opened by «و» whose stem is common in ANERcorp
     /// train and never inside a name there: before a listed person's name
     /// it is a verb or a noun, not a given name («وأمل أوباما أن …», and

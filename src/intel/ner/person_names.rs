@@ -761,8 +761,7 @@ impl Extractor {
                 || f.chars().count() < 5
                 || !SPEECH_OPENERS.contains(&infos[j + 1].folded.as_str())
                 || !SAYING_VERBS.contains(&infos[j - 1].folded.as_str())
-                || self.common.contains(f)
-                || self.very_frequent.contains(f)
+                || !self.is_uncommon(f)
                 || arabic::is_nisba(f, &|x| self.gaz.is_place_stem(x))
                 || spans.iter().any(|s| s.start <= j && j < s.end)
             {
@@ -800,8 +799,7 @@ impl Extractor {
                 && f.chars().count() >= 3
                 && f.chars().all(tokenize::is_arabic_char)
                 && f != "علي"
-                && !self.common.contains(f)
-                && !self.very_frequent.contains(f)
+                && self.is_uncommon(f)
                 && !self.gaz.is_stopword(f)
         };
         let mut added = Vec::new();

@@ -220,22 +220,10 @@ const MAX_NAME: usize = 5;
 /// to -0.1, nouns such as «تجميل» and «صورتها» -1 and below.
 const MIN_NAME_SCORE: f32 = -0.8;
 
-/// Weekdays and words of time (folded) that follow a speaker's name
-/// and are none of it («قال الوزير أحمد عطاف الخميس إن …»).
-const TIME_WORDS: [&str; 12] = [
-    "السبت",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "اليوم",
-    "امس",
-    "الان",
-    "غدا",
-    "مساء",
-];
+/// Words of time (folded) that follow a speaker's name and are none of
+/// it («قال الوزير أحمد عطاف اليوم إن …»); the weekdays are in the
+/// gazetteer's stop list, which every check here asks too.
+const TIME_WORDS: [&str; 5] = ["اليوم", "امس", "الان", "غدا", "مساء"];
 
 impl Extractor {
     /// Tags the person named right after an office («وزير العمل | نضال
@@ -351,7 +339,7 @@ impl Extractor {
                 let before = infos[n - 1].folded.as_str();
                 (before.starts_with("ال") || before.starts_with("لل"))
                     && !self.gaz.is_title(before)
-                    && self.is_given_as_written(infos[n].folded.as_str())
+                    && self.gaz.is_any_given_name(infos[n].folded.as_str())
                     && self.opens_titled_name(tokens[n], &infos[n])
                     && (n + 1..s.end)
                         .all(|m| self.is_family_word(&infos[m]) || self.is_nisba_family(&infos[m]))
@@ -383,8 +371,7 @@ impl Extractor {
         no_clitic_but_article(t)
             && f.starts_with("ال")
             && self.is_people_adjective(f)
-            && !self.common.contains(f)
-            && !self.very_frequent.contains(f)
+            && self.is_uncommon(f)
     }
 
     /// Whether a token is an office's head with no clitic but perhaps the
@@ -409,17 +396,11 @@ impl Extractor {
             && !self.gaz.is_stopword(f)
             && !self.gaz.is_title(f)
             && !OFFICE_HEADS.contains(&f)
-            && (self.is_given_as_written(f)
+            && (self.gaz.is_any_given_name(f)
                 || (t.stem_at == 0
                     && !f.starts_with("ال")
                     && f.chars().count() >= 3
                     && is_person_word(t)))
-    }
-
-    /// Whether a folded word is a listed given name as written (see
-    /// [`super::gazetteer::Gazetteer::is_any_given_name`]).
-    fn is_given_as_written(&self, f: &str) -> bool {
-        self.gaz.is_first_name(f) || self.gaz.is_any_given_name(f)
     }
 
     /// Whether the first word of a person the tagger found may open a
@@ -430,15 +411,14 @@ impl Extractor {
     /// international, and «والمناجم» open none).
     fn opens_tagged_name(&self, t: &TokenInfo) -> bool {
         let f = t.folded.as_str();
-        self.is_given_as_written(f)
+        self.gaz.is_any_given_name(f)
             || (no_clitic_but_article(t) && is_person_word(t))
             || (no_clitic_but_article(t)
                 && !self.is_people_adjective(f)
                 && !OFFICE_HEADS.contains(&f)
                 && !ROLE_NOUNS.contains(&f)
                 && !self.gaz.is_title(f)
-                && !self.common.contains(f)
-                && !self.very_frequent.contains(f))
+                && self.is_uncommon(f))
     }
 
     /// Whether an office ends right before token `j`: a head and a
@@ -542,7 +522,7 @@ impl Extractor {
                     && tokens[from] != "على"
                     && ((self.is_family_word(t)
                         && (t.folded.starts_with("ال") || is_person_word(t))
-                        && self.ends_speaker(infos, from + 1))
+                        && ends_speaker(infos, from + 1))
                         || (speech_after
                             && (is_person_word(t) || !self.may_hold_clitic(t))
                             && (self.is_family_word(t) || self.is_frequent_surname(t))))
@@ -573,7 +553,7 @@ impl Extractor {
                 self.is_family_word(t)
                     || (end == j + 1
                         && (self.is_frequent_surname(t) || self.is_rare_definite(t))
-                        && self.ends_speaker(infos, end + 1))
+                        && ends_speaker(infos, end + 1))
                     || (end == j + 1
                         && self.is_rare_definite(t)
                         && infos
@@ -606,7 +586,7 @@ impl Extractor {
         if !self.is_surname_shape(t) {
             return false;
         }
-        let rare = !self.common.contains(f) && !self.very_frequent.contains(f);
+        let rare = self.is_uncommon(f);
         if f.starts_with("ال") {
             t.seen == Some(EntityKind::Person) || (rare && (f.ends_with('ي') || f.ends_with('ه')))
         } else {
@@ -626,7 +606,7 @@ impl Extractor {
     /// word, title, time word or people's adjective.
     fn is_surname_shape(&self, t: &TokenInfo) -> bool {
         let f = t.folded.as_str();
-        (no_clitic_but_article(t) || self.is_given_as_written(f))
+        (no_clitic_but_article(t) || self.gaz.is_any_given_name(f))
             && f.chars().count() >= 3
             && f.chars().all(tokenize::is_arabic_char)
             && !self.gaz.is_stopword(f)
@@ -689,7 +669,7 @@ impl Extractor {
                         let definite = format!("ال{rest}");
                         [rest, definite.as_str()]
                             .iter()
-                            .any(|w| self.common.contains(*w) || self.very_frequent.contains(*w))
+                            .any(|w| !self.is_uncommon(w))
                     })
                 })
     }
@@ -699,21 +679,18 @@ impl Extractor {
     /// ending.
     fn is_rare_definite(&self, t: &TokenInfo) -> bool {
         let f = t.folded.as_str();
-        f.starts_with("ال")
-            && self.is_surname_shape(t)
-            && !self.common.contains(f)
-            && !self.very_frequent.contains(f)
+        f.starts_with("ال") && self.is_surname_shape(t) && self.is_uncommon(f)
     }
+}
 
-    /// Whether token `k` starts what a speaker said or ends the sentence:
-    /// none, a speech opener («إن», a comma), a mark, or a word opened
-    /// by «ل» («لوكالة», «للصحفيين»).
-    fn ends_speaker(&self, infos: &[TokenInfo], k: usize) -> bool {
-        infos.get(k).is_none_or(|t| {
-            let f = t.folded.as_str();
-            SPEECH_OPENERS.contains(&f)
-                || !f.chars().any(tokenize::is_letter)
-                || (t.stem_at > 0 && f.starts_with('ل'))
-        })
-    }
+/// Whether token `k` starts what a speaker said or ends the sentence:
+/// none, a speech opener («إن», a comma), a mark, or a word opened
+/// by «ل» («لوكالة», «للصحفيين»).
+fn ends_speaker(infos: &[TokenInfo], k: usize) -> bool {
+    infos.get(k).is_none_or(|t| {
+        let f = t.folded.as_str();
+        SPEECH_OPENERS.contains(&f)
+            || !f.chars().any(tokenize::is_letter)
+            || (t.stem_at > 0 && f.starts_with('ل'))
+    })
 }
